@@ -1,13 +1,105 @@
-"""Shared fixtures: offscreen Qt, hypothesis profile, fresh databases."""
+"""Shared fixtures: offscreen Qt, hypothesis profile, fresh real databases per test.
+
+Store tests run on SQLite and on a real PostgreSQL server (``KONNECT_TEST_PG_URL``,
+default ``postgresql://postgres@127.0.0.1:5432/test``). Each PostgreSQL test gets a
+schema of its own. Under ``CI=true`` an unreachable server fails the tests; elsewhere
+they skip with the reason.
+"""
 
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from urllib.parse import quote
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KONNECT_POS_LANG", "en")
 
+import peewee
+import pytest
 from hypothesis import settings
+
+from tests.support import ManualClock
 
 settings.register_profile("ci", max_examples=200, deadline=None)
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+DEFAULT_PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def pg_base_url() -> str:
+    return os.environ.get("KONNECT_TEST_PG_URL", DEFAULT_PG_URL)
+
+
+def _pg_admin() -> peewee.PostgresqlDatabase:
+    from konnect_pos.store.database import connect
+
+    return connect(pg_base_url())
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The PostgreSQL base URL, or skip (fail under CI) with the reason."""
+    from konnect_pos.domain.errors import KonnectError
+
+    try:
+        admin = _pg_admin()
+        admin.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        admin.close()
+    except KonnectError as error:
+        reason = f"PostgreSQL not reachable at {pg_base_url()}: {error.message}"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return pg_base_url()
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A URL whose search_path is a fresh schema, dropped after the test."""
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = _pg_admin()
+    admin.execute_sql(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in pg_server else "?"
+    yield f"{pg_server}{separator}options={quote(f'-c search_path={schema},public')}"
+    admin.execute_sql(f"DROP SCHEMA {schema} CASCADE")
+    admin.close()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'konnect.db'}"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """Both backends: the test runs once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def database(db_url: str) -> Iterator[peewee.Database]:
+    from konnect_pos.store.schema import open_database
+
+    opened = open_database(db_url)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(datetime(2026, 11, 20, 9, 30, tzinfo=UTC))
+
+
+@pytest.fixture
+def demo_db(database: peewee.Database, clock: ManualClock) -> peewee.Database:
+    """The demo shop with 200 customers on the test's database."""
+    from konnect_pos.services import demo
+
+    demo.seed(clock, customers=200)
+    return database

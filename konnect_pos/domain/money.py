@@ -47,7 +47,7 @@ def _check_currency(currency: str) -> None:
 
 def parse_amount(text: str | Decimal | int) -> Decimal:
     """Read an amount typed by a person ("1500", "1 500,50", "12.5"); floats are refused."""
-    if isinstance(text, bool) or isinstance(text, float):
+    if isinstance(text, (bool, float)):
         raise ValidationError("Amounts must be exact, not floating point", field="amount")
     if isinstance(text, int | Decimal):
         value = Decimal(text)

@@ -1,0 +1,122 @@
+"""Sign-in with a PIN (argon2), lockout after repeated wrong PINs, user records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from konnect_pos.domain.errors import AuthenticationFailed, Conflict, ValidationError
+from konnect_pos.domain.roles import Role
+from konnect_pos.services.clock import Clock
+from konnect_pos.services.ids import new_uuid
+from konnect_pos.store.database import write_transaction
+from konnect_pos.store.models import User
+
+MAX_WRONG_PINS = 5
+LOCK_DURATION = timedelta(minutes=5)
+PIN_PATTERN = re.compile(r"[0-9]{4,8}")
+USERNAME_PATTERN = re.compile(r"[a-z0-9_.-]{2,32}")
+
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True, slots=True)
+class SignedInUser:
+    id: int
+    uuid: str
+    username: str
+    full_name: str
+    role: str
+    language: str
+
+
+def _view(row: User) -> SignedInUser:
+    return SignedInUser(row.id, row.uuid, row.username, row.full_name, row.role, row.language)
+
+
+def hash_pin(pin: str) -> str:
+    if not PIN_PATTERN.fullmatch(pin or ""):
+        raise ValidationError("A PIN is 4 to 8 digits", field="pin")
+    return _hasher.hash(pin)
+
+
+def create_user(username: str, full_name: str, role: str, pin: str, clock: Clock) -> SignedInUser:
+    username = (username or "").strip().lower()
+    if not USERNAME_PATTERN.fullmatch(username):
+        raise ValidationError(
+            "User name: 2 to 32 lower-case letters, digits, '.', '_' or '-'", field="username"
+        )
+    if not (full_name or "").strip():
+        raise ValidationError("Enter the user's full name", field="full_name")
+    if role not in {r.value for r in Role}:
+        raise ValidationError("Unknown role: {role}", field="role", role=role)
+    pin_hash = hash_pin(pin)
+    with write_transaction():
+        if User.select().where(User.username == username).exists():
+            raise Conflict("User {username} already exists", field="username", username=username)
+        row = User.create(
+            uuid=new_uuid(),
+            username=username,
+            full_name=full_name.strip(),
+            role=role,
+            pin_hash=pin_hash,
+            created_at=clock(),
+        )
+    return _view(row)
+
+
+def authenticate(username: str, pin: str, clock: Clock) -> SignedInUser:
+    """The user for a correct PIN; 5 wrong PINs lock the user for 5 minutes (stored).
+
+    A wrong PIN is counted in its own committed transaction before the error is
+    raised, so the count and the lock survive a crash or restart.
+    """
+    now = clock()
+    failure: AuthenticationFailed | None = None
+    with write_transaction():
+        row = User.get_or_none(User.username == (username or "").strip().lower())
+        if row is None or not row.active:
+            raise AuthenticationFailed("Unknown user or wrong PIN", field="pin")
+        if row.locked_until is not None and row.locked_until > now:
+            minutes = max(1, int((row.locked_until - now).total_seconds() // 60) + 1)
+            raise AuthenticationFailed(
+                "{username} is locked after too many wrong PINs; try again in {minutes} min",
+                field="pin",
+                username=row.username,
+                minutes=minutes,
+            )
+        try:
+            _hasher.verify(row.pin_hash, pin or "")
+        except (VerificationError, InvalidHashError):
+            row.failed_pins += 1
+            if row.failed_pins >= MAX_WRONG_PINS:
+                row.locked_until = now + LOCK_DURATION
+                row.failed_pins = 0
+                failure = AuthenticationFailed(
+                    "{username} is locked after too many wrong PINs; try again in {minutes} min",
+                    field="pin",
+                    username=row.username,
+                    minutes=int(LOCK_DURATION.total_seconds() // 60),
+                )
+            else:
+                failure = AuthenticationFailed(
+                    "Wrong PIN ({left} tries left before the user is locked)",
+                    field="pin",
+                    left=MAX_WRONG_PINS - row.failed_pins,
+                )
+        else:
+            row.failed_pins = 0
+            row.locked_until = None
+        row.save()
+    if failure is not None:
+        raise failure
+    return _view(row)
+
+
+def list_usernames() -> list[tuple[str, str]]:
+    """(username, full name) of active users, for the login list."""
+    return [(u.username, u.full_name) for u in User.select().where(User.active).order_by(User.username)]

@@ -1,0 +1,153 @@
+"""The konnect-pos command: demo, customers search/add, one-line errors with exit code 2."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from konnect_pos.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def demo_url(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    code, out, _ = run(capsys, "demo", "--no-gui", "--customers", "300", "--db", url)
+    assert code == 0 and "300 customers" in out
+    return url
+
+
+def test_demo_prints_where_the_database_is(demo_url, capsys):
+    code, out, _ = run(capsys, "demo", "--no-gui", "--db", demo_url)
+    assert code == 0 and demo_url in out and "PIN 1111" in out
+
+
+def test_search_json(demo_url, capsys):
+    code, out, _ = run(capsys, "customers", "search", "CD00000001", "--json", "--db", demo_url)
+    assert code == 0
+    assert json.loads(out)[0]["account_number"] == "CD00000001"
+
+
+def test_add_then_find(demo_url, capsys):
+    code, out, _ = run(
+        capsys,
+        "customers",
+        "add",
+        "--db",
+        demo_url,
+        "--name",
+        "Zoé Mbala",
+        "--phone",
+        "+243 99 123 4567",
+        "--country",
+        "cd",
+        "--account",
+        "CD-NEW-1",
+    )
+    assert code == 0 and "+243991234567" in out
+    code, out, _ = run(capsys, "customers", "search", "zoe mbala", "--db", demo_url)
+    assert "CD-NEW-1" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["customers", "search", "k"], "Type at least 3"),
+        (["customers", "search", "x" * 10_000], "too long"),
+        (
+            [
+                "customers",
+                "add",
+                "--name",
+                " ",
+                "--phone",
+                "0812345678",
+                "--country",
+                "CD",
+                "--account",
+                "A1234",
+            ],
+            "Enter the customer's name",
+        ),
+        (
+            [
+                "customers",
+                "add",
+                "--name",
+                "A B",
+                "--phone",
+                "0754123456",
+                "--country",
+                "CD",
+                "--account",
+                "A1234",
+            ],
+            "not a valid phone number",
+        ),
+        (
+            [
+                "customers",
+                "add",
+                "--name",
+                "A B",
+                "--phone",
+                "0812345670",
+                "--country",
+                "CD",
+                "--account",
+                "CD00000001",
+            ],
+            "already belongs",
+        ),
+        (["customers", "show", "NOPE1234"], "No customer"),
+        (["demo", "--no-gui", "--customers", "-5"], "--customers"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_changes_nothing(demo_url, capsys, argv, message):
+    before = run(capsys, "customers", "search", "CD000", "--json", "--limit", "500", "--db", demo_url)[1]
+    code, _out, err = run(capsys, *argv, "--db", demo_url)
+    assert code == 2
+    assert message in err and err.count("\n") == 1
+    after = run(capsys, "customers", "search", "CD000", "--json", "--limit", "500", "--db", demo_url)[1]
+    assert before == after
+
+
+def test_errors_in_french(demo_url, capsys, monkeypatch):
+    monkeypatch.setenv("KONNECT_POS_LANG", "fr")
+    code, _, err = run(capsys, "customers", "search", "k", "--db", demo_url)
+    assert code == 2 and "Saisissez au moins 3" in err
+
+
+def test_not_a_database(tmp_path, capsys):
+    bad = tmp_path / "photo.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0" * 100)
+    code, _, err = run(capsys, "customers", "search", "kabila", "--db", f"sqlite:///{bad}")
+    assert code == 2 and "not a Konnect POS database" in err
+    assert bad.read_bytes() == b"\xff\xd8\xff\xe0" * 100
+
+
+def test_missing_database_is_not_created_by_a_search(tmp_path, capsys):
+    code, _, err = run(capsys, "customers", "search", "kabila", "--db", f"sqlite:///{tmp_path / 'none.db'}")
+    assert code == 2 and "No database" in err
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_unreachable_postgres(capsys):
+    code, _, err = run(capsys, "customers", "search", "kabila", "--db", "postgresql://postgres@127.0.0.1:1/x")
+    assert code == 2 and "Cannot open database" in err
+
+
+def test_installed_entry_point_runs(demo_url):
+    result = subprocess.run(
+        [sys.executable, "-m", "konnect_pos.cli", "customers", "search", "k", "--db", demo_url],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2 and result.stderr.startswith("konnect-pos: ")

@@ -91,3 +91,12 @@ def test_unsupported_url():
 
 def test_passwords_never_printed():
     assert redact("postgresql://user:pa55@host/db") == "postgresql://user:***@host/db"
+
+
+def test_models_mirror_the_migrated_schema(database):
+    from konnect_pos.store.models import MODELS
+
+    for model in MODELS:
+        table = model._meta.table_name
+        columns = {column.name for column in database.get_columns(table)}
+        assert {field.column_name for field in model._meta.sorted_fields} == columns, table

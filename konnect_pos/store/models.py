@@ -91,4 +91,130 @@ class Bundle(BaseModel):
         indexes = ((("country", "code"), True),)
 
 
-MODELS: list[type[BaseModel]] = [Outlet, MerchantNumber, Terminal, User, Customer, Bundle]
+class ReceiptCounter(BaseModel):
+    terminal = peewee.ForeignKeyField(Terminal, primary_key=True, on_delete="RESTRICT")
+    last_number = peewee.BigIntegerField(default=0)
+
+
+class Sale(BaseModel):
+    uuid = peewee.CharField(unique=True)
+    terminal = peewee.ForeignKeyField(Terminal, on_delete="RESTRICT")
+    receipt_number = peewee.CharField(unique=True)
+    customer = peewee.ForeignKeyField(Customer, backref="sales", on_delete="RESTRICT")
+    user = peewee.ForeignKeyField(User, on_delete="RESTRICT")
+    sold_at = UTCDateTimeField()
+    channel = peewee.CharField()
+    currency = peewee.CharField()
+    total_minor = peewee.BigIntegerField()
+    vat_minor = peewee.BigIntegerField()
+    rounding_minor = peewee.BigIntegerField()
+    paid_minor = peewee.BigIntegerField()
+    change_minor = peewee.BigIntegerField()
+    language = peewee.CharField()
+
+
+class SaleLine(BaseModel):
+    uuid = peewee.CharField(unique=True)
+    sale = peewee.ForeignKeyField(Sale, backref="lines", on_delete="RESTRICT")
+    position = peewee.IntegerField()
+    bundle_code = peewee.CharField()
+    bundle_name = peewee.CharField()
+    data_gb = DecimalTextField()
+    validity_days = peewee.IntegerField()
+    price_minor = peewee.BigIntegerField()
+    vat_rate = DecimalTextField()
+    vat_minor = peewee.BigIntegerField()
+    trigger = peewee.CharField()
+
+
+class Payment(BaseModel):
+    uuid = peewee.CharField(unique=True)
+    sale = peewee.ForeignKeyField(Sale, backref="payments", on_delete="RESTRICT")
+    position = peewee.IntegerField()
+    method = peewee.CharField()
+    currency = peewee.CharField()
+    amount_minor = peewee.BigIntegerField()
+    tendered_minor = peewee.BigIntegerField(null=True)
+    change_minor = peewee.BigIntegerField(null=True)
+    provider = peewee.CharField(null=True)
+    reference = peewee.CharField(null=True)
+    phone = peewee.CharField(null=True)
+    merchant_number = peewee.CharField(null=True)
+    card_approval = peewee.CharField(null=True)
+    card_last4 = peewee.CharField(null=True)
+
+
+class Purchase(BaseModel):
+    """A bundle on a customer's account: its place in the queue and its trigger."""
+
+    uuid = peewee.CharField(unique=True)
+    customer = peewee.ForeignKeyField(Customer, backref="purchases", on_delete="RESTRICT")
+    sale_line = peewee.ForeignKeyField(SaleLine, unique=True, on_delete="RESTRICT")
+    queue_position = peewee.IntegerField()
+    trigger = peewee.CharField()
+    sold_at = UTCDateTimeField()
+    bundle_code = peewee.CharField()
+    bundle_name = peewee.CharField()
+    data_gb = DecimalTextField()
+    validity_days = peewee.IntegerField()
+
+
+class QueueChange(BaseModel):
+    uuid = peewee.CharField(unique=True)
+    customer = peewee.ForeignKeyField(Customer, on_delete="RESTRICT")
+    user = peewee.ForeignKeyField(User, on_delete="RESTRICT")
+    terminal = peewee.ForeignKeyField(Terminal, on_delete="RESTRICT")
+    at = UTCDateTimeField()
+    kind = peewee.CharField()
+    details = peewee.TextField()
+
+
+class UsageReading(BaseModel):
+    uuid = peewee.CharField(unique=True)
+    customer = peewee.ForeignKeyField(Customer, on_delete="RESTRICT")
+    purchase = peewee.ForeignKeyField(Purchase, null=True, on_delete="RESTRICT")
+    at = UTCDateTimeField()
+    gb_used = DecimalTextField()
+    recorded_at = UTCDateTimeField()
+    user = peewee.ForeignKeyField(User, null=True, on_delete="RESTRICT")
+
+
+class JournalEntry(BaseModel):
+    terminal = peewee.ForeignKeyField(Terminal, on_delete="RESTRICT")
+    seq = peewee.BigIntegerField()
+    kind = peewee.CharField()
+    record_uuid = peewee.CharField()
+    at = UTCDateTimeField()
+    payload = peewee.TextField()
+    prev_hash = peewee.CharField()
+    hash = peewee.CharField()
+
+
+class OutboxEvent(BaseModel):
+    uuid = peewee.CharField(unique=True)
+    terminal = peewee.ForeignKeyField(Terminal, on_delete="RESTRICT")
+    seq = peewee.BigIntegerField()
+    kind = peewee.CharField()
+    record_uuid = peewee.CharField()
+    payload = peewee.TextField()
+    created_at = UTCDateTimeField()
+    sent_at = UTCDateTimeField(null=True)
+
+
+MODELS: list[type[BaseModel]] = [
+    Outlet,
+    MerchantNumber,
+    Terminal,
+    User,
+    Customer,
+    Bundle,
+    ReceiptCounter,
+    Sale,
+    SaleLine,
+    Payment,
+    Purchase,
+    QueueChange,
+    UsageReading,
+    JournalEntry,
+    OutboxEvent,
+]

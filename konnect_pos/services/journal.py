@@ -1,0 +1,116 @@
+"""Per-terminal hash-chained journal and the outbox, written inside the caller's transaction."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from konnect_pos.domain.journal import GENESIS, canonical, chain_hash
+from konnect_pos.services.ids import new_uuid
+from konnect_pos.store.database import db, is_postgres
+from konnect_pos.store.models import JournalEntry, OutboxEvent, ReceiptCounter
+
+
+def lock_terminal(terminal_id: int) -> None:
+    """Serialise writers of one terminal (two processes on one terminal id, PostgreSQL row lock).
+
+    On SQLite the write transaction (BEGIN IMMEDIATE) already holds the database lock.
+    """
+    if is_postgres(db):
+        db.execute_sql(
+            "INSERT INTO receipt_counter (terminal_id, last_number) VALUES (%s, 0) ON CONFLICT DO NOTHING",
+            (terminal_id,),
+        )
+        db.execute_sql(
+            "SELECT last_number FROM receipt_counter WHERE terminal_id = %s FOR UPDATE", (terminal_id,)
+        )
+    else:
+        ReceiptCounter.insert(terminal=terminal_id, last_number=0).on_conflict_ignore().execute()
+
+
+def next_receipt_number(terminal_id: int) -> int:
+    """The terminal's next gapless number; rolled back with the sale if it fails."""
+    lock_terminal(terminal_id)
+    ReceiptCounter.update(last_number=ReceiptCounter.last_number + 1).where(
+        ReceiptCounter.terminal == terminal_id
+    ).execute()
+    return ReceiptCounter.get(ReceiptCounter.terminal == terminal_id).last_number
+
+
+def append(terminal_id: int, kind: str, record_uuid: str, at: datetime, payload: dict[str, Any]) -> str:
+    """Journal entry + outbox event for one committed record; returns the entry's hash.
+
+    Call inside the record's own write transaction, after ``lock_terminal``.
+    """
+    last = (
+        JournalEntry.select(JournalEntry.seq, JournalEntry.hash)
+        .where(JournalEntry.terminal == terminal_id)
+        .order_by(JournalEntry.seq.desc())
+        .first()
+    )
+    seq = (last.seq + 1) if last else 1
+    prev = last.hash if last else GENESIS
+    content = canonical(payload)
+    digest = chain_hash(prev, seq, kind, content)
+    JournalEntry.create(
+        terminal=terminal_id,
+        seq=seq,
+        kind=kind,
+        record_uuid=record_uuid,
+        at=at,
+        payload=content,
+        prev_hash=prev,
+        hash=digest,
+    )
+    _enqueue(terminal_id, kind, record_uuid, at, content)
+    return digest
+
+
+def _enqueue(terminal_id: int, kind: str, record_uuid: str, at: datetime, content: str) -> None:
+    last = (
+        OutboxEvent.select(OutboxEvent.seq)
+        .where(OutboxEvent.terminal == terminal_id)
+        .order_by(OutboxEvent.seq.desc())
+        .first()
+    )
+    OutboxEvent.create(
+        uuid=new_uuid(),
+        terminal=terminal_id,
+        seq=(last.seq + 1) if last else 1,
+        kind=kind,
+        record_uuid=record_uuid,
+        payload=content,
+        created_at=at,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ChainProblem:
+    terminal_id: int
+    seq: int
+    record_uuid: str
+    reason: str
+
+
+def check_chain(terminal_id: int) -> ChainProblem | None:
+    """The first entry whose hash, predecessor or numbering does not hold, else None."""
+    prev, expected_seq = GENESIS, 1
+    for entry in JournalEntry.select().where(JournalEntry.terminal == terminal_id).order_by(JournalEntry.seq):
+        if entry.seq != expected_seq:
+            return ChainProblem(terminal_id, expected_seq, "", "journal entry missing")
+        if entry.prev_hash != prev or chain_hash(prev, entry.seq, entry.kind, entry.payload) != entry.hash:
+            return ChainProblem(terminal_id, entry.seq, entry.record_uuid, "journal entry altered")
+        prev, expected_seq = entry.hash, entry.seq + 1
+    return None
+
+
+def entry_payload(record_uuid: str, kind: str) -> dict[str, Any] | None:
+    entry = JournalEntry.get_or_none((JournalEntry.record_uuid == record_uuid) & (JournalEntry.kind == kind))
+    return json.loads(entry.payload) if entry else None
+
+
+def entry_hash(record_uuid: str) -> str | None:
+    entry = JournalEntry.get_or_none(JournalEntry.record_uuid == record_uuid)
+    return entry.hash if entry else None

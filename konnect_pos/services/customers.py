@@ -128,15 +128,43 @@ def find_by_kit_serial(serial: str) -> CustomerView | None:
     return _view(row) if row else None
 
 
-def _substring_ids(terms: tuple[str, ...]) -> list[int]:
+COLUMNS = "id, uuid, account_number, name, phone, country, kit_serial, language, search_text"
+
+
+def _from_row(row: tuple) -> CustomerView:
+    return CustomerView(*row[:8])
+
+
+def _exact_matches(parsed_code: str, phone: str | None, limit: int) -> list[CustomerView]:
+    """One indexed statement for account number, kit serial and phone (OR of unique keys)."""
+    mark = "%s" if is_postgres(db) else "?"
+    clauses, params = [], []
+    if any(ch.isdigit() for ch in parsed_code):
+        clauses += [f"account_number = {mark}", f"kit_serial = {mark}"]
+        params += [parsed_code, parsed_code]
+    if phone:
+        clauses.append(f"phone = {mark}")
+        params.append(phone)
+    if not clauses:
+        return []
+    sql = f"SELECT {COLUMNS} FROM customer WHERE {' OR '.join(clauses)} ORDER BY name LIMIT {int(limit)}"
+    return [_from_row(row) for row in db.execute_sql(sql, params).fetchall()]
+
+
+def _fragment_matches(terms: tuple[str, ...]) -> list[tuple]:
+    """Substring hits through the trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL)."""
     if is_postgres(db):
-        clauses = " AND ".join("search_text LIKE %s" for _ in terms)
+        where = " AND ".join("search_text LIKE %s" for _ in terms)
         params = [f"%{_like_escape(t)}%" for t in terms]
-        sql = f"SELECT id FROM customer WHERE {clauses} LIMIT {CANDIDATES}"
+        sql = f"SELECT {COLUMNS} FROM customer WHERE {where} LIMIT {CANDIDATES}"
     else:
-        sql = f"SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT {CANDIDATES}"
+        columns = ", ".join(f"c.{name.strip()}" for name in COLUMNS.split(","))
+        sql = (
+            f"SELECT {columns} FROM customer_fts JOIN customer c ON c.id = customer_fts.rowid "
+            f"WHERE customer_fts MATCH ? LIMIT {CANDIDATES}"
+        )
         params = [" AND ".join('"' + t.replace('"', '""') + '"' for t in terms)]
-    return [row[0] for row in db.execute_sql(sql, params).fetchall()]
+    return db.execute_sql(sql, params).fetchall()
 
 
 def _like_escape(term: str) -> str:
@@ -144,35 +172,24 @@ def _like_escape(term: str) -> str:
 
 
 def search_customers(query: str, *, region: str, limit: int = 20) -> list[CustomerView]:
-    """Ranked: exact account / kit serial / phone first, then name starts, then any fragment."""
+    """Ranked lookup: an exact account, kit serial or phone match answers alone; otherwise
+    name-start hits come before word-start hits, then any other fragment hit."""
     parsed = parse_query(query)
-    exact: list[Customer] = []
-    keys = [Customer.account_number == parsed.code, Customer.kit_serial == parsed.code]
     phone = try_normalize_phone(query, region) if parsed.digits else None
-    if phone:
-        keys.append(Customer.phone == phone)
-    for key in keys:
-        exact.extend(Customer.select().where(key).limit(limit))
-    ids = _substring_ids(parsed.terms)
-    seen = {row.id for row in exact}
-    fragment = (
-        [row for row in Customer.select().where(Customer.id.in_(ids)) if row.id not in seen] if ids else []
-    )
+    exact = _exact_matches(parsed.code, phone, limit)
+    if exact:
+        return exact
     first = parsed.terms[0]
 
-    def rank(row: Customer) -> tuple[int, str]:
-        text = row.search_text
+    def rank(row: tuple) -> tuple[int, str]:
+        text, name = row[8], row[3]
         if text.startswith(first):
-            return (0, row.name)
+            return (0, name)
         if f" {first}" in text or f"-{first}" in text:
-            return (1, row.name)
-        return (2, row.name)
+            return (1, name)
+        return (2, name)
 
-    fragment.sort(key=rank)
-    unique: dict[int, Customer] = {}
-    for row in [*exact, *fragment]:
-        unique.setdefault(row.id, row)
-    return [_view(row) for row in list(unique.values())[:limit]]
+    return [_from_row(row) for row in sorted(_fragment_matches(parsed.terms), key=rank)[:limit]]
 
 
 def customer_count() -> int:

@@ -1,0 +1,345 @@
+"""Selling bundles: one sale is one transaction (DESIGN.md invariant 5).
+
+Sale, lines, payments, the account's new queue entries, the journal entry and the
+outbox event commit together or not at all. The receipt number is allocated in the
+same transaction, so numbers are gapless per terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import peewee
+
+from konnect_pos.domain import bundle_queue as queue
+from konnect_pos.domain.errors import Conflict, ValidationError
+from konnect_pos.domain.money import Money, money_sum, vat_included
+from konnect_pos.domain.payments import Settlement, Tender, settle
+from konnect_pos.domain.roles import Right
+from konnect_pos.services import journal
+from konnect_pos.services.catalog import BundleView, get_bundle
+from konnect_pos.services.ids import new_uuid
+from konnect_pos.services.session import Counter
+from konnect_pos.store.database import write_transaction
+from konnect_pos.store.models import Customer, Payment, Purchase, Sale, SaleLine, UsageReading
+
+RECEIPT_DIGITS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class CartItem:
+    bundle_code: str
+    trigger: queue.Trigger | None = None  # ignored for the first bundle on a dormant account
+
+
+@dataclass(frozen=True, slots=True)
+class CartLine:
+    bundle: BundleView
+    trigger: queue.Trigger
+    price: Money
+    vat: Money
+
+
+@dataclass(frozen=True, slots=True)
+class CartPreview:
+    lines: tuple[CartLine, ...]
+    total: Money
+    vat: Money
+    vat_rate: Decimal
+    timeline: queue.Timeline  # the whole account as it will be after the sale
+
+    @property
+    def subtotal(self) -> Money:
+        """Total without VAT (prices are VAT-inclusive)."""
+        return self.total - self.vat
+
+
+@dataclass(frozen=True, slots=True)
+class SaleResult:
+    sale_uuid: str
+    receipt_number: str
+    total: Money
+    charged: Money
+    change: Money
+    timeline: queue.Timeline
+    journal_hash: str
+
+
+def receipt_label(outlet_code: str, terminal_code: str, number: int) -> str:
+    return f"{outlet_code}-{terminal_code}-{number:0{RECEIPT_DIGITS}d}"
+
+
+def _customer(account_number: str) -> Customer:
+    from konnect_pos.services.customers import _row
+
+    return _row(account_number)
+
+
+def account_state(customer_id: int) -> tuple[list[queue.Purchase], list[queue.UsageReading]]:
+    """The account's purchases in queue order and its usage readings, as domain values."""
+    purchases = [
+        queue.Purchase(
+            id=row.uuid,
+            terms=queue.BundleTerms(row.bundle_code, row.bundle_name, row.data_gb, row.validity_days),
+            trigger=queue.Trigger(row.trigger),
+            sold_at=row.sold_at,
+        )
+        for row in Purchase.select().where(Purchase.customer == customer_id).order_by(Purchase.queue_position)
+    ]
+    uuids = {
+        row.id: row.uuid
+        for row in Purchase.select(Purchase.id, Purchase.uuid).where(Purchase.customer == customer_id)
+    }
+    readings = [
+        queue.UsageReading(at=row.at, gb_used=row.gb_used, purchase_id=uuids.get(row.purchase_id))
+        for row in UsageReading.select().where(UsageReading.customer == customer_id).order_by(UsageReading.at)
+    ]
+    return purchases, readings
+
+
+def _terms(bundle: BundleView) -> queue.BundleTerms:
+    return queue.BundleTerms(bundle.code, bundle.name, bundle.data_gb, bundle.validity_days)
+
+
+def _price_lines(counter: Counter, customer: Customer, items: Sequence[CartItem], at: datetime):
+    outlet = counter.terminal.outlet
+    if not items:
+        raise ValidationError("Choose at least one bundle", field="bundle")
+    if customer.country != outlet.country.code:
+        raise ValidationError(
+            "This customer's account is in {country}; sell it at an outlet of that country",
+            field="customer",
+            country=customer.country,
+        )
+    bundles = [get_bundle(item.bundle_code, outlet.country.code) for item in items]
+    currencies = {b.price.currency for b in bundles}
+    if len(currencies) > 1:
+        raise ValidationError("Bundles in one sale must share one currency", field="bundle")
+    purchases, readings = account_state(customer.id)
+    planned = queue.plan_sale(
+        purchases,
+        readings,
+        [(new_uuid(), _terms(b), item.trigger) for b, item in zip(bundles, items, strict=True)],
+        at,
+    )
+    rate = outlet.vat_rate
+    lines = tuple(
+        CartLine(bundle=b, trigger=p.trigger, price=b.price, vat=vat_included(b.price, rate))
+        for b, p in zip(bundles, planned, strict=True)
+    )
+    currency = bundles[0].price.currency
+    timeline = queue.project([*purchases, *planned], readings, at)
+    preview = CartPreview(
+        lines=lines,
+        total=money_sum([line.price for line in lines], currency),
+        vat=money_sum([line.vat for line in lines], currency),
+        vat_rate=rate,
+        timeline=timeline,
+    )
+    return preview, planned
+
+
+def preview_cart(counter: Counter, account_number: str, items: Sequence[CartItem]) -> CartPreview:
+    """Prices, VAT and the projected account timeline for a cart; writes nothing."""
+    counter.require(Right.SELL)
+    return _price_lines(counter, _customer(account_number), items, counter.clock())[0]
+
+
+def account_timeline(account_number: str, at: datetime) -> queue.Timeline:
+    customer = _customer(account_number)
+    purchases, readings = account_state(customer.id)
+    return queue.project(purchases, readings, at)
+
+
+def _settle(counter: Counter, total: Money, tenders: Sequence[Tender]) -> Settlement:
+    outlet = counter.terminal.outlet
+    return settle(
+        total,
+        tenders,
+        channel=outlet.kind,
+        country=outlet.country.code,
+        providers=outlet.providers,
+        accepts_card=outlet.accepts_card,
+    )
+
+
+def _reference_taken(provider: str, reference: str) -> Conflict:
+    return Conflict(
+        "{provider} reference {reference} was already used for another sale",
+        field="reference",
+        provider=provider,
+        reference=reference,
+    )
+
+
+def sell(
+    counter: Counter,
+    account_number: str,
+    items: Sequence[CartItem],
+    tenders: Sequence[Tender],
+    *,
+    language: str | None = None,
+) -> SaleResult:
+    """Commit a paid sale, or raise and write nothing."""
+    counter.require(Right.SELL)
+    outlet = counter.terminal.outlet
+    at = counter.clock()
+    try:
+        with write_transaction():
+            customer = _customer(account_number)
+            preview, planned = _price_lines(counter, customer, items, at)
+            settlement = _settle(counter, preview.total, tenders)
+            for payment in settlement.payments:
+                if (
+                    payment.reference
+                    and Payment.select()
+                    .where((Payment.provider == payment.provider) & (Payment.reference == payment.reference))
+                    .exists()
+                ):
+                    raise _reference_taken(payment.provider or "", payment.reference)
+            number = journal.next_receipt_number(counter.terminal.id)
+            sale = Sale.create(
+                uuid=new_uuid(),
+                terminal=counter.terminal.id,
+                receipt_number=receipt_label(outlet.code, counter.terminal.code, number),
+                customer=customer.id,
+                user=counter.user.id,
+                sold_at=at,
+                channel=outlet.kind,
+                currency=preview.total.currency,
+                total_minor=preview.total.to_minor(),
+                vat_minor=preview.vat.to_minor(),
+                rounding_minor=settlement.rounding.to_minor(),
+                paid_minor=settlement.paid.to_minor(),
+                change_minor=settlement.change.to_minor(),
+                language=language or customer.language or outlet.language,
+            )
+            _write_lines(sale, customer, preview, planned, at)
+            _write_payments(sale, settlement, outlet.merchant_numbers)
+            digest = journal.append(counter.terminal.id, "sale", sale.uuid, at, sale_payload(sale))
+    except peewee.IntegrityError as error:
+        if "reference" in str(error).lower():
+            raise Conflict(
+                "A mobile-money reference of this sale was already used", field="reference"
+            ) from None
+        raise
+    return SaleResult(
+        sale_uuid=sale.uuid,
+        receipt_number=sale.receipt_number,
+        total=preview.total,
+        charged=settlement.charged,
+        change=settlement.change,
+        timeline=preview.timeline,
+        journal_hash=digest,
+    )
+
+
+def _write_lines(
+    sale: Sale, customer: Customer, preview: CartPreview, planned: list[queue.Purchase], at: datetime
+) -> None:
+    last = (
+        Purchase.select(peewee.fn.MAX(Purchase.queue_position))
+        .where(Purchase.customer == customer.id)
+        .scalar()
+    )
+    position = (last or 0) + 1
+    for index, (line, purchase) in enumerate(zip(preview.lines, planned, strict=True), start=1):
+        row = SaleLine.create(
+            uuid=new_uuid(),
+            sale=sale,
+            position=index,
+            bundle_code=line.bundle.code,
+            bundle_name=line.bundle.name,
+            data_gb=line.bundle.data_gb,
+            validity_days=line.bundle.validity_days,
+            price_minor=line.price.to_minor(),
+            vat_rate=preview.vat_rate,
+            vat_minor=line.vat.to_minor(),
+            trigger=purchase.trigger.value,
+        )
+        Purchase.create(
+            uuid=purchase.id,
+            customer=customer.id,
+            sale_line=row,
+            queue_position=position,
+            trigger=purchase.trigger.value,
+            sold_at=at,
+            bundle_code=line.bundle.code,
+            bundle_name=line.bundle.name,
+            data_gb=line.bundle.data_gb,
+            validity_days=line.bundle.validity_days,
+        )
+        position += 1
+
+
+def _write_payments(sale: Sale, settlement: Settlement, merchant_numbers: dict[str, str]) -> None:
+    for index, payment in enumerate(settlement.payments, start=1):
+        Payment.create(
+            uuid=new_uuid(),
+            sale=sale,
+            position=index,
+            method=payment.method,
+            currency=payment.amount.currency,
+            amount_minor=payment.amount.to_minor(),
+            tendered_minor=payment.tendered.to_minor() if payment.tendered else None,
+            change_minor=payment.change.to_minor() if payment.change is not None else None,
+            provider=payment.provider,
+            reference=payment.reference,
+            phone=payment.phone,
+            merchant_number=merchant_numbers.get(payment.provider) if payment.provider else None,
+            card_approval=payment.approval_code,
+            card_last4=payment.last4,
+        )
+
+
+def sale_payload(sale: Sale) -> dict[str, Any]:
+    """The sale's canonical content, rebuilt from its rows (journal and verify use it)."""
+    return {
+        "uuid": sale.uuid,
+        "receipt_number": sale.receipt_number,
+        "customer": sale.customer.account_number,
+        "user": sale.user.username,
+        "sold_at": sale.sold_at.isoformat(),
+        "channel": sale.channel,
+        "currency": sale.currency,
+        "total_minor": sale.total_minor,
+        "vat_minor": sale.vat_minor,
+        "rounding_minor": sale.rounding_minor,
+        "paid_minor": sale.paid_minor,
+        "change_minor": sale.change_minor,
+        "lines": [
+            [
+                line.position,
+                line.bundle_code,
+                line.bundle_name,
+                str(line.data_gb),
+                line.validity_days,
+                line.price_minor,
+                str(line.vat_rate),
+                line.vat_minor,
+                line.trigger,
+            ]
+            for line in SaleLine.select().where(SaleLine.sale == sale).order_by(SaleLine.position)
+        ],
+        "payments": [
+            [
+                p.position,
+                p.method,
+                p.currency,
+                p.amount_minor,
+                p.tendered_minor,
+                p.change_minor,
+                p.provider,
+                p.reference,
+                p.phone,
+                p.merchant_number,
+                p.card_approval,
+                p.card_last4,
+            ]
+            for p in Payment.select().where(Payment.sale == sale).order_by(Payment.position)
+        ],
+    }

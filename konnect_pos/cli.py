@@ -149,15 +149,181 @@ def cmd_customers_add(args: argparse.Namespace) -> int:
 
 
 def cmd_customers_show(args: argparse.Namespace) -> int:
+    from konnect_pos.domain.countries import country
+    from konnect_pos.services.checkout import account_timeline
     from konnect_pos.services.customers import get_customer
 
     _open(args, create=False)
     customer = get_customer(args.account)
+    timeline = account_timeline(customer.account_number, _clock()())
     if args.json:
-        _print_json(customer)
+        _print_json({**asdict(customer), "timeline": _timeline_json(timeline)})
     else:
         print(f"{customer.account_number}  {customer.name}  {customer.phone}  {customer.kit_serial or ''}")
+        print("\n".join(_timeline_lines(timeline, country(customer.country).zones[0])))
     return 0
+
+
+def _counter(args: argparse.Namespace):
+    """Sign in from KONNECT_POS_USER / KONNECT_POS_PIN (or a prompt) at the chosen terminal."""
+    import getpass
+
+    from konnect_pos.services.outlets import list_terminals
+    from konnect_pos.services.session import sign_in
+
+    terminal = getattr(args, "terminal", None) or os.environ.get("KONNECT_POS_TERMINAL")
+    if not terminal:
+        terminals = list_terminals()
+        if len(terminals) != 1:
+            raise KonnectError(
+                "Choose a terminal with --terminal (one of: {terminals})",
+                terminals=", ".join(terminals) or "none",
+            )
+        terminal = terminals[0]
+    user = os.environ.get("KONNECT_POS_USER")
+    pin = os.environ.get("KONNECT_POS_PIN")
+    if not user or pin is None:
+        if not sys.stdin.isatty():
+            raise KonnectError("Set KONNECT_POS_USER and KONNECT_POS_PIN, or run in a terminal to be asked")
+        user = user or input("User: ")
+        pin = getpass.getpass("PIN: ")
+    return sign_in(terminal, user, pin, _clock())
+
+
+def _timeline_lines(timeline, zone: str) -> list[str]:
+    from zoneinfo import ZoneInfo
+
+    def when(moment, exact: bool) -> str:
+        text = moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
+        return text if exact else f"no later than {text}"
+
+    lines = [f"Account: {timeline.status.value}"]
+    for entry in timeline.entries:
+        lines.append(
+            f"  {entry.state.value:<7} {entry.terms.name:<28} {entry.trigger.value:<15} "
+            f"from {when(entry.starts_at, entry.starts_exact)} to {when(entry.ends_at, entry.ends_exact)}"
+            + (f", {entry.data_left_gb} GB left" if entry.data_left_gb is not None else "")
+        )
+    return lines
+
+
+def _timeline_json(timeline) -> dict[str, Any]:
+    return {
+        "status": timeline.status.value,
+        "at": timeline.at.isoformat(),
+        "bundles": [
+            {
+                "purchase": e.purchase_id,
+                "code": e.terms.code,
+                "name": e.terms.name,
+                "state": e.state.value,
+                "trigger": e.trigger.value,
+                "starts_at": e.starts_at.isoformat(),
+                "starts_exact": e.starts_exact,
+                "ends_at": e.ends_at.isoformat(),
+                "ends_exact": e.ends_exact,
+                "period_end": e.period_end.isoformat(),
+                "data_left_gb": str(e.data_left_gb) if e.data_left_gb is not None else None,
+            }
+            for e in timeline.entries
+        ],
+    }
+
+
+def _bundle_items(specs: list[str]):
+    from konnect_pos.domain.bundle_queue import Trigger
+    from konnect_pos.services.checkout import CartItem
+
+    items = []
+    for spec in specs or []:
+        code, _, trigger = spec.partition(":")
+        if trigger and trigger not in ("period_end", "data_exhausted"):
+            raise KonnectError(
+                "Activation must be period_end or data_exhausted, not {trigger}", trigger=trigger
+            )
+        items.append(CartItem(code.strip().upper(), Trigger(trigger) if trigger else None))
+    return items
+
+
+def cmd_sell(args: argparse.Namespace) -> int:
+    from konnect_pos.domain.payments import parse_tender_spec
+    from konnect_pos.services.checkout import sell
+    from konnect_pos.services.receipts import receipt_pdf
+
+    _open(args, create=False)
+    counter = _counter(args)
+    currency = counter.terminal.outlet.country.currency
+    tenders = [parse_tender_spec(spec, currency) for spec in args.pay or []]
+    result = sell(counter, args.customer, _bundle_items(args.bundle), tenders, language=args.language)
+    if args.receipt:
+        Path(args.receipt).write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
+    if args.json:
+        _print_json(
+            {
+                "receipt_number": result.receipt_number,
+                "total": str(result.total.amount),
+                "charged": str(result.charged.amount),
+                "currency": result.total.currency,
+                "change": str(result.change.amount),
+                "timeline": _timeline_json(result.timeline),
+            }
+        )
+        return 0
+    print(f"Receipt {result.receipt_number}  total {result.charged}  change {result.change}")
+    print("\n".join(_timeline_lines(result.timeline, counter.terminal.outlet.zone)))
+    return 0
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    from konnect_pos.services.receipts import invoice_pdf, receipt_pdf
+
+    _open(args, create=False)
+    counter = _counter(args)
+    if args.invoice:
+        pdf = invoice_pdf(counter, args.number, language=args.language)
+    else:
+        pdf = receipt_pdf(counter, args.number, copy=args.copy, fmt=args.format, language=args.language)
+    Path(args.out).write_bytes(pdf)
+    print(f"Written {args.out}")
+    return 0
+
+
+def _instant(text: str | None):
+    from datetime import datetime
+
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise KonnectError("Not an ISO date and time: {text}", text=text[:40]) from None
+    if moment.tzinfo is None:
+        raise KonnectError("Give the time zone with --at, e.g. 2026-11-20T14:30+01:00")
+    return moment
+
+
+def cmd_usage(args: argparse.Namespace) -> int:
+    from konnect_pos.services.account import record_usage
+
+    _open(args, create=False)
+    counter = _counter(args)
+    timeline = record_usage(counter, args.account, args.gb_used, _instant(args.at))
+    print("\n".join(_timeline_lines(timeline, counter.terminal.outlet.zone)))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from konnect_pos.services.verify import verify
+
+    _open(args, create=False)
+    report = verify()
+    if report.ok:
+        counts = f"{report.terminals} terminals, {report.entries} journal entries, {report.sales} sales"
+        print(f"OK: {counts} verified")
+        return 0
+    for problem in report.problems:
+        print(f"BROKEN: {problem}", file=sys.stderr)
+    return 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -202,6 +368,41 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("account")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_customers_show)
+
+    sell = sub.add_parser("sell", parents=[common], help="sell bundles (KONNECT_POS_USER / KONNECT_POS_PIN)")
+    sell.add_argument("--terminal")
+    sell.add_argument("--customer", required=True, help="account number")
+    sell.add_argument("--bundle", action="append", help="CODE or CODE:period_end|data_exhausted")
+    sell.add_argument(
+        "--pay",
+        action="append",
+        help="cash:AMOUNT | mobile:PROVIDER:REFERENCE:PHONE[:AMOUNT] | card:APPROVAL:LAST4[:AMOUNT]",
+    )
+    sell.add_argument("--receipt", help="write the receipt PDF here")
+    sell.add_argument("--format", choices=["80mm", "a4"], default="80mm")
+    sell.add_argument("--language", choices=["en", "fr", "sw"])
+    sell.add_argument("--json", action="store_true")
+    sell.set_defaults(handler=cmd_sell)
+
+    receipt = sub.add_parser("receipt", parents=[common], help="write a receipt (or its invoice) as PDF")
+    receipt.add_argument("number")
+    receipt.add_argument("--out", required=True)
+    receipt.add_argument("--copy", action="store_true", help="a reprint, marked COPY")
+    receipt.add_argument("--invoice", action="store_true", help="the A4 invoice instead of the receipt")
+    receipt.add_argument("--format", choices=["80mm", "a4"], default="80mm")
+    receipt.add_argument("--language", choices=["en", "fr", "sw"])
+    receipt.add_argument("--terminal")
+    receipt.set_defaults(handler=cmd_receipt)
+
+    usage = sub.add_parser("usage", parents=[common], help="record high-speed GB used by the active bundle")
+    usage.add_argument("account")
+    usage.add_argument("gb_used")
+    usage.add_argument("--at", help="ISO instant with zone (default: now)")
+    usage.add_argument("--terminal")
+    usage.set_defaults(handler=cmd_usage)
+
+    verify = sub.add_parser("verify", parents=[common], help="check the journal chain and every sale")
+    verify.set_defaults(handler=cmd_verify)
     return parser
 
 

@@ -1,3 +1,4 @@
+import itertools
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -9,7 +10,6 @@ from konnect_pos.domain.bundle_queue import (
     AccountStatus,
     BundleState,
     BundleTerms,
-    Purchase,
     Trigger,
     UsageReading,
     move,
@@ -147,7 +147,7 @@ def test_queue_invariants(history, probe_hours):
     timeline = project(purchases, readings, at)
     entries = timeline.entries
     assert sum(e.state is BundleState.ACTIVE for e in entries) <= 1
-    for before, after in zip(entries, entries[1:], strict=False):
+    for before, after in itertools.pairwise(entries):
         assert after.starts_at >= before.ends_at - timedelta(0)  # never overlapping
         if after.trigger is not Trigger.IMMEDIATE:
             assert after.starts_at == before.ends_at  # continuous hand-over

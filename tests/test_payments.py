@@ -147,7 +147,8 @@ def test_settlement_arithmetic(due_minor, mobile_minor, extra_cash_minor, curren
     if left:
         tenders.append(CashTender(left + Money.from_minor(extra_cash_minor + 10**4, currency)))
     result = settle(due, tenders, channel="shop", country=country, providers=(provider,), accepts_card=True)
-    tendered = sum((t.tendered if isinstance(t, CashTender) else t.amount for t in tenders), Money.zero(currency))
+    handed = [t.tendered if isinstance(t, CashTender) else t.amount for t in tenders]
+    tendered = sum(handed, Money.zero(currency))
     assert tendered - result.change == result.charged
     assert result.change.amount >= 0
     assert sum((p.amount for p in result.payments if p.method != "cash"), Money.zero(currency)) <= due

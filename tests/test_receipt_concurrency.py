@@ -28,8 +28,12 @@ SELLER = textwrap.dedent(
 def test_two_processes_get_distinct_gapless_numbers(demo_db, db_url):
     per_process = 15
     procs = [
-        subprocess.Popen([sys.executable, "-c", SELLER, db_url, str(start), str(per_process)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", SELLER, db_url, str(start), str(per_process)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for start in (1, 101)
     ]
     for proc in procs:

@@ -80,7 +80,9 @@ def test_a_corrupt_sqlite_file_is_refused(tmp_path, sqlite_url):
 
 
 def test_unreachable_postgres_is_one_clear_error():
-    with pytest.raises(StoreError, match=re.escape("Cannot open database postgresql://konnect:***@127.0.0.1:1/")):
+    with pytest.raises(
+        StoreError, match=re.escape("Cannot open database postgresql://konnect:***@127.0.0.1:1/")
+    ):
         open_database("postgresql://konnect:secret@127.0.0.1:1/hq")
 
 

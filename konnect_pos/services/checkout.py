@@ -22,6 +22,7 @@ from konnect_pos.domain.payments import Settlement, Tender, settle
 from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal
 from konnect_pos.services.catalog import BundleView, get_bundle
+from konnect_pos.services.customers import customer_row
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import write_transaction
@@ -74,9 +75,7 @@ def receipt_label(outlet_code: str, terminal_code: str, number: int) -> str:
 
 
 def _customer(account_number: str) -> Customer:
-    from konnect_pos.services.customers import _row
-
-    return _row(account_number)
+    return customer_row(account_number)
 
 
 def account_state(customer_id: int) -> tuple[list[queue.Purchase], list[queue.UsageReading]]:
@@ -247,7 +246,13 @@ def _write_lines(
         .scalar()
     )
     position = (last or 0) + 1
+    entries = {entry.purchase_id: entry for entry in preview.timeline.entries}
+    names = {entry.purchase_id: entry.terms.name for entry in preview.timeline.entries}
+    order = [entry.purchase_id for entry in preview.timeline.entries]
     for index, (line, purchase) in enumerate(zip(preview.lines, planned, strict=True), start=1):
+        entry = entries[purchase.id]
+        at_index = order.index(purchase.id)
+        follows = names[order[at_index - 1]] if at_index > 0 else ""
         row = SaleLine.create(
             uuid=new_uuid(),
             sale=sale,
@@ -260,6 +265,10 @@ def _write_lines(
             vat_rate=preview.vat_rate,
             vat_minor=line.vat.to_minor(),
             trigger=purchase.trigger.value,
+            starts_at=entry.starts_at,
+            starts_exact=entry.starts_exact,
+            period_end=entry.period_end,
+            follows=follows,
         )
         Purchase.create(
             uuid=purchase.id,

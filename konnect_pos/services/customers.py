@@ -89,7 +89,7 @@ def create_customer(data: CustomerInput, clock: Clock) -> CustomerView:
 def update_customer(account_number: str, data: CustomerInput, clock: Clock) -> CustomerView:
     valid = validate_customer(data)
     with write_transaction():
-        row = _row(account_number)
+        row = customer_row(account_number)
         _check_unique(valid, row.id)
         for key, value in _fields(valid).items():
             setattr(row, key, value)
@@ -110,7 +110,7 @@ def _fields(valid: ValidCustomer) -> dict[str, object]:
     }
 
 
-def _row(account_number: str) -> Customer:
+def customer_row(account_number: str) -> Customer:
     row = Customer.get_or_none(Customer.account_number == clean_code(account_number))
     if row is None:
         raise NotFound("No customer with account number {account}", field="account", account=account_number)
@@ -118,7 +118,7 @@ def _row(account_number: str) -> Customer:
 
 
 def get_customer(account_number: str) -> CustomerView:
-    return _view(_row(account_number))
+    return _view(customer_row(account_number))
 
 
 def find_by_kit_serial(serial: str) -> CustomerView | None:

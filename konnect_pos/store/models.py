@@ -125,6 +125,11 @@ class SaleLine(BaseModel):
     vat_rate = DecimalTextField()
     vat_minor = peewee.BigIntegerField()
     trigger = peewee.CharField()
+    # The activation as projected at the sale (what the receipt promised), kept as sold.
+    starts_at = UTCDateTimeField()
+    starts_exact = peewee.BooleanField()
+    period_end = UTCDateTimeField()
+    follows = peewee.CharField(default="")
 
 
 class Payment(BaseModel):

@@ -30,7 +30,9 @@ CREATE TABLE sale_line (
     sale_id BIGINT NOT NULL REFERENCES sale (id) ON DELETE RESTRICT,
     position INTEGER NOT NULL, bundle_code TEXT NOT NULL, bundle_name TEXT NOT NULL,
     data_gb TEXT NOT NULL, validity_days INTEGER NOT NULL, price_minor BIGINT NOT NULL,
-    vat_rate TEXT NOT NULL, vat_minor BIGINT NOT NULL, trigger TEXT NOT NULL
+    vat_rate TEXT NOT NULL, vat_minor BIGINT NOT NULL, trigger TEXT NOT NULL,
+    starts_at {ts} NOT NULL, starts_exact {bool} NOT NULL, period_end {ts} NOT NULL,
+    follows TEXT NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX sale_line_sale_position ON sale_line (sale_id, position);
 CREATE TABLE payment (

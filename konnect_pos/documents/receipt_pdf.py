@@ -5,10 +5,9 @@ from __future__ import annotations
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -31,6 +30,10 @@ def _styles(scale: float) -> dict[str, ParagraphStyle]:
         "base": base,
         "small": ParagraphStyle("small", parent=base, fontSize=7 * scale, leading=8.6 * scale),
         "bold": ParagraphStyle("bold", parent=base, fontName="Helvetica-Bold"),
+        "value": ParagraphStyle("value", parent=base, alignment=TA_RIGHT),
+        "value_bold": ParagraphStyle(
+            "value_bold", parent=base, fontName="Helvetica-Bold", alignment=TA_RIGHT
+        ),
         "title": ParagraphStyle(
             "title",
             parent=base,
@@ -78,7 +81,7 @@ def _pairs(
 ) -> Table:
     table = Table(
         [
-            [_p(a, s["base"]), _p(b, s["bold"] if bold_last and i == len(rows) - 1 else s["base"])]
+            [_p(a, s["base"]), _p(b, s["value_bold"] if bold_last and i == len(rows) - 1 else s["value"])]
             for i, (a, b) in enumerate(rows)
         ],
         colWidths=[width * 0.55, width * 0.45],
@@ -130,13 +133,24 @@ class _Rule(Flowable):
         self.canv.line(0, 1.5, self.width, 1.5)
 
 
-def _qr(data: ReceiptData, size: float) -> Drawing:
-    widget = QrCodeWidget(f"{data.receipt_number}|{data.journal_hash}")
-    x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-    drawing.add(widget)
-    drawing.hAlign = "CENTER"
-    return drawing
+class _QrCode(Flowable):
+    """A QR code drawn module by module: encoded once, far cheaper than the graphics widget."""
+
+    def __init__(self, text: str, size: float) -> None:
+        super().__init__()
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(text)
+        code.make()
+        count = code.getModuleCount()
+        self.dark = [(r, c) for r in range(count) for c in range(count) if code.isDark(r, c)]
+        self.count, self.width, self.height, self.hAlign = count, size, size, "CENTER"
+
+    def draw(self) -> None:
+        module = self.width / (self.count + 4)  # a quiet zone of two modules all round
+        path = self.canv.beginPath()
+        for row, col in self.dark:
+            path.rect((col + 2) * module, self.height - (row + 3) * module, module, module)
+        self.canv.drawPath(path, stroke=0, fill=1)
 
 
 def _story(data: ReceiptData, width: float, scale: float) -> list[Flowable]:
@@ -168,7 +182,13 @@ def _story(data: ReceiptData, width: float, scale: float) -> list[Flowable]:
         _Rule(width),
     ]
     for line in data.lines:
-        story.append(_pairs([(line.name, money(line.price, lang))], width, {**s, "base": s["bold"]}))
+        story.append(
+            _pairs(
+                [(line.name, money(line.price, lang))],
+                width,
+                {**s, "base": s["bold"], "value": s["value_bold"]},
+            )
+        )
         story.append(
             _p(
                 f"{line.code} - {line.data_gb} GB - " + words(lang, "{days} days", days=line.validity_days),
@@ -198,7 +218,7 @@ def _story(data: ReceiptData, width: float, scale: float) -> list[Flowable]:
         Spacer(1, 1.5 * mm),
         _p(words(lang, "The invoice for this purchase is posted to your My Konnect account."), s["small"]),
         Spacer(1, 2 * mm),
-        _qr(data, 24 * mm * scale),
+        _QrCode(f"{data.receipt_number}|{data.journal_hash}", 24 * mm * scale),
         _p(data.journal_hash[:16], s["center"]),
     ]
     return story
@@ -226,7 +246,6 @@ def render_receipt(data: ReceiptData, fmt: str = "80mm") -> bytes:
     width = ROLL_WIDTH - 2 * ROLL_MARGIN
     story = _story(data, width, 1.0)
     height = sum(item.wrap(width, 10_000)[1] + item.getSpaceBefore() + item.getSpaceAfter() for item in story)
-    story = _story(data, width, 1.0)  # flowables are single-use once wrapped for layout
     page = (ROLL_WIDTH, height + 2 * ROLL_MARGIN + 6 * mm)
     doc = SimpleDocTemplate(
         buffer,

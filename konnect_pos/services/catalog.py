@@ -61,3 +61,25 @@ def get_bundle(code: str, country: str) -> BundleView:
             country=country,
         )
     return _view(row)
+
+
+def get_bundles(codes: list[str], country: str) -> list[BundleView]:
+    """Several bundles in one query, in the order asked (repeats allowed)."""
+    wanted = [(code or "").strip().upper() for code in codes]
+    if not wanted or not all(wanted):
+        raise ValidationError("Choose at least one bundle", field="bundle")
+    query = Bundle.select().where(Bundle.code.in_(set(wanted)) & (Bundle.active == True))  # noqa: E712
+    rows = {row.code: row for row in query}
+    for code in wanted:
+        row = rows.get(code)
+        if row is None:
+            raise NotFound("No bundle with code {code}", field="bundle", code=code)
+        if row.country != country:
+            raise ValidationError(
+                "Bundle {code} is sold in {other}, not in {country}",
+                field="bundle",
+                code=code,
+                other=row.country,
+                country=country,
+            )
+    return [_view(rows[code]) for code in wanted]

@@ -21,7 +21,7 @@ from konnect_pos.domain.money import Money, money_sum, vat_included
 from konnect_pos.domain.payments import Settlement, Tender, settle
 from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal
-from konnect_pos.services.catalog import BundleView, get_bundle
+from konnect_pos.services.catalog import BundleView, get_bundles
 from konnect_pos.services.customers import customer_row
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import Counter
@@ -114,7 +114,7 @@ def _price_lines(counter: Counter, customer: Customer, items: Sequence[CartItem]
             field="customer",
             country=customer.country,
         )
-    bundles = [get_bundle(item.bundle_code, outlet.country.code) for item in items]
+    bundles = get_bundles([item.bundle_code for item in items], outlet.country.code)
     currencies = {b.price.currency for b in bundles}
     if len(currencies) > 1:
         raise ValidationError("Bundles in one sale must share one currency", field="bundle")
@@ -217,9 +217,10 @@ def sell(
                 change_minor=settlement.change.to_minor(),
                 language=language or customer.language or outlet.language,
             )
-            _write_lines(sale, customer, preview, planned, at)
-            _write_payments(sale, settlement, outlet.merchant_numbers)
-            digest = journal.append(counter.terminal.id, "sale", sale.uuid, at, sale_payload(sale))
+            lines = _write_lines(sale, customer, preview, planned, at)
+            payments = _write_payments(sale, settlement, outlet.merchant_numbers)
+            payload = sale_payload(sale, customer.account_number, counter.user.username, lines, payments)
+            digest = journal.append(counter.terminal.id, "sale", sale.uuid, at, payload)
     except peewee.IntegrityError as error:
         if "reference" in str(error).lower():
             raise Conflict(
@@ -239,13 +240,14 @@ def sell(
 
 def _write_lines(
     sale: Sale, customer: Customer, preview: CartPreview, planned: list[queue.Purchase], at: datetime
-) -> None:
+) -> list[SaleLine]:
     last = (
         Purchase.select(peewee.fn.MAX(Purchase.queue_position))
         .where(Purchase.customer == customer.id)
         .scalar()
     )
     position = (last or 0) + 1
+    written = []
     entries = {entry.purchase_id: entry for entry in preview.timeline.entries}
     names = {entry.purchase_id: entry.terms.name for entry in preview.timeline.entries}
     order = [entry.purchase_id for entry in preview.timeline.entries]
@@ -270,6 +272,7 @@ def _write_lines(
             period_end=entry.period_end,
             follows=follows,
         )
+        written.append(row)
         Purchase.create(
             uuid=purchase.id,
             customer=customer.id,
@@ -283,35 +286,53 @@ def _write_lines(
             validity_days=line.bundle.validity_days,
         )
         position += 1
+    return written
 
 
-def _write_payments(sale: Sale, settlement: Settlement, merchant_numbers: dict[str, str]) -> None:
+def _write_payments(sale: Sale, settlement: Settlement, merchant_numbers: dict[str, str]) -> list[Payment]:
+    written = []
     for index, payment in enumerate(settlement.payments, start=1):
-        Payment.create(
-            uuid=new_uuid(),
-            sale=sale,
-            position=index,
-            method=payment.method,
-            currency=payment.amount.currency,
-            amount_minor=payment.amount.to_minor(),
-            tendered_minor=payment.tendered.to_minor() if payment.tendered else None,
-            change_minor=payment.change.to_minor() if payment.change is not None else None,
-            provider=payment.provider,
-            reference=payment.reference,
-            phone=payment.phone,
-            merchant_number=merchant_numbers.get(payment.provider) if payment.provider else None,
-            card_approval=payment.approval_code,
-            card_last4=payment.last4,
+        written.append(
+            Payment.create(
+                uuid=new_uuid(),
+                sale=sale,
+                position=index,
+                method=payment.method,
+                currency=payment.amount.currency,
+                amount_minor=payment.amount.to_minor(),
+                tendered_minor=payment.tendered.to_minor() if payment.tendered else None,
+                change_minor=payment.change.to_minor() if payment.change is not None else None,
+                provider=payment.provider,
+                reference=payment.reference,
+                phone=payment.phone,
+                merchant_number=merchant_numbers.get(payment.provider) if payment.provider else None,
+                card_approval=payment.approval_code,
+                card_last4=payment.last4,
+            )
         )
+    return written
 
 
-def sale_payload(sale: Sale) -> dict[str, Any]:
-    """The sale's canonical content, rebuilt from its rows (journal and verify use it)."""
+def stored_sale_payload(sale: Sale) -> dict[str, Any]:
+    """The sale's content read back from the database (``verify`` compares it with the journal)."""
+    return sale_payload(
+        sale,
+        sale.customer.account_number,
+        sale.user.username,
+        list(SaleLine.select().where(SaleLine.sale == sale).order_by(SaleLine.position)),
+        list(Payment.select().where(Payment.sale == sale).order_by(Payment.position)),
+    )
+
+
+def sale_payload(
+    sale: Sale, account: str, username: str, lines: list[SaleLine], payments: list[Payment]
+) -> dict[str, Any]:
+    """The sale's canonical content (the journal entry hashes it)."""
     return {
         "uuid": sale.uuid,
         "receipt_number": sale.receipt_number,
-        "customer": sale.customer.account_number,
-        "user": sale.user.username,
+        "customer": account,
+        "user": username,
         "sold_at": sale.sold_at.isoformat(),
         "channel": sale.channel,
         "currency": sale.currency,
@@ -331,8 +352,12 @@ def sale_payload(sale: Sale) -> dict[str, Any]:
                 str(line.vat_rate),
                 line.vat_minor,
                 line.trigger,
+                line.starts_at.isoformat(),
+                bool(line.starts_exact),
+                line.period_end.isoformat(),
+                line.follows,
             ]
-            for line in SaleLine.select().where(SaleLine.sale == sale).order_by(SaleLine.position)
+            for line in lines
         ],
         "payments": [
             [
@@ -349,6 +374,6 @@ def sale_payload(sale: Sale) -> dict[str, Any]:
                 p.card_approval,
                 p.card_last4,
             ]
-            for p in Payment.select().where(Payment.sale == sale).order_by(Payment.position)
+            for p in payments
         ],
     }

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
 
 from konnect_pos.domain.countries import COUNTRIES, country
 from konnect_pos.domain.customers import CustomerInput, validate_customer
@@ -44,6 +45,12 @@ class DemoSummary:
     outlets: list[str]
     terminals: list[str]
     customers: int
+
+
+@cache
+def _demo_pin_hash(pin: str) -> str:
+    """Hashing is deliberately slow (argon2); demo shops reuse one salted hash per PIN."""
+    return hash_pin(pin)
 
 
 def _catalog() -> dict:
@@ -112,7 +119,7 @@ def seed(
                 username=username,
                 full_name=full_name,
                 role=role,
-                pin_hash=hash_pin(pin),
+                pin_hash=_demo_pin_hash(pin),
                 created_at=now,
             )
     count = add_customers(customers, countries, now, seed_value=seed_value, progress=progress)

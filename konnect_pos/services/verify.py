@@ -36,7 +36,7 @@ def _describe(problem: ChainProblem) -> str:
 
 
 def verify() -> VerifyReport:
-    from konnect_pos.services.checkout import sale_payload
+    from konnect_pos.services.checkout import stored_sale_payload
 
     problems: list[str] = []
     terminal_ids = [t.id for t in Terminal.select(Terminal.id).order_by(Terminal.id)]
@@ -52,7 +52,7 @@ def verify() -> VerifyReport:
         if entry is None:
             problems.append(f"sale {sale.receipt_number}: no journal entry")
             continue
-        if canonical(sale_payload(sale)) != entry.payload:
+        if canonical(stored_sale_payload(sale)) != entry.payload:
             problems.append(
                 f"{_label(entry.terminal_id)} journal entry {entry.seq}: sale {sale.receipt_number} "
                 "no longer matches what was sold"

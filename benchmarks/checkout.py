@@ -1,0 +1,129 @@
+"""Commit time of a sale (3 bundles, 2 payments) on SQLite with synchronous=FULL.
+
+Target (issue 4): p95 ≤ 15 ms and ≤ 2× one raw transaction inserting the same rows.
+
+    python benchmarks/checkout.py [--sales 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from konnect_pos.domain.bundle_queue import Trigger
+from konnect_pos.domain.money import Money
+from konnect_pos.domain.payments import CashTender, MobileMoneyTender
+from konnect_pos.services import demo
+from konnect_pos.services.checkout import CartItem, sell
+from konnect_pos.services.session import sign_in
+from konnect_pos.store.database import db
+from konnect_pos.store.schema import open_database
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=30)
+        return self.now
+
+
+def p95(samples: list[float]) -> float:
+    return sorted(samples)[int(len(samples) * 0.95) - 1]
+
+
+def raw_sale(index: int) -> None:
+    """The same rows a sale writes (sale, 3 lines, 3 queue entries, 2 payments, counter, journal, outbox)."""
+    now = "2026-11-20 08:00:00"
+    with db.atomic("IMMEDIATE"):
+        db.execute_sql("UPDATE receipt_counter SET last_number = last_number + 1 WHERE terminal_id = 2")
+        cursor = db.execute_sql(
+            "INSERT INTO sale (uuid, terminal_id, receipt_number, customer_id, user_id, sold_at, channel,"
+            " currency,"
+            " total_minor, vat_minor, rounding_minor, paid_minor, change_minor, language)"
+            " VALUES (?, 2, ?, 1, 1, ?, 'shop', 'USD', 9100, 1255, 0, 9100, 0, 'fr')",
+            (f"raw-{index}", f"RAW-{index}", now),
+        )
+        sale_id = cursor.lastrowid
+        for position in range(1, 4):
+            line = db.execute_sql(
+                "INSERT INTO sale_line (uuid, sale_id, position, bundle_code, bundle_name, data_gb,"
+                " validity_days,"
+                " price_minor, vat_rate, vat_minor, trigger, starts_at, starts_exact, period_end, follows)"
+                " VALUES (?, ?, ?, 'CD-LITE15', 'Lite', '15', 30, 1700, '0.16', 234,"
+                " 'period_end', ?, 1, ?, '')",
+                (f"raw-{index}-{position}", sale_id, position, now, now),
+            ).lastrowid
+            db.execute_sql(
+                "INSERT INTO purchase (uuid, customer_id, sale_line_id, queue_position, trigger, sold_at,"
+                " bundle_code, bundle_name, data_gb, validity_days)"
+                " VALUES (?, 1, ?, ?, 'period_end', ?, 'CD-LITE15', 'Lite', '15', 30)",
+                (f"rawp-{index}-{position}", line, 10_000 + index * 3 + position, now),
+            )
+        for position in range(1, 3):
+            db.execute_sql(
+                "INSERT INTO payment (uuid, sale_id, position, method, currency, amount_minor, provider,"
+                " reference)"
+                " VALUES (?, ?, ?, 'mobile_money', 'USD', 4550, 'raw', ?)",
+                (f"rawpay-{index}-{position}", sale_id, position, f"RAW{index}X{position}"),
+            )
+        for table in ("journal_entry", "outbox_event"):
+            columns = (
+                "terminal_id, seq, kind, record_uuid, at, payload, prev_hash, hash"
+                if table == "journal_entry"
+                else "uuid, terminal_id, seq, kind, record_uuid, payload, created_at"
+            )
+            values = (
+                "2, ?, 'raw', 'x', ?, '{}', 'p', 'h'"
+                if table == "journal_entry"
+                else "'o' || ?, 2, ?, 'raw', 'x', '{}', ?"
+            )
+            params = (10**6 + index, now) if table == "journal_entry" else (index, 10**6 + index, now)
+            db.execute_sql(f"INSERT INTO {table} ({columns}) VALUES ({values})", params)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sales", type=int, default=300)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        open_database(f"sqlite:///{Path(folder) / 'bench.db'}")
+        clock = Clock()
+        demo.seed(clock, customers=args.sales + 10, only_country="CD")
+        counter = sign_in("KIN01-T1", "cashier", "1111", clock)
+        items = [CartItem("CD-LITE15"), CartItem("CD-STD40", Trigger.DATA_EXHAUSTED), CartItem("CD-WEEK5")]
+        service, raw = [], []
+        for index in range(args.sales):
+            tenders = [
+                MobileMoneyTender("mpesa", f"BN{index:08d}", "0812345678", Money.of(30, "USD")),
+                CashTender(Money.of(30, "USD")),
+            ]
+            start = time.perf_counter()
+            sell(counter, _account(index), items, tenders)
+            service.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            raw_sale(index)
+            raw.append((time.perf_counter() - start) * 1000)
+    s50, s95, r50, r95 = statistics.median(service), p95(service), statistics.median(raw), p95(raw)
+    ratio = s95 / r95
+    verdict = "OK" if s95 <= 15 and ratio <= 2 else "MISSED"
+    print(f"sales: {args.sales}, 3 bundles + 2 payments each, SQLite synchronous=FULL")
+    print(
+        f"service p50 {s50:.2f} ms  p95 {s95:.2f} ms | raw p50 {r50:.2f} ms  p95 {r95:.2f} ms | "
+        f"ratio p95 {ratio:.2f} | target p95 ≤ 15 ms and ≤ 2× raw: {verdict}"
+    )
+    return 0 if verdict == "OK" else 1
+
+
+def _account(index: int) -> str:
+    return f"CD{index + 1:08d}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

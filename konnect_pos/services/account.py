@@ -177,3 +177,22 @@ def customer_purchases(account_number: str, limit: int = 20) -> list[PurchaseSum
             )
         )
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerOverview:
+    customer: object  # services.customers.CustomerView
+    timeline: queue.Timeline
+    purchases: list[PurchaseSummary]
+
+
+def customer_overview(account_number: str, at: datetime) -> CustomerOverview:
+    """Everything the customer panel shows, in one call."""
+    from konnect_pos.services.checkout import account_timeline
+    from konnect_pos.services.customers import get_customer
+
+    return CustomerOverview(
+        customer=get_customer(account_number),
+        timeline=account_timeline(account_number, at),
+        purchases=customer_purchases(account_number),
+    )

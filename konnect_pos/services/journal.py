@@ -114,3 +114,11 @@ def entry_payload(record_uuid: str, kind: str) -> dict[str, Any] | None:
 def entry_hash(record_uuid: str) -> str | None:
     entry = JournalEntry.get_or_none(JournalEntry.record_uuid == record_uuid)
     return entry.hash if entry else None
+
+
+def pending_count(terminal_id: int | None = None) -> int:
+    """Records written but not yet acknowledged by headquarters."""
+    query = OutboxEvent.select().where(OutboxEvent.sent_at.is_null())
+    if terminal_id is not None:
+        query = query.where(OutboxEvent.terminal == terminal_id)
+    return query.count()

@@ -1,0 +1,68 @@
+"""Starting the GUI: sign in at a terminal, then the counter window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication
+
+from konnect_pos.services.clock import system_clock
+from konnect_pos.services.outlets import list_terminals
+from konnect_pos.ui.counter_window import CounterWindow
+from konnect_pos.ui.i18n import set_language
+from konnect_pos.ui.login_window import LoginWindow
+from konnect_pos.ui.settings import LocalSettings, SettingsDialog
+from konnect_pos.ui.worker import DbWorker
+
+
+def settings_path() -> Path:
+    folder = Path(platformdirs.user_config_dir("konnect-pos", "Konnect"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "counter.ini"
+
+
+class App:
+    """Holds the windows; the database is already open (the CLI opened it from --db)."""
+
+    def __init__(self, terminal: str, settings: LocalSettings) -> None:
+        self.terminal, self.settings = terminal, settings
+        self.worker = DbWorker()
+        self.counter_window: CounterWindow | None = None
+        set_language(settings.language())
+        self.login = LoginWindow(self.worker, terminal, system_clock)
+        self.login.signed_in.connect(self.open_counter)
+        self.login.resize(900, 640)
+
+    def open_counter(self, counter) -> None:
+        window = CounterWindow(counter, self.worker, self.settings)
+        QShortcut(QKeySequence("Ctrl+,"), window, lambda: self.open_settings(window))
+        self.counter_window = window
+        window.show()
+        self.login.hide()
+
+    def open_settings(self, window: CounterWindow) -> None:
+        outlet = window.outlet
+        text = f"{outlet.name}\n{outlet.address}\n" + ", ".join(
+            f"{code}: {number}" for code, number in outlet.merchant_numbers.items()
+        )
+        dialog = SettingsDialog(self.settings, text, window)
+        dialog.saved.connect(lambda: set_language(self.settings.language()))
+        dialog.open()
+
+
+def run(url: str, terminal: str | None) -> int:
+    """The GUI's entry point (``konnect-pos``, ``konnect-pos demo``)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Konnect POS")
+    terminals = list_terminals()
+    chosen = terminal or os.environ.get("KONNECT_POS_TERMINAL") or (terminals[0] if terminals else "")
+    gui = App(chosen, LocalSettings(settings_path()))
+    gui.login.show()
+    if os.environ.get("KONNECT_POS_EXIT_WHEN_SHOWN"):
+        QTimer.singleShot(0, app.quit)  # start-up benchmark: stop once the login window is up
+    return app.exec()

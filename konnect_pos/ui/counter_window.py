@@ -1,0 +1,515 @@
+"""The counter: find the customer, build the cart, take payment, print — keyboard first.
+
+F2 search · Enter pick the top hit · F3 new customer · 1–9 add a bundle · Space activation ·
+Alt+↑/↓ move · Del remove · F9 pay · Ctrl+L lock.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from konnect_pos.services import account, catalog, checkout, customers, receipts
+from konnect_pos.services.catalog import BundleView
+from konnect_pos.services.checkout import CartPreview, SaleResult
+from konnect_pos.services.journal import pending_count
+from konnect_pos.services.session import Counter
+from konnect_pos.ui.cart_widget import CartWidget
+from konnect_pos.ui.customer_dialog import NewCustomerDialog
+from konnect_pos.ui.customer_panel import CustomerPanel
+from konnect_pos.ui.i18n import error_text, money_text
+from konnect_pos.ui.login_window import LoginWindow
+from konnect_pos.ui.payment_dialog import PaymentDialog
+from konnect_pos.ui.receipt_dialog import ReceiptDialog
+from konnect_pos.ui.settings import LocalSettings
+from konnect_pos.ui.timeline_widget import TimelineWidget
+from konnect_pos.ui.worker import DbWorker
+
+SEARCH_DEBOUNCE_MS = 250
+
+
+class _IdleWatcher(QObject):
+    """Restarts the idle timer on any key or mouse activity in the application."""
+
+    def __init__(self, timer: QTimer) -> None:
+        super().__init__()
+        self.timer = timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove):
+            self.timer.start()
+        return False
+
+
+class CounterWindow(QMainWindow):
+    sale_completed = Signal(object)
+    receipt_shown = Signal(object)
+
+    def __init__(self, counter: Counter, worker: DbWorker, settings: LocalSettings) -> None:
+        super().__init__()
+        self.counter, self.worker, self.settings = counter, worker, settings
+        self.outlet = counter.terminal.outlet
+        self.bundles: list[BundleView] = []
+        self.account: str | None = None
+        self.customer_phone = ""
+        self.preview: CartPreview | None = None
+        self.payment_dialog: PaymentDialog | None = None
+        self.receipt_dialog: ReceiptDialog | None = None
+        self.customer_dialog: NewCustomerDialog | None = None
+        self._search_serial = 0
+        self._pick_when_found = False
+
+        # search
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search_error = QLabel()
+        self.search_error.setStyleSheet("color: #b91c1c")
+        self.results = QListWidget()
+        self.results.setMaximumHeight(150)
+        self.results.itemActivated.connect(lambda item: self.pick(item.data(Qt.ItemDataRole.UserRole)))
+        self.new_customer_button = QPushButton()
+        self.new_customer_button.clicked.connect(self.open_new_customer)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.run_search)
+        self.search.textEdited.connect(lambda _: self.debounce.start())
+        self.search.returnPressed.connect(self.search_enter)
+        self.search_box = QGroupBox()
+        search_layout = QVBoxLayout(self.search_box)
+        row = QHBoxLayout()
+        row.addWidget(self.search, 1)
+        row.addWidget(self.new_customer_button)
+        search_layout.addLayout(row)
+        search_layout.addWidget(self.search_error)
+        search_layout.addWidget(self.results)
+
+        self.panel = CustomerPanel(self.outlet.zone)
+        self.panel.reprint_requested.connect(self.reprint)
+
+        # catalog
+        self.catalog_box = QGroupBox()
+        self.catalog_grid = QGridLayout(self.catalog_box)
+        self.catalog_buttons: list[QPushButton] = []
+
+        # cart
+        self.cart = CartWidget()
+        self.cart.changed.connect(self.refresh_cart)
+        self.cart.add_requested.connect(self.add_nth)
+        self.cart_error = QLabel()
+        self.cart_error.setStyleSheet("color: #b91c1c")
+        self.cart_error.setWordWrap(True)
+        self.projection = TimelineWidget()
+        self.subtotal_label, self.vat_label = QLabel(), QLabel()
+        self.total_label = QLabel()
+        font = QFont(self.total_label.font())
+        font.setPointSize(font.pointSize() + 8)
+        font.setBold(True)
+        self.total_label.setFont(font)
+        self.pay_button = QPushButton()
+        self.pay_button.setMinimumHeight(48)
+        self.pay_button.clicked.connect(self.open_payment)
+        self.cart_box = QGroupBox()
+        cart_layout = QVBoxLayout(self.cart_box)
+        cart_layout.addWidget(self.cart, 1)
+        self.projection_label = QLabel()
+        cart_layout.addWidget(self.projection_label)
+        cart_layout.addWidget(self.projection)
+        cart_layout.addWidget(self.cart_error)
+        cart_layout.addWidget(self.subtotal_label)
+        cart_layout.addWidget(self.vat_label)
+        cart_layout.addWidget(self.total_label)
+        cart_layout.addWidget(self.pay_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.panel, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.catalog_box)
+        right_layout.addWidget(self.cart_box, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([560, 700])
+        self.counter_page = splitter
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.counter_page)
+        self.setCentralWidget(self.stack)
+        self.lock_screen: LoginWindow | None = None
+
+        # status bar
+        self.status_outlet, self.status_agent, self.status_day, self.status_sync, self.status_clock = (
+            QLabel() for _ in range(5)
+        )
+        for label in (self.status_outlet, self.status_agent, self.status_day, self.status_sync):
+            self.statusBar().addWidget(label)
+        self.statusBar().addPermanentWidget(self.status_clock)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(1000)
+        self.clock_timer.timeout.connect(self.tick)
+        self.clock_timer.start()
+
+        # keys
+        QShortcut(QKeySequence("F2"), self, self.focus_search)
+        QShortcut(QKeySequence("F3"), self, self.open_new_customer)
+        QShortcut(QKeySequence("F9"), self, self.open_payment)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+        self.setTabOrder(self.search, self.results)
+        self.setTabOrder(self.results, self.cart)
+        self.setTabOrder(self.cart, self.pay_button)
+
+        # idle lock
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(max(1, settings.idle_minutes()) * 60_000)
+        self.idle_timer.timeout.connect(self.lock)
+        self.idle_watcher = _IdleWatcher(self.idle_timer)
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().installEventFilter(self.idle_watcher)
+        self.idle_timer.start()
+
+        self.resize(1366, 768)
+        self.retranslate()
+        self.refresh_cart()
+        self.worker.submit(
+            lambda: catalog.bundles_for_country(self.outlet.country.code),
+            self._show_catalog,
+            self._show_cart_error,
+        )
+        self.tick()
+        self.search.setFocus()
+
+    # --- language -----------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Konnect POS — {outlet}").replace("{outlet}", self.outlet.name))
+        self.search_box.setTitle(self.tr("Find a customer (F2)"))
+        self.search.setPlaceholderText(self.tr("Name, phone, account number or kit serial"))
+        self.new_customer_button.setText(self.tr("New customer (F3)"))
+        self.catalog_box.setTitle(self.tr("Bundles (1–9)"))
+        self.cart_box.setTitle(self.tr("Cart"))
+        self.projection_label.setText(self.tr("The account after this sale:"))
+        self.pay_button.setText(self.tr("Pay (F9)"))
+        self.status_outlet.setText(
+            self.tr("Outlet {outlet} · terminal {terminal}")
+            .replace("{outlet}", self.outlet.name)
+            .replace("{terminal}", self.counter.terminal.label)
+        )
+        self.status_agent.setText(self.tr("Agent: {name}").replace("{name}", self.counter.user.full_name))
+        self.status_day.setText(self.tr("Business day: not yet tracked"))
+        self.cart.retranslate()
+        self._show_totals()
+        self._refresh_sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def tick(self) -> None:
+        now = self.counter.clock().astimezone(ZoneInfo(self.outlet.zone))
+        self.status_clock.setText(now.strftime("%H:%M:%S"))
+
+    def _refresh_sync(self) -> None:
+        terminal_id = self.counter.terminal.id
+        self.worker.submit(lambda: pending_count(terminal_id), self._show_sync, lambda _: None)
+
+    def _show_sync(self, waiting: int) -> None:
+        self.status_sync.setText(
+            self.tr("Offline · {count} records waiting to sync").replace("{count}", str(waiting))
+        )
+
+    # --- search -------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def run_search(self) -> None:
+        query = self.search.text()
+        self._search_serial += 1
+        serial = self._search_serial
+        if len(query.strip()) < 3:
+            self.results.clear()
+            self.search_error.clear()
+            self._pick_when_found = False
+            return
+        region = self.outlet.country.code
+        self.worker.submit(
+            lambda: customers.search_customers(query, region=region),
+            lambda found: self._show_results(serial, found),
+            lambda error: self._search_failed(serial, error),
+        )
+
+    def _show_results(self, serial: int, found: list) -> None:
+        if serial != self._search_serial:
+            return  # an older query answered late
+        self.search_error.clear()
+        self.results.clear()
+        for customer in found:
+            item = QListWidgetItem(
+                f"{customer.name}  ·  {customer.account_number}  ·  {customer.phone}"
+                + (f"  ·  {customer.kit_serial}" if customer.kit_serial else "")
+            )
+            item.setData(Qt.ItemDataRole.UserRole, customer.account_number)
+            self.results.addItem(item)
+        if not found:
+            self.search_error.setText(self.tr("No customer found"))
+        elif self._pick_when_found:
+            self.pick(found[0].account_number)
+        self._pick_when_found = False
+
+    def _search_failed(self, serial: int, error: Exception) -> None:
+        if serial == self._search_serial:
+            self.search_error.setText(error_text(error))
+            self._pick_when_found = False
+
+    def search_enter(self) -> None:
+        """Enter picks the top hit; a scanner's Enter arrives before the debounce, so search now."""
+        if self.debounce.isActive() or self.results.count() == 0:
+            self.debounce.stop()
+            self._pick_when_found = True
+            self.run_search()
+            return
+        self.pick(self.results.item(0).data(Qt.ItemDataRole.UserRole))
+
+    def pick(self, account_number: str) -> None:
+        self.account = account_number
+        self.cart.clear_cart()
+        self.load_customer()
+        self.cart.setFocus()
+
+    def load_customer(self) -> None:
+        if not self.account:
+            return
+        number = self.account
+        self.worker.submit(
+            lambda: account.customer_overview(number, self.counter.clock()),
+            self._show_customer,
+            self._show_cart_error,
+        )
+
+    def _show_customer(self, overview) -> None:
+        self.customer_phone = overview.customer.phone
+        self.panel.show_overview(overview)
+        self.refresh_cart()
+
+    # --- new customer -------------------------------------------------------------------
+    def open_new_customer(self) -> None:
+        dialog = NewCustomerDialog(self.outlet.country.code, self)
+        dialog.submitted.connect(lambda data: self._create_customer(dialog, data))
+        self.customer_dialog = dialog
+        dialog.open()
+
+    def _create_customer(self, dialog: NewCustomerDialog, data) -> None:
+        def created(view) -> None:
+            dialog.accept()
+            self.pick(view.account_number)
+
+        self.worker.submit(
+            lambda: customers.create_customer(data, self.counter.clock), created, dialog.show_error
+        )
+
+    # --- catalog and cart ---------------------------------------------------------------
+    def _show_catalog(self, bundles: list[BundleView]) -> None:
+        self.bundles = bundles
+        for button in self.catalog_buttons:
+            button.deleteLater()
+        self.catalog_buttons = []
+        for index, bundle in enumerate(bundles):
+            button = QPushButton(
+                f"{index + 1}. {bundle.name}\n{bundle.data_gb} GB · {money_text(bundle.price)}"
+            )
+            button.setMinimumHeight(56)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, n=index: self.add_nth(n))
+            self.catalog_grid.addWidget(button, index // 3, index % 3)
+            self.catalog_buttons.append(button)
+
+    def add_nth(self, index: int) -> None:
+        if not self.account:
+            self.cart_error.setText(self.tr("Find the customer first (F2)"))
+            return
+        if 0 <= index < len(self.bundles):
+            self.cart.add(self.bundles[index].code)
+            self.cart.setFocus()
+
+    def refresh_cart(self) -> None:
+        self.cart_error.clear()
+        if not self.account or not self.cart.items:
+            self.preview = None
+            self.cart.show_preview(None, money_text)
+            self.projection.set_timeline(self.panel.overview.timeline if self.panel.overview else None)
+            self._show_totals()
+            return
+        number, items = self.account, list(self.cart.items)
+        self.worker.submit(
+            lambda: checkout.preview_cart(self.counter, number, items),
+            lambda preview: self._show_preview(items, preview),
+            self._show_cart_error,
+        )
+
+    def _show_preview(self, items: list, preview: CartPreview) -> None:
+        if items != self.cart.items:
+            return  # the cart changed meanwhile; a newer preview is on its way
+        self.preview = preview
+        self.cart.show_preview(preview, money_text)
+        self.projection.set_timeline(preview.timeline)
+        self._show_totals()
+
+    def _show_cart_error(self, error: Exception) -> None:
+        self.cart_error.setText(error_text(error))
+
+    def _show_totals(self) -> None:
+        preview = self.preview
+        if preview is None:
+            self.subtotal_label.setText(self.tr("Subtotal: —"))
+            self.vat_label.setText(self.tr("VAT: —"))
+            self.total_label.setText(self.tr("Total: —"))
+            self.pay_button.setEnabled(False)
+            return
+        rate = f"{(preview.vat_rate * 100).normalize():f} %"
+        self.subtotal_label.setText(
+            self.tr("Subtotal (excl. VAT): {amount}").replace("{amount}", money_text(preview.subtotal))
+        )
+        self.vat_label.setText(
+            self.tr("VAT {rate}: {amount}")
+            .replace("{rate}", rate)
+            .replace("{amount}", money_text(preview.vat))
+        )
+        self.total_label.setText(self.tr("Total: {amount}").replace("{amount}", money_text(preview.total)))
+        self.pay_button.setEnabled(True)
+
+    # --- payment ------------------------------------------------------------------------
+    def open_payment(self) -> None:
+        if self.preview is None or not self.cart.items:
+            self.cart_error.setText(self.tr("Add at least one bundle first"))
+            return
+        dialog = PaymentDialog(
+            self.preview.total,
+            providers=self.outlet.providers,
+            merchant_numbers=self.outlet.merchant_numbers,
+            accepts_card=self.outlet.accepts_card,
+            cash_allowed=self.outlet.kind != "customer_service",
+            customer_phone=self.customer_phone,
+            parent=self,
+        )
+        dialog.confirmed.connect(lambda tenders: self._sell(dialog, tenders))
+        self.payment_dialog = dialog
+        dialog.open()
+
+    def _sell(self, dialog: PaymentDialog, tenders: list) -> None:
+        number, items = self.account, list(self.cart.items)
+
+        def sold(result: SaleResult) -> None:
+            dialog.accept()
+            self.payment_dialog = None
+            self.cart.clear_cart()
+            self.sale_completed.emit(result)
+            self.load_customer()
+            self._refresh_sync()
+            self.show_receipt(result.receipt_number, copy=False)
+
+        self.worker.submit(
+            lambda: checkout.sell(self.counter, number, items, tenders), sold, dialog.show_error
+        )
+
+    # --- receipts -----------------------------------------------------------------------
+    def show_receipt(self, receipt_number: str, *, copy: bool) -> None:
+        fmt = self.settings.receipt_format()
+        language = None  # the sale's own language (customer's, else the outlet's)
+
+        def shown(pdf: bytes) -> None:
+            def render(new_fmt: str, new_language: str) -> None:
+                self.worker.submit(
+                    lambda: receipts.receipt_pdf(
+                        self.counter, receipt_number, copy=copy, fmt=new_fmt, language=new_language
+                    ),
+                    dialog.show_pdf,
+                    dialog.show_error,
+                )
+
+            dialog = ReceiptDialog(
+                receipt_number, pdf, render, fmt=fmt, language=self._receipt_language(), parent=self
+            )
+            self.receipt_dialog = dialog
+            dialog.open()
+            self.receipt_shown.emit(dialog)
+            if self.settings.auto_print() and not copy:
+                dialog.print_receipt(direct=True)
+
+        self.worker.submit(
+            lambda: receipts.receipt_pdf(self.counter, receipt_number, copy=copy, fmt=fmt, language=language),
+            shown,
+            self._show_cart_error,
+        )
+
+    def _receipt_language(self) -> str:
+        overview = self.panel.overview
+        if overview and overview.customer.language:
+            return overview.customer.language
+        return self.outlet.language
+
+    def reprint(self, receipt_number: str) -> None:
+        self.show_receipt(receipt_number, copy=True)
+
+    # --- idle lock ----------------------------------------------------------------------
+    def lock(self) -> None:
+        if self.lock_screen is not None:
+            return
+        screen = LoginWindow(
+            self.worker, self.counter.terminal.label, self.counter.clock, lock_user=self.counter.user.username
+        )
+        screen.signed_in.connect(self.unlock)
+        self.lock_screen = screen
+        self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        for dialog in (self.payment_dialog, self.receipt_dialog, self.customer_dialog):
+            if dialog is not None and dialog.isVisible():
+                dialog.hide()
+        screen.pin.setFocus()
+
+    def is_locked(self) -> bool:
+        return self.lock_screen is not None
+
+    def unlock(self, counter: Counter) -> None:
+        """Any user may unlock; the unfinished cart stays, now sold by whoever signed in."""
+        self.counter = counter
+        screen, self.lock_screen = self.lock_screen, None
+        self.stack.setCurrentWidget(self.counter_page)
+        if screen is not None:
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        if self.payment_dialog is not None:
+            self.payment_dialog.show()
+        self.retranslate()
+        self.idle_timer.start()
+        self.cart.setFocus()
+
+    def closeEvent(self, event) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().removeEventFilter(self.idle_watcher)
+        self.worker.wait()
+        super().closeEvent(event)

@@ -1,0 +1,150 @@
+"""Sign in: choose or type the user, PIN by keyboard or on the pad. Also the idle lock screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from konnect_pos.services import session, users
+from konnect_pos.services.clock import Clock
+from konnect_pos.services.session import Counter
+from konnect_pos.ui.forms import set_label
+from konnect_pos.ui.i18n import error_text
+from konnect_pos.ui.worker import DbWorker
+
+
+class LoginWindow(QWidget):
+    """Emits ``signed_in(Counter)`` after a correct PIN; errors (wrong PIN, locked) shown under the PIN."""
+
+    signed_in = Signal(object)
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        terminal: str,
+        clock: Clock,
+        *,
+        lock_user: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.worker, self.terminal, self.clock, self.lock_user = worker, terminal, clock, lock_user
+        self.title = QLabel()
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFont(self.font())
+        font.setPointSize(font.pointSize() + 8)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel(terminal)
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.user = QComboBox()
+        self.user.setEditable(True)
+        self.user.setMinimumWidth(260)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(8)
+        self.pin.returnPressed.connect(self.submit)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b91c1c; font-weight: bold")
+        self.error.setWordWrap(True)
+        self.sign_in_button = QPushButton()
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self.submit)
+        self.form = QFormLayout()
+        self.form.addRow(QLabel(), self.user)
+        self.form.addRow(QLabel(), self.pin)
+        pad = QGridLayout()
+        self.pad_buttons: list[QPushButton] = []
+        for index, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "⌫"]):
+            button = QPushButton(key)
+            button.setMinimumSize(64, 52)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, k=key: self.press(k))
+            pad.addWidget(button, index // 3, index % 3)
+            self.pad_buttons.append(button)
+        box = QWidget()
+        box.setMaximumWidth(420)
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.title)
+        inner.addWidget(self.subtitle)
+        inner.addLayout(self.form)
+        inner.addLayout(pad)
+        inner.addWidget(self.error)
+        inner.addWidget(self.sign_in_button)
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        outer.addWidget(box, alignment=Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch()
+        self.setTabOrder(self.user, self.pin)
+        self.setTabOrder(self.pin, self.sign_in_button)
+        self.retranslate()
+        self.worker.submit(users.list_usernames, self._fill_users, self._show_error)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Konnect POS: sign in"))
+        self.title.setText(self.tr("Locked") if self.lock_user else self.tr("Konnect POS"))
+        set_label(self.form, self.user, self.tr("&User"))
+        set_label(self.form, self.pin, self.tr("&PIN"))
+        self.sign_in_button.setText(self.tr("Sign in") if not self.lock_user else self.tr("Unlock"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _fill_users(self, names: list[tuple[str, str]]) -> None:
+        self.user.clear()
+        for username, full_name in names:
+            self.user.addItem(f"{full_name} ({username})", username)
+        if self.lock_user:
+            index = self.user.findData(self.lock_user)
+            self.user.setCurrentIndex(max(index, 0))
+        self.pin.setFocus()
+
+    def username(self) -> str:
+        data = self.user.currentData()
+        text = self.user.currentText().strip()
+        if data and self.user.itemText(self.user.currentIndex()) == text:
+            return str(data)
+        return text.rsplit("(", 1)[-1].rstrip(")") if text.endswith(")") else text
+
+    def press(self, key: str) -> None:
+        if key == "C":
+            self.pin.clear()
+        elif key == "⌫":
+            self.pin.backspace()
+        else:
+            self.pin.insert(key)
+        self.pin.setFocus()
+
+    def submit(self) -> None:
+        username, pin = self.username(), self.pin.text()
+        self.sign_in_button.setEnabled(False)
+        self.error.clear()
+        self.worker.submit(
+            lambda: session.sign_in(self.terminal, username, pin, self.clock),
+            self._signed_in,
+            self._show_error,
+        )
+
+    def _signed_in(self, counter: Counter) -> None:
+        self.sign_in_button.setEnabled(True)
+        self.pin.clear()
+        self.signed_in.emit(counter)
+
+    def _show_error(self, error: Exception) -> None:
+        self.sign_in_button.setEnabled(True)
+        self.pin.clear()
+        self.pin.setFocus()
+        self.error.setText(error_text(error))

@@ -304,7 +304,8 @@ class PaymentDialog(QDialog):
             tendered = self._amount(self.tendered.text())
             if tendered.amount <= 0:
                 raise KonnectError("A payment must be more than zero")
-            self._add(CashTender(tendered), self.cash_error, f"{self.tr('Cash')}: {money_text(tendered)}")
+            label = self.tr("Cash")
+            self._add(CashTender(tendered), self.cash_error, f"{label}: {money_text(tendered)}")
             self.tendered.clear()
 
         if self.tendered.text().strip() == "" and self.is_fully_paid():
@@ -340,10 +341,11 @@ class PaymentDialog(QDialog):
             refuse_card_numbers(self.last4.text(), self.approval.text())
             amount = self._amount(self.card_amount.text()) if self.card_amount.text().strip() else None
             tender = CardTender(self.approval.text(), self.last4.text().strip(), amount)
+            card_label = self.tr("Card")
             self._add(
                 tender,
                 self.card_error,
-                f"{self.tr('Card')} ****{tender.last4}: {money_text(amount or self.left())}",
+                f"{card_label} ****{tender.last4}: {money_text(amount or self.left())}",
             )
             self.approval.clear()
             self.last4.clear()

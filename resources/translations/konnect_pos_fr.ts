@@ -1,0 +1,526 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CartWidget</name>
+    <message>
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
+        <source>Bundle</source>
+        <translation>Forfait</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
+        <source>Activation</source>
+        <translation>Activation</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="48" />
+        <source>At the end of the period</source>
+        <translation>À la fin de la période</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="49" />
+        <source>When the data runs out</source>
+        <translation>À l'épuisement des données</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="91" />
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>CounterWindow</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="207" />
+        <source>Konnect POS — {outlet}</source>
+        <translation>Konnect POS — {outlet}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="208" />
+        <source>Find a customer (F2)</source>
+        <translation>Rechercher un client (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="209" />
+        <source>Name, phone, account number or kit serial</source>
+        <translation>Nom, téléphone, n° de compte ou n° de kit</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="210" />
+        <source>New customer (F3)</source>
+        <translation>Nouveau client (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="211" />
+        <source>Bundles (1–9)</source>
+        <translation>Forfaits (1–9)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="212" />
+        <source>Cart</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="213" />
+        <source>The account after this sale:</source>
+        <translation>Le compte après cette vente :</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="214" />
+        <source>Pay (F9)</source>
+        <translation>Payer (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="216" />
+        <source>Outlet {outlet} · terminal {terminal}</source>
+        <translation>Point de vente {outlet} · terminal {terminal}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="220" />
+        <source>Agent: {name}</source>
+        <translation>Agent : {name}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="221" />
+        <source>Business day: not yet tracked</source>
+        <translation>Journée : pas encore suivie</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
+        <source>Offline · {count} records waiting to sync</source>
+        <translation>Hors ligne · {count} enregistrements en attente de synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="278" />
+        <source>No customer found</source>
+        <translation>Aucun client trouvé</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="352" />
+        <source>Find the customer first (F2)</source>
+        <translation>Recherchez d'abord le client (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="387" />
+        <source>Subtotal: —</source>
+        <translation>Sous-total : —</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="388" />
+        <source>VAT: —</source>
+        <translation>TVA : —</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="389" />
+        <source>Total: —</source>
+        <translation>Total : —</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="394" />
+        <source>Subtotal (excl. VAT): {amount}</source>
+        <translation>Sous-total (HT) : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="397" />
+        <source>VAT {rate}: {amount}</source>
+        <translation>TVA {rate} : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="401" />
+        <source>Total: {amount}</source>
+        <translation>Total : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="407" />
+        <source>Add at least one bundle first</source>
+        <translation>Ajoutez d'abord au moins un forfait</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="67" />
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="69" />
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="70" />
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="71" />
+        <source>Kit serial</source>
+        <translation>N° de série du kit</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="72" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="73" />
+        <source>Current bundle</source>
+        <translation>Forfait en cours</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="76" />
+        <source>Last purchases</source>
+        <translation>Derniers achats</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="77" />
+        <source>&amp;Reprint receipt (copy)</source>
+        <translation>&amp;Réimprimer le reçu (duplicata)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="94" />
+        <source>No customer selected (F2 to search)</source>
+        <translation>Aucun client sélectionné (F2 pour rechercher)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="121" />
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="123" />
+        <source>Dormant (open, no bundle running)</source>
+        <translation>Inactif (ouvert, aucun forfait en cours)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="128" />
+        <source>{gb} GB left</source>
+        <translation>{gb} Go restants</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="131" />
+        <source>until {date}</source>
+        <translation>jusqu'au {date}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="95" />
+        <source>Konnect POS: sign in</source>
+        <translation>Konnect POS : connexion</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="96" />
+        <source>Locked</source>
+        <translation>Verrouillé</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="96" />
+        <source>Konnect POS</source>
+        <translation>Konnect POS</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="97" />
+        <source>&amp;User</source>
+        <translation>&amp;Utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="98" />
+        <source>&amp;PIN</source>
+        <translation>Code &amp;PIN</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="99" />
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="99" />
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="67" />
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="69" />
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="70" />
+        <source>&amp;Phone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="71" />
+        <source>&amp;Account number</source>
+        <translation>N° de &amp;compte</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="72" />
+        <source>&amp;Kit serial</source>
+        <translation>N° de série du &amp;kit</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="73" />
+        <source>Receipt &amp;language</source>
+        <translation>&amp;Langue du reçu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="76" />
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="77" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="175" />
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="176" />
+        <source>Amount &amp;tendered</source>
+        <translation>&amp;Montant remis</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="177" />
+        <source>Add cash payment</source>
+        <translation>Ajouter le paiement en espèces</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="178" />
+        <source>Pro&amp;vider</source>
+        <translation>&amp;Opérateur</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="179" />
+        <source>Merchant number</source>
+        <translation>Numéro marchand</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="180" />
+        <source>Payer's p&amp;hone</source>
+        <translation>&amp;Téléphone du payeur</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="181" />
+        <source>Transaction &amp;reference</source>
+        <translation>&amp;Référence de la transaction</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="182" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="186" />
+        <source>Amount (empty: all that remains)</source>
+        <translation>Montant (vide : tout le reste)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="183" />
+        <source>Add mobile-money payment</source>
+        <translation>Ajouter le paiement mobile money</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="184" />
+        <source>&amp;Approval code</source>
+        <translation>Code d'&amp;autorisation</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="185" />
+        <source>&amp;Last 4 digits</source>
+        <translation>4 &amp;derniers chiffres</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="187" />
+        <source>Add card payment</source>
+        <translation>Ajouter le paiement par carte</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="189" />
+        <source>&amp;Cash</source>
+        <translation>&amp;Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="190" />
+        <source>&amp;Mobile money</source>
+        <translation>&amp;Mobile money</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="191" />
+        <source>Car&amp;d</source>
+        <translation>&amp;Carte</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="196" />
+        <source>Confirm sale (Enter)</source>
+        <translation>Confirmer la vente (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="197" />
+        <source>Back (Esc)</source>
+        <translation>Retour (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="225" />
+        <source>To pay: {amount}</source>
+        <translation>À payer : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="227" />
+        <source>Fully paid</source>
+        <translation>Entièrement payé</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="274" />
+        <source>Change due: {amount}</source>
+        <translation>Monnaie à rendre : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="307" />
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="344" />
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="89" />
+        <source>Receipt {number}</source>
+        <translation>Reçu {number}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="90" />
+        <source>&amp;Print (Ctrl+P)</source>
+        <translation>&amp;Imprimer (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="91" />
+        <source>&amp;Save as PDF (Ctrl+S)</source>
+        <translation>&amp;Enregistrer en PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92" />
+        <source>Close (Esc)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="121" />
+        <source>Save receipt</source>
+        <translation>Enregistrer le reçu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="131" />
+        <source>The printer could not be opened</source>
+        <translation>Impossible d'ouvrir l'imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="140" />
+        <source>Sent to the printer</source>
+        <translation>Envoyé à l'imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="148" />
+        <source>Saved: {path}</source>
+        <translation>Enregistré : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="97" />
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="99" />
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="100" />
+        <source>Receipt &amp;format</source>
+        <translation>&amp;Format du reçu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="101" />
+        <source>Print receipts straight to the default printer</source>
+        <translation>Imprimer les reçus directement sur l'imprimante par défaut</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="102" />
+        <source>Lock after this many idle minutes</source>
+        <translation>Verrouiller après ce nombre de minutes d'inactivité</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="103" />
+        <source>Outlet</source>
+        <translation>Point de vente</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="106" />
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="107" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="38" />
+        <source>No bundle yet</source>
+        <translation>Aucun forfait pour le moment</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="42" />
+        <source>used</source>
+        <translation>utilisé</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="43" />
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="44" />
+        <source>queued</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="57" />
+        <source>No bundle yet: the account is dormant</source>
+        <translation>Aucun forfait : le compte est inactif</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="100" />
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,526 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="sw_TZ">
+<context>
+    <name>CartWidget</name>
+    <message>
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
+        <source>Bundle</source>
+        <translation>Kifurushi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
+        <source>Activation</source>
+        <translation>Uamilishaji</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
+        <source>Price</source>
+        <translation>Bei</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="48" />
+        <source>At the end of the period</source>
+        <translation>Mwishoni mwa mwezi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="49" />
+        <source>When the data runs out</source>
+        <translation>Data ya kasi ya juu ikitumika</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="91" />
+        <source>Now</source>
+        <translation>Sasa</translation>
+    </message>
+</context>
+<context>
+    <name>CounterWindow</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="207" />
+        <source>Konnect POS — {outlet}</source>
+        <translation>Konnect POS — {outlet}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="208" />
+        <source>Find a customer (F2)</source>
+        <translation>Tafuta mteja (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="209" />
+        <source>Name, phone, account number or kit serial</source>
+        <translation>Jina, simu, nambari ya akaunti au ya vifaa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="210" />
+        <source>New customer (F3)</source>
+        <translation>Mteja mpya (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="211" />
+        <source>Bundles (1–9)</source>
+        <translation>Vifurushi (1–9)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="212" />
+        <source>Cart</source>
+        <translation>Kikapu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="213" />
+        <source>The account after this sale:</source>
+        <translation>Akaunti baada ya mauzo haya:</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="214" />
+        <source>Pay (F9)</source>
+        <translation>Lipa (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="216" />
+        <source>Outlet {outlet} · terminal {terminal}</source>
+        <translation>Duka {outlet} · kituo {terminal}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="220" />
+        <source>Agent: {name}</source>
+        <translation>Wakala: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="221" />
+        <source>Business day: not yet tracked</source>
+        <translation>Siku ya biashara: bado haifuatiliwi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
+        <source>Offline · {count} records waiting to sync</source>
+        <translation>Nje ya mtandao · rekodi {count} zinasubiri kusawazisha</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="278" />
+        <source>No customer found</source>
+        <translation>Hakuna mteja aliyepatikana</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="352" />
+        <source>Find the customer first (F2)</source>
+        <translation>Tafuta mteja kwanza (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="387" />
+        <source>Subtotal: —</source>
+        <translation>Jumla ndogo: —</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="388" />
+        <source>VAT: —</source>
+        <translation>VAT: —</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="389" />
+        <source>Total: —</source>
+        <translation>Jumla: —</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="394" />
+        <source>Subtotal (excl. VAT): {amount}</source>
+        <translation>Jumla ndogo (bila VAT): {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="397" />
+        <source>VAT {rate}: {amount}</source>
+        <translation>VAT {rate}: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="401" />
+        <source>Total: {amount}</source>
+        <translation>Jumla: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="407" />
+        <source>Add at least one bundle first</source>
+        <translation>Ongeza kwanza angalau kifurushi kimoja</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="67" />
+        <source>Customer</source>
+        <translation>Mteja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="69" />
+        <source>Account</source>
+        <translation>Akaunti</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="70" />
+        <source>Phone</source>
+        <translation>Simu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="71" />
+        <source>Kit serial</source>
+        <translation>Nambari ya vifaa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="72" />
+        <source>Status</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="73" />
+        <source>Current bundle</source>
+        <translation>Kifurushi cha sasa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="76" />
+        <source>Last purchases</source>
+        <translation>Manunuzi ya karibuni</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="77" />
+        <source>&amp;Reprint receipt (copy)</source>
+        <translation>Chapisha &amp;tena risiti (nakala)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="94" />
+        <source>No customer selected (F2 to search)</source>
+        <translation>Hakuna mteja aliyechaguliwa (F2 kutafuta)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="121" />
+        <source>Active</source>
+        <translation>Hai</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="123" />
+        <source>Dormant (open, no bundle running)</source>
+        <translation>Tulivu (wazi, hakuna kifurushi kinachoendelea)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="128" />
+        <source>{gb} GB left</source>
+        <translation>GB {gb} zimebaki</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="131" />
+        <source>until {date}</source>
+        <translation>hadi {date}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="95" />
+        <source>Konnect POS: sign in</source>
+        <translation>Konnect POS: ingia</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="96" />
+        <source>Locked</source>
+        <translation>Imefungwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="96" />
+        <source>Konnect POS</source>
+        <translation>Konnect POS</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="97" />
+        <source>&amp;User</source>
+        <translation>&amp;Mtumiaji</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="98" />
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="99" />
+        <source>Sign in</source>
+        <translation>Ingia</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py" line="99" />
+        <source>Unlock</source>
+        <translation>Fungua</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="67" />
+        <source>New customer</source>
+        <translation>Mteja mpya</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="69" />
+        <source>&amp;Name</source>
+        <translation>&amp;Jina</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="70" />
+        <source>&amp;Phone</source>
+        <translation>&amp;Simu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="71" />
+        <source>&amp;Account number</source>
+        <translation>Nambari ya &amp;akaunti</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="72" />
+        <source>&amp;Kit serial</source>
+        <translation>Nambari ya &amp;vifaa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="73" />
+        <source>Receipt &amp;language</source>
+        <translation>&amp;Lugha ya risiti</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="76" />
+        <source>Save</source>
+        <translation>Hifadhi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="77" />
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="175" />
+        <source>Payment</source>
+        <translation>Malipo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="176" />
+        <source>Amount &amp;tendered</source>
+        <translation>Kiasi &amp;kilichotolewa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="177" />
+        <source>Add cash payment</source>
+        <translation>Ongeza malipo ya pesa taslimu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="178" />
+        <source>Pro&amp;vider</source>
+        <translation>Mtoa &amp;huduma</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="179" />
+        <source>Merchant number</source>
+        <translation>Nambari ya mfanyabiashara</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="180" />
+        <source>Payer's p&amp;hone</source>
+        <translation>Simu ya &amp;mlipaji</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="181" />
+        <source>Transaction &amp;reference</source>
+        <translation>&amp;Rejea ya muamala</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="182" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="186" />
+        <source>Amount (empty: all that remains)</source>
+        <translation>Kiasi (tupu: chote kilichobaki)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="183" />
+        <source>Add mobile-money payment</source>
+        <translation>Ongeza malipo ya pesa za rununu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="184" />
+        <source>&amp;Approval code</source>
+        <translation>Msimbo wa &amp;idhini</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="185" />
+        <source>&amp;Last 4 digits</source>
+        <translation>Tarakimu 4 za &amp;mwisho</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="187" />
+        <source>Add card payment</source>
+        <translation>Ongeza malipo ya kadi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="189" />
+        <source>&amp;Cash</source>
+        <translation>Pesa &amp;taslimu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="190" />
+        <source>&amp;Mobile money</source>
+        <translation>Pesa za &amp;rununu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="191" />
+        <source>Car&amp;d</source>
+        <translation>&amp;Kadi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="196" />
+        <source>Confirm sale (Enter)</source>
+        <translation>Thibitisha mauzo (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="197" />
+        <source>Back (Esc)</source>
+        <translation>Rudi (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="225" />
+        <source>To pay: {amount}</source>
+        <translation>Ya kulipa: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="227" />
+        <source>Fully paid</source>
+        <translation>Imelipwa kikamilifu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="274" />
+        <source>Change due: {amount}</source>
+        <translation>Chenji: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="307" />
+        <source>Cash</source>
+        <translation>Pesa taslimu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="344" />
+        <source>Card</source>
+        <translation>Kadi</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="89" />
+        <source>Receipt {number}</source>
+        <translation>Risiti {number}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="90" />
+        <source>&amp;Print (Ctrl+P)</source>
+        <translation>&amp;Chapisha (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="91" />
+        <source>&amp;Save as PDF (Ctrl+S)</source>
+        <translation>&amp;Hifadhi kama PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92" />
+        <source>Close (Esc)</source>
+        <translation>Funga (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="121" />
+        <source>Save receipt</source>
+        <translation>Hifadhi risiti</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="131" />
+        <source>The printer could not be opened</source>
+        <translation>Printa haikuweza kufunguliwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="140" />
+        <source>Sent to the printer</source>
+        <translation>Imetumwa kwa printa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="148" />
+        <source>Saved: {path}</source>
+        <translation>Imehifadhiwa: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="97" />
+        <source>Settings</source>
+        <translation>Mipangilio</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="99" />
+        <source>&amp;Language</source>
+        <translation>&amp;Lugha</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="100" />
+        <source>Receipt &amp;format</source>
+        <translation>&amp;Muundo wa risiti</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="101" />
+        <source>Print receipts straight to the default printer</source>
+        <translation>Chapisha risiti moja kwa moja kwenye printa ya kawaida</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="102" />
+        <source>Lock after this many idle minutes</source>
+        <translation>Funga baada ya dakika hizi bila shughuli</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="103" />
+        <source>Outlet</source>
+        <translation>Duka</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="106" />
+        <source>Save</source>
+        <translation>Hifadhi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="107" />
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="38" />
+        <source>No bundle yet</source>
+        <translation>Bado hakuna kifurushi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="42" />
+        <source>used</source>
+        <translation>imetumika</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="43" />
+        <source>active</source>
+        <translation>hai</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="44" />
+        <source>queued</source>
+        <translation>inasubiri</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="57" />
+        <source>No bundle yet: the account is dormant</source>
+        <translation>Hakuna kifurushi: akaunti ni tulivu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="100" />
+        <source>now</source>
+        <translation>sasa</translation>
+    </message>
+</context>
+</TS>

@@ -123,3 +123,33 @@ def parse_query(text: str) -> SearchQuery:
     if not terms:
         raise ValidationError("Type at least {min} letters or digits to search", field="query", min=MIN_QUERY)
     return SearchQuery(terms=terms, code=clean_code(raw), digits=digits)
+
+
+def field_problems(data: CustomerInput) -> dict[str, ValidationError]:
+    """Every field's own problem, checked independently (live validation in a form)."""
+    valid = {
+        "name": "Valid Name",
+        "phone": "",
+        "account_number": "VALID1",
+        "kit_serial": "",
+        "language": "",
+    }
+    problems: dict[str, ValidationError] = {}
+    for field in ("name", "phone", "account_number", "kit_serial", "language"):
+        probe = {**valid, field: getattr(data, field)}
+        try:
+            if field == "phone":
+                normalize_phone(data.phone, data.country)
+                continue
+            validate_customer(
+                CustomerInput(country=data.country, **{**probe, "phone": _any_valid_phone(data)})
+            )
+        except ValidationError as error:
+            problems[field] = error
+    return problems
+
+
+def _any_valid_phone(data: CustomerInput) -> str:
+    """A syntactically valid number of the customer's country, to check the other fields alone."""
+    example = phonenumbers.example_number_for_type(data.country, phonenumbers.PhoneNumberType.MOBILE)
+    return phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164) if example else ""

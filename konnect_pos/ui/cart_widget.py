@@ -51,8 +51,10 @@ class CartWidget(QTableWidget):
 
     def add(self, bundle_code: str) -> None:
         self.items.append(CartItem(bundle_code, Trigger.PERIOD_END))
-        self.changed.emit()
+        self.setRowCount(len(self.items))
+        self.setItem(len(self.items) - 1, 0, QTableWidgetItem(bundle_code))
         self.selectRow(len(self.items) - 1)
+        self.changed.emit()
 
     def clear_cart(self) -> None:
         self.items = []

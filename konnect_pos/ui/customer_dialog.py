@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from konnect_pos.domain.customers import CustomerInput, validate_customer
+from konnect_pos.domain.customers import CustomerInput, field_problems, validate_customer
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.ui.forms import set_label
 from konnect_pos.ui.i18n import error_text
@@ -92,23 +92,15 @@ class NewCustomerDialog(QDialog):
         )
 
     def validate(self) -> bool:
-        """Live check of the fields typed so far (the first problem of each field shows)."""
+        """Live check: each field typed so far shows its own problem."""
         for label in self.errors.values():
             label.clear()
         data = self.data()
-        touched = {
-            "name": data.name,
-            "phone": data.phone,
-            "account_number": data.account_number,
-            "kit_serial": data.kit_serial,
-        }
-        try:
-            validate_customer(data)
-        except KonnectError as error:
-            if touched.get(error.field):
-                self.errors[error.field].setText(error_text(error))
-            return False
-        return True
+        problems = field_problems(data)
+        for field, error in problems.items():
+            if field in self.errors and getattr(data, field):
+                self.errors[field].setText(error_text(error))
+        return not problems
 
     def save(self) -> None:
         try:

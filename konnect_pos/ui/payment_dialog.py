@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -74,6 +74,7 @@ class PaymentDialog(QDialog):
         super().__init__(parent)
         self.total = total
         self.tenders: list[Tender] = []
+        self._enter_consumed = False
         self.merchant_numbers = merchant_numbers
         self.remaining_label = _big(QLabel(), 10)
         self.remaining_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -165,6 +166,8 @@ class PaymentDialog(QDialog):
         QShortcut(QKeySequence("Alt+1"), self, lambda: self.tabs.setCurrentWidget(self.cash_page))
         QShortcut(QKeySequence("Alt+2"), self, lambda: self.tabs.setCurrentWidget(self.mobile_page))
         QShortcut(QKeySequence("Alt+3"), self, lambda: self.tabs.setCurrentWidget(self.card_page))
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self.setMinimumWidth(520)
         self.retranslate()
         self._show_merchant()
@@ -226,7 +229,6 @@ class PaymentDialog(QDialog):
         else:
             self.remaining_label.setText(self.tr("Fully paid"))
         self.confirm_button.setEnabled(self.is_fully_paid())
-        self.confirm_button.setDefault(self.is_fully_paid())
         while self.quick.count():
             item = self.quick.takeAt(0)
             if item.widget():
@@ -234,6 +236,7 @@ class PaymentDialog(QDialog):
         if left:
             for amount in quick_cash_amounts(left):
                 button = QPushButton(money_text(amount))
+                button.setAutoDefault(False)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.clicked.connect(lambda _=False, a=amount: self.tendered.setText(str(a.amount)))
                 self.quick.addWidget(button)
@@ -284,7 +287,13 @@ class PaymentDialog(QDialog):
         except KonnectError as error:
             self.mobile_error.setText(error_text(error))
 
+    def _consume_enter(self) -> None:
+        """The Enter that added a payment must not also confirm the sale as it bubbles up."""
+        self._enter_consumed = True
+        QTimer.singleShot(0, lambda: setattr(self, "_enter_consumed", False))
+
     def _add(self, tender: Tender, error_label: QLabel, describe: str) -> None:
+        self._consume_enter()
         self.tenders.append(tender)
         self.paid_list.addItem(describe)
         error_label.clear()
@@ -352,6 +361,14 @@ class PaymentDialog(QDialog):
             self.card_amount.clear()
 
         self._guard(build, self.card_error)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter confirms only when fully paid; in a field it first adds that field's payment."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not self._enter_consumed and not isinstance(self.focusWidget(), QLineEdit):
+                self.confirm()
+            return
+        super().keyPressEvent(event)
 
     def confirm(self) -> None:
         if self.is_fully_paid():

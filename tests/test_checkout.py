@@ -163,3 +163,28 @@ def test_verify_detects_a_journal_edit(counter, database):
     checkout.sell(counter, CUSTOMER, [CartItem("CD-WEEK5")], [CashTender(usd(6))])
     database.execute_sql("UPDATE journal_entry SET payload = REPLACE(payload, '600', '60')")
     assert "journal entry 1: journal entry altered" in verify().problems[0]
+
+
+def test_queued_bundles_can_be_reordered_and_retriggered_with_an_audit_trail(counter, clock):
+    from konnect_pos.services import account
+    from konnect_pos.store.models import QueueChange
+
+    items = [CartItem("CD-WEEK5"), CartItem("CD-LITE15"), CartItem("CD-STD40")]
+    result = checkout.sell(counter, CUSTOMER, items, [CashTender(usd(52))])
+    active, lite, std = result.timeline.entries
+    clock.advance(hours=1)
+    timeline = account.retrigger_queued(counter, CUSTOMER, lite.purchase_id, Trigger.DATA_EXHAUSTED)
+    assert timeline.entries[1].trigger is Trigger.DATA_EXHAUSTED
+    timeline = account.move_queued(counter, CUSTOMER, std.purchase_id, 1)  # right behind the active one
+    assert [e.terms.code for e in timeline.entries] == ["CD-WEEK5", "CD-STD40", "CD-LITE15"]
+    assert [e.terms.code for e in checkout.account_timeline(CUSTOMER, clock()).entries] == [
+        "CD-WEEK5",
+        "CD-STD40",
+        "CD-LITE15",
+    ]
+    assert [c.kind for c in QueueChange.select().order_by(QueueChange.id)] == ["trigger", "move"]
+    assert JournalEntry.select().count() == 3 and verify().ok
+    before = counts()
+    with pytest.raises(ValidationError):
+        account.retrigger_queued(counter, CUSTOMER, active.purchase_id, Trigger.PERIOD_END)
+    assert counts() == before and QueueChange.select().count() == 2

@@ -96,8 +96,13 @@ def _change_queue(
         rows = {p.uuid: p for p in Purchase.select().where(Purchase.customer == customer.id)}
         for position, purchase in enumerate(changed, start=1):
             row = rows[purchase.id]
-            if row.queue_position != position or row.trigger != purchase.trigger.value:
+            if (row.queue_position, row.trigger, row.trigger_set_at) != (
+                position,
+                purchase.trigger.value,
+                purchase.trigger_set_at,
+            ):
                 row.queue_position, row.trigger = position, purchase.trigger.value
+                row.trigger_set_at = purchase.trigger_set_at
                 row.save()
         record = QueueChange.create(
             uuid=new_uuid(),

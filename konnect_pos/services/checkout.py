@@ -86,6 +86,8 @@ def account_state(customer_id: int) -> tuple[list[queue.Purchase], list[queue.Us
             terms=queue.BundleTerms(row.bundle_code, row.bundle_name, row.data_gb, row.validity_days),
             trigger=queue.Trigger(row.trigger),
             sold_at=row.sold_at,
+            position=row.queue_position,
+            trigger_set_at=row.trigger_set_at,
         )
         for row in Purchase.select().where(Purchase.customer == customer_id).order_by(Purchase.queue_position)
     ]

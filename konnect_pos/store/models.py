@@ -158,6 +158,7 @@ class Purchase(BaseModel):
     queue_position = peewee.IntegerField()
     trigger = peewee.CharField()
     sold_at = UTCDateTimeField()
+    trigger_set_at = UTCDateTimeField(null=True)  # when an agent last changed the trigger
     bundle_code = peewee.CharField()
     bundle_name = peewee.CharField()
     data_gb = DecimalTextField()

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QApplication
 
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.outlets import list_terminals
-from konnect_pos.ui.counter_window import CounterWindow
 from konnect_pos.ui.i18n import set_language
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.settings import LocalSettings, SettingsDialog
 from konnect_pos.ui.worker import DbWorker
+
+_KEEP: list[object] = []
 
 
 def settings_path() -> Path:
@@ -32,20 +33,22 @@ class App:
     def __init__(self, terminal: str, settings: LocalSettings) -> None:
         self.terminal, self.settings = terminal, settings
         self.worker = DbWorker()
-        self.counter_window: CounterWindow | None = None
+        self.counter_window = None
         set_language(settings.language())
         self.login = LoginWindow(self.worker, terminal, system_clock)
         self.login.signed_in.connect(self.open_counter)
         self.login.resize(900, 640)
 
     def open_counter(self, counter) -> None:
+        from konnect_pos.ui.counter_window import CounterWindow  # deferred: start-up shows the login first
+
         window = CounterWindow(counter, self.worker, self.settings)
         QShortcut(QKeySequence("Ctrl+,"), window, lambda: self.open_settings(window))
         self.counter_window = window
         window.show()
         self.login.hide()
 
-    def open_settings(self, window: CounterWindow) -> None:
+    def open_settings(self, window) -> None:
         outlet = window.outlet
         text = f"{outlet.name}\n{outlet.address}\n" + ", ".join(
             f"{code}: {number}" for code, number in outlet.merchant_numbers.items()
@@ -65,4 +68,7 @@ def run(url: str, terminal: str | None) -> int:
     gui.login.show()
     if os.environ.get("KONNECT_POS_EXIT_WHEN_SHOWN"):
         QTimer.singleShot(0, app.quit)  # start-up benchmark: stop once the login window is up
-    return app.exec()
+    code = app.exec()
+    gui.worker.wait()
+    _KEEP.extend([app, gui])  # torn down at interpreter exit, in Qt's order, not when run() returns
+    return code

@@ -49,7 +49,7 @@ CREATE TABLE purchase (
     id {pk}, uuid TEXT NOT NULL UNIQUE,
     customer_id BIGINT NOT NULL REFERENCES customer (id) ON DELETE RESTRICT,
     sale_line_id BIGINT NOT NULL UNIQUE REFERENCES sale_line (id) ON DELETE RESTRICT,
-    queue_position INTEGER NOT NULL, trigger TEXT NOT NULL, sold_at {ts} NOT NULL,
+    queue_position INTEGER NOT NULL, trigger TEXT NOT NULL, sold_at {ts} NOT NULL, trigger_set_at {ts},
     bundle_code TEXT NOT NULL, bundle_name TEXT NOT NULL, data_gb TEXT NOT NULL,
     validity_days INTEGER NOT NULL
 );

@@ -95,8 +95,17 @@ def test_scripted_sale_receipt_holds_everything(shop, capsys, tmp_path):
 def test_receipt_defaults_to_the_outlets_language(shop, capsys, tmp_path):
     sell(shop, capsys, tmp_path)
     text, _ = text_of(tmp_path / "r.pdf")
-    for expected in ["Reçu", "actif dès maintenant", "Numéro marchand", "Monnaie à rendre", "46,00", "$US",
-                     "Du lundi au samedi", "My", "Agent commercial"]:
+    for expected in [
+        "Reçu",
+        "actif dès maintenant",
+        "Numéro marchand",
+        "Monnaie à rendre",
+        "46,00",
+        "$US",
+        "Du lundi au samedi",
+        "My",
+        "Agent commercial",
+    ]:
         assert expected in text, expected
 
 

@@ -260,3 +260,33 @@ def test_switching_language_relabels_without_restart(gui, qtbot, lang, pay, titl
     window.run_search()
     set_language("en")
     qtbot.waitUntil(lambda: window.pay_button.text() == "Pay (F9)", timeout=WAIT)
+
+
+def test_admin_edits_merchant_numbers_a_cashier_cannot(gui, qtbot):
+    window = sign_in(gui, qtbot, "admin", "9999")
+    gui.open_settings(window)
+    dialog = window.settings_dialog
+    assert dialog.outlet_box.isEnabled()
+    dialog.merchant_fields["mpesa"].setText("12")
+    dialog.save()
+    qtbot.waitUntil(lambda: "4 to 15 letters or digits" in dialog.error.text(), timeout=WAIT)
+    dialog.merchant_fields["mpesa"].setText("889900")
+    dialog.save()
+    qtbot.waitUntil(lambda: window.outlet.merchant_numbers.get("mpesa") == "889900", timeout=WAIT)
+    find_customer(window, qtbot)
+    window.add_nth(0)
+    qtbot.waitUntil(lambda: window.preview is not None, timeout=WAIT)
+    window.open_payment()
+    window.payment_dialog.tabs.setCurrentWidget(window.payment_dialog.mobile_page)
+    assert window.payment_dialog.merchant.text() == "889900"
+
+
+def test_a_cashier_sees_the_outlet_settings_locked(gui, qtbot):
+    window = sign_in(gui, qtbot)
+    gui.open_settings(window)
+    assert not window.settings_dialog.outlet_box.isEnabled()
+    from konnect_pos.domain.errors import PermissionDenied
+    from konnect_pos.services.outlet_settings import update_outlet
+
+    with pytest.raises(PermissionDenied):
+        update_outlet(window.counter, name="X", address="", accepts_card=True, merchant_numbers={})

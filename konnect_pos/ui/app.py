@@ -49,12 +49,25 @@ class App:
         self.login.hide()
 
     def open_settings(self, window) -> None:
-        outlet = window.outlet
-        text = f"{outlet.name}\n{outlet.address}\n" + ", ".join(
-            f"{code}: {number}" for code, number in outlet.merchant_numbers.items()
+        from konnect_pos.domain.roles import Right, can
+        from konnect_pos.services.outlet_settings import update_outlet
+
+        def save_outlet(fields: dict, on_done, on_error) -> None:
+            def saved(view) -> None:
+                window.set_outlet(view)
+                on_done(view)
+
+            self.worker.submit(lambda: update_outlet(window.counter, **fields), saved, on_error)
+
+        dialog = SettingsDialog(
+            self.settings,
+            window.outlet,
+            can_edit_outlet=can(window.counter.user.role, Right.OUTLET_SETTINGS),
+            save_outlet=save_outlet,
+            parent=window,
         )
-        dialog = SettingsDialog(self.settings, text, window)
         dialog.saved.connect(lambda: set_language(self.settings.language()))
+        window.settings_dialog = dialog
         dialog.open()
 
 

@@ -6,6 +6,7 @@ Alt+↑/↓ move · Del remove · F9 pay · Ctrl+L lock.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -73,6 +74,7 @@ class CounterWindow(QMainWindow):
         self.payment_dialog: PaymentDialog | None = None
         self.receipt_dialog: ReceiptDialog | None = None
         self.customer_dialog: NewCustomerDialog | None = None
+        self.settings_dialog: QWidget | None = None
         self._search_serial = 0
         self._pick_when_found = False
 
@@ -473,6 +475,13 @@ class CounterWindow(QMainWindow):
 
     def reprint(self, receipt_number: str) -> None:
         self.show_receipt(receipt_number, copy=True)
+
+    def set_outlet(self, outlet) -> None:
+        """The outlet was edited in settings: new details, merchant numbers and card rule."""
+        self.outlet = outlet
+        terminal = replace(self.counter.terminal, outlet=outlet)
+        self.counter = replace(self.counter, terminal=terminal)
+        self.retranslate()
 
     # --- idle lock ----------------------------------------------------------------------
     def lock(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Signal
@@ -10,16 +11,21 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from konnect_pos.domain.countries import PROVIDERS
 from konnect_pos.i18n import LANGUAGE_NAMES
+from konnect_pos.services.outlets import OutletView
 from konnect_pos.ui.forms import set_label
+from konnect_pos.ui.i18n import error_text
 
 DEFAULT_IDLE_MINUTES = 5
 
@@ -54,13 +60,25 @@ class LocalSettings:
 
 
 class SettingsDialog(QDialog):
-    """Emits ``saved`` after writing; the app then switches language without a restart."""
+    """Machine settings for everyone; outlet details and merchant numbers for administrators.
+
+    Emits ``saved`` after writing; the app then switches language without a restart. The outlet
+    part is saved by the ``save_outlet(fields, on_done, on_error)`` callable the window provides.
+    """
 
     saved = Signal()
 
-    def __init__(self, settings: LocalSettings, outlet_text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: LocalSettings,
+        outlet: OutletView,
+        *,
+        can_edit_outlet: bool,
+        save_outlet: Callable[..., None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.settings = settings
+        self.settings, self.outlet_view, self.save_outlet = settings, outlet, save_outlet
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
@@ -74,11 +92,28 @@ class SettingsDialog(QDialog):
         self.idle = QSpinBox()
         self.idle.setRange(1, 240)
         self.idle.setValue(settings.idle_minutes())
-        self.outlet = QLabel(outlet_text)
-        self.outlet.setWordWrap(True)
         self.form = QFormLayout()
-        for widget in (self.language, self.receipt_format, self.auto_print, self.idle, self.outlet):
+        for widget in (self.language, self.receipt_format, self.auto_print, self.idle):
             self.form.addRow(QLabel(), widget)
+        self.outlet_box = QGroupBox()
+        self.outlet_form = QFormLayout(self.outlet_box)
+        self.outlet_name = QLineEdit(outlet.name)
+        self.outlet_address = QLineEdit(outlet.address)
+        self.accepts_card = QCheckBox()
+        self.accepts_card.setChecked(outlet.accepts_card)
+        self.outlet_form.addRow(QLabel(), self.outlet_name)
+        self.outlet_form.addRow(QLabel(), self.outlet_address)
+        self.outlet_form.addRow(QLabel(), self.accepts_card)
+        self.merchant_fields: dict[str, QLineEdit] = {}
+        for code in outlet.country.providers:
+            field = QLineEdit(outlet.merchant_numbers.get(code, ""))
+            self.merchant_fields[code] = field
+            self.outlet_form.addRow(QLabel(PROVIDERS[code].name), field)
+        self.outlet_box.setEnabled(can_edit_outlet)
+        self.can_edit_outlet = can_edit_outlet
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b91c1c")
+        self.error.setWordWrap(True)
         self.save_button = QPushButton()
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -90,6 +125,8 @@ class SettingsDialog(QDialog):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.outlet_box)
+        layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.retranslate()
 
@@ -100,9 +137,15 @@ class SettingsDialog(QDialog):
             (self.receipt_format, self.tr("Receipt &format")),
             (self.auto_print, self.tr("Print receipts straight to the default printer")),
             (self.idle, self.tr("Lock after this many idle minutes")),
-            (self.outlet, self.tr("Outlet")),
         ):
             set_label(self.form, widget, text)
+        self.outlet_box.setTitle(self.tr("Outlet (administrators)"))
+        for widget, text in (
+            (self.outlet_name, self.tr("Name")),
+            (self.outlet_address, self.tr("Address")),
+            (self.accepts_card, self.tr("Takes cards")),
+        ):
+            set_label(self.outlet_form, widget, text)
         self.save_button.setText(self.tr("Save"))
         self.cancel_button.setText(self.tr("Cancel"))
 
@@ -111,6 +154,16 @@ class SettingsDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
+    def outlet_changed(self) -> bool:
+        numbers = {code: field.text().strip() for code, field in self.merchant_fields.items()}
+        current = {code: self.outlet_view.merchant_numbers.get(code, "") for code in self.merchant_fields}
+        return (
+            self.outlet_name.text().strip(),
+            self.outlet_address.text().strip(),
+            self.accepts_card.isChecked(),
+            numbers,
+        ) != (self.outlet_view.name, self.outlet_view.address, self.outlet_view.accepts_card, current)
+
     def save(self) -> None:
         self.settings.save(
             language=self.language.currentData(),
@@ -118,5 +171,25 @@ class SettingsDialog(QDialog):
             auto_print=self.auto_print.isChecked(),
             idle_minutes=self.idle.value(),
         )
+        if not (self.can_edit_outlet and self.outlet_changed()):
+            self._done()
+            return
+        self.save_button.setEnabled(False)
+        self.save_outlet(
+            {
+                "name": self.outlet_name.text(),
+                "address": self.outlet_address.text(),
+                "accepts_card": self.accepts_card.isChecked(),
+                "merchant_numbers": {code: field.text() for code, field in self.merchant_fields.items()},
+            },
+            lambda _view: self._done(),
+            self._failed,
+        )
+
+    def _done(self) -> None:
         self.saved.emit()
         self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.save_button.setEnabled(True)
+        self.error.setText(error_text(error))

@@ -28,7 +28,7 @@
         <translation>À l'épuisement des données</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="91" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="93" />
         <source>Now</source>
         <translation>Maintenant</translation>
     </message>
@@ -36,107 +36,107 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="207" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="209" />
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="208" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="210" />
         <source>Find a customer (F2)</source>
         <translation>Rechercher un client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="209" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="211" />
         <source>Name, phone, account number or kit serial</source>
         <translation>Nom, téléphone, n° de compte ou n° de kit</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="210" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="212" />
         <source>New customer (F3)</source>
         <translation>Nouveau client (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="211" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="213" />
         <source>Bundles (1–9)</source>
         <translation>Forfaits (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="212" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="214" />
         <source>Cart</source>
         <translation>Panier</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="213" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="215" />
         <source>The account after this sale:</source>
         <translation>Le compte après cette vente :</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="214" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="216" />
         <source>Pay (F9)</source>
         <translation>Payer (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="216" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="218" />
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Point de vente {outlet} · terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="220" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="222" />
         <source>Agent: {name}</source>
         <translation>Agent : {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="221" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="223" />
         <source>Business day: not yet tracked</source>
         <translation>Journée : pas encore suivie</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="243" />
         <source>Offline · {count} records waiting to sync</source>
         <translation>Hors ligne · {count} enregistrements en attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="278" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="280" />
         <source>No customer found</source>
         <translation>Aucun client trouvé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="352" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="354" />
         <source>Find the customer first (F2)</source>
         <translation>Recherchez d'abord le client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="387" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="389" />
         <source>Subtotal: —</source>
         <translation>Sous-total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="388" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="390" />
         <source>VAT: —</source>
         <translation>TVA : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="389" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="391" />
         <source>Total: —</source>
         <translation>Total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="394" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="396" />
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Sous-total (HT) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="397" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="399" />
         <source>VAT {rate}: {amount}</source>
         <translation>TVA {rate} : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="401" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="403" />
         <source>Total: {amount}</source>
         <translation>Total : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="407" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="409" />
         <source>Add at least one bundle first</source>
         <translation>Ajoutez d'abord au moins un forfait</translation>
     </message>
@@ -293,113 +293,113 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="175" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="178" />
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="176" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="179" />
         <source>Amount &amp;tendered</source>
         <translation>&amp;Montant remis</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="177" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="180" />
         <source>Add cash payment</source>
         <translation>Ajouter le paiement en espèces</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="178" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="181" />
         <source>Pro&amp;vider</source>
         <translation>&amp;Opérateur</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="179" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="182" />
         <source>Merchant number</source>
         <translation>Numéro marchand</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="180" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="183" />
         <source>Payer's p&amp;hone</source>
         <translation>&amp;Téléphone du payeur</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="181" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="184" />
         <source>Transaction &amp;reference</source>
         <translation>&amp;Référence de la transaction</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="182" />
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="186" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="185" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="189" />
         <source>Amount (empty: all that remains)</source>
         <translation>Montant (vide : tout le reste)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="183" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="186" />
         <source>Add mobile-money payment</source>
         <translation>Ajouter le paiement mobile money</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="184" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="187" />
         <source>&amp;Approval code</source>
         <translation>Code d'&amp;autorisation</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="185" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="188" />
         <source>&amp;Last 4 digits</source>
         <translation>4 &amp;derniers chiffres</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="187" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="190" />
         <source>Add card payment</source>
         <translation>Ajouter le paiement par carte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="189" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="192" />
         <source>&amp;Cash</source>
         <translation>&amp;Espèces</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="190" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="193" />
         <source>&amp;Mobile money</source>
         <translation>&amp;Mobile money</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="191" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="194" />
         <source>Car&amp;d</source>
         <translation>&amp;Carte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="196" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="199" />
         <source>Confirm sale (Enter)</source>
         <translation>Confirmer la vente (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="197" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="200" />
         <source>Back (Esc)</source>
         <translation>Retour (Échap)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="225" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="228" />
         <source>To pay: {amount}</source>
         <translation>À payer : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="227" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="230" />
         <source>Fully paid</source>
         <translation>Entièrement payé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="274" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="277" />
         <source>Change due: {amount}</source>
         <translation>Monnaie à rendre : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="307" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="316" />
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="344" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="353" />
         <source>Card</source>
         <translation>Carte</translation>
     </message>
@@ -450,42 +450,61 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="97" />
+        <location filename="../../konnect_pos/ui/settings.py" line="134" />
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="99" />
+        <location filename="../../konnect_pos/ui/settings.py" line="136" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="100" />
+        <location filename="../../konnect_pos/ui/settings.py" line="137" />
         <source>Receipt &amp;format</source>
         <translation>&amp;Format du reçu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="101" />
+        <location filename="../../konnect_pos/ui/settings.py" line="138" />
         <source>Print receipts straight to the default printer</source>
         <translation>Imprimer les reçus directement sur l'imprimante par défaut</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="102" />
+        <location filename="../../konnect_pos/ui/settings.py" line="139" />
         <source>Lock after this many idle minutes</source>
         <translation>Verrouiller après ce nombre de minutes d'inactivité</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="103" />
+        <location filename="../../konnect_pos/ui/settings.py" line="142" />
+        <source>Outlet (administrators)</source>
+        <translation>Point de vente (administrateurs)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="144" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="145" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="146" />
+        <source>Takes cards</source>
+        <translation>Accepte les cartes</translation>
+    </message>
+    <message>
         <source>Outlet</source>
         <translation>Point de vente</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="106" />
+        <location filename="../../konnect_pos/ui/settings.py" line="149" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="107" />
+        <location filename="../../konnect_pos/ui/settings.py" line="150" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>

@@ -28,7 +28,7 @@
         <translation>Data ya kasi ya juu ikitumika</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="91" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="93" />
         <source>Now</source>
         <translation>Sasa</translation>
     </message>
@@ -36,107 +36,107 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="207" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="209" />
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="208" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="210" />
         <source>Find a customer (F2)</source>
         <translation>Tafuta mteja (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="209" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="211" />
         <source>Name, phone, account number or kit serial</source>
         <translation>Jina, simu, nambari ya akaunti au ya vifaa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="210" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="212" />
         <source>New customer (F3)</source>
         <translation>Mteja mpya (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="211" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="213" />
         <source>Bundles (1–9)</source>
         <translation>Vifurushi (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="212" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="214" />
         <source>Cart</source>
         <translation>Kikapu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="213" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="215" />
         <source>The account after this sale:</source>
         <translation>Akaunti baada ya mauzo haya:</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="214" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="216" />
         <source>Pay (F9)</source>
         <translation>Lipa (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="216" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="218" />
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Duka {outlet} · kituo {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="220" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="222" />
         <source>Agent: {name}</source>
         <translation>Wakala: {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="221" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="223" />
         <source>Business day: not yet tracked</source>
         <translation>Siku ya biashara: bado haifuatiliwi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="243" />
         <source>Offline · {count} records waiting to sync</source>
         <translation>Nje ya mtandao · rekodi {count} zinasubiri kusawazisha</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="278" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="280" />
         <source>No customer found</source>
         <translation>Hakuna mteja aliyepatikana</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="352" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="354" />
         <source>Find the customer first (F2)</source>
         <translation>Tafuta mteja kwanza (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="387" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="389" />
         <source>Subtotal: —</source>
         <translation>Jumla ndogo: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="388" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="390" />
         <source>VAT: —</source>
         <translation>VAT: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="389" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="391" />
         <source>Total: —</source>
         <translation>Jumla: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="394" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="396" />
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Jumla ndogo (bila VAT): {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="397" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="399" />
         <source>VAT {rate}: {amount}</source>
         <translation>VAT {rate}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="401" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="403" />
         <source>Total: {amount}</source>
         <translation>Jumla: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="407" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="409" />
         <source>Add at least one bundle first</source>
         <translation>Ongeza kwanza angalau kifurushi kimoja</translation>
     </message>
@@ -293,113 +293,113 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="175" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="178" />
         <source>Payment</source>
         <translation>Malipo</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="176" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="179" />
         <source>Amount &amp;tendered</source>
         <translation>Kiasi &amp;kilichotolewa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="177" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="180" />
         <source>Add cash payment</source>
         <translation>Ongeza malipo ya pesa taslimu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="178" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="181" />
         <source>Pro&amp;vider</source>
         <translation>Mtoa &amp;huduma</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="179" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="182" />
         <source>Merchant number</source>
         <translation>Nambari ya mfanyabiashara</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="180" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="183" />
         <source>Payer's p&amp;hone</source>
         <translation>Simu ya &amp;mlipaji</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="181" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="184" />
         <source>Transaction &amp;reference</source>
         <translation>&amp;Rejea ya muamala</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="182" />
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="186" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="185" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="189" />
         <source>Amount (empty: all that remains)</source>
         <translation>Kiasi (tupu: chote kilichobaki)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="183" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="186" />
         <source>Add mobile-money payment</source>
         <translation>Ongeza malipo ya pesa za rununu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="184" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="187" />
         <source>&amp;Approval code</source>
         <translation>Msimbo wa &amp;idhini</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="185" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="188" />
         <source>&amp;Last 4 digits</source>
         <translation>Tarakimu 4 za &amp;mwisho</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="187" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="190" />
         <source>Add card payment</source>
         <translation>Ongeza malipo ya kadi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="189" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="192" />
         <source>&amp;Cash</source>
         <translation>Pesa &amp;taslimu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="190" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="193" />
         <source>&amp;Mobile money</source>
         <translation>Pesa za &amp;rununu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="191" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="194" />
         <source>Car&amp;d</source>
         <translation>&amp;Kadi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="196" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="199" />
         <source>Confirm sale (Enter)</source>
         <translation>Thibitisha mauzo (Enter)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="197" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="200" />
         <source>Back (Esc)</source>
         <translation>Rudi (Esc)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="225" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="228" />
         <source>To pay: {amount}</source>
         <translation>Ya kulipa: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="227" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="230" />
         <source>Fully paid</source>
         <translation>Imelipwa kikamilifu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="274" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="277" />
         <source>Change due: {amount}</source>
         <translation>Chenji: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="307" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="316" />
         <source>Cash</source>
         <translation>Pesa taslimu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="344" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="353" />
         <source>Card</source>
         <translation>Kadi</translation>
     </message>
@@ -450,42 +450,61 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="97" />
+        <location filename="../../konnect_pos/ui/settings.py" line="134" />
         <source>Settings</source>
         <translation>Mipangilio</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="99" />
+        <location filename="../../konnect_pos/ui/settings.py" line="136" />
         <source>&amp;Language</source>
         <translation>&amp;Lugha</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="100" />
+        <location filename="../../konnect_pos/ui/settings.py" line="137" />
         <source>Receipt &amp;format</source>
         <translation>&amp;Muundo wa risiti</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="101" />
+        <location filename="../../konnect_pos/ui/settings.py" line="138" />
         <source>Print receipts straight to the default printer</source>
         <translation>Chapisha risiti moja kwa moja kwenye printa ya kawaida</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="102" />
+        <location filename="../../konnect_pos/ui/settings.py" line="139" />
         <source>Lock after this many idle minutes</source>
         <translation>Funga baada ya dakika hizi bila shughuli</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="103" />
+        <location filename="../../konnect_pos/ui/settings.py" line="142" />
+        <source>Outlet (administrators)</source>
+        <translation>Duka (wasimamizi)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="144" />
+        <source>Name</source>
+        <translation>Jina</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="145" />
+        <source>Address</source>
+        <translation>Anwani</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py" line="146" />
+        <source>Takes cards</source>
+        <translation>Hupokea kadi</translation>
+    </message>
+    <message>
         <source>Outlet</source>
         <translation>Duka</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="106" />
+        <location filename="../../konnect_pos/ui/settings.py" line="149" />
         <source>Save</source>
         <translation>Hifadhi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="107" />
+        <location filename="../../konnect_pos/ui/settings.py" line="150" />
         <source>Cancel</source>
         <translation>Ghairi</translation>
     </message>

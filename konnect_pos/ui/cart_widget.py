@@ -35,7 +35,7 @@ class CartWidget(QTableWidget):
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.retranslate()
 
@@ -102,6 +102,8 @@ class CartWidget(QTableWidget):
             )
             self.setItem(row, 1, QTableWidgetItem(""))
             self.setCellWidget(row, 1, combo)
+        widest = max((self.fontMetrics().horizontalAdvance(text) for text in labels.values()), default=0)
+        self.setColumnWidth(1, widest + 48)  # room for the combo's arrow in every language
 
     def activation_text(self, row: int) -> str:
         widget = self.cellWidget(row, 1)

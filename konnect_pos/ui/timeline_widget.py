@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from babel.dates import format_date
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from konnect_pos.domain.bundle_queue import BundleState, Timeline, Trigger
+from konnect_pos.i18n import BABEL_LOCALES
+from konnect_pos.ui.i18n import current_language
 
 COLORS = {
     BundleState.USED: QColor("#b0b7c3"),
@@ -89,7 +92,8 @@ class TimelineWidget(QWidget):
             painter.drawText(
                 QRectF(left, bar_top + bar_height + 2, 120, 16),
                 Qt.AlignmentFlag.AlignLeft,
-                ("≤ " if not entry.starts_exact else "") + entry.starts_at.strftime("%d %b"),
+                ("≤ " if not entry.starts_exact else "")
+                + format_date(entry.starts_at, "d MMM", locale=BABEL_LOCALES[current_language()]),
             )
         now_x = x(timeline.at)
         painter.setPen(QPen(QColor("#dc2626"), 2))

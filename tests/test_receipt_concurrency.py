@@ -17,7 +17,8 @@ SELLER = textwrap.dedent(
     from konnect_pos.store.schema import open_database
 
     open_database(sys.argv[1])
-    counter = sign_in("KIN01-T1", "cashier", "1111", lambda: datetime.now(UTC))
+    # inside the demo shop's business day (opened on 2026-11-20 by the fixture's clock)
+    counter = sign_in("KIN01-T1", "cashier", "1111", lambda: datetime(2026, 11, 20, 10, 0, tzinfo=UTC))
     for index in range(int(sys.argv[3])):
         account = f"CD{int(sys.argv[2]) + 4 * index:08d}"
         sell(counter, account, [CartItem("CD-WEEK5")], [CashTender(Money.of(6, "USD"))])

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from konnect_pos.services import demo
+from konnect_pos.services.clock import system_clock
 from konnect_pos.store.schema import open_database
 from konnect_pos.ui.app import App
 from konnect_pos.ui.i18n import set_language
@@ -19,9 +20,9 @@ WAIT = 10_000
 
 
 @pytest.fixture
-def shop(sqlite_url, clock):
+def shop(sqlite_url):
     database = open_database(sqlite_url)
-    demo.seed(clock, customers=60)
+    demo.seed(system_clock, customers=60)  # the app runs on the real clock: today's day is open
     yield database
     database.close()
 

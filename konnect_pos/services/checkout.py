@@ -21,6 +21,7 @@ from konnect_pos.domain.money import Money, money_sum, vat_included
 from konnect_pos.domain.payments import Settlement, Tender, settle
 from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal
+from konnect_pos.services.business_day import open_day_for_sale
 from konnect_pos.services.catalog import BundleView, get_bundles
 from konnect_pos.services.customers import customer_row
 from konnect_pos.services.ids import new_uuid
@@ -89,7 +90,9 @@ def account_state(customer_id: int) -> tuple[list[queue.Purchase], list[queue.Us
             position=row.queue_position,
             trigger_set_at=row.trigger_set_at,
         )
-        for row in Purchase.select().where(Purchase.customer == customer_id).order_by(Purchase.queue_position)
+        for row in Purchase.select()
+        .where((Purchase.customer == customer_id) & Purchase.removed_at.is_null())
+        .order_by(Purchase.queue_position)
     ]
     uuids = {
         row.id: row.uuid
@@ -194,6 +197,7 @@ def sell(
             customer = _customer(account_number)
             preview, planned = _price_lines(counter, customer, items, at)
             settlement = _settle(counter, preview.total, tenders)
+            day = open_day_for_sale(counter)
             for payment in settlement.payments:
                 if (
                     payment.reference
@@ -218,6 +222,7 @@ def sell(
                 paid_minor=settlement.paid.to_minor(),
                 change_minor=settlement.change.to_minor(),
                 language=language or customer.language or outlet.language,
+                business_day=day.id,
             )
             lines = _write_lines(sale, customer, preview, planned, at)
             payments = _write_payments(sale, settlement, outlet.merchant_numbers)

@@ -30,6 +30,7 @@ DEMO_USERS = (
     ("admin", "Grace Admin", "admin", "9999"),
 )
 BATCH = 2_000
+DEMO_FLOATS = {"TZS": "50000", "USD": "50", "CDF": "20000", "XAF": "20000", "XOF": "20000"}
 
 # National mobile prefixes of each market that phonenumbers accepts (RULES.md §4).
 PHONE_PLANS: dict[str, tuple[tuple[str, ...], int]] = {
@@ -68,6 +69,7 @@ def seed(
     only_country: str | None = None,
     seed_value: int = 7,
     progress: Callable[[int, int], None] | None = None,
+    open_days: bool = True,
 ) -> DemoSummary:
     """Fill an empty database with the demo shop; refuses a database that has outlets."""
     from konnect_pos.domain.errors import StateError
@@ -122,10 +124,27 @@ def seed(
                 pin_hash=_demo_pin_hash(pin),
                 created_at=now,
             )
+    if open_days:
+        _open_demo_days(clock)
     count = add_customers(customers, countries, now, seed_value=seed_value, progress=progress)
     return DemoSummary(
         outlets=[o["code"] for o in outlets], terminals=[f"{o['code']}-T1" for o in outlets], customers=count
     )
+
+
+def _open_demo_days(clock: Clock) -> None:
+    """The demo shop is open for business: today's day is opened at every terminal by the manager."""
+    from konnect_pos.services.business_day import open_day
+    from konnect_pos.services.outlets import get_terminal, list_terminals
+    from konnect_pos.services.session import Counter
+    from konnect_pos.services.users import SignedInUser
+
+    manager = User.get(User.username == "manager")
+    signed = SignedInUser(manager.id, manager.uuid, manager.username, manager.full_name, manager.role, "")
+    for label in list_terminals():
+        terminal = get_terminal(label)
+        floats = {currency: DEMO_FLOATS.get(currency, "0") for currency in terminal.outlet.country.currencies}
+        open_day(Counter(terminal=terminal, user=signed, clock=clock), floats)
 
 
 def generate_customers(count: int, countries: list[str], *, seed_value: int = 7) -> list[CustomerInput]:

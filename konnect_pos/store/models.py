@@ -91,6 +91,44 @@ class Bundle(BaseModel):
         indexes = ((("country", "code"), True),)
 
 
+class BusinessDay(BaseModel):
+    uuid = peewee.CharField(unique=True)
+    terminal = peewee.ForeignKeyField(Terminal, on_delete="RESTRICT")
+    business_date = peewee.CharField()  # YYYY-MM-DD in the outlet's zone
+    zone = peewee.CharField()
+    opened_at = UTCDateTimeField()
+    opened_by = peewee.ForeignKeyField(User, column_name="opened_by", on_delete="RESTRICT")
+    approved_by = peewee.ForeignKeyField(
+        User, column_name="approved_by", null=True, on_delete="RESTRICT", backref="+"
+    )
+
+
+class DayFloat(BaseModel):
+    day = peewee.ForeignKeyField(BusinessDay, backref="floats", on_delete="RESTRICT")
+    currency = peewee.CharField()
+    amount_minor = peewee.BigIntegerField()
+
+
+class DayClose(BaseModel):
+    uuid = peewee.CharField(unique=True)
+    day = peewee.ForeignKeyField(BusinessDay, unique=True, on_delete="RESTRICT")
+    z_number = peewee.BigIntegerField()
+    closed_at = UTCDateTimeField()
+    closed_by = peewee.ForeignKeyField(User, column_name="closed_by", on_delete="RESTRICT")
+    approved_by = peewee.ForeignKeyField(
+        User, column_name="approved_by", null=True, on_delete="RESTRICT", backref="+"
+    )
+    comment = peewee.TextField(default="")
+
+
+class DrawerCount(BaseModel):
+    close = peewee.ForeignKeyField(DayClose, backref="counts", on_delete="RESTRICT")
+    currency = peewee.CharField()
+    pieces = peewee.TextField()  # JSON {"note:1000": 3, …}
+    expected_minor = peewee.BigIntegerField()
+    counted_minor = peewee.BigIntegerField()
+
+
 class ReceiptCounter(BaseModel):
     terminal = peewee.ForeignKeyField(Terminal, primary_key=True, on_delete="RESTRICT")
     last_number = peewee.BigIntegerField(default=0)
@@ -111,6 +149,7 @@ class Sale(BaseModel):
     paid_minor = peewee.BigIntegerField()
     change_minor = peewee.BigIntegerField()
     language = peewee.CharField()
+    business_day = peewee.ForeignKeyField(BusinessDay, null=True, on_delete="RESTRICT")
 
 
 class SaleLine(BaseModel):
@@ -163,6 +202,7 @@ class Purchase(BaseModel):
     bundle_name = peewee.CharField()
     data_gb = DecimalTextField()
     validity_days = peewee.IntegerField()
+    removed_at = UTCDateTimeField(null=True)  # set by a void: the bundle left the queue
 
 
 class QueueChange(BaseModel):
@@ -183,6 +223,46 @@ class UsageReading(BaseModel):
     gb_used = DecimalTextField()
     recorded_at = UTCDateTimeField()
     user = peewee.ForeignKeyField(User, null=True, on_delete="RESTRICT")
+
+
+class CashMovement(BaseModel):
+    uuid = peewee.CharField(unique=True)
+    day = peewee.ForeignKeyField(BusinessDay, on_delete="RESTRICT")
+    user = peewee.ForeignKeyField(User, on_delete="RESTRICT")
+    at = UTCDateTimeField()
+    direction = peewee.CharField()  # in | out
+    currency = peewee.CharField()
+    amount_minor = peewee.BigIntegerField()
+    reason = peewee.TextField()
+
+
+class SaleVoid(BaseModel):
+    uuid = peewee.CharField(unique=True)
+    sale = peewee.ForeignKeyField(Sale, unique=True, on_delete="RESTRICT")
+    day = peewee.ForeignKeyField(BusinessDay, on_delete="RESTRICT")
+    user = peewee.ForeignKeyField(User, on_delete="RESTRICT")
+    approved_by = peewee.ForeignKeyField(
+        User, column_name="approved_by", null=True, on_delete="RESTRICT", backref="+"
+    )
+    at = UTCDateTimeField()
+    reason = peewee.TextField()
+    removed_bundles = peewee.TextField()  # JSON list of purchase uuids that left the queue
+
+
+class Refund(BaseModel):
+    uuid = peewee.CharField(unique=True)
+    sale = peewee.ForeignKeyField(Sale, on_delete="RESTRICT")
+    day = peewee.ForeignKeyField(BusinessDay, on_delete="RESTRICT")
+    user = peewee.ForeignKeyField(User, on_delete="RESTRICT")
+    approved_by = peewee.ForeignKeyField(
+        User, column_name="approved_by", null=True, on_delete="RESTRICT", backref="+"
+    )
+    at = UTCDateTimeField()
+    reason = peewee.TextField()
+    method = peewee.CharField()
+    provider = peewee.CharField(null=True)
+    currency = peewee.CharField()
+    amount_minor = peewee.BigIntegerField()
 
 
 class JournalEntry(BaseModel):

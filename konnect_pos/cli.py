@@ -326,6 +326,76 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _approver():
+    """A manager's approval for a cashier: KONNECT_POS_APPROVER and KONNECT_POS_APPROVER_PIN."""
+    from konnect_pos.services.users import authenticate
+
+    name = os.environ.get("KONNECT_POS_APPROVER")
+    if not name:
+        return None
+    return authenticate(name, os.environ.get("KONNECT_POS_APPROVER_PIN", ""), _clock())
+
+
+def _pairs(specs: list[str] | None, what: str) -> dict[str, str]:
+    result = {}
+    for spec in specs or []:
+        currency, sep, value = spec.partition(":")
+        if not sep or not value:
+            raise KonnectError("{what} {spec} not understood: use CURRENCY:AMOUNT", what=what, spec=spec[:40])
+        result[currency.strip().upper()] = value.strip()
+    return result
+
+
+def _counts(specs: list[str] | None) -> dict[str, dict[str, str]]:
+    result: dict[str, dict[str, str]] = {}
+    for spec in specs or []:
+        currency, _, rest = spec.partition(":")
+        key, sep, quantity = rest.partition("=")
+        if not sep or ":" not in key:
+            raise KonnectError(
+                "Count {spec} not understood: use CURRENCY:note|coin:VALUE=QUANTITY", spec=spec[:40]
+            )
+        result.setdefault(currency.strip().upper(), {})[key.strip()] = quantity.strip()
+    return result
+
+
+def cmd_day(args: argparse.Namespace) -> int:
+    from konnect_pos.services import business_day
+
+    _open(args, create=False)
+    counter = _counter(args)
+    if args.action == "open":
+        day = business_day.open_day(counter, _pairs(args.float, "Float"), approver=_approver())
+        floats = ", ".join(str(m) for m in day.floats.values())
+        print(f"Business day {day.business_date} opened at {counter.terminal.label}; float {floats}")
+    elif args.action == "close":
+        result = business_day.close_day(
+            counter, _counts(args.count), comment=args.comment or "", approver=_approver()
+        )
+        print(f"Business day {result.business_date} closed: Z report {result.z_number}")
+        for count in result.counts:
+            print(
+                f"  {count.currency}: expected {count.expected}, counted {count.counted}, "
+                f"variance {count.variance}"
+            )
+    else:
+        day = business_day.current_day(counter)
+        print(f"{counter.terminal.label}: " + (f"{day.business_date} {day.status}" if day else "no day open"))
+    return 0
+
+
+def cmd_cash(args: argparse.Namespace) -> int:
+    from konnect_pos.services import business_day
+
+    _open(args, create=False)
+    counter = _counter(args)
+    moved = business_day.cash_movement(
+        counter, args.direction, args.amount, args.currency.upper(), args.reason, approver=_approver()
+    )
+    print(f"Cash {args.direction}: {moved} ({args.reason})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -400,6 +470,22 @@ def build_parser() -> argparse.ArgumentParser:
     usage.add_argument("--at", help="ISO instant with zone (default: now)")
     usage.add_argument("--terminal")
     usage.set_defaults(handler=cmd_usage)
+
+    day = sub.add_parser("day", parents=[common], help="open, close or show the business day")
+    day.add_argument("action", choices=["open", "close", "status"])
+    day.add_argument("--terminal")
+    day.add_argument("--float", action="append", help="opening float CURRENCY:AMOUNT (repeat per currency)")
+    day.add_argument("--count", action="append", help="drawer count CURRENCY:note|coin:VALUE=QUANTITY")
+    day.add_argument("--comment")
+    day.set_defaults(handler=cmd_day)
+
+    cash = sub.add_parser("cash", parents=[common], help="cash in or out of the drawer, with a reason")
+    cash.add_argument("direction", choices=["in", "out"])
+    cash.add_argument("amount")
+    cash.add_argument("currency")
+    cash.add_argument("--reason", required=True)
+    cash.add_argument("--terminal")
+    cash.set_defaults(handler=cmd_cash)
 
     verify = sub.add_parser("verify", parents=[common], help="check the journal chain and every sale")
     verify.set_defaults(handler=cmd_verify)

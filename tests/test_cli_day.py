@@ -1,0 +1,57 @@
+"""konnect-pos day / cash: the manager's day from the command line, refusals exit 2."""
+
+import pytest
+
+from konnect_pos.cli import main
+
+
+@pytest.fixture
+def shop(sqlite_url, capsys, monkeypatch):
+    monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
+    monkeypatch.setenv("KONNECT_POS_USER", "manager")
+    monkeypatch.setenv("KONNECT_POS_PIN", "2222")
+    assert main(["demo", "--no-gui", "--customers", "20", "--db", sqlite_url]) == 0
+    capsys.readouterr()
+    return sqlite_url
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cash_out_then_close_with_count(shop, capsys):
+    assert run(capsys, "cash", "out", "10", "USD", "--reason", "bank drop", "--db", shop)[0] == 0
+    code, out, _ = run(
+        capsys, "day", "close", "--count", "USD:note:20=2", "--count", "CDF:note:20000=1", "--db", shop
+    )
+    assert code == 0 and "Z report 1" in out and "USD: expected 40.00 USD, counted 40.00 USD" in out
+    code, _, err = run(capsys, "day", "close", "--db", shop)
+    assert code == 2 and "no open business day" in err
+    assert "closed" in run(capsys, "day", "status", "--db", shop)[1]
+
+
+def test_cashier_needs_an_approver(shop, capsys, monkeypatch):
+    monkeypatch.setenv("KONNECT_POS_USER", "cashier")
+    monkeypatch.setenv("KONNECT_POS_PIN", "1111")
+    code, _, err = run(capsys, "cash", "out", "5", "USD", "--reason", "petty", "--db", shop)
+    assert code == 2 and "not allowed" in err
+    monkeypatch.setenv("KONNECT_POS_APPROVER", "manager")
+    monkeypatch.setenv("KONNECT_POS_APPROVER_PIN", "2222")
+    assert run(capsys, "cash", "out", "5", "USD", "--reason", "petty", "--db", shop)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["day", "close", "--count", "USD:note:20=-2"], "whole number"),
+        (["day", "close", "--count", "USD20"], "not understood"),
+        (["day", "open", "--float", "USD"], "not understood"),
+        (["day", "open"], "already open"),
+        (["cash", "out", "abc", "USD", "--reason", "x"], "Not an amount"),
+    ],
+)
+def test_bad_day_input(shop, capsys, argv, message):
+    code, _, err = run(capsys, *argv, "--db", shop)
+    assert code == 2 and message in err and err.count("\n") == 1

@@ -291,3 +291,31 @@ def test_a_cashier_sees_the_outlet_settings_locked(gui, qtbot):
 
     with pytest.raises(PermissionDenied):
         update_outlet(window.counter, name="X", address="", accepts_card=True, merchant_numbers={})
+
+
+def test_a_cashier_closes_the_day_with_the_managers_pin(gui, qtbot):
+    window = sign_in(gui, qtbot)
+    qtbot.waitUntil(lambda: window.status_day.text().endswith(": open"), timeout=WAIT)
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.day_dialog is not None and window.day_dialog.isVisible(), timeout=WAIT)
+    dialog = window.day_dialog
+    assert dialog.approval_box.isVisible() and dialog.action.text() == "Close the day"
+    usd = dialog.tables["USD"]
+    row = next(r for r in range(usd.rowCount()) if usd.item(r, 0).data(Qt.ItemDataRole.UserRole) == "note:20")
+    usd.item(row, 1).setText("2")
+    assert dialog.summaries["USD"].text() == "Expected $50.00 · counted $40.00 · variance -$10.00"
+    dialog.submit()
+    qtbot.waitUntil(lambda: "Unknown user or wrong PIN" in dialog.error.text(), timeout=WAIT)
+    dialog.approver.setText("manager")
+    dialog.approver_pin.setText("2222")
+    dialog.submit()
+    qtbot.waitUntil(lambda: window.status_day.text().endswith(": closed"), timeout=WAIT)
+    find_customer(window, qtbot)
+    window.add_nth(0)
+    qtbot.waitUntil(lambda: window.preview is not None, timeout=WAIT)
+    window.open_payment()
+    payment = window.payment_dialog
+    payment.tendered.setText("6")
+    payment.add_cash_payment()
+    payment.confirm()
+    qtbot.waitUntil(lambda: "closed" in payment.error.text(), timeout=WAIT)

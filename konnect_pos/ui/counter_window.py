@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from konnect_pos.services import account, catalog, checkout, customers, receipts
+from konnect_pos.domain.roles import Right, can
+from konnect_pos.services import account, business_day, catalog, checkout, customers, receipts, users
 from konnect_pos.services.catalog import BundleView
 from konnect_pos.services.checkout import CartPreview, SaleResult
 from konnect_pos.services.journal import pending_count
@@ -35,6 +36,7 @@ from konnect_pos.services.session import Counter
 from konnect_pos.ui.cart_widget import CartWidget
 from konnect_pos.ui.customer_dialog import NewCustomerDialog
 from konnect_pos.ui.customer_panel import CustomerPanel
+from konnect_pos.ui.day_dialog import DayDialog
 from konnect_pos.ui.i18n import error_text, money_text
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.payment_dialog import PaymentDialog
@@ -75,6 +77,7 @@ class CounterWindow(QMainWindow):
         self.receipt_dialog: ReceiptDialog | None = None
         self.customer_dialog: NewCustomerDialog | None = None
         self.settings_dialog: QWidget | None = None
+        self.day_dialog: DayDialog | None = None
         self._search_serial = 0
         self._pick_when_found = False
 
@@ -178,6 +181,7 @@ class CounterWindow(QMainWindow):
         QShortcut(QKeySequence("F3"), self, self.open_new_customer)
         QShortcut(QKeySequence("F9"), self, self.open_payment)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+        QShortcut(QKeySequence("Ctrl+D"), self, self.open_day_dialog)
         self.setTabOrder(self.search, self.results)
         self.setTabOrder(self.results, self.cart)
         self.setTabOrder(self.cart, self.pay_button)
@@ -220,7 +224,7 @@ class CounterWindow(QMainWindow):
             .replace("{terminal}", self.counter.terminal.label)
         )
         self.status_agent.setText(self.tr("Agent: {name}").replace("{name}", self.counter.user.full_name))
-        self.status_day.setText(self.tr("Business day: not yet tracked"))
+        self._refresh_day()
         self.cart.retranslate()
         self._show_totals()
         self._refresh_sync()
@@ -233,6 +237,65 @@ class CounterWindow(QMainWindow):
     def tick(self) -> None:
         now = self.counter.clock().astimezone(ZoneInfo(self.outlet.zone))
         self.status_clock.setText(now.strftime("%H:%M:%S"))
+
+    def _refresh_day(self) -> None:
+        counter = self.counter
+        self.worker.submit(lambda: business_day.current_day(counter), self._show_day, lambda _: None)
+
+    def _show_day(self, day) -> None:
+        if day is None:
+            text = self.tr("Business day: not open (Ctrl+D)")
+        elif day.status == "open":
+            text = self.tr("Business day {date}: open").replace("{date}", str(day.business_date))
+        elif day.status == "overdue":
+            text = self.tr("Business day {date}: still open, close it (Ctrl+D)").replace(
+                "{date}", str(day.business_date)
+            )
+        else:
+            text = self.tr("Business day {date}: closed").replace("{date}", str(day.business_date))
+        self.status_day.setText(text)
+
+    def open_day_dialog(self) -> None:
+        counter = self.counter
+
+        def load():
+            day = business_day.current_day(counter)
+            expected = business_day.expected_cash(day.id) if day and day.status != "closed" else {}
+            return day, expected, business_day.denomination_table()
+
+        self.worker.submit(load, self._show_day_dialog, self._show_cart_error)
+
+    def _show_day_dialog(self, loaded) -> None:
+        day, expected, table = loaded
+        needs_approval = not can(self.counter.user.role, Right.OPEN_CLOSE_DAY)
+        dialog = DayDialog(
+            day, self.outlet.country.currencies, expected, table, needs_approval=needs_approval, parent=self
+        )
+        counter, clock = self.counter, self.counter.clock
+
+        def approver(approval):
+            return users.authenticate(approval[0], approval[1], clock) if approval else None
+
+        def done(_result) -> None:
+            dialog.accept()
+            self._refresh_day()
+
+        dialog.open_requested.connect(
+            lambda floats, approval: self.worker.submit(
+                lambda: business_day.open_day(counter, floats, approver=approver(approval)),
+                done,
+                dialog.show_error,
+            )
+        )
+        dialog.close_requested.connect(
+            lambda counts, comment, approval: self.worker.submit(
+                lambda: business_day.close_day(counter, counts, comment=comment, approver=approver(approval)),
+                done,
+                dialog.show_error,
+            )
+        )
+        self.day_dialog = dialog
+        dialog.open()
 
     def _refresh_sync(self) -> None:
         terminal_id = self.counter.terminal.id

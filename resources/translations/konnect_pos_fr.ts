@@ -36,107 +36,126 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="209" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="213" />
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="210" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="214" />
         <source>Find a customer (F2)</source>
         <translation>Rechercher un client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="211" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="215" />
         <source>Name, phone, account number or kit serial</source>
         <translation>Nom, téléphone, n° de compte ou n° de kit</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="212" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="216" />
         <source>New customer (F3)</source>
         <translation>Nouveau client (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="213" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="217" />
         <source>Bundles (1–9)</source>
         <translation>Forfaits (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="214" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="218" />
         <source>Cart</source>
         <translation>Panier</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="215" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="219" />
         <source>The account after this sale:</source>
         <translation>Le compte après cette vente :</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="216" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="220" />
         <source>Pay (F9)</source>
         <translation>Payer (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="218" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="222" />
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Point de vente {outlet} · terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="222" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="226" />
         <source>Agent: {name}</source>
         <translation>Agent : {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="223" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="247" />
+        <source>Business day: not open (Ctrl+D)</source>
+        <translation>Journée : non ouverte (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="249" />
+        <source>Business day {date}: open</source>
+        <translation>Journée du {date} : ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="251" />
+        <source>Business day {date}: still open, close it (Ctrl+D)</source>
+        <translation>Journée du {date} : encore ouverte, clôturez-la (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="255" />
+        <source>Business day {date}: closed</source>
+        <translation>Journée du {date} : clôturée</translation>
+    </message>
+    <message>
         <source>Business day: not yet tracked</source>
         <translation>Journée : pas encore suivie</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="243" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="306" />
         <source>Offline · {count} records waiting to sync</source>
         <translation>Hors ligne · {count} enregistrements en attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="280" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="343" />
         <source>No customer found</source>
         <translation>Aucun client trouvé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="354" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="417" />
         <source>Find the customer first (F2)</source>
         <translation>Recherchez d'abord le client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="389" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="452" />
         <source>Subtotal: —</source>
         <translation>Sous-total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="390" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="453" />
         <source>VAT: —</source>
         <translation>TVA : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="391" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="454" />
         <source>Total: —</source>
         <translation>Total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="396" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="459" />
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Sous-total (HT) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="399" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="462" />
         <source>VAT {rate}: {amount}</source>
         <translation>TVA {rate} : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="403" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="466" />
         <source>Total: {amount}</source>
         <translation>Total : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="409" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="472" />
         <source>Add at least one bundle first</source>
         <translation>Ajoutez d'abord au moins un forfait</translation>
     </message>
@@ -207,6 +226,69 @@
         <location filename="../../konnect_pos/ui/customer_panel.py" line="131" />
         <source>until {date}</source>
         <translation>jusqu'au {date}</translation>
+    </message>
+</context>
+<context>
+    <name>DayDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="119" />
+        <source>Business day</source>
+        <translation>Journée</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="121" />
+        <source>No business day is open. Enter the opening float per currency.</source>
+        <translation>Aucune journée n'est ouverte. Saisissez le fond de caisse par devise.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="125" />
+        <source>The day of {date} was left open past midnight: count the drawer and close it before today's day can open.</source>
+        <translation>La journée du {date} est restée ouverte après minuit : comptez le tiroir-caisse et clôturez-la avant d'ouvrir celle d'aujourd'hui.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="131" />
+        <source>Day {date} is open. Count the drawer by denomination to close it.</source>
+        <translation>La journée du {date} est ouverte. Comptez le tiroir-caisse par coupure pour la clôturer.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="137" />
+        <source>Today's day is closed (Z {number}).</source>
+        <translation>La journée d'aujourd'hui est clôturée (Z {number}).</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="140" />
+        <source>Close the day</source>
+        <translation>Clôturer la journée</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="140" />
+        <source>Open the day</source>
+        <translation>Ouvrir la journée</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="141" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="142" />
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="143" />
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="144" />
+        <source>Manager's PIN</source>
+        <translation>Code PIN du responsable</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="174" />
+        <source>Expected {expected} · counted {counted} · variance {variance}</source>
+        <translation>Attendu {expected} · compté {counted} · écart {variance}</translation>
     </message>
 </context>
 <context>
@@ -512,32 +594,32 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="38" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="41" />
         <source>No bundle yet</source>
         <translation>Aucun forfait pour le moment</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="42" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="45" />
         <source>used</source>
         <translation>utilisé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="43" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="46" />
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="44" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="47" />
         <source>queued</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="57" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="60" />
         <source>No bundle yet: the account is dormant</source>
         <translation>Aucun forfait : le compte est inactif</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="100" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="104" />
         <source>now</source>
         <translation>maintenant</translation>
     </message>

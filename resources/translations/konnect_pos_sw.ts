@@ -36,107 +36,126 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="209" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="213" />
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="210" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="214" />
         <source>Find a customer (F2)</source>
         <translation>Tafuta mteja (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="211" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="215" />
         <source>Name, phone, account number or kit serial</source>
         <translation>Jina, simu, nambari ya akaunti au ya vifaa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="212" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="216" />
         <source>New customer (F3)</source>
         <translation>Mteja mpya (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="213" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="217" />
         <source>Bundles (1–9)</source>
         <translation>Vifurushi (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="214" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="218" />
         <source>Cart</source>
         <translation>Kikapu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="215" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="219" />
         <source>The account after this sale:</source>
         <translation>Akaunti baada ya mauzo haya:</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="216" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="220" />
         <source>Pay (F9)</source>
         <translation>Lipa (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="218" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="222" />
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Duka {outlet} · kituo {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="222" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="226" />
         <source>Agent: {name}</source>
         <translation>Wakala: {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="223" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="247" />
+        <source>Business day: not open (Ctrl+D)</source>
+        <translation>Siku ya biashara: haijafunguliwa (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="249" />
+        <source>Business day {date}: open</source>
+        <translation>Siku ya biashara {date}: iko wazi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="251" />
+        <source>Business day {date}: still open, close it (Ctrl+D)</source>
+        <translation>Siku ya biashara {date}: bado iko wazi, ifunge (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="255" />
+        <source>Business day {date}: closed</source>
+        <translation>Siku ya biashara {date}: imefungwa</translation>
+    </message>
+    <message>
         <source>Business day: not yet tracked</source>
         <translation>Siku ya biashara: bado haifuatiliwi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="243" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="306" />
         <source>Offline · {count} records waiting to sync</source>
         <translation>Nje ya mtandao · rekodi {count} zinasubiri kusawazisha</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="280" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="343" />
         <source>No customer found</source>
         <translation>Hakuna mteja aliyepatikana</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="354" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="417" />
         <source>Find the customer first (F2)</source>
         <translation>Tafuta mteja kwanza (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="389" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="452" />
         <source>Subtotal: —</source>
         <translation>Jumla ndogo: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="390" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="453" />
         <source>VAT: —</source>
         <translation>VAT: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="391" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="454" />
         <source>Total: —</source>
         <translation>Jumla: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="396" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="459" />
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Jumla ndogo (bila VAT): {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="399" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="462" />
         <source>VAT {rate}: {amount}</source>
         <translation>VAT {rate}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="403" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="466" />
         <source>Total: {amount}</source>
         <translation>Jumla: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="409" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="472" />
         <source>Add at least one bundle first</source>
         <translation>Ongeza kwanza angalau kifurushi kimoja</translation>
     </message>
@@ -207,6 +226,69 @@
         <location filename="../../konnect_pos/ui/customer_panel.py" line="131" />
         <source>until {date}</source>
         <translation>hadi {date}</translation>
+    </message>
+</context>
+<context>
+    <name>DayDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="119" />
+        <source>Business day</source>
+        <translation>Siku ya biashara</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="121" />
+        <source>No business day is open. Enter the opening float per currency.</source>
+        <translation>Hakuna siku ya biashara iliyo wazi. Weka pesa za kuanzia kwa kila sarafu.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="125" />
+        <source>The day of {date} was left open past midnight: count the drawer and close it before today's day can open.</source>
+        <translation>Siku ya {date} iliachwa wazi baada ya usiku wa manane: hesabu droo ya pesa na uifunge kabla ya kufungua ya leo.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="131" />
+        <source>Day {date} is open. Count the drawer by denomination to close it.</source>
+        <translation>Siku ya {date} iko wazi. Hesabu droo ya pesa kwa kila noti na sarafu ili kuifunga.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="137" />
+        <source>Today's day is closed (Z {number}).</source>
+        <translation>Siku ya leo imefungwa (Z {number}).</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="140" />
+        <source>Close the day</source>
+        <translation>Funga siku</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="140" />
+        <source>Open the day</source>
+        <translation>Fungua siku</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="141" />
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="142" />
+        <source>Comment</source>
+        <translation>Maoni</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="143" />
+        <source>Manager</source>
+        <translation>Meneja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="144" />
+        <source>Manager's PIN</source>
+        <translation>PIN ya meneja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="174" />
+        <source>Expected {expected} · counted {counted} · variance {variance}</source>
+        <translation>Inayotarajiwa {expected} · iliyohesabiwa {counted} · tofauti {variance}</translation>
     </message>
 </context>
 <context>
@@ -512,32 +594,32 @@
 <context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="38" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="41" />
         <source>No bundle yet</source>
         <translation>Bado hakuna kifurushi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="42" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="45" />
         <source>used</source>
         <translation>imetumika</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="43" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="46" />
         <source>active</source>
         <translation>hai</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="44" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="47" />
         <source>queued</source>
         <translation>inasubiri</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="57" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="60" />
         <source>No bundle yet: the account is dormant</source>
         <translation>Hakuna kifurushi: akaunti ni tulivu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="100" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="104" />
         <source>now</source>
         <translation>sasa</translation>
     </message>

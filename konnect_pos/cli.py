@@ -396,6 +396,33 @@ def cmd_cash(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_void(args: argparse.Namespace) -> int:
+    from konnect_pos.services.corrections import void_sale
+
+    _open(args, create=False)
+    result = void_sale(
+        _counter(args), args.receipt, args.reason, remove_active=args.remove_active, approver=_approver()
+    )
+    print(
+        f"Sale {result.receipt_number} voided; removed from the account: {', '.join(result.removed) or '-'}; "
+        f"give back {result.refund_due}"
+    )
+    return 0
+
+
+def cmd_refund(args: argparse.Namespace) -> int:
+    from konnect_pos.services.corrections import refund_sale
+
+    _open(args, create=False)
+    result = refund_sale(
+        _counter(args), args.receipt, args.amount, args.reason, method=args.to, approver=_approver()
+    )
+    how = result.provider or result.method
+    left = result.refundable_left
+    print(f"Refund of {result.amount} on {result.receipt_number} ({how}); still refundable {left}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -486,6 +513,23 @@ def build_parser() -> argparse.ArgumentParser:
     cash.add_argument("--reason", required=True)
     cash.add_argument("--terminal")
     cash.set_defaults(handler=cmd_cash)
+
+    void = sub.add_parser("void", parents=[common], help="void a sale of the open business day")
+    void.add_argument("receipt")
+    void.add_argument("--reason", required=True)
+    void.add_argument(
+        "--remove-active", action="store_true", help="confirm removing a bundle already running"
+    )
+    void.add_argument("--terminal")
+    void.set_defaults(handler=cmd_void)
+
+    refund = sub.add_parser("refund", parents=[common], help="refund money on a sale")
+    refund.add_argument("receipt")
+    refund.add_argument("amount")
+    refund.add_argument("--reason", required=True)
+    refund.add_argument("--to", choices=["original", "cash"], default="original")
+    refund.add_argument("--terminal")
+    refund.set_defaults(handler=cmd_refund)
 
     verify = sub.add_parser("verify", parents=[common], help="check the journal chain and every sale")
     verify.set_defaults(handler=cmd_verify)

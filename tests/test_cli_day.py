@@ -55,3 +55,28 @@ def test_cashier_needs_an_approver(shop, capsys, monkeypatch):
 def test_bad_day_input(shop, capsys, argv, message):
     code, _, err = run(capsys, *argv, "--db", shop)
     assert code == 2 and message in err and err.count("\n") == 1
+
+
+def test_void_and_refund_from_the_command_line(shop, capsys, monkeypatch):
+    monkeypatch.setenv("KONNECT_POS_USER", "cashier")
+    monkeypatch.setenv("KONNECT_POS_PIN", "1111")
+    for account in ("CD00000001", "CD00000005"):
+        assert (
+            run(
+                capsys, "sell", "--customer", account, "--bundle", "CD-WEEK5", "--pay", "cash:6", "--db", shop
+            )[0]
+            == 0
+        )
+    code, _, err = run(capsys, "void", "KIN01-T1-000001", "--reason", "typo", "--db", shop)
+    assert code == 2 and "not allowed" in err
+    monkeypatch.setenv("KONNECT_POS_USER", "manager")
+    monkeypatch.setenv("KONNECT_POS_PIN", "2222")
+    code, _, err = run(capsys, "void", "KIN01-T1-000001", "--reason", "typo", "--db", shop)
+    assert code == 2 and "confirm that it is removed" in err
+    code, out, _ = run(capsys, "void", "KIN01-T1-000001", "--reason", "typo", "--remove-active", "--db", shop)
+    assert code == 0 and "give back 6.00 USD" in out
+    code, out, _ = run(capsys, "refund", "KIN01-T1-000002", "2.50", "--reason", "goodwill", "--db", shop)
+    assert code == 0 and "still refundable 3.50 USD" in out
+    code, _, err = run(capsys, "refund", "KIN01-T1-000002", "9", "--reason", "too much", "--db", shop)
+    assert code == 2 and "At most 3.50 USD" in err
+    assert run(capsys, "verify", "--db", shop)[0] == 0

@@ -1,0 +1,302 @@
+"""The daily sales summary: X (any time, day stays open) and Z (at close) per terminal-day,
+and the outlet summary (all terminals, one date). Every figure comes from the committed
+records, one grouped query per section, so the report ties out with the sales exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import peewee
+
+from konnect_pos.domain.errors import NotFound, ValidationError
+from konnect_pos.domain.money import Money
+from konnect_pos.domain.roles import Right
+from konnect_pos.services.business_day import expected_cash
+from konnect_pos.services.session import Counter
+from konnect_pos.store.models import (
+    BusinessDay,
+    CashMovement,
+    DayClose,
+    DayFloat,
+    DrawerCount,
+    Outlet,
+    Payment,
+    Refund,
+    Sale,
+    SaleLine,
+    SaleVoid,
+    Terminal,
+    User,
+)
+
+
+def _money(minor: int, currency: str) -> dict[str, Any]:
+    return {
+        "currency": currency,
+        "minor": int(minor),
+        "amount": str(Money.from_minor(int(minor), currency).amount),
+    }
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat((text or "").strip())
+    except ValueError:
+        raise ValidationError(
+            "Not a date (YYYY-MM-DD): {text}", field="date", text=(text or "")[:20]
+        ) from None
+
+
+def _days(outlet_code: str, terminal_code: str | None, business_date: date) -> list[BusinessDay]:
+    query = (
+        BusinessDay.select(BusinessDay, Terminal)
+        .join(Terminal)
+        .join(Outlet)
+        .where((Outlet.code == outlet_code) & (BusinessDay.business_date == business_date.isoformat()))
+    )
+    if terminal_code:
+        query = query.where(Terminal.code == terminal_code)
+    return list(query.order_by(Terminal.code))
+
+
+def _grouped(query: peewee.Query) -> list[tuple]:
+    return list(query.tuples())
+
+
+def build_report(day_ids: list[int]) -> dict[str, Any]:
+    """Sections of the summary over the given business days (one or all terminals of an outlet)."""
+    voided = SaleVoid.select(SaleVoid.sale).where(SaleVoid.day.in_(day_ids))
+    live = (Sale.business_day.in_(day_ids)) & Sale.id.not_in(voided)
+    zones = {d.zone for d in BusinessDay.select(BusinessDay.zone).where(BusinessDay.id.in_(day_ids))}
+    zone = ZoneInfo(sorted(zones)[0]) if zones else ZoneInfo("UTC")
+    totals = _grouped(
+        Sale.select(
+            Sale.currency,
+            peewee.fn.COUNT(Sale.id),
+            peewee.fn.SUM(Sale.total_minor),
+            peewee.fn.SUM(Sale.vat_minor),
+            peewee.fn.SUM(Sale.rounding_minor),
+        )
+        .where(live)
+        .group_by(Sale.currency)
+        .order_by(Sale.currency)
+    )
+    by_method = _grouped(
+        Payment.select(
+            Payment.method, Payment.currency, peewee.fn.COUNT(Payment.id), peewee.fn.SUM(Payment.amount_minor)
+        )
+        .join(Sale)
+        .where(live)
+        .group_by(Payment.method, Payment.currency)
+        .order_by(Payment.method, Payment.currency)
+    )
+    references = _grouped(
+        Payment.select(
+            Payment.provider, Payment.currency, Payment.reference, Payment.amount_minor, Sale.receipt_number
+        )
+        .join(Sale)
+        .where(live & (Payment.method == "mobile_money"))
+        .order_by(Payment.provider, Sale.receipt_number)
+    )
+    by_bundle = _grouped(
+        SaleLine.select(
+            SaleLine.bundle_code,
+            SaleLine.bundle_name,
+            Sale.currency,
+            peewee.fn.COUNT(SaleLine.id),
+            peewee.fn.SUM(SaleLine.price_minor),
+        )
+        .join(Sale)
+        .where(live)
+        .group_by(SaleLine.bundle_code, SaleLine.bundle_name, Sale.currency)
+        .order_by(SaleLine.bundle_code)
+    )
+    by_agent = _grouped(
+        Sale.select(
+            User.username,
+            User.full_name,
+            Sale.currency,
+            peewee.fn.COUNT(Sale.id),
+            peewee.fn.SUM(Sale.total_minor),
+        )
+        .join(User)
+        .where(live)
+        .group_by(User.username, User.full_name, Sale.currency)
+        .order_by(User.username)
+    )
+    hours: dict[tuple[int, str], list[int]] = {}
+    for sold_at, currency, total in _grouped(
+        Sale.select(Sale.sold_at, Sale.currency, Sale.total_minor).where(live)
+    ):
+        slot = hours.setdefault((sold_at.astimezone(zone).hour, currency), [0, 0])
+        slot[0] += 1
+        slot[1] += total
+    voids = _grouped(
+        SaleVoid.select(
+            Sale.receipt_number,
+            Sale.currency,
+            Sale.paid_minor,
+            SaleVoid.reason,
+            SaleVoid.user,
+            SaleVoid.approved_by,
+        )
+        .join(Sale)
+        .where(SaleVoid.day.in_(day_ids))
+        .order_by(Sale.receipt_number)
+    )
+    refunds = _grouped(
+        Refund.select(
+            Sale.receipt_number,
+            Refund.currency,
+            Refund.amount_minor,
+            Refund.method,
+            Refund.provider,
+            Refund.reason,
+            Refund.user,
+            Refund.approved_by,
+        )
+        .join(Sale, on=(Refund.sale == Sale.id))
+        .where(Refund.day.in_(day_ids))
+        .order_by(Sale.receipt_number)
+    )
+    names = {u.id: u.username for u in User.select(User.id, User.username)}
+    movements = _grouped(
+        CashMovement.select(
+            CashMovement.at,
+            CashMovement.direction,
+            CashMovement.currency,
+            CashMovement.amount_minor,
+            CashMovement.reason,
+            CashMovement.user,
+        )
+        .where(CashMovement.day.in_(day_ids))
+        .order_by(CashMovement.at)
+    )
+    floats = _grouped(
+        DayFloat.select(DayFloat.currency, peewee.fn.SUM(DayFloat.amount_minor))
+        .where(DayFloat.day.in_(day_ids))
+        .group_by(DayFloat.currency)
+    )
+    expected: dict[str, int] = {}
+    for day_id in day_ids:
+        for currency, money in expected_cash(day_id).items():
+            expected[currency] = expected.get(currency, 0) + money.to_minor()
+    counted = _grouped(
+        DrawerCount.select(DrawerCount.currency, peewee.fn.SUM(DrawerCount.counted_minor))
+        .join(DayClose)
+        .where(DayClose.day.in_(day_ids))
+        .group_by(DrawerCount.currency)
+    )
+    counted_map = {currency: int(minor) for currency, minor in counted}
+    refunded = {}
+    for row in refunds:
+        refunded[row[1]] = refunded.get(row[1], 0) + row[2]
+    return {
+        "sales": [
+            {
+                "currency": c,
+                "count": n,
+                "total": _money(t, c),
+                "vat": _money(v, c),
+                "rounding": _money(r, c),
+                "refunds": _money(refunded.get(c, 0), c),
+                "net": _money(t + r - refunded.get(c, 0), c),
+            }
+            for c, n, t, v, r in totals
+        ],
+        "by_method": [{"method": m, "count": n, **_money(t, c)} for m, c, n, t in by_method],
+        "mobile_money": [
+            {"provider": p, "reference": ref, "receipt_number": rn, **_money(a, c)}
+            for p, c, ref, a, rn in references
+        ],
+        "by_bundle": [
+            {"code": code, "name": name, "count": n, **_money(t, c)} for code, name, c, n, t in by_bundle
+        ],
+        "by_agent": [{"user": u, "name": name, "count": n, **_money(t, c)} for u, name, c, n, t in by_agent],
+        "by_hour": [{"hour": h, "count": v[0], **_money(v[1], c)} for (h, c), v in sorted(hours.items())],
+        "voids": [
+            {
+                "receipt_number": rn,
+                "reason": reason,
+                "user": names.get(u),
+                "approved_by": names.get(a),
+                **_money(p, c),
+            }
+            for rn, c, p, reason, u, a in voids
+        ],
+        "refunds": [
+            {
+                "receipt_number": rn,
+                "method": m,
+                "provider": prov,
+                "reason": reason,
+                "user": names.get(u),
+                "approved_by": names.get(a),
+                **_money(amt, c),
+            }
+            for rn, c, amt, m, prov, reason, u, a in refunds
+        ],
+        "cash_movements": [
+            {"at": at.isoformat(), "direction": d, "reason": reason, "user": names.get(u), **_money(a, c)}
+            for at, d, c, a, reason, u in movements
+        ],
+        "cash": [
+            {
+                "currency": c,
+                "float": _money(f, c),
+                "expected": _money(expected.get(c, 0), c),
+                "counted": _money(counted_map[c], c) if c in counted_map else None,
+                "variance": _money(counted_map[c] - expected.get(c, 0), c) if c in counted_map else None,
+            }
+            for c, f in sorted(floats)
+        ],
+    }
+
+
+def daily_report(
+    counter: Counter, business_date: date, *, terminal: str | None = None, whole_outlet: bool = False
+) -> dict[str, Any]:
+    """X report while the day is open, Z report once closed; ``whole_outlet`` sums every terminal."""
+    counter.require(Right.REPORTS)
+    outlet = counter.terminal.outlet
+    terminal_code = None if whole_outlet else (terminal or counter.terminal.label).rpartition("-")[2]
+    days = _days(outlet.code, terminal_code, business_date)
+    if (
+        not whole_outlet
+        and terminal_code
+        and not Terminal.select()
+        .join(Outlet)
+        .where((Outlet.code == outlet.code) & (Terminal.code == terminal_code))
+        .exists()
+    ):
+        raise NotFound("No terminal {terminal}", field="terminal", terminal=terminal)
+    closes = {c.day_id: c for c in DayClose.select().where(DayClose.day.in_([d.id for d in days]))}
+    users = {u.id: u.username for u in User.select(User.id, User.username)}
+    report = {
+        "kind": "outlet" if whole_outlet else ("Z" if days and days[0].id in closes else "X"),
+        "outlet": {"code": outlet.code, "name": outlet.name, "address": outlet.address},
+        "terminal": None if whole_outlet else f"{outlet.code}-{terminal_code}",
+        "business_date": business_date.isoformat(),
+        "days": [
+            {
+                "terminal": f"{outlet.code}-{d.terminal.code}",
+                "opened_at": d.opened_at.isoformat(),
+                "opened_by": users.get(d.opened_by_id),
+                "closed_at": closes[d.id].closed_at.isoformat() if d.id in closes else None,
+                "closed_by": users.get(closes[d.id].closed_by_id) if d.id in closes else None,
+                "z_number": closes[d.id].z_number if d.id in closes else None,
+                "comment": closes[d.id].comment if d.id in closes else "",
+            }
+            for d in days
+        ],
+        **build_report([d.id for d in days]),
+    }
+    return report
+
+
+def report_json(report: dict[str, Any]) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2)

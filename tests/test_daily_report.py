@@ -1,0 +1,111 @@
+"""X and Z reports tie out exactly with the sales, on SQLite and PostgreSQL."""
+
+import json
+from datetime import date
+
+import pytest
+
+from konnect_pos.domain.bundle_queue import Trigger
+from konnect_pos.domain.errors import PermissionDenied, ValidationError
+from konnect_pos.domain.money import Money
+from konnect_pos.domain.payments import CardTender, CashTender, MobileMoneyTender
+from konnect_pos.services import business_day, checkout, corrections
+from konnect_pos.services.checkout import CartItem
+from konnect_pos.services.daily_report import daily_report, parse_date
+from konnect_pos.services.session import sign_in
+from konnect_pos.store.models import Payment, Sale
+
+DAY = date(2026, 11, 20)
+
+
+def usd(value):
+    return Money.of(value, "USD")
+
+
+@pytest.fixture
+def shop(demo_db, clock):
+    cashier = sign_in("KIN01-T1", "cashier", "1111", clock)
+    manager = sign_in("KIN01-T1", "manager", "2222", clock)
+    checkout.sell(
+        cashier,
+        "CD00000001",
+        [CartItem("CD-LITE15"), CartItem("CD-STD40", Trigger.DATA_EXHAUSTED)],
+        [MobileMoneyTender("mpesa", "QK7AB12CD3", "0812345678", usd(30)), CashTender(usd(20))],
+    )
+    clock.advance(hours=2)
+    checkout.sell(
+        cashier,
+        "CD00000005",
+        [CartItem("CD-WEEK5")],
+        [MobileMoneyTender("orange_money", "OM-778899", "0891234567")],
+    )
+    checkout.sell(manager, "CD00000009", [CartItem("CD-WEEK5")], [CardTender("A1B2C3", "4242")])
+    voided = checkout.sell(cashier, "CD00000013", [CartItem("CD-WEEK5")], [CashTender(usd(10))])
+    corrections.void_sale(manager, voided.receipt_number, "wrong bundle", remove_active=True)
+    corrections.refund_sale(manager, "KIN01-T1-000002", "1.50", "late activation", method="cash")
+    business_day.cash_movement(manager, "out", "20", "USD", "bank drop")
+    return cashier, manager
+
+
+def test_x_report_ties_out_with_the_sales(shop):
+    _, manager = shop
+    report = daily_report(manager, DAY)
+    assert report["kind"] == "X" and report["terminal"] == "KIN01-T1"
+    live = [s for s in Sale.select() if s.receipt_number != "KIN01-T1-000004"]
+    (usd_sales,) = report["sales"]
+    assert usd_sales["count"] == len(live) == 3
+    assert usd_sales["total"]["minor"] == sum(s.total_minor for s in live) == 4600 + 600 + 600
+    assert usd_sales["vat"]["minor"] == sum(s.vat_minor for s in live)
+    assert usd_sales["refunds"]["amount"] == "1.50" and usd_sales["net"]["minor"] == 5800 - 150
+    methods = {r["method"]: r["minor"] for r in report["by_method"]}
+    assert methods == {"cash": 1600, "mobile_money": 3600, "card": 600}
+    assert sum(methods.values()) == usd_sales["total"]["minor"]
+    assert [(m["provider"], m["reference"]) for m in report["mobile_money"]] == [
+        ("mpesa", "QK7AB12CD3"),
+        ("orange_money", "OM-778899"),
+    ]
+    assert {b["code"]: b["count"] for b in report["by_bundle"]} == {
+        "CD-LITE15": 1,
+        "CD-STD40": 1,
+        "CD-WEEK5": 2,
+    }
+    assert sum(b["minor"] for b in report["by_bundle"]) == usd_sales["total"]["minor"]
+    assert {a["user"]: a["count"] for a in report["by_agent"]} == {"cashier": 2, "manager": 1}
+    assert sum(h["minor"] for h in report["by_hour"]) == usd_sales["total"]["minor"]
+    assert (
+        report["voids"][0]["receipt_number"] == "KIN01-T1-000004" and report["voids"][0]["user"] == "manager"
+    )
+    cash = next(c for c in report["cash"] if c["currency"] == "USD")
+    assert cash["expected"]["minor"] == 5000 + 1600 - 150 - 2000 and cash["counted"] is None
+    assert Payment.select().count() == 5  # the voided sale's payment is kept, only left out of the totals
+    json.dumps(report)
+
+
+def test_z_report_after_close_has_count_and_variance(shop):
+    _, manager = shop
+    business_day.close_day(manager, {"USD": {"note:20": 2, "note:1": 4}}, comment="short 0.50")
+    report = daily_report(manager, DAY)
+    assert report["kind"] == "Z" and report["days"][0]["z_number"] == 1
+    cash = next(c for c in report["cash"] if c["currency"] == "USD")
+    assert (cash["counted"]["amount"], cash["variance"]["amount"]) == ("44.00", "-0.50")
+
+
+def test_report_of_a_day_without_sales_is_valid_and_empty(demo_db, clock):
+    manager = sign_in("KIN01-T1", "manager", "2222", clock)
+    report = daily_report(manager, DAY)
+    assert (
+        report["sales"] == []
+        and report["by_method"] == []
+        and report["cash"][0]["float"]["amount"] == "50.00"
+    )
+    assert daily_report(manager, date(2026, 1, 1))["days"] == []
+
+
+def test_outlet_summary_and_rights(shop, clock):
+    cashier, manager = shop
+    summary = daily_report(manager, DAY, whole_outlet=True)
+    assert summary["kind"] == "outlet" and summary["sales"][0]["count"] == 3
+    with pytest.raises(PermissionDenied):
+        daily_report(cashier, DAY)
+    with pytest.raises(ValidationError):
+        parse_date("20-11-2026")

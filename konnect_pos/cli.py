@@ -423,6 +423,28 @@ def cmd_refund(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from konnect_pos.documents.daily_report_pdf import render_daily_report
+    from konnect_pos.services.daily_report import daily_report, parse_date, report_json
+
+    _open(args, create=False)
+    counter = _counter(args)
+    report = daily_report(counter, parse_date(args.date), terminal=args.terminal, whole_outlet=args.outlet)
+    if args.out:
+        Path(args.out).write_bytes(render_daily_report(report, args.language or _lang(), args.format))
+    if args.json:
+        print(report_json(report))
+    else:
+        for row in report["sales"]:
+            print(
+                f"{report['kind']} {report['business_date']}: {row['count']} sales, "
+                f"total {row['total']['amount']} {row['currency']}, net {row['net']['amount']}"
+            )
+        if not report["sales"]:
+            print(f"{report['kind']} {report['business_date']}: no sales")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -530,6 +552,18 @@ def build_parser() -> argparse.ArgumentParser:
     refund.add_argument("--to", choices=["original", "cash"], default="original")
     refund.add_argument("--terminal")
     refund.set_defaults(handler=cmd_refund)
+
+    report = sub.add_parser("report", help="daily sales summary (X while open, Z after close)")
+    report_sub = report.add_subparsers(dest="report", required=True)
+    daily = report_sub.add_parser("daily", parents=[common])
+    daily.add_argument("--date", required=True, help="YYYY-MM-DD, the outlet's local business day")
+    daily.add_argument("--terminal")
+    daily.add_argument("--outlet", action="store_true", help="all terminals of the outlet")
+    daily.add_argument("--out", help="write the PDF here")
+    daily.add_argument("--format", choices=["a4", "80mm"], default="a4")
+    daily.add_argument("--language", choices=["en", "fr", "sw"])
+    daily.add_argument("--json", action="store_true")
+    daily.set_defaults(handler=cmd_report)
 
     verify = sub.add_parser("verify", parents=[common], help="check the journal chain and every sale")
     verify.set_defaults(handler=cmd_verify)

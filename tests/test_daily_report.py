@@ -94,7 +94,10 @@ def test_report_of_a_day_without_sales_is_valid_and_empty(demo_db, clock):
     manager = sign_in("KIN01-T1", "manager", "2222", clock)
     report = daily_report(manager, DAY)
     assert report["sales"] == [] and report["by_method"] == []
-    assert {c["currency"]: c["float"]["amount"] for c in report["cash"]} == {"CDF": "20000.00", "USD": "50.00"}
+    assert {c["currency"]: c["float"]["amount"] for c in report["cash"]} == {
+        "CDF": "20000.00",
+        "USD": "50.00",
+    }
     assert daily_report(manager, date(2026, 1, 1))["days"] == []
 
 
@@ -106,3 +109,40 @@ def test_outlet_summary_and_rights(shop, clock):
         daily_report(cashier, DAY)
     with pytest.raises(ValidationError):
         parse_date("20-11-2026")
+
+
+@pytest.mark.parametrize(
+    ("lang", "fmt", "title"),
+    [("en", "a4", "X report"), ("fr", "80mm", "Rapport X"), ("sw", "a4", "Ripoti X")],
+)
+def test_report_pdf_reads_back(shop, lang, fmt, title):
+    import io
+
+    from pypdf import PdfReader
+
+    from konnect_pos.documents.daily_report_pdf import render_daily_report
+
+    _, manager = shop
+    pdf = render_daily_report(daily_report(manager, DAY), lang, fmt)
+    # narrow 80 mm columns wrap long words: compare without the line breaks
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).replace("\n", "")
+    assert title in text and "QK7AB12CD3" in text and "OM-778899" in text and "KIN01-T1-000004" in text
+    assert "bank drop" in text and "late activation" in text
+
+
+def test_report_cli_json_and_pdf(shop, tmp_path, capsys, monkeypatch, db_url):
+    from konnect_pos.cli import main
+
+    monkeypatch.setenv("KONNECT_POS_USER", "manager")
+    monkeypatch.setenv("KONNECT_POS_PIN", "2222")
+    monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
+    out = tmp_path / "x.pdf"
+    assert main(["report", "daily", "--date", "2026-11-20", "--json", "--out", str(out), "--db", db_url]) == 0
+    assert json.loads(capsys.readouterr().out)["sales"][0]["count"] == 3 and out.read_bytes().startswith(
+        b"%PDF"
+    )
+    assert main(["report", "daily", "--date", "20/11/2026", "--db", db_url]) == 2
+    monkeypatch.setenv("KONNECT_POS_USER", "cashier")
+    monkeypatch.setenv("KONNECT_POS_PIN", "1111")
+    assert main(["report", "daily", "--date", "2026-11-20", "--db", db_url]) == 2
+    assert "not allowed" in capsys.readouterr().err

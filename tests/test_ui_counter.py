@@ -319,3 +319,38 @@ def test_a_cashier_closes_the_day_with_the_managers_pin(gui, qtbot):
     payment.add_cash_payment()
     payment.confirm()
     qtbot.waitUntil(lambda: "closed" in payment.error.text(), timeout=WAIT)
+
+
+def test_cashier_voids_with_manager_pin_and_manager_previews_the_x_report(gui, qtbot):
+    window = sign_in(gui, qtbot)
+    find_customer(window, qtbot)
+    window.add_nth(1)
+    qtbot.waitUntil(lambda: window.preview is not None, timeout=WAIT)
+    window.open_payment()
+    window.payment_dialog.tendered.setText("20")
+    window.payment_dialog.add_cash_payment()
+    window.payment_dialog.confirm()
+    qtbot.waitUntil(lambda: window.receipt_dialog is not None, timeout=WAIT)
+    window.receipt_dialog.accept()
+    qtbot.waitUntil(lambda: window.panel.correct_button.isEnabled(), timeout=WAIT)
+    qtbot.mouseClick(window.panel.correct_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.correction_dialog is not None, timeout=WAIT)
+    dialog = window.correction_dialog
+    dialog.reason.setText("wrong bundle")
+    dialog.approver.setText("manager")
+    dialog.approver_pin.setText("2222")
+    dialog.submit()
+    qtbot.waitUntil(lambda: "confirm that it is removed" in dialog.error.text(), timeout=WAIT)
+    dialog.remove_active.setChecked(True)
+    dialog.submit()
+    qtbot.waitUntil(lambda: window.panel.status.text().startswith("Dormant"), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.panel.purchases.count() == 1, timeout=WAIT)
+
+
+def test_manager_previews_the_x_report_with_ctrl_r(gui, qtbot):
+    window = sign_in(gui, qtbot, "manager", "2222")
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.report_dialog is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.report_dialog.page_count() >= 1, timeout=WAIT)
+    text = PdfReader(io.BytesIO(window.report_dialog.pdf)).pages[0].extract_text()
+    assert "X report" in text and "Daily sales summary" in window.report_dialog.windowTitle()

@@ -300,3 +300,18 @@ def daily_report(
 
 def report_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2)
+
+
+def daily_report_pdf(
+    counter: Counter,
+    business_date: date,
+    *,
+    language: str,
+    fmt: str = "a4",
+    terminal: str | None = None,
+    whole_outlet: bool = False,
+) -> bytes:
+    from konnect_pos.documents.daily_report_pdf import render_daily_report
+
+    report = daily_report(counter, business_date, terminal=terminal, whole_outlet=whole_outlet)
+    return render_daily_report(report, language, fmt)

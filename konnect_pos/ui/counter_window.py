@@ -28,16 +28,27 @@ from PySide6.QtWidgets import (
 )
 
 from konnect_pos.domain.roles import Right, can
-from konnect_pos.services import account, business_day, catalog, checkout, customers, receipts, users
+from konnect_pos.services import (
+    account,
+    business_day,
+    catalog,
+    checkout,
+    corrections,
+    customers,
+    daily_report,
+    receipts,
+    users,
+)
 from konnect_pos.services.catalog import BundleView
 from konnect_pos.services.checkout import CartPreview, SaleResult
 from konnect_pos.services.journal import pending_count
 from konnect_pos.services.session import Counter
 from konnect_pos.ui.cart_widget import CartWidget
+from konnect_pos.ui.correction_dialog import CorrectionDialog
 from konnect_pos.ui.customer_dialog import NewCustomerDialog
 from konnect_pos.ui.customer_panel import CustomerPanel
 from konnect_pos.ui.day_dialog import DayDialog
-from konnect_pos.ui.i18n import error_text, money_text
+from konnect_pos.ui.i18n import current_language, error_text, money_text
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.payment_dialog import PaymentDialog
 from konnect_pos.ui.receipt_dialog import ReceiptDialog
@@ -78,6 +89,8 @@ class CounterWindow(QMainWindow):
         self.customer_dialog: NewCustomerDialog | None = None
         self.settings_dialog: QWidget | None = None
         self.day_dialog: DayDialog | None = None
+        self.correction_dialog: CorrectionDialog | None = None
+        self.report_dialog: ReceiptDialog | None = None
         self._search_serial = 0
         self._pick_when_found = False
 
@@ -108,6 +121,7 @@ class CounterWindow(QMainWindow):
 
         self.panel = CustomerPanel(self.outlet.zone)
         self.panel.reprint_requested.connect(self.reprint)
+        self.panel.correction_requested.connect(self.open_correction)
 
         # catalog
         self.catalog_box = QGroupBox()
@@ -182,6 +196,7 @@ class CounterWindow(QMainWindow):
         QShortcut(QKeySequence("F9"), self, self.open_payment)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
         QShortcut(QKeySequence("Ctrl+D"), self, self.open_day_dialog)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.show_daily_report)
         self.setTabOrder(self.search, self.results)
         self.setTabOrder(self.results, self.cart)
         self.setTabOrder(self.cart, self.pay_button)
@@ -538,6 +553,70 @@ class CounterWindow(QMainWindow):
 
     def reprint(self, receipt_number: str) -> None:
         self.show_receipt(receipt_number, copy=True)
+
+    # --- manager: corrections and the daily report ------------------------------------
+    def open_correction(self, receipt_number: str) -> None:
+        needs_approval = not (
+            can(self.counter.user.role, Right.VOID) and can(self.counter.user.role, Right.REFUND)
+        )
+        dialog = CorrectionDialog(receipt_number, needs_approval=needs_approval, parent=self)
+        counter = self.counter
+
+        def approver(approval):
+            return users.authenticate(approval[0], approval[1], counter.clock) if approval else None
+
+        def done(result) -> None:
+            dialog.accept()
+            self.load_customer()
+            self._refresh_sync()
+
+        dialog.void_requested.connect(
+            lambda reason, remove, approval: self.worker.submit(
+                lambda: corrections.void_sale(
+                    counter, receipt_number, reason, remove_active=remove, approver=approver(approval)
+                ),
+                done,
+                dialog.show_error,
+            )
+        )
+        dialog.refund_requested.connect(
+            lambda amount, reason, method, approval: self.worker.submit(
+                lambda: corrections.refund_sale(
+                    counter, receipt_number, amount, reason, method=method, approver=approver(approval)
+                ),
+                done,
+                dialog.show_error,
+            )
+        )
+        self.correction_dialog = dialog
+        dialog.open()
+
+    def show_daily_report(self) -> None:
+        """X report of today (Z once closed), previewed like a receipt, for managers."""
+        counter = self.counter
+        today = business_day.local_date(counter.clock(), self.outlet.zone)
+
+        def render(fmt: str, language: str) -> bytes:
+            return daily_report.daily_report_pdf(counter, today, language=language, fmt=fmt)
+
+        def shown(pdf: bytes) -> None:
+            def rerender(fmt: str, language: str) -> None:
+                self.worker.submit(lambda: render(fmt, language), dialog.show_pdf, dialog.show_error)
+
+            dialog = ReceiptDialog(
+                f"report-{today}",
+                pdf,
+                rerender,
+                fmt="a4",
+                language=current_language(),
+                title=self.tr("Daily sales summary {date}").replace("{date}", str(today)),
+                parent=self,
+            )
+            self.report_dialog = dialog
+            dialog.open()
+
+        language = current_language()
+        self.worker.submit(lambda: render("a4", language), shown, self._show_cart_error)
 
     def set_outlet(self, outlet) -> None:
         """The outlet was edited in settings: new details, merchant numbers and card rule."""

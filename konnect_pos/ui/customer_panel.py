@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -29,6 +30,7 @@ from konnect_pos.ui.timeline_widget import TimelineWidget
 
 class CustomerPanel(QGroupBox):
     reprint_requested = Signal(str)
+    correction_requested = Signal(str)
 
     def __init__(self, zone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,8 @@ class CustomerPanel(QGroupBox):
         self.purchases.itemActivated.connect(self._reprint_item)
         self.reprint_button = QPushButton()
         self.reprint_button.clicked.connect(self._reprint_selected)
+        self.correct_button = QPushButton()
+        self.correct_button.clicked.connect(self._correct_selected)
         self.purchases_label = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
@@ -59,7 +63,10 @@ class CustomerPanel(QGroupBox):
         layout.addWidget(self.timeline)
         layout.addWidget(self.purchases_label)
         layout.addWidget(self.purchases)
-        layout.addWidget(self.reprint_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.correct_button)
+        layout.addLayout(buttons)
         self.retranslate()
         self.show_overview(None)
 
@@ -75,6 +82,7 @@ class CustomerPanel(QGroupBox):
             set_label(self.form, field, text)
         self.purchases_label.setText(self.tr("Last purchases"))
         self.reprint_button.setText(self.tr("&Reprint receipt (copy)"))
+        self.correct_button.setText(self.tr("&Void or refund…"))
         self.show_overview(self.overview)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -90,6 +98,7 @@ class CustomerPanel(QGroupBox):
     def show_overview(self, overview: CustomerOverview | None) -> None:
         self.overview = overview
         self.reprint_button.setEnabled(False)
+        self.correct_button.setEnabled(False)
         if overview is None:
             self.name.setText(self.tr("No customer selected (F2 to search)"))
             for label in (self.account, self.phone, self.kit, self.status, self.current):
@@ -114,6 +123,7 @@ class CustomerPanel(QGroupBox):
         if overview.purchases:
             self.purchases.setCurrentRow(0)
             self.reprint_button.setEnabled(True)
+            self.correct_button.setEnabled(True)
 
     def show_timeline(self, timeline: Timeline) -> None:
         active = timeline.active
@@ -134,6 +144,11 @@ class CustomerPanel(QGroupBox):
 
     def _reprint_item(self, item: QListWidgetItem) -> None:
         self.reprint_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _correct_selected(self) -> None:
+        item = self.purchases.currentItem()
+        if item is not None:
+            self.correction_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _reprint_selected(self) -> None:
         item = self.purchases.currentItem()

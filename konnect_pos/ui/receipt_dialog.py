@@ -1,4 +1,4 @@
-"""Receipt preview (QtPdf) with Print and Save as PDF; format and language can be changed."""
+"""PDF preview (QtPdf) with Print and Save as PDF, format and language: receipts and daily reports."""
 
 from __future__ import annotations
 
@@ -36,10 +36,12 @@ class ReceiptDialog(QDialog):
         *,
         fmt: str,
         language: str,
+        title: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.receipt_number = receipt_number
+        self.title = title  # a daily report reuses this preview with its own title
         self.pdf = pdf
         self.render = render
         self.document = QPdfDocument(self)
@@ -86,7 +88,9 @@ class ReceiptDialog(QDialog):
         self.print_button.setDefault(True)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Receipt {number}").replace("{number}", self.receipt_number))
+        self.setWindowTitle(
+            self.title or self.tr("Receipt {number}").replace("{number}", self.receipt_number)
+        )
         self.print_button.setText(self.tr("&Print (Ctrl+P)"))
         self.save_button.setText(self.tr("&Save as PDF (Ctrl+S)"))
         self.close_button.setText(self.tr("Close (Esc)"))

@@ -34,128 +34,206 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="76" />
+        <source>Correct sale {number}</source>
+        <translation>Corriger la vente {number}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="77" />
+        <source>Void (same business day)</source>
+        <translation>Annulation (même journée)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="78" />
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="79" />
+        <source>To the original payment method</source>
+        <translation>Sur le moyen de paiement d'origine</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="80" />
+        <source>In cash</source>
+        <translation>En espèces</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="82" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="83" />
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="84" />
+        <source>&amp;Amount</source>
+        <translation>&amp;Montant</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="85" />
+        <source>Refund to</source>
+        <translation>Rembourser</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="86" />
+        <source>Also remove a bundle already running</source>
+        <translation>Retirer aussi un forfait déjà en cours</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="87" />
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="88" />
+        <source>Manager's PIN</source>
+        <translation>Code PIN du responsable</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="91" />
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="92" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="213" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="228" />
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="214" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="229" />
         <source>Find a customer (F2)</source>
         <translation>Rechercher un client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="215" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="230" />
         <source>Name, phone, account number or kit serial</source>
         <translation>Nom, téléphone, n° de compte ou n° de kit</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="216" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="231" />
         <source>New customer (F3)</source>
         <translation>Nouveau client (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="217" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="232" />
         <source>Bundles (1–9)</source>
         <translation>Forfaits (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="218" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="233" />
         <source>Cart</source>
         <translation>Panier</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="219" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="234" />
         <source>The account after this sale:</source>
         <translation>Le compte après cette vente :</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="220" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="235" />
         <source>Pay (F9)</source>
         <translation>Payer (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="222" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="237" />
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Point de vente {outlet} · terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="226" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
         <source>Agent: {name}</source>
         <translation>Agent : {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="247" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="262" />
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Journée : non ouverte (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="249" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="264" />
         <source>Business day {date}: open</source>
         <translation>Journée du {date} : ouverte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="251" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="266" />
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Journée du {date} : encore ouverte, clôturez-la (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="255" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="270" />
         <source>Business day {date}: closed</source>
         <translation>Journée du {date} : clôturée</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="612" />
+        <source>Daily sales summary {date}</source>
+        <translation>Récapitulatif des ventes du jour {date}</translation>
     </message>
     <message>
         <source>Business day: not yet tracked</source>
         <translation>Journée : pas encore suivie</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="306" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="321" />
         <source>Offline · {count} records waiting to sync</source>
         <translation>Hors ligne · {count} enregistrements en attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="343" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="358" />
         <source>No customer found</source>
         <translation>Aucun client trouvé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="417" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="432" />
         <source>Find the customer first (F2)</source>
         <translation>Recherchez d'abord le client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="452" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="467" />
         <source>Subtotal: —</source>
         <translation>Sous-total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="453" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="468" />
         <source>VAT: —</source>
         <translation>TVA : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="454" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="469" />
         <source>Total: —</source>
         <translation>Total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="459" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="474" />
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Sous-total (HT) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="462" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="477" />
         <source>VAT {rate}: {amount}</source>
         <translation>TVA {rate} : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="466" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="481" />
         <source>Total: {amount}</source>
         <translation>Total : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="472" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="487" />
         <source>Add at least one bundle first</source>
         <translation>Ajoutez d'abord au moins un forfait</translation>
     </message>
@@ -163,67 +241,72 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="67" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="74" />
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="69" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="76" />
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="70" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="77" />
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="71" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="78" />
         <source>Kit serial</source>
         <translation>N° de série du kit</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="72" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="79" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="73" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="80" />
         <source>Current bundle</source>
         <translation>Forfait en cours</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="76" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="83" />
         <source>Last purchases</source>
         <translation>Derniers achats</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="77" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="84" />
         <source>&amp;Reprint receipt (copy)</source>
         <translation>&amp;Réimprimer le reçu (duplicata)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="94" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="85" />
+        <source>&amp;Void or refund…</source>
+        <translation>&amp;Annuler ou rembourser…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="103" />
         <source>No customer selected (F2 to search)</source>
         <translation>Aucun client sélectionné (F2 pour rechercher)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="121" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="131" />
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="123" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="133" />
         <source>Dormant (open, no bundle running)</source>
         <translation>Inactif (ouvert, aucun forfait en cours)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="128" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="138" />
         <source>{gb} GB left</source>
         <translation>{gb} Go restants</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="131" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="141" />
         <source>until {date}</source>
         <translation>jusqu'au {date}</translation>
     </message>
@@ -489,42 +572,42 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="89" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92" />
         <source>Receipt {number}</source>
         <translation>Reçu {number}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="90" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="94" />
         <source>&amp;Print (Ctrl+P)</source>
         <translation>&amp;Imprimer (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="91" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="95" />
         <source>&amp;Save as PDF (Ctrl+S)</source>
         <translation>&amp;Enregistrer en PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="96" />
         <source>Close (Esc)</source>
         <translation>Fermer (Échap)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="121" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="125" />
         <source>Save receipt</source>
         <translation>Enregistrer le reçu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="131" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="135" />
         <source>The printer could not be opened</source>
         <translation>Impossible d'ouvrir l'imprimante</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="140" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="144" />
         <source>Sent to the printer</source>
         <translation>Envoyé à l'imprimante</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="148" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="152" />
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>

@@ -34,128 +34,206 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="76" />
+        <source>Correct sale {number}</source>
+        <translation>Rekebisha mauzo {number}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="77" />
+        <source>Void (same business day)</source>
+        <translation>Kufuta mauzo (siku ileile ya biashara)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="78" />
+        <source>Refund</source>
+        <translation>Kurejesha pesa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="79" />
+        <source>To the original payment method</source>
+        <translation>Kwa njia ya malipo ya awali</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="80" />
+        <source>In cash</source>
+        <translation>Kwa pesa taslimu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="82" />
+        <source>Action</source>
+        <translation>Kitendo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="83" />
+        <source>&amp;Reason</source>
+        <translation>&amp;Sababu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="84" />
+        <source>&amp;Amount</source>
+        <translation>&amp;Kiasi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="85" />
+        <source>Refund to</source>
+        <translation>Rejesha kwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="86" />
+        <source>Also remove a bundle already running</source>
+        <translation>Ondoa pia kifurushi kinachoendelea</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="87" />
+        <source>Manager</source>
+        <translation>Meneja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="88" />
+        <source>Manager's PIN</source>
+        <translation>PIN ya meneja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="91" />
+        <source>Confirm</source>
+        <translation>Thibitisha</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="92" />
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="213" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="228" />
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="214" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="229" />
         <source>Find a customer (F2)</source>
         <translation>Tafuta mteja (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="215" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="230" />
         <source>Name, phone, account number or kit serial</source>
         <translation>Jina, simu, nambari ya akaunti au ya vifaa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="216" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="231" />
         <source>New customer (F3)</source>
         <translation>Mteja mpya (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="217" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="232" />
         <source>Bundles (1–9)</source>
         <translation>Vifurushi (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="218" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="233" />
         <source>Cart</source>
         <translation>Kikapu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="219" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="234" />
         <source>The account after this sale:</source>
         <translation>Akaunti baada ya mauzo haya:</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="220" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="235" />
         <source>Pay (F9)</source>
         <translation>Lipa (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="222" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="237" />
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Duka {outlet} · kituo {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="226" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
         <source>Agent: {name}</source>
         <translation>Wakala: {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="247" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="262" />
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Siku ya biashara: haijafunguliwa (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="249" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="264" />
         <source>Business day {date}: open</source>
         <translation>Siku ya biashara {date}: iko wazi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="251" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="266" />
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Siku ya biashara {date}: bado iko wazi, ifunge (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="255" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="270" />
         <source>Business day {date}: closed</source>
         <translation>Siku ya biashara {date}: imefungwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="612" />
+        <source>Daily sales summary {date}</source>
+        <translation>Muhtasari wa mauzo ya siku {date}</translation>
     </message>
     <message>
         <source>Business day: not yet tracked</source>
         <translation>Siku ya biashara: bado haifuatiliwi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="306" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="321" />
         <source>Offline · {count} records waiting to sync</source>
         <translation>Nje ya mtandao · rekodi {count} zinasubiri kusawazisha</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="343" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="358" />
         <source>No customer found</source>
         <translation>Hakuna mteja aliyepatikana</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="417" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="432" />
         <source>Find the customer first (F2)</source>
         <translation>Tafuta mteja kwanza (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="452" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="467" />
         <source>Subtotal: —</source>
         <translation>Jumla ndogo: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="453" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="468" />
         <source>VAT: —</source>
         <translation>VAT: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="454" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="469" />
         <source>Total: —</source>
         <translation>Jumla: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="459" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="474" />
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Jumla ndogo (bila VAT): {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="462" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="477" />
         <source>VAT {rate}: {amount}</source>
         <translation>VAT {rate}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="466" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="481" />
         <source>Total: {amount}</source>
         <translation>Jumla: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="472" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="487" />
         <source>Add at least one bundle first</source>
         <translation>Ongeza kwanza angalau kifurushi kimoja</translation>
     </message>
@@ -163,67 +241,72 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="67" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="74" />
         <source>Customer</source>
         <translation>Mteja</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="69" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="76" />
         <source>Account</source>
         <translation>Akaunti</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="70" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="77" />
         <source>Phone</source>
         <translation>Simu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="71" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="78" />
         <source>Kit serial</source>
         <translation>Nambari ya vifaa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="72" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="79" />
         <source>Status</source>
         <translation>Hali</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="73" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="80" />
         <source>Current bundle</source>
         <translation>Kifurushi cha sasa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="76" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="83" />
         <source>Last purchases</source>
         <translation>Manunuzi ya karibuni</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="77" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="84" />
         <source>&amp;Reprint receipt (copy)</source>
         <translation>Chapisha &amp;tena risiti (nakala)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="94" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="85" />
+        <source>&amp;Void or refund…</source>
+        <translation>&amp;Futa au rejesha pesa…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="103" />
         <source>No customer selected (F2 to search)</source>
         <translation>Hakuna mteja aliyechaguliwa (F2 kutafuta)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="121" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="131" />
         <source>Active</source>
         <translation>Hai</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="123" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="133" />
         <source>Dormant (open, no bundle running)</source>
         <translation>Tulivu (wazi, hakuna kifurushi kinachoendelea)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="128" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="138" />
         <source>{gb} GB left</source>
         <translation>GB {gb} zimebaki</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="131" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="141" />
         <source>until {date}</source>
         <translation>hadi {date}</translation>
     </message>
@@ -489,42 +572,42 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="89" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92" />
         <source>Receipt {number}</source>
         <translation>Risiti {number}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="90" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="94" />
         <source>&amp;Print (Ctrl+P)</source>
         <translation>&amp;Chapisha (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="91" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="95" />
         <source>&amp;Save as PDF (Ctrl+S)</source>
         <translation>&amp;Hifadhi kama PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="96" />
         <source>Close (Esc)</source>
         <translation>Funga (Esc)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="121" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="125" />
         <source>Save receipt</source>
         <translation>Hifadhi risiti</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="131" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="135" />
         <source>The printer could not be opened</source>
         <translation>Printa haikuweza kufunguliwa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="140" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="144" />
         <source>Sent to the printer</source>
         <translation>Imetumwa kwa printa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="148" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="152" />
         <source>Saved: {path}</source>
         <translation>Imehifadhiwa: {path}</translation>
     </message>

@@ -445,6 +445,47 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_users(args: argparse.Namespace) -> int:
+    from konnect_pos.services import users
+
+    _open(args, create=False)
+    counter = _counter(args)
+    if args.action == "add":
+        if not args.name or not args.role:
+            raise KonnectError("users add needs --name and --role")
+        users.add_user(counter, args.username, args.name, args.role, args.pin or "")
+    elif args.action == "deactivate":
+        users.deactivate_user(counter, args.username)
+    elif args.action == "reset-pin":
+        users.reset_pin(counter, args.username, args.pin or "")
+    else:
+        users.unlock_user(counter, args.username)
+    print(f"{args.action}: {args.username} done")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from konnect_pos.services.audit import audit_trail
+
+    _open(args, create=False)
+    rows = audit_trail(
+        _counter(args),
+        user=args.user,
+        kind=args.kind,
+        since=_instant(args.since),
+        until=_instant(args.until),
+        limit=args.limit,
+    )
+    if args.json:
+        _print_json(rows)
+        return 0
+    for row in rows:
+        approved = f" (approved by {row.approved_by})" if row.approved_by else ""
+        when = f"{row.at:%Y-%m-%d %H:%M:%S}"
+        print(f"{when} {row.terminal:<10} {row.kind:<16} {row.user:<10} {row.subject}{approved}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -564,6 +605,27 @@ def build_parser() -> argparse.ArgumentParser:
     daily.add_argument("--language", choices=["en", "fr", "sw"])
     daily.add_argument("--json", action="store_true")
     daily.set_defaults(handler=cmd_report)
+
+    users = sub.add_parser(
+        "users", parents=[common], help="add, deactivate, reset the PIN of or unlock a user"
+    )
+    users.add_argument("action", choices=["add", "deactivate", "reset-pin", "unlock"])
+    users.add_argument("username")
+    users.add_argument("--name")
+    users.add_argument("--role", choices=["cashier", "manager", "admin"])
+    users.add_argument("--pin")
+    users.add_argument("--terminal")
+    users.set_defaults(handler=cmd_users)
+
+    audit = sub.add_parser("audit", parents=[common], help="who did what and when (managers)")
+    audit.add_argument("--user")
+    audit.add_argument("--kind", help="e.g. sale, void, refund, day, cash, user_")
+    audit.add_argument("--since", help="ISO instant with zone")
+    audit.add_argument("--until", help="ISO instant with zone")
+    audit.add_argument("--limit", type=int, default=200)
+    audit.add_argument("--json", action="store_true")
+    audit.add_argument("--terminal")
+    audit.set_defaults(handler=cmd_audit)
 
     verify = sub.add_parser("verify", parents=[common], help="check the journal chain and every sale")
     verify.set_defaults(handler=cmd_verify)

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from konnect_pos.domain.errors import AuthenticationFailed, Conflict, ValidationError
-from konnect_pos.domain.roles import Role
+from konnect_pos.domain.errors import AuthenticationFailed, Conflict, NotFound, ValidationError
+from konnect_pos.domain.roles import Right, Role
 from konnect_pos.services.clock import Clock
+
+if TYPE_CHECKING:
+    from konnect_pos.services.session import Counter
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import User
@@ -120,3 +124,64 @@ def authenticate(username: str, pin: str, clock: Clock) -> SignedInUser:
 def list_usernames() -> list[tuple[str, str]]:
     """(username, full name) of active users, for the login list."""
     return [(u.username, u.full_name) for u in User.select().where(User.active).order_by(User.username)]
+
+
+def _managed(username: str) -> User:
+    row = User.get_or_none(User.username == (username or "").strip().lower())
+    if row is None:
+        raise NotFound("No user {username}", field="username", username=username)
+    return row
+
+
+def _audit(counter: Counter, kind: str, row: User, **details: object) -> None:
+    from konnect_pos.services import journal
+
+    journal.lock_terminal(counter.terminal.id)
+    journal.append(
+        counter.terminal.id,
+        kind,
+        row.uuid,
+        counter.clock(),
+        {"uuid": row.uuid, "username": row.username, "user": counter.user.username, **details},
+    )
+
+
+def add_user(counter: Counter, username: str, full_name: str, role: str, pin: str) -> SignedInUser:
+    """Administrators create users; the creation is journaled like every other action."""
+    counter.require(Right.MANAGE_USERS)
+    with write_transaction():  # the user and its journal entry commit together
+        created = create_user(username, full_name, role, pin, counter.clock)
+        _audit(counter, "user_created", User.get_by_id(created.id), role=role)
+    return created
+
+
+def deactivate_user(counter: Counter, username: str) -> None:
+    """Users are never deleted: a deactivated user can no longer sign in; their records stay."""
+    counter.require(Right.MANAGE_USERS)
+    with write_transaction():
+        row = _managed(username)
+        if row.id == counter.user.id:
+            raise ValidationError("You cannot deactivate yourself", field="username")
+        row.active = False
+        row.save()
+        _audit(counter, "user_deactivated", row)
+
+
+def reset_pin(counter: Counter, username: str, new_pin: str) -> None:
+    counter.require(Right.MANAGE_USERS)
+    pin_hash = hash_pin(new_pin)
+    with write_transaction():
+        row = _managed(username)
+        row.pin_hash, row.failed_pins, row.locked_until = pin_hash, 0, None
+        row.save()
+        _audit(counter, "user_pin_reset", row)
+
+
+def unlock_user(counter: Counter, username: str) -> None:
+    """A manager lifts the lock left by five wrong PINs."""
+    counter.require(Right.UNLOCK_USERS)
+    with write_transaction():
+        row = _managed(username)
+        row.failed_pins, row.locked_until = 0, None
+        row.save()
+        _audit(counter, "user_unlocked", row)

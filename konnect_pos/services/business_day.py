@@ -179,35 +179,48 @@ def open_day(counter: Counter, floats: dict[str, str], approver: SignedInUser | 
     return _view(day, today)
 
 
-def expected_cash(day_id: int) -> dict[str, Money]:
-    """Float + cash taken − cash refunded + cash in − cash out, per currency (voided sales excluded)."""
-    totals = {f.currency: f.amount_minor for f in DayFloat.select().where(DayFloat.day == day_id)}
-    voided = SaleVoid.select(SaleVoid.sale).where(SaleVoid.day == day_id)
-    cash = (
+def expected_cash(day_id: int | list[int]) -> dict[str, Money]:
+    """Float + cash taken − cash refunded + cash in − cash out, per currency (voided sales excluded).
+
+    Takes one day or several (the outlet summary); one grouped query per source.
+    """
+    days = day_id if isinstance(day_id, list) else [day_id]
+    totals: dict[str, int] = {}
+
+    def add(rows, sign: int = 1) -> None:
+        for currency, minor in rows:
+            totals[currency] = totals.get(currency, 0) + sign * int(minor or 0)
+
+    add(
+        DayFloat.select(DayFloat.currency, peewee.fn.SUM(DayFloat.amount_minor))
+        .where(DayFloat.day.in_(days))
+        .group_by(DayFloat.currency)
+        .tuples()
+    )
+    voided = SaleVoid.select(SaleVoid.sale).where(SaleVoid.day.in_(days))
+    add(
         Payment.select(Payment.currency, peewee.fn.SUM(Payment.amount_minor))
         .join(Sale)
-        .where((Sale.business_day == day_id) & (Payment.method == "cash") & Sale.id.not_in(voided))
+        .where(Sale.business_day.in_(days) & (Payment.method == "cash") & Sale.id.not_in(voided))
         .group_by(Payment.currency)
         .tuples()
     )
-    for currency, minor in cash:
-        totals[currency] = totals.get(currency, 0) + int(minor)
-    for currency, minor in (
+    add(
         Refund.select(Refund.currency, peewee.fn.SUM(Refund.amount_minor))
-        .where((Refund.day == day_id) & (Refund.method == "cash"))
+        .where(Refund.day.in_(days) & (Refund.method == "cash"))
         .group_by(Refund.currency)
-        .tuples()
-    ):
-        totals[currency] = totals.get(currency, 0) - int(minor)
+        .tuples(),
+        -1,
+    )
     for direction, currency, minor in (
         CashMovement.select(
             CashMovement.direction, CashMovement.currency, peewee.fn.SUM(CashMovement.amount_minor)
         )
-        .where(CashMovement.day == day_id)
+        .where(CashMovement.day.in_(days))
         .group_by(CashMovement.direction, CashMovement.currency)
         .tuples()
     ):
-        totals[currency] = totals.get(currency, 0) + (int(minor) if direction == "in" else -int(minor))
+        add([(currency, minor)], 1 if direction == "in" else -1)
     return {currency: Money.from_minor(minor, currency) for currency, minor in totals.items()}
 
 

@@ -6,7 +6,7 @@ records, one grouped query per section, so the report ties out with the sales ex
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,7 @@ from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
 from konnect_pos.services.business_day import expected_cash
 from konnect_pos.services.session import Counter
+from konnect_pos.store.database import db, is_postgres
 from konnect_pos.store.models import (
     BusinessDay,
     CashMovement,
@@ -65,6 +66,40 @@ def _days(outlet_code: str, terminal_code: str | None, business_date: date) -> l
 
 def _grouped(query: peewee.Query) -> list[tuple]:
     return list(query.tuples())
+
+
+def _hours(
+    live: peewee.Expression, zone: ZoneInfo, day_ids: list[int]
+) -> dict[tuple[int, str], tuple[int, int]]:
+    """Sales per local hour, grouped in SQL on the UTC hour then shifted by the zone's offset.
+
+    The four markets' zones keep one whole-hour offset all year (no daylight saving), so the
+    shift is exact; the offset is read from the zone on the day itself, not assumed.
+    """
+    first = BusinessDay.select(BusinessDay.business_date).where(BusinessDay.id.in_(day_ids)).first()
+    if first is None:
+        return {}
+    noon = datetime.combine(date.fromisoformat(first.business_date), time(12), zone)
+    shift = int(noon.utcoffset().total_seconds() // 3600)
+    hour = (
+        peewee.fn.date_part(peewee.SQL("'hour'"), Sale.sold_at)  # a literal, so GROUP BY matches SELECT
+        if is_postgres(db)
+        else peewee.fn.strftime("%H", Sale.sold_at).cast("INTEGER")
+    )
+    rows = (
+        Sale.select(
+            hour.alias("hour"), Sale.currency, peewee.fn.COUNT(Sale.id), peewee.fn.SUM(Sale.total_minor)
+        )
+        .where(live)
+        .group_by(hour, Sale.currency)
+        .tuples()
+    )
+    result: dict[tuple[int, str], tuple[int, int]] = {}
+    for utc_hour, currency, count, total in rows:
+        key = ((int(utc_hour) + shift) % 24, currency)
+        previous = result.get(key, (0, 0))
+        result[key] = (previous[0] + int(count), previous[1] + int(total))
+    return result
 
 
 def build_report(day_ids: list[int]) -> dict[str, Any]:
@@ -128,13 +163,7 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
         .group_by(User.username, User.full_name, Sale.currency)
         .order_by(User.username)
     )
-    hours: dict[tuple[int, str], list[int]] = {}
-    for sold_at, currency, total in _grouped(
-        Sale.select(Sale.sold_at, Sale.currency, Sale.total_minor).where(live)
-    ):
-        slot = hours.setdefault((sold_at.astimezone(zone).hour, currency), [0, 0])
-        slot[0] += 1
-        slot[1] += total
+    hours = _hours(live, zone, day_ids)
     voids = _grouped(
         SaleVoid.select(
             Sale.receipt_number,
@@ -181,10 +210,7 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
         .where(DayFloat.day.in_(day_ids))
         .group_by(DayFloat.currency)
     )
-    expected: dict[str, int] = {}
-    for day_id in day_ids:
-        for currency, money in expected_cash(day_id).items():
-            expected[currency] = expected.get(currency, 0) + money.to_minor()
+    expected = {currency: money.to_minor() for currency, money in expected_cash(day_ids).items()}
     counted = _grouped(
         DrawerCount.select(DrawerCount.currency, peewee.fn.SUM(DrawerCount.counted_minor))
         .join(DayClose)
@@ -217,7 +243,7 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
             {"code": code, "name": name, "count": n, **_money(t, c)} for code, name, c, n, t in by_bundle
         ],
         "by_agent": [{"user": u, "name": name, "count": n, **_money(t, c)} for u, name, c, n, t in by_agent],
-        "by_hour": [{"hour": h, "count": v[0], **_money(v[1], c)} for (h, c), v in sorted(hours.items())],
+        "by_hour": [{"hour": h, "count": n, **_money(t, c)} for (h, c), (n, t) in sorted(hours.items())],
         "voids": [
             {
                 "receipt_number": rn,

@@ -64,6 +64,10 @@ CREATE INDEX refund_sale ON refund (sale_id);
 ALTER TABLE sale ADD COLUMN business_day_id BIGINT REFERENCES business_day (id);
 CREATE INDEX sale_business_day ON sale (business_day_id);
 ALTER TABLE purchase ADD COLUMN removed_at {ts};
+CREATE INDEX payment_sale ON payment (sale_id);
+CREATE INDEX sale_void_day ON sale_void (day_id);
+CREATE INDEX refund_day ON refund (day_id);
+CREATE INDEX cash_movement_day ON cash_movement (day_id);
 """
 
 

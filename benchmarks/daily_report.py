@@ -1,0 +1,144 @@
+"""Z report of one terminal-day and the outlet summary of one day in a database of 5,000,000
+sales across 200 terminals (target ≤ 0.3 s each). The database is generated once under
+benchmarks/data/ with raw inserts (one line and one payment per sale) and reused.
+
+    python benchmarks/daily_report.py [--sales 5000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from konnect_pos.services import demo
+from konnect_pos.services.daily_report import daily_report
+from konnect_pos.services.ids import new_uuid
+from konnect_pos.services.session import sign_in
+from konnect_pos.store.database import db
+from konnect_pos.store.models import BusinessDay, Customer, DayFloat, Outlet, Sale, Terminal
+from konnect_pos.store.schema import open_database
+
+DATA = Path(__file__).resolve().parent / "data"
+TERMINALS = 200
+START = datetime(2026, 1, 1, 7, 0, tzinfo=UTC)
+BATCH = 20_000
+
+
+def build(sales: int) -> None:
+    clock = lambda: START  # noqa: E731
+    demo.seed(clock, customers=2_000, only_country="CD", open_days=False)
+    outlet = Outlet.get(Outlet.code == "KIN01")
+    manager_id = db.execute_sql("SELECT id FROM \"user\" WHERE username = 'manager'").fetchone()[0]
+    for index in range(2, TERMINALS + 1):
+        Terminal.create(uuid=new_uuid(), outlet=outlet, code=f"T{index}", created_at=START)
+    terminals = [t.id for t in Terminal.select().where(Terminal.outlet == outlet)]
+    customers = [c.id for c in Customer.select(Customer.id)]
+    per_day = 300  # a busy terminal-day
+    days_needed = sales // (per_day * len(terminals)) + 1
+    rng = random.Random(5)
+    made = 0
+    print(
+        f"building {sales:,} sales over {days_needed} days × {len(terminals)} terminals (once)…",
+        file=sys.stderr,
+    )
+    started = time.perf_counter()
+    for day_index in range(days_needed):
+        the_date = date(2026, 1, 1) + timedelta(days=day_index)
+        with db.atomic():
+            day_ids = {}
+            for terminal in terminals:
+                day = BusinessDay.create(
+                    uuid=new_uuid(),
+                    terminal=terminal,
+                    business_date=the_date.isoformat(),
+                    zone="Africa/Kinshasa",
+                    opened_at=START + timedelta(days=day_index),
+                    opened_by=manager_id,
+                )
+                DayFloat.create(day=day, currency="USD", amount_minor=5000)
+                day_ids[terminal] = day.id
+            rows = []
+            for terminal in terminals:
+                for n in range(per_day):
+                    if made >= sales:
+                        break
+                    made += 1
+                    at = START + timedelta(days=day_index, seconds=n * 120)
+                    rows.append(
+                        (
+                            f"s{made}",
+                            terminal,
+                            f"B-{terminal}-{made}",
+                            rng.choice(customers),
+                            manager_id,
+                            at.replace(tzinfo=None).isoformat(sep=" "),
+                            day_ids[terminal],
+                        )
+                    )
+            for start in range(0, len(rows), BATCH):
+                chunk = rows[start : start + BATCH]
+                db.execute_sql(
+                    "INSERT INTO sale (uuid, terminal_id, receipt_number, customer_id, user_id, sold_at,"
+                    " channel, currency, total_minor, vat_minor, rounding_minor, paid_minor, change_minor,"
+                    " language, business_day_id) VALUES "
+                    + ",".join(
+                        ["(?, ?, ?, ?, ?, ?, 'shop', 'USD', 1700, 234, 0, 1700, 0, 'fr', ?)"] * len(chunk)
+                    ),
+                    [value for row in chunk for value in row],
+                )
+        if made >= sales:
+            break
+        if day_index % 10 == 0:
+            print(f"  {made:,} sales", file=sys.stderr)
+    db.execute_sql(
+        "INSERT INTO sale_line (uuid, sale_id, position, bundle_code, bundle_name, data_gb, validity_days,"
+        " price_minor, vat_rate, vat_minor, trigger, starts_at, starts_exact, period_end, follows)"
+        " SELECT 'l' || id, id, 1, 'CD-LITE15', 'Konnect Lite 15 Go', '15', 30, 1700, '0.16', 234,"
+        " 'immediate', sold_at, 1, sold_at, '' FROM sale"
+    )
+    db.execute_sql(
+        "INSERT INTO payment (uuid, sale_id, position, method, currency, amount_minor, tendered_minor,"
+        " change_minor) SELECT 'p' || id, id, 1, 'cash', 'USD', 1700, 2000, 300 FROM sale"
+    )
+    db.execute_sql("ANALYZE")
+    print(f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
+def timed(call, runs: int = 7) -> float:
+    call()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sales", type=int, default=5_000_000)
+    args = parser.parse_args()
+    DATA.mkdir(exist_ok=True)
+    open_database(f"sqlite:///{DATA / f'sales-{args.sales}.db'}")
+    if Sale.select().count() < args.sales:
+        build(args.sales)
+    last = BusinessDay.select().order_by(BusinessDay.business_date.desc()).first()
+    the_date = date.fromisoformat(last.business_date) - timedelta(days=1)
+    clock = lambda: datetime.combine(the_date, datetime.min.time(), UTC) + timedelta(hours=12)  # noqa: E731
+    manager = sign_in("KIN01-T1", "manager", "2222", clock)
+    one = timed(lambda: daily_report(manager, the_date, terminal="KIN01-T1"))
+    outlet = timed(lambda: daily_report(manager, the_date, whole_outlet=True), runs=3)
+    count = Sale.select().count()
+    for name, seconds in (("terminal-day report", one), ("outlet summary (200 terminals)", outlet)):
+        verdict = "OK" if seconds <= 0.3 else "MISSED"
+        print(f"{name}: {seconds * 1000:.0f} ms over {count:,} sales | target ≤ 300 ms: {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

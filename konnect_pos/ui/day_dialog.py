@@ -67,6 +67,7 @@ class DayDialog(QDialog):
                 table.setItem(row, 0, label)
                 table.setItem(row, 1, QTableWidgetItem("0"))
             table.itemChanged.connect(self.update_totals)
+            table.horizontalHeader().setStretchLastSection(True)
             table.setMinimumHeight(160)
             self.tables[currency] = table
             self.summaries[currency] = QLabel()
@@ -138,6 +139,8 @@ class DayDialog(QDialog):
             )
             self.action.setEnabled(False)
         self.action.setText(self.tr("Close the day") if self.closing else self.tr("Open the day"))
+        for table in self.tables.values():
+            table.setHorizontalHeaderLabels([self.tr("Note or coin"), self.tr("How many")])
         self.cancel.setText(self.tr("Cancel"))
         self.comment_label.setText(self.tr("Comment"))
         set_label(self.approval_form, self.approver, self.tr("Manager"))

@@ -106,6 +106,7 @@ class ReceiptDialog(QDialog):
         self._buffer.setData(QByteArray(pdf))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
+        self.view.verticalScrollBar().setValue(0)  # start at the top of the first page
 
     def page_count(self) -> int:
         return self.document.pageCount()

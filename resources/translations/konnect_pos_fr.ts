@@ -314,62 +314,72 @@
 <context>
     <name>DayDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="119" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="120" />
         <source>Business day</source>
         <translation>Journée</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="121" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="122" />
         <source>No business day is open. Enter the opening float per currency.</source>
         <translation>Aucune journée n'est ouverte. Saisissez le fond de caisse par devise.</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="125" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="126" />
         <source>The day of {date} was left open past midnight: count the drawer and close it before today's day can open.</source>
         <translation>La journée du {date} est restée ouverte après minuit : comptez le tiroir-caisse et clôturez-la avant d'ouvrir celle d'aujourd'hui.</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="131" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="132" />
         <source>Day {date} is open. Count the drawer by denomination to close it.</source>
         <translation>La journée du {date} est ouverte. Comptez le tiroir-caisse par coupure pour la clôturer.</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="137" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="138" />
         <source>Today's day is closed (Z {number}).</source>
         <translation>La journée d'aujourd'hui est clôturée (Z {number}).</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="140" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="141" />
         <source>Close the day</source>
         <translation>Clôturer la journée</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="140" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="141" />
         <source>Open the day</source>
         <translation>Ouvrir la journée</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="141" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="143" />
+        <source>Note or coin</source>
+        <translation>Billet ou pièce</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="143" />
+        <source>How many</source>
+        <translation>Combien</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="144" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="142" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="145" />
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="143" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="146" />
         <source>Manager</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="144" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="147" />
         <source>Manager's PIN</source>
         <translation>Code PIN du responsable</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="174" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="177" />
         <source>Expected {expected} · counted {counted} · variance {variance}</source>
         <translation>Attendu {expected} · compté {counted} · écart {variance}</translation>
     </message>

@@ -314,62 +314,72 @@
 <context>
     <name>DayDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="119" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="120" />
         <source>Business day</source>
         <translation>Siku ya biashara</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="121" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="122" />
         <source>No business day is open. Enter the opening float per currency.</source>
         <translation>Hakuna siku ya biashara iliyo wazi. Weka pesa za kuanzia kwa kila sarafu.</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="125" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="126" />
         <source>The day of {date} was left open past midnight: count the drawer and close it before today's day can open.</source>
         <translation>Siku ya {date} iliachwa wazi baada ya usiku wa manane: hesabu droo ya pesa na uifunge kabla ya kufungua ya leo.</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="131" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="132" />
         <source>Day {date} is open. Count the drawer by denomination to close it.</source>
         <translation>Siku ya {date} iko wazi. Hesabu droo ya pesa kwa kila noti na sarafu ili kuifunga.</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="137" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="138" />
         <source>Today's day is closed (Z {number}).</source>
         <translation>Siku ya leo imefungwa (Z {number}).</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="140" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="141" />
         <source>Close the day</source>
         <translation>Funga siku</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="140" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="141" />
         <source>Open the day</source>
         <translation>Fungua siku</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="141" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="143" />
+        <source>Note or coin</source>
+        <translation>Noti au sarafu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="143" />
+        <source>How many</source>
+        <translation>Ngapi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="144" />
         <source>Cancel</source>
         <translation>Ghairi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="142" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="145" />
         <source>Comment</source>
         <translation>Maoni</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="143" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="146" />
         <source>Manager</source>
         <translation>Meneja</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="144" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="147" />
         <source>Manager's PIN</source>
         <translation>PIN ya meneja</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="174" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="177" />
         <source>Expected {expected} · counted {counted} · variance {variance}</source>
         <translation>Inayotarajiwa {expected} · iliyohesabiwa {counted} · tofauti {variance}</translation>
     </message>

@@ -354,3 +354,39 @@ def test_manager_previews_the_x_report_with_ctrl_r(gui, qtbot):
     qtbot.waitUntil(lambda: window.report_dialog.page_count() >= 1, timeout=WAIT)
     text = PdfReader(io.BytesIO(window.report_dialog.pdf)).pages[0].extract_text()
     assert "X report" in text and "Daily sales summary" in window.report_dialog.windowTitle()
+
+
+def test_manager_reads_the_audit_trail_and_admin_manages_users(gui, qtbot):
+    window = sign_in(gui, qtbot, "admin", "9999")
+    window.open_users()
+    dialog = window.users_dialog
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=WAIT)
+    dialog.username.setText("amina")
+    dialog.full_name.setText("Amina Juma")
+    dialog.role.setCurrentIndex(dialog.role.findData("cashier"))
+    dialog.pin.setText("12")
+    dialog.request("add")
+    qtbot.waitUntil(lambda: "4 to 8 digits" in dialog.error.text(), timeout=WAIT)
+    dialog.pin.setText("4321")
+    dialog.request("add")
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 4, timeout=WAIT)
+    dialog.request("deactivate")
+    qtbot.waitUntil(
+        lambda: any(dialog.table.item(r, 3).text() == "deactivated" for r in range(4)), timeout=WAIT
+    )
+    window.open_audit()
+    audit = window.audit_dialog
+    qtbot.waitUntil(lambda: audit.table.rowCount() >= 3, timeout=WAIT)
+    assert audit.table.item(0, 2).text() == "user_deactivated" and audit.table.item(0, 3).text() == "admin"
+    audit.kind.setCurrentIndex(audit.kind.findData("day"))
+    audit.apply()
+    qtbot.waitUntil(
+        lambda: audit.table.rowCount() >= 1 and audit.table.item(0, 2).text() == "day_open", timeout=WAIT
+    )
+
+
+def test_a_manager_only_unlocks_users(gui, qtbot):
+    window = sign_in(gui, qtbot, "manager", "2222")
+    window.open_users()
+    dialog = window.users_dialog
+    assert not dialog.buttons["add"].isEnabled() and dialog.buttons["unlock"].isEnabled()

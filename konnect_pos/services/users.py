@@ -185,3 +185,22 @@ def unlock_user(counter: Counter, username: str) -> None:
         row.failed_pins, row.locked_until = 0, None
         row.save()
         _audit(counter, "user_unlocked", row)
+
+
+@dataclass(frozen=True, slots=True)
+class UserRow:
+    username: str
+    full_name: str
+    role: str
+    active: bool
+    locked: bool
+
+
+def list_users(counter: Counter) -> list[UserRow]:
+    """Every user, deactivated ones included, for the managers' users screen."""
+    counter.require(Right.UNLOCK_USERS)
+    now = counter.clock()
+    return [
+        UserRow(u.username, u.full_name, u.role, u.active, bool(u.locked_until and u.locked_until > now))
+        for u in User.select().order_by(User.username)
+    ]

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from konnect_pos.domain.roles import Right, can
 from konnect_pos.services import (
     account,
+    audit,
     business_day,
     catalog,
     checkout,
@@ -50,6 +51,7 @@ from konnect_pos.ui.customer_panel import CustomerPanel
 from konnect_pos.ui.day_dialog import DayDialog
 from konnect_pos.ui.i18n import current_language, error_text, money_text
 from konnect_pos.ui.login_window import LoginWindow
+from konnect_pos.ui.manager_dialogs import AuditDialog, UsersDialog
 from konnect_pos.ui.payment_dialog import PaymentDialog
 from konnect_pos.ui.receipt_dialog import ReceiptDialog
 from konnect_pos.ui.settings import LocalSettings
@@ -91,6 +93,8 @@ class CounterWindow(QMainWindow):
         self.day_dialog: DayDialog | None = None
         self.correction_dialog: CorrectionDialog | None = None
         self.report_dialog: ReceiptDialog | None = None
+        self.audit_dialog: AuditDialog | None = None
+        self.users_dialog: UsersDialog | None = None
         self._search_serial = 0
         self._pick_when_found = False
 
@@ -197,6 +201,8 @@ class CounterWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
         QShortcut(QKeySequence("Ctrl+D"), self, self.open_day_dialog)
         QShortcut(QKeySequence("Ctrl+R"), self, self.show_daily_report)
+        QShortcut(QKeySequence("Ctrl+J"), self, self.open_audit)
+        QShortcut(QKeySequence("Ctrl+U"), self, self.open_users)
         self.setTabOrder(self.search, self.results)
         self.setTabOrder(self.results, self.cart)
         self.setTabOrder(self.cart, self.pay_button)
@@ -617,6 +623,47 @@ class CounterWindow(QMainWindow):
 
         language = current_language()
         self.worker.submit(lambda: render("a4", language), shown, self._show_cart_error)
+
+    def open_audit(self) -> None:
+        """Who did what and when (Ctrl+J), for managers; filter by user and action."""
+        counter = self.counter
+        dialog = AuditDialog(self.outlet.zone, self)
+
+        def load(user: str = "", kind: str = "") -> None:
+            self.worker.submit(
+                lambda: audit.audit_trail(counter, user=user or None, kind=kind or None),
+                dialog.show_rows,
+                dialog.show_error,
+            )
+
+        dialog.filter_changed.connect(load)
+        self.audit_dialog = dialog
+        dialog.open()
+        load()
+
+    def open_users(self) -> None:
+        """Users (Ctrl+U): managers unlock; administrators add, deactivate and reset PINs."""
+        counter = self.counter
+        dialog = UsersDialog(can_manage=can(counter.user.role, Right.MANAGE_USERS), parent=self)
+
+        def reload(_result: object = None) -> None:
+            self.worker.submit(lambda: users.list_users(counter), dialog.show_users, dialog.show_error)
+
+        def act(action: str, username: str, fields: dict) -> None:
+            calls = {
+                "add": lambda: users.add_user(
+                    counter, username, fields["full_name"], fields["role"], fields["pin"]
+                ),
+                "reset_pin": lambda: users.reset_pin(counter, username, fields["pin"]),
+                "deactivate": lambda: users.deactivate_user(counter, username),
+                "unlock": lambda: users.unlock_user(counter, username),
+            }
+            self.worker.submit(calls[action], reload, dialog.show_error)
+
+        dialog.action_requested.connect(act)
+        self.users_dialog = dialog
+        dialog.open()
+        reload()
 
     def set_outlet(self, outlet) -> None:
         """The outlet was edited in settings: new details, merchant numbers and card rule."""

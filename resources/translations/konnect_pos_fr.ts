@@ -1,6 +1,51 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="69" />
+        <source>Audit trail</source>
+        <translation>Journal d'audit</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="70" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="78" />
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="71" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="77" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="72" />
+        <source>Filter</source>
+        <translation>Filtrer</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="75" />
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="76" />
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="79" />
+        <source>Approved by</source>
+        <translation>Approuvé par</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="80" />
+        <source>About</source>
+        <translation>Objet</translation>
+    </message>
+</context>
+<context>
     <name>CartWidget</name>
     <message>
         <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
@@ -109,77 +154,77 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="228" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="234" />
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="229" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="235" />
         <source>Find a customer (F2)</source>
         <translation>Rechercher un client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="230" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="236" />
         <source>Name, phone, account number or kit serial</source>
         <translation>Nom, téléphone, n° de compte ou n° de kit</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="231" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="237" />
         <source>New customer (F3)</source>
         <translation>Nouveau client (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="232" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="238" />
         <source>Bundles (1–9)</source>
         <translation>Forfaits (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="233" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="239" />
         <source>Cart</source>
         <translation>Panier</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="234" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="240" />
         <source>The account after this sale:</source>
         <translation>Le compte après cette vente :</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="235" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
         <source>Pay (F9)</source>
         <translation>Payer (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="237" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="243" />
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Point de vente {outlet} · terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="247" />
         <source>Agent: {name}</source>
         <translation>Agent : {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="262" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="268" />
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Journée : non ouverte (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="264" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="270" />
         <source>Business day {date}: open</source>
         <translation>Journée du {date} : ouverte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="266" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="272" />
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Journée du {date} : encore ouverte, clôturez-la (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="270" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="276" />
         <source>Business day {date}: closed</source>
         <translation>Journée du {date} : clôturée</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="612" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="618" />
         <source>Daily sales summary {date}</source>
         <translation>Récapitulatif des ventes du jour {date}</translation>
     </message>
@@ -188,52 +233,52 @@
         <translation>Journée : pas encore suivie</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="321" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="327" />
         <source>Offline · {count} records waiting to sync</source>
         <translation>Hors ligne · {count} enregistrements en attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="358" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="364" />
         <source>No customer found</source>
         <translation>Aucun client trouvé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="432" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="438" />
         <source>Find the customer first (F2)</source>
         <translation>Recherchez d'abord le client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="467" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="473" />
         <source>Subtotal: —</source>
         <translation>Sous-total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="468" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="474" />
         <source>VAT: —</source>
         <translation>TVA : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="469" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="475" />
         <source>Total: —</source>
         <translation>Total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="474" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="480" />
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Sous-total (HT) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="477" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="483" />
         <source>VAT {rate}: {amount}</source>
         <translation>TVA {rate} : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="481" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="487" />
         <source>Total: {amount}</source>
         <translation>Total : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="487" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="493" />
         <source>Add at least one bundle first</source>
         <translation>Ajoutez d'abord au moins un forfait</translation>
     </message>
@@ -602,22 +647,22 @@
         <translation>Fermer (Échap)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="125" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="126" />
         <source>Save receipt</source>
         <translation>Enregistrer le reçu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="135" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="136" />
         <source>The printer could not be opened</source>
         <translation>Impossible d'ouvrir l'imprimante</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="144" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="145" />
         <source>Sent to the printer</source>
         <translation>Envoyé à l'imprimante</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="152" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="153" />
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>
@@ -715,6 +760,77 @@
         <location filename="../../konnect_pos/ui/timeline_widget.py" line="104" />
         <source>now</source>
         <translation>maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="147" />
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="152" />
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="153" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="154" />
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="155" />
+        <source>New PIN</source>
+        <translation>Nouveau code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="159" />
+        <source>Add user</source>
+        <translation>Ajouter un utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="160" />
+        <source>Reset PIN</source>
+        <translation>Réinitialiser le code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="161" />
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="162" />
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="176" />
+        <source>locked</source>
+        <translation>verrouillé</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="176" />
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="178" />
+        <source>deactivated</source>
+        <translation>désactivé</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,51 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="sw_TZ">
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="69" />
+        <source>Audit trail</source>
+        <translation>Kumbukumbu za ukaguzi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="70" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="78" />
+        <source>User</source>
+        <translation>Mtumiaji</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="71" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="77" />
+        <source>Action</source>
+        <translation>Kitendo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="72" />
+        <source>Filter</source>
+        <translation>Chuja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="75" />
+        <source>When</source>
+        <translation>Lini</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="76" />
+        <source>Terminal</source>
+        <translation>Kituo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="79" />
+        <source>Approved by</source>
+        <translation>Imeidhinishwa na</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="80" />
+        <source>About</source>
+        <translation>Kuhusu</translation>
+    </message>
+</context>
+<context>
     <name>CartWidget</name>
     <message>
         <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
@@ -109,77 +154,77 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="228" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="234" />
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="229" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="235" />
         <source>Find a customer (F2)</source>
         <translation>Tafuta mteja (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="230" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="236" />
         <source>Name, phone, account number or kit serial</source>
         <translation>Jina, simu, nambari ya akaunti au ya vifaa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="231" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="237" />
         <source>New customer (F3)</source>
         <translation>Mteja mpya (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="232" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="238" />
         <source>Bundles (1–9)</source>
         <translation>Vifurushi (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="233" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="239" />
         <source>Cart</source>
         <translation>Kikapu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="234" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="240" />
         <source>The account after this sale:</source>
         <translation>Akaunti baada ya mauzo haya:</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="235" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
         <source>Pay (F9)</source>
         <translation>Lipa (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="237" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="243" />
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Duka {outlet} · kituo {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="247" />
         <source>Agent: {name}</source>
         <translation>Wakala: {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="262" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="268" />
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Siku ya biashara: haijafunguliwa (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="264" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="270" />
         <source>Business day {date}: open</source>
         <translation>Siku ya biashara {date}: iko wazi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="266" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="272" />
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Siku ya biashara {date}: bado iko wazi, ifunge (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="270" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="276" />
         <source>Business day {date}: closed</source>
         <translation>Siku ya biashara {date}: imefungwa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="612" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="618" />
         <source>Daily sales summary {date}</source>
         <translation>Muhtasari wa mauzo ya siku {date}</translation>
     </message>
@@ -188,52 +233,52 @@
         <translation>Siku ya biashara: bado haifuatiliwi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="321" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="327" />
         <source>Offline · {count} records waiting to sync</source>
         <translation>Nje ya mtandao · rekodi {count} zinasubiri kusawazisha</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="358" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="364" />
         <source>No customer found</source>
         <translation>Hakuna mteja aliyepatikana</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="432" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="438" />
         <source>Find the customer first (F2)</source>
         <translation>Tafuta mteja kwanza (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="467" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="473" />
         <source>Subtotal: —</source>
         <translation>Jumla ndogo: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="468" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="474" />
         <source>VAT: —</source>
         <translation>VAT: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="469" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="475" />
         <source>Total: —</source>
         <translation>Jumla: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="474" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="480" />
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Jumla ndogo (bila VAT): {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="477" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="483" />
         <source>VAT {rate}: {amount}</source>
         <translation>VAT {rate}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="481" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="487" />
         <source>Total: {amount}</source>
         <translation>Jumla: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="487" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="493" />
         <source>Add at least one bundle first</source>
         <translation>Ongeza kwanza angalau kifurushi kimoja</translation>
     </message>
@@ -602,22 +647,22 @@
         <translation>Funga (Esc)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="125" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="126" />
         <source>Save receipt</source>
         <translation>Hifadhi risiti</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="135" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="136" />
         <source>The printer could not be opened</source>
         <translation>Printa haikuweza kufunguliwa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="144" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="145" />
         <source>Sent to the printer</source>
         <translation>Imetumwa kwa printa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="152" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="153" />
         <source>Saved: {path}</source>
         <translation>Imehifadhiwa: {path}</translation>
     </message>
@@ -715,6 +760,77 @@
         <location filename="../../konnect_pos/ui/timeline_widget.py" line="104" />
         <source>now</source>
         <translation>sasa</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="147" />
+        <source>Users</source>
+        <translation>Watumiaji</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="152" />
+        <source>User</source>
+        <translation>Mtumiaji</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="153" />
+        <source>Name</source>
+        <translation>Jina</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="154" />
+        <source>Role</source>
+        <translation>Wadhifa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
+        <source>State</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="155" />
+        <source>New PIN</source>
+        <translation>PIN mpya</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="159" />
+        <source>Add user</source>
+        <translation>Ongeza mtumiaji</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="160" />
+        <source>Reset PIN</source>
+        <translation>Weka PIN upya</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="161" />
+        <source>Deactivate</source>
+        <translation>Zima</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="162" />
+        <source>Unlock</source>
+        <translation>Fungua</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="176" />
+        <source>locked</source>
+        <translation>imefungwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="176" />
+        <source>active</source>
+        <translation>hai</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="178" />
+        <source>deactivated</source>
+        <translation>imezimwa</translation>
     </message>
 </context>
 </TS>

@@ -390,3 +390,19 @@ def test_a_manager_only_unlocks_users(gui, qtbot):
     window.open_users()
     dialog = window.users_dialog
     assert not dialog.buttons["add"].isEnabled() and dialog.buttons["unlock"].isEnabled()
+
+
+def test_manager_records_a_bank_drop_that_the_close_expects(gui, qtbot):
+    window = sign_in(gui, qtbot, "manager", "2222")
+    window.open_cash_movement()
+    dialog = window.cash_dialog
+    dialog.amount.setText("30")
+    dialog.reason.setText("")
+    dialog.submit()
+    qtbot.waitUntil(lambda: "Give a reason" in dialog.error.text(), timeout=WAIT)
+    dialog.reason.setText("bank drop")
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    window.open_day_dialog()
+    qtbot.waitUntil(lambda: window.day_dialog is not None, timeout=WAIT)
+    assert window.day_dialog.summaries["USD"].text().startswith("Expected $20.00")

@@ -51,7 +51,7 @@ from konnect_pos.ui.customer_panel import CustomerPanel
 from konnect_pos.ui.day_dialog import DayDialog
 from konnect_pos.ui.i18n import current_language, error_text, money_text
 from konnect_pos.ui.login_window import LoginWindow
-from konnect_pos.ui.manager_dialogs import AuditDialog, UsersDialog
+from konnect_pos.ui.manager_dialogs import AuditDialog, CashMovementDialog, UsersDialog
 from konnect_pos.ui.payment_dialog import PaymentDialog
 from konnect_pos.ui.receipt_dialog import ReceiptDialog
 from konnect_pos.ui.settings import LocalSettings
@@ -95,6 +95,7 @@ class CounterWindow(QMainWindow):
         self.report_dialog: ReceiptDialog | None = None
         self.audit_dialog: AuditDialog | None = None
         self.users_dialog: UsersDialog | None = None
+        self.cash_dialog: CashMovementDialog | None = None
         self._search_serial = 0
         self._pick_when_found = False
 
@@ -203,6 +204,7 @@ class CounterWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+R"), self, self.show_daily_report)
         QShortcut(QKeySequence("Ctrl+J"), self, self.open_audit)
         QShortcut(QKeySequence("Ctrl+U"), self, self.open_users)
+        QShortcut(QKeySequence("Ctrl+M"), self, self.open_cash_movement)
         self.setTabOrder(self.search, self.results)
         self.setTabOrder(self.results, self.cart)
         self.setTabOrder(self.cart, self.pay_button)
@@ -640,6 +642,27 @@ class CounterWindow(QMainWindow):
         self.audit_dialog = dialog
         dialog.open()
         load()
+
+    def open_cash_movement(self) -> None:
+        counter = self.counter
+        dialog = CashMovementDialog(
+            self.outlet.country.currencies,
+            needs_approval=not can(counter.user.role, Right.CASH_MOVEMENTS),
+            parent=self,
+        )
+
+        def record(direction: str, amount: str, currency: str, reason: str, approval) -> None:
+            def call():
+                approver = users.authenticate(approval[0], approval[1], counter.clock) if approval else None
+                return business_day.cash_movement(
+                    counter, direction, amount, currency, reason, approver=approver
+                )
+
+            self.worker.submit(call, lambda _moved: dialog.accept(), dialog.show_error)
+
+        dialog.requested.connect(record)
+        self.cash_dialog = dialog
+        dialog.open()
 
     def open_users(self) -> None:
         """Users (Ctrl+U): managers unlock; administrators add, deactivate and reset PINs."""

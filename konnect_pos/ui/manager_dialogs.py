@@ -195,3 +195,74 @@ class UsersDialog(QDialog):
 
     def show_error(self, error: Exception) -> None:
         self.error.setText(error_text(error))
+
+
+class CashMovementDialog(QDialog):
+    """Cash in or out of the drawer (Ctrl+M): ``requested(direction, amount, currency, reason, approval)``."""
+
+    requested = Signal(str, str, str, str, object)
+
+    def __init__(
+        self, currencies: tuple[str, ...], *, needs_approval: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.direction = QComboBox()
+        self.direction.addItem("", "out")
+        self.direction.addItem("", "in")
+        self.amount = QLineEdit()
+        self.currency = QComboBox()
+        for currency in currencies:
+            self.currency.addItem(currency, currency)
+        self.reason = QLineEdit()
+        self.approver, self.approver_pin = QLineEdit(), QLineEdit()
+        self.approver_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form = QFormLayout()
+        for widget in (self.direction, self.amount, self.currency, self.reason):
+            self.form.addRow(QLabel(), widget)
+        self.needs_approval = needs_approval
+        if needs_approval:
+            self.form.addRow(QLabel(), self.approver)
+            self.form.addRow(QLabel(), self.approver_pin)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b91c1c")
+        self.save = QPushButton()
+        self.save.clicked.connect(self.submit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.save)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Cash in / cash out"))
+        self.direction.setItemText(0, self.tr("Cash out (expense, bank drop)"))
+        self.direction.setItemText(1, self.tr("Cash in"))
+        for widget, text in (
+            (self.direction, self.tr("Movement")),
+            (self.amount, self.tr("Amount")),
+            (self.currency, self.tr("Currency")),
+            (self.reason, self.tr("Reason")),
+            (self.approver, self.tr("Manager")),
+            (self.approver_pin, self.tr("Manager's PIN")),
+        ):
+            set_label(self.form, widget, text)
+        self.save.setText(self.tr("Record"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def submit(self) -> None:
+        self.error.clear()
+        approval = (self.approver.text().strip(), self.approver_pin.text()) if self.needs_approval else None
+        self.requested.emit(
+            self.direction.currentData(),
+            self.amount.text(),
+            self.currency.currentData(),
+            self.reason.text(),
+            approval,
+        )
+
+    def show_error(self, error: Exception) -> None:
+        self.error.setText(error_text(error))

@@ -79,6 +79,59 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="237" />
+        <source>Cash in / cash out</source>
+        <translation>Entrée / sortie de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="238" />
+        <source>Cash out (expense, bank drop)</source>
+        <translation>Sortie (dépense, dépôt en banque)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="239" />
+        <source>Cash in</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="241" />
+        <source>Movement</source>
+        <translation>Mouvement</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="242" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="243" />
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="244" />
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="245" />
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="246" />
+        <source>Manager's PIN</source>
+        <translation>Code PIN du responsable</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="249" />
+        <source>Record</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../konnect_pos/ui/correction_dialog.py" line="76" />
@@ -154,77 +207,77 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="234" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="236" />
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="235" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="237" />
         <source>Find a customer (F2)</source>
         <translation>Rechercher un client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="236" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="238" />
         <source>Name, phone, account number or kit serial</source>
         <translation>Nom, téléphone, n° de compte ou n° de kit</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="237" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="239" />
         <source>New customer (F3)</source>
         <translation>Nouveau client (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="238" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="240" />
         <source>Bundles (1–9)</source>
         <translation>Forfaits (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="239" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
         <source>Cart</source>
         <translation>Panier</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="240" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="242" />
         <source>The account after this sale:</source>
         <translation>Le compte après cette vente :</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="243" />
         <source>Pay (F9)</source>
         <translation>Payer (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="243" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="245" />
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Point de vente {outlet} · terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="247" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="249" />
         <source>Agent: {name}</source>
         <translation>Agent : {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="268" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="270" />
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Journée : non ouverte (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="270" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="272" />
         <source>Business day {date}: open</source>
         <translation>Journée du {date} : ouverte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="272" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="274" />
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Journée du {date} : encore ouverte, clôturez-la (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="276" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="278" />
         <source>Business day {date}: closed</source>
         <translation>Journée du {date} : clôturée</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="618" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="620" />
         <source>Daily sales summary {date}</source>
         <translation>Récapitulatif des ventes du jour {date}</translation>
     </message>
@@ -233,52 +286,52 @@
         <translation>Journée : pas encore suivie</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="327" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="329" />
         <source>Offline · {count} records waiting to sync</source>
         <translation>Hors ligne · {count} enregistrements en attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="364" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="366" />
         <source>No customer found</source>
         <translation>Aucun client trouvé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="438" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="440" />
         <source>Find the customer first (F2)</source>
         <translation>Recherchez d'abord le client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="473" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="475" />
         <source>Subtotal: —</source>
         <translation>Sous-total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="474" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="476" />
         <source>VAT: —</source>
         <translation>TVA : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="475" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="477" />
         <source>Total: —</source>
         <translation>Total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="480" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="482" />
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Sous-total (HT) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="483" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="485" />
         <source>VAT {rate}: {amount}</source>
         <translation>TVA {rate} : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="487" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="489" />
         <source>Total: {amount}</source>
         <translation>Total : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="493" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="495" />
         <source>Add at least one bundle first</source>
         <translation>Ajoutez d'abord au moins un forfait</translation>
     </message>

@@ -79,6 +79,59 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="237" />
+        <source>Cash in / cash out</source>
+        <translation>Kuingiza / kutoa pesa taslimu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="238" />
+        <source>Cash out (expense, bank drop)</source>
+        <translation>Kutoa (matumizi, kupeleka benki)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="239" />
+        <source>Cash in</source>
+        <translation>Kuingiza</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="241" />
+        <source>Movement</source>
+        <translation>Harakati</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="242" />
+        <source>Amount</source>
+        <translation>Kiasi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="243" />
+        <source>Currency</source>
+        <translation>Sarafu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="244" />
+        <source>Reason</source>
+        <translation>Sababu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="245" />
+        <source>Manager</source>
+        <translation>Meneja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="246" />
+        <source>Manager's PIN</source>
+        <translation>PIN ya meneja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="249" />
+        <source>Record</source>
+        <translation>Rekodi</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../konnect_pos/ui/correction_dialog.py" line="76" />
@@ -154,77 +207,77 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="234" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="236" />
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="235" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="237" />
         <source>Find a customer (F2)</source>
         <translation>Tafuta mteja (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="236" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="238" />
         <source>Name, phone, account number or kit serial</source>
         <translation>Jina, simu, nambari ya akaunti au ya vifaa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="237" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="239" />
         <source>New customer (F3)</source>
         <translation>Mteja mpya (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="238" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="240" />
         <source>Bundles (1–9)</source>
         <translation>Vifurushi (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="239" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
         <source>Cart</source>
         <translation>Kikapu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="240" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="242" />
         <source>The account after this sale:</source>
         <translation>Akaunti baada ya mauzo haya:</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="243" />
         <source>Pay (F9)</source>
         <translation>Lipa (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="243" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="245" />
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Duka {outlet} · kituo {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="247" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="249" />
         <source>Agent: {name}</source>
         <translation>Wakala: {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="268" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="270" />
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Siku ya biashara: haijafunguliwa (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="270" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="272" />
         <source>Business day {date}: open</source>
         <translation>Siku ya biashara {date}: iko wazi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="272" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="274" />
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Siku ya biashara {date}: bado iko wazi, ifunge (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="276" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="278" />
         <source>Business day {date}: closed</source>
         <translation>Siku ya biashara {date}: imefungwa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="618" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="620" />
         <source>Daily sales summary {date}</source>
         <translation>Muhtasari wa mauzo ya siku {date}</translation>
     </message>
@@ -233,52 +286,52 @@
         <translation>Siku ya biashara: bado haifuatiliwi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="327" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="329" />
         <source>Offline · {count} records waiting to sync</source>
         <translation>Nje ya mtandao · rekodi {count} zinasubiri kusawazisha</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="364" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="366" />
         <source>No customer found</source>
         <translation>Hakuna mteja aliyepatikana</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="438" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="440" />
         <source>Find the customer first (F2)</source>
         <translation>Tafuta mteja kwanza (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="473" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="475" />
         <source>Subtotal: —</source>
         <translation>Jumla ndogo: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="474" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="476" />
         <source>VAT: —</source>
         <translation>VAT: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="475" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="477" />
         <source>Total: —</source>
         <translation>Jumla: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="480" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="482" />
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Jumla ndogo (bila VAT): {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="483" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="485" />
         <source>VAT {rate}: {amount}</source>
         <translation>VAT {rate}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="487" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="489" />
         <source>Total: {amount}</source>
         <translation>Jumla: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="493" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="495" />
         <source>Add at least one bundle first</source>
         <translation>Ongeza kwanza angalau kifurushi kimoja</translation>
     </message>

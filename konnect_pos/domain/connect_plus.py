@@ -398,7 +398,7 @@ def _decide(terms: PlanTerms, state: AccountPlanState, balance: Money, day: date
     if available >= terms.fee:
         entries: list[LedgerEntry] = []
         if charged_today is not None:
-            entries.append(refund(charged_today, day, note="plan renewed the same day"))
+            entries.append(refund(charged_today, day))
         paid_until = day + timedelta(days=terms.period_days - 1)
         entries.append(plan_fee(day, terms.fee, day, paid_until))
         new = replace(
@@ -441,7 +441,7 @@ def _decide(terms: PlanTerms, state: AccountPlanState, balance: Money, day: date
         )
         return _outcome(terms, state, new, balance, day, (), _explanation(new))
 
-    entries = () if charged_today else (connect_plus_fee(day, cp.daily_fee),)
+    fee_entries = () if charged_today else (connect_plus_fee(day, cp.daily_fee),)
     new = replace(
         state,
         service=ServiceStatus.CONNECT_PLUS,
@@ -449,12 +449,12 @@ def _decide(terms: PlanTerms, state: AccountPlanState, balance: Money, day: date
         lapsed_on=lapsed_on,
         connect_plus_since=state.connect_plus_since if running else day,
         activations=state.activations if running else (*state.activations, day),
-        daily_fee_charged=entries[0] if entries else state.daily_fee_charged,
+        daily_fee_charged=fee_entries[0] if fee_entries else state.daily_fee_charged,
     )
     explanation = ACTIVE
-    if entries:
+    if fee_entries:
         explanation = CONTINUED if running else ACTIVATED
-    return _outcome(terms, state, new, balance, day, entries, explanation, activated=not running)
+    return _outcome(terms, state, new, balance, day, fee_entries, explanation, activated=not running)
 
 
 def _charged_on(state: AccountPlanState, day: date) -> bool:

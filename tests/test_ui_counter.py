@@ -406,3 +406,12 @@ def test_manager_records_a_bank_drop_that_the_close_expects(gui, qtbot):
     window.open_day_dialog()
     qtbot.waitUntil(lambda: window.day_dialog is not None, timeout=WAIT)
     assert window.day_dialog.summaries["USD"].text().startswith("Expected $20.00")
+
+
+def test_the_login_offers_whoever_signed_in_last(gui, qtbot, tmp_path):
+    sign_in(gui, qtbot, "manager", "2222")
+    again = App("KIN01-T1", gui.settings)
+    qtbot.addWidget(again.login)
+    qtbot.waitUntil(lambda: again.login.user.count() == 3, timeout=WAIT)
+    assert again.login.username() == "manager"
+    again.worker.wait()

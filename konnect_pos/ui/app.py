@@ -35,13 +35,14 @@ class App:
         self.worker = DbWorker()
         self.counter_window = None
         set_language(settings.language())
-        self.login = LoginWindow(self.worker, terminal, system_clock)
+        self.login = LoginWindow(self.worker, terminal, system_clock, preselect=settings.last_user() or None)
         self.login.signed_in.connect(self.open_counter)
         self.login.resize(900, 640)
 
     def open_counter(self, counter) -> None:
         from konnect_pos.ui.counter_window import CounterWindow  # deferred: start-up shows the login first
 
+        self.settings.remember_user(counter.user.username)
         window = CounterWindow(counter, self.worker, self.settings)
         QShortcut(QKeySequence("Ctrl+,"), window, lambda: self.open_settings(window))
         self.counter_window = window

@@ -35,10 +35,12 @@ class LoginWindow(QWidget):
         clock: Clock,
         *,
         lock_user: str | None = None,
+        preselect: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker, self.terminal, self.clock, self.lock_user = worker, terminal, clock, lock_user
+        self.preselect = lock_user or preselect  # the locked user, else whoever signed in last here
         self.title = QLabel()
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont(self.font())
@@ -107,8 +109,8 @@ class LoginWindow(QWidget):
         self.user.clear()
         for username, full_name in names:
             self.user.addItem(f"{full_name} ({username})", username)
-        if self.lock_user:
-            index = self.user.findData(self.lock_user)
+        if self.preselect:
+            index = self.user.findData(self.preselect)
             self.user.setCurrentIndex(max(index, 0))
         self.pin.setFocus()
 

@@ -51,6 +51,13 @@ class LocalSettings:
         except (TypeError, ValueError):
             return DEFAULT_IDLE_MINUTES
 
+    def last_user(self) -> str:
+        return str(self.store.value("last_user", ""))
+
+    def remember_user(self, username: str) -> None:
+        self.store.setValue("last_user", username)
+        self.store.sync()
+
     def save(self, *, language: str, receipt_format: str, auto_print: bool, idle_minutes: int) -> None:
         self.store.setValue("language", language)
         self.store.setValue("receipt_format", receipt_format)

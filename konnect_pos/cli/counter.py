@@ -1,60 +1,16 @@
-"""The ``konnect-pos`` command: the GUI by default, sub-commands for headless work.
-
-Every error a user can cause is one translated line on stderr and exit code 2;
-nothing is written when that happens (the services raise before committing).
-"""
+"""Commands of the counter: demo, customers, sales, receipts, the business day, managers' tools."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, is_dataclass
-from decimal import Decimal
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from konnect_pos.cli.common import approver, clock, instant, lang, open_db, print_json, signed_in
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.i18n import translate_error
-
-EXIT_USAGE = 2
-
-
-def _lang() -> str:
-    lang = os.environ.get("KONNECT_POS_LANG", "en")
-    return lang if lang in ("en", "fr", "sw") else "en"
-
-
-def _open(args: argparse.Namespace, *, create: bool = True) -> None:
-    from konnect_pos.store.schema import open_database
-
-    open_database(args.db, create=create)
-
-
-def _clock() -> Callable[[], Any]:
-    from konnect_pos.services.clock import system_clock
-
-    return system_clock
-
-
-def _jsonable(value: Any) -> Any:
-    if is_dataclass(value):
-        return _jsonable(asdict(value))
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, Decimal):
-        return str(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
-
-
-def _print_json(value: Any) -> None:
-    print(json.dumps(_jsonable(value), ensure_ascii=False, indent=2))
 
 
 def _demo_url(args: argparse.Namespace) -> str:
@@ -81,7 +37,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             if total >= 20_000 and (done == total or done % 50_000 == 0):
                 print(f"  {done:,} / {total:,} customers", file=sys.stderr)
 
-        summary = demo.seed(_clock(), customers=args.customers, only_country=args.country, progress=progress)
+        summary = demo.seed(clock(), customers=args.customers, only_country=args.country, progress=progress)
         print(f"Demo shop created: {', '.join(summary.terminals)}; {summary.customers:,} customers")
     print(f"Database: {url}")
     print("Users: cashier (PIN 1111), manager (PIN 2222), admin (PIN 9999)")
@@ -100,7 +56,7 @@ def _launch_gui(url: str, terminal: str | None) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from konnect_pos.store.database import resolve_url
 
-    _open(args)
+    open_db(args)
     return _launch_gui(resolve_url(args.db), args.terminal)
 
 
@@ -113,10 +69,10 @@ def _region(args: argparse.Namespace) -> str:
 def cmd_customers_search(args: argparse.Namespace) -> int:
     from konnect_pos.services.customers import search_customers
 
-    _open(args, create=False)
+    open_db(args, create=False)
     found = search_customers(args.query, region=_region(args), limit=args.limit)
     if args.json:
-        _print_json(found)
+        print_json(found)
     elif not found:
         print("No customer found")
     else:
@@ -129,7 +85,7 @@ def cmd_customers_add(args: argparse.Namespace) -> int:
     from konnect_pos.domain.customers import CustomerInput
     from konnect_pos.services.customers import create_customer
 
-    _open(args, create=False)
+    open_db(args, create=False)
     created = create_customer(
         CustomerInput(
             name=args.name,
@@ -139,10 +95,10 @@ def cmd_customers_add(args: argparse.Namespace) -> int:
             kit_serial=args.kit_serial or "",
             language=args.language or "",
         ),
-        _clock(),
+        clock(),
     )
     if args.json:
-        _print_json(created)
+        print_json(created)
     else:
         print(f"Customer {created.account_number} created: {created.name}, {created.phone}")
     return 0
@@ -153,41 +109,15 @@ def cmd_customers_show(args: argparse.Namespace) -> int:
     from konnect_pos.services.checkout import account_timeline
     from konnect_pos.services.customers import get_customer
 
-    _open(args, create=False)
+    open_db(args, create=False)
     customer = get_customer(args.account)
-    timeline = account_timeline(customer.account_number, _clock()())
+    timeline = account_timeline(customer.account_number, clock()())
     if args.json:
-        _print_json({**asdict(customer), "timeline": _timeline_json(timeline)})
+        print_json({**asdict(customer), "timeline": _timeline_json(timeline)})
     else:
         print(f"{customer.account_number}  {customer.name}  {customer.phone}  {customer.kit_serial or ''}")
         print("\n".join(_timeline_lines(timeline, country(customer.country).zones[0])))
     return 0
-
-
-def _counter(args: argparse.Namespace):
-    """Sign in from KONNECT_POS_USER / KONNECT_POS_PIN (or a prompt) at the chosen terminal."""
-    import getpass
-
-    from konnect_pos.services.outlets import list_terminals
-    from konnect_pos.services.session import sign_in
-
-    terminal = getattr(args, "terminal", None) or os.environ.get("KONNECT_POS_TERMINAL")
-    if not terminal:
-        terminals = list_terminals()
-        if len(terminals) != 1:
-            raise KonnectError(
-                "Choose a terminal with --terminal (one of: {terminals})",
-                terminals=", ".join(terminals) or "none",
-            )
-        terminal = terminals[0]
-    user = os.environ.get("KONNECT_POS_USER")
-    pin = os.environ.get("KONNECT_POS_PIN")
-    if not user or pin is None:
-        if not sys.stdin.isatty():
-            raise KonnectError("Set KONNECT_POS_USER and KONNECT_POS_PIN, or run in a terminal to be asked")
-        user = user or input("User: ")
-        pin = getpass.getpass("PIN: ")
-    return sign_in(terminal, user, pin, _clock())
 
 
 def _timeline_lines(timeline, zone: str) -> list[str]:
@@ -250,15 +180,15 @@ def cmd_sell(args: argparse.Namespace) -> int:
     from konnect_pos.services.checkout import sell
     from konnect_pos.services.receipts import receipt_pdf
 
-    _open(args, create=False)
-    counter = _counter(args)
+    open_db(args, create=False)
+    counter = signed_in(args)
     currency = counter.terminal.outlet.country.currency
     tenders = [parse_tender_spec(spec, currency) for spec in args.pay or []]
     result = sell(counter, args.customer, _bundle_items(args.bundle), tenders, language=args.language)
     if args.receipt:
         Path(args.receipt).write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
     if args.json:
-        _print_json(
+        print_json(
             {
                 "receipt_number": result.receipt_number,
                 "total": str(result.total.amount),
@@ -277,8 +207,8 @@ def cmd_sell(args: argparse.Namespace) -> int:
 def cmd_receipt(args: argparse.Namespace) -> int:
     from konnect_pos.services.receipts import invoice_pdf, receipt_pdf
 
-    _open(args, create=False)
-    counter = _counter(args)
+    open_db(args, create=False)
+    counter = signed_in(args)
     if args.invoice:
         pdf = invoice_pdf(counter, args.number, language=args.language)
     else:
@@ -288,26 +218,12 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     return 0
 
 
-def _instant(text: str | None):
-    from datetime import datetime
-
-    if text is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise KonnectError("Not an ISO date and time: {text}", text=text[:40]) from None
-    if moment.tzinfo is None:
-        raise KonnectError("Give the time zone with --at, e.g. 2026-11-20T14:30+01:00")
-    return moment
-
-
 def cmd_usage(args: argparse.Namespace) -> int:
     from konnect_pos.services.account import record_usage
 
-    _open(args, create=False)
-    counter = _counter(args)
-    timeline = record_usage(counter, args.account, args.gb_used, _instant(args.at))
+    open_db(args, create=False)
+    counter = signed_in(args)
+    timeline = record_usage(counter, args.account, args.gb_used, instant(args.at))
     print("\n".join(_timeline_lines(timeline, counter.terminal.outlet.zone)))
     return 0
 
@@ -315,7 +231,7 @@ def cmd_usage(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from konnect_pos.services.verify import verify
 
-    _open(args, create=False)
+    open_db(args, create=False)
     report = verify()
     if report.ok:
         counts = f"{report.terminals} terminals, {report.entries} journal entries, {report.sales} sales"
@@ -324,16 +240,6 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(f"BROKEN: {problem}", file=sys.stderr)
     return 1
-
-
-def _approver():
-    """A manager's approval for a cashier: KONNECT_POS_APPROVER and KONNECT_POS_APPROVER_PIN."""
-    from konnect_pos.services.users import authenticate
-
-    name = os.environ.get("KONNECT_POS_APPROVER")
-    if not name:
-        return None
-    return authenticate(name, os.environ.get("KONNECT_POS_APPROVER_PIN", ""), _clock())
 
 
 def _pairs(specs: list[str] | None, what: str) -> dict[str, str]:
@@ -362,15 +268,15 @@ def _counts(specs: list[str] | None) -> dict[str, dict[str, str]]:
 def cmd_day(args: argparse.Namespace) -> int:
     from konnect_pos.services import business_day
 
-    _open(args, create=False)
-    counter = _counter(args)
+    open_db(args, create=False)
+    counter = signed_in(args)
     if args.action == "open":
-        day = business_day.open_day(counter, _pairs(args.float, "Float"), approver=_approver())
+        day = business_day.open_day(counter, _pairs(args.float, "Float"), approver=approver())
         floats = ", ".join(str(m) for m in day.floats.values())
         print(f"Business day {day.business_date} opened at {counter.terminal.label}; float {floats}")
     elif args.action == "close":
         result = business_day.close_day(
-            counter, _counts(args.count), comment=args.comment or "", approver=_approver()
+            counter, _counts(args.count), comment=args.comment or "", approver=approver()
         )
         print(f"Business day {result.business_date} closed: Z report {result.z_number}")
         for count in result.counts:
@@ -387,10 +293,10 @@ def cmd_day(args: argparse.Namespace) -> int:
 def cmd_cash(args: argparse.Namespace) -> int:
     from konnect_pos.services import business_day
 
-    _open(args, create=False)
-    counter = _counter(args)
+    open_db(args, create=False)
+    counter = signed_in(args)
     moved = business_day.cash_movement(
-        counter, args.direction, args.amount, args.currency.upper(), args.reason, approver=_approver()
+        counter, args.direction, args.amount, args.currency.upper(), args.reason, approver=approver()
     )
     print(f"Cash {args.direction}: {moved} ({args.reason})")
     return 0
@@ -399,9 +305,9 @@ def cmd_cash(args: argparse.Namespace) -> int:
 def cmd_void(args: argparse.Namespace) -> int:
     from konnect_pos.services.corrections import void_sale
 
-    _open(args, create=False)
+    open_db(args, create=False)
     result = void_sale(
-        _counter(args), args.receipt, args.reason, remove_active=args.remove_active, approver=_approver()
+        signed_in(args), args.receipt, args.reason, remove_active=args.remove_active, approver=approver()
     )
     print(
         f"Sale {result.receipt_number} voided; removed from the account: {', '.join(result.removed) or '-'}; "
@@ -413,9 +319,9 @@ def cmd_void(args: argparse.Namespace) -> int:
 def cmd_refund(args: argparse.Namespace) -> int:
     from konnect_pos.services.corrections import refund_sale
 
-    _open(args, create=False)
+    open_db(args, create=False)
     result = refund_sale(
-        _counter(args), args.receipt, args.amount, args.reason, method=args.to, approver=_approver()
+        signed_in(args), args.receipt, args.amount, args.reason, method=args.to, approver=approver()
     )
     how = result.provider or result.method
     left = result.refundable_left
@@ -427,11 +333,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     from konnect_pos.documents.daily_report_pdf import render_daily_report
     from konnect_pos.services.daily_report import daily_report, parse_date, report_json
 
-    _open(args, create=False)
-    counter = _counter(args)
+    open_db(args, create=False)
+    counter = signed_in(args)
     report = daily_report(counter, parse_date(args.date), terminal=args.terminal, whole_outlet=args.outlet)
     if args.out:
-        Path(args.out).write_bytes(render_daily_report(report, args.language or _lang(), args.format))
+        Path(args.out).write_bytes(render_daily_report(report, args.language or lang(), args.format))
     if args.json:
         print(report_json(report))
     else:
@@ -448,8 +354,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_users(args: argparse.Namespace) -> int:
     from konnect_pos.services import users
 
-    _open(args, create=False)
-    counter = _counter(args)
+    open_db(args, create=False)
+    counter = signed_in(args)
     if args.action == "add":
         if not args.name or not args.role:
             raise KonnectError("users add needs --name and --role")
@@ -467,17 +373,17 @@ def cmd_users(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from konnect_pos.services.audit import audit_trail
 
-    _open(args, create=False)
+    open_db(args, create=False)
     rows = audit_trail(
-        _counter(args),
+        signed_in(args),
         user=args.user,
         kind=args.kind,
-        since=_instant(args.since),
-        until=_instant(args.until),
+        since=instant(args.since),
+        until=instant(args.until),
         limit=args.limit,
     )
     if args.json:
-        _print_json(rows)
+        print_json(rows)
         return 0
     for row in rows:
         approved = f" (approved by {row.approved_by})" if row.approved_by else ""
@@ -486,15 +392,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db", help="database URL: sqlite:///path or postgresql://… (default: KONNECT_POS_DB)"
-    )
-    parser = argparse.ArgumentParser(prog="konnect-pos", parents=[common], description=__doc__)
-    parser.add_argument("--terminal", help="terminal label, e.g. KIN01-T1")
-    parser.set_defaults(handler=cmd_gui)
-    sub = parser.add_subparsers(dest="command")
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
 
     demo = sub.add_parser("demo", parents=[common], help="create a demo shop and open the app")
     demo.add_argument("--customers", type=int, default=2_000)
@@ -629,18 +527,3 @@ def build_parser() -> argparse.ArgumentParser:
 
     verify = sub.add_parser("verify", parents=[common], help="check the journal chain and every sale")
     verify.set_defaults(handler=cmd_verify)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        return int(args.handler(args) or 0)
-    except KonnectError as error:
-        print(f"konnect-pos: {translate_error(error, _lang())}", file=sys.stderr)
-        return EXIT_USAGE
-
-
-if __name__ == "__main__":
-    sys.exit(main())

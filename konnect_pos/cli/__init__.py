@@ -1,0 +1,43 @@
+"""The ``konnect-pos`` command: the GUI by default, sub-commands for headless work.
+
+Every error a user can cause is one translated line on stderr and exit code 2;
+nothing is written when that happens (the services raise before committing).
+Each area's commands live in their own module with a ``register(sub, common)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from konnect_pos.cli import counter
+from konnect_pos.cli.common import EXIT_USAGE, lang
+from konnect_pos.domain.errors import KonnectError
+from konnect_pos.i18n import translate_error
+
+AREAS = (counter,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", help="database URL: sqlite:///path or postgresql://… (default: KONNECT_POS_DB)"
+    )
+    parser = argparse.ArgumentParser(prog="konnect-pos", parents=[common], description=__doc__)
+    parser.add_argument("--terminal", help="terminal label, e.g. KIN01-T1")
+    parser.set_defaults(handler=counter.cmd_gui)
+    sub = parser.add_subparsers(dest="command")
+    for area in AREAS:
+        area.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except KonnectError as error:
+        print(f"konnect-pos: {translate_error(error, lang())}", file=sys.stderr)
+        return EXIT_USAGE

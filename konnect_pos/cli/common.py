@@ -1,0 +1,101 @@
+"""What every command shares: language, database, clock, JSON output, signing in."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import asdict, is_dataclass
+from decimal import Decimal
+from typing import Any
+
+from konnect_pos.domain.errors import KonnectError
+
+EXIT_USAGE = 2
+
+
+def lang() -> str:
+    lang = os.environ.get("KONNECT_POS_LANG", "en")
+    return lang if lang in ("en", "fr", "sw") else "en"
+
+
+def open_db(args: argparse.Namespace, *, create: bool = True) -> None:
+    from konnect_pos.store.schema import open_database
+
+    open_database(args.db, create=create)
+
+
+def clock() -> Callable[[], Any]:
+    from konnect_pos.services.clock import system_clock
+
+    return system_clock
+
+
+def jsonable(value: Any) -> Any:
+    if is_dataclass(value):
+        return jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def print_json(value: Any) -> None:
+    print(json.dumps(jsonable(value), ensure_ascii=False, indent=2))
+
+
+def signed_in(args: argparse.Namespace):
+    """Sign in from KONNECT_POS_USER / KONNECT_POS_PIN (or a prompt) at the chosen terminal."""
+    import getpass
+
+    from konnect_pos.services.outlets import list_terminals
+    from konnect_pos.services.session import sign_in
+
+    terminal = getattr(args, "terminal", None) or os.environ.get("KONNECT_POS_TERMINAL")
+    if not terminal:
+        terminals = list_terminals()
+        if len(terminals) != 1:
+            raise KonnectError(
+                "Choose a terminal with --terminal (one of: {terminals})",
+                terminals=", ".join(terminals) or "none",
+            )
+        terminal = terminals[0]
+    user = os.environ.get("KONNECT_POS_USER")
+    pin = os.environ.get("KONNECT_POS_PIN")
+    if not user or pin is None:
+        if not sys.stdin.isatty():
+            raise KonnectError("Set KONNECT_POS_USER and KONNECT_POS_PIN, or run in a terminal to be asked")
+        user = user or input("User: ")
+        pin = getpass.getpass("PIN: ")
+    return sign_in(terminal, user, pin, clock())
+
+
+def instant(text: str | None):
+    from datetime import datetime
+
+    if text is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise KonnectError("Not an ISO date and time: {text}", text=text[:40]) from None
+    if moment.tzinfo is None:
+        raise KonnectError("Give the time zone with --at, e.g. 2026-11-20T14:30+01:00")
+    return moment
+
+
+def approver():
+    """A manager's approval for a cashier: KONNECT_POS_APPROVER and KONNECT_POS_APPROVER_PIN."""
+    from konnect_pos.services.users import authenticate
+
+    name = os.environ.get("KONNECT_POS_APPROVER")
+    if not name:
+        return None
+    return authenticate(name, os.environ.get("KONNECT_POS_APPROVER_PIN", ""), clock())

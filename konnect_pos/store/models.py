@@ -304,3 +304,29 @@ MODELS: list[type[BaseModel]] = [
     JournalEntry,
     OutboxEvent,
 ]
+
+
+class SyncLink(BaseModel):
+    """Where a terminal pushes and pulls: HQ's URL with the terminal's own role."""
+
+    terminal = peewee.ForeignKeyField(Terminal, unique=True, on_delete="RESTRICT")
+    hq_url = peewee.TextField()
+    linked_at = UTCDateTimeField()
+    last_attempt_at = UTCDateTimeField(null=True)
+    last_success_at = UTCDateTimeField(null=True)
+    last_error = peewee.TextField(default="")
+
+
+class SyncCursor(BaseModel):
+    """The highest HQ version pulled, per reference table."""
+
+    name = peewee.CharField(primary_key=True)
+    version = peewee.BigIntegerField()
+
+
+class BundlePrice(BaseModel):
+    """A price from HQ that applies from a local business date on."""
+
+    bundle = peewee.ForeignKeyField(Bundle, on_delete="RESTRICT")
+    effective_from = peewee.CharField()  # ISO date, compared as text
+    price_minor = peewee.BigIntegerField()

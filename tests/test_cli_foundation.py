@@ -49,6 +49,8 @@ def test_add_then_find(demo_url, capsys):
         "cd",
         "--account",
         "CD-NEW-1",
+        "--terminal",
+        "KIN01-T1",
     )
     assert code == 0 and "+243991234567" in out
     code, out, _ = run(capsys, "customers", "search", "zoe mbala", "--db", demo_url)
@@ -109,7 +111,8 @@ def test_add_then_find(demo_url, capsys):
         (["demo", "--no-gui", "--customers", "-5"], "--customers"),
     ],
 )
-def test_bad_input_is_one_line_exit_2_and_changes_nothing(demo_url, capsys, argv, message):
+def test_bad_input_is_one_line_exit_2_and_changes_nothing(demo_url, capsys, monkeypatch, argv, message):
+    monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
     before = run(capsys, "customers", "search", "CD000", "--json", "--limit", "500", "--db", demo_url)[1]
     code, _out, err = run(capsys, *argv, "--db", demo_url)
     assert code == 2

@@ -51,22 +51,35 @@ def print_json(value: Any) -> None:
     print(json.dumps(jsonable(value), ensure_ascii=False, indent=2))
 
 
+def terminal_label(args: argparse.Namespace) -> str:
+    """--terminal, else KONNECT_POS_TERMINAL, else the database's only terminal."""
+    from konnect_pos.services.outlets import list_terminals
+
+    terminal = getattr(args, "terminal", None) or os.environ.get("KONNECT_POS_TERMINAL")
+    if terminal:
+        return terminal
+    terminals = list_terminals()
+    if len(terminals) != 1:
+        raise KonnectError(
+            "Choose a terminal with --terminal (one of: {terminals})",
+            terminals=", ".join(terminals) or "none",
+        )
+    return terminals[0]
+
+
+def terminal_id(args: argparse.Namespace) -> int:
+    from konnect_pos.services.outlets import get_terminal
+
+    return get_terminal(terminal_label(args)).id
+
+
 def signed_in(args: argparse.Namespace):
     """Sign in from KONNECT_POS_USER / KONNECT_POS_PIN (or a prompt) at the chosen terminal."""
     import getpass
 
-    from konnect_pos.services.outlets import list_terminals
     from konnect_pos.services.session import sign_in
 
-    terminal = getattr(args, "terminal", None) or os.environ.get("KONNECT_POS_TERMINAL")
-    if not terminal:
-        terminals = list_terminals()
-        if len(terminals) != 1:
-            raise KonnectError(
-                "Choose a terminal with --terminal (one of: {terminals})",
-                terminals=", ".join(terminals) or "none",
-            )
-        terminal = terminals[0]
+    terminal = terminal_label(args)
     user = os.environ.get("KONNECT_POS_USER")
     pin = os.environ.get("KONNECT_POS_PIN")
     if not user or pin is None:

@@ -9,7 +9,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from konnect_pos.cli.common import approver, clock, instant, lang, open_db, print_json, signed_in
+from konnect_pos.cli.common import (
+    approver,
+    clock,
+    instant,
+    lang,
+    open_db,
+    print_json,
+    signed_in,
+    terminal_id,
+)
 from konnect_pos.domain.errors import KonnectError
 
 
@@ -96,6 +105,7 @@ def cmd_customers_add(args: argparse.Namespace) -> int:
             language=args.language or "",
         ),
         clock(),
+        terminal_id(args),
     )
     if args.json:
         print_json(created)
@@ -420,6 +430,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add.add_argument("--kit-serial")
     add.add_argument("--language", choices=["en", "fr", "sw"])
     add.add_argument("--json", action="store_true")
+    add.add_argument("--terminal", help="the counter recording it (default: the only terminal)")
     add.set_defaults(handler=cmd_customers_add)
 
     show = customers.add_parser("show", parents=[common], help="one customer")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import peewee
 
@@ -15,6 +16,7 @@ from konnect_pos.domain.customers import (
 )
 from konnect_pos.domain.errors import Conflict, NotFound
 from konnect_pos.domain.phones import try_normalize_phone
+from konnect_pos.services import journal
 from konnect_pos.services.clock import Clock
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.store.database import db, is_postgres, write_transaction
@@ -70,7 +72,11 @@ def _check_unique(valid: ValidCustomer, exclude_id: int | None) -> None:
             )
 
 
-def create_customer(data: CustomerInput, clock: Clock) -> CustomerView:
+def create_customer(data: CustomerInput, clock: Clock, terminal_id: int | None = None) -> CustomerView:
+    """Register a customer; at a terminal the record also goes to its journal and outbox for HQ.
+
+    ``terminal_id`` is None only for a database without terminals (imports, search tests).
+    """
     valid = validate_customer(data)
     now = clock()
     with write_transaction():
@@ -83,19 +89,42 @@ def create_customer(data: CustomerInput, clock: Clock) -> CustomerView:
                 field="account_number",
                 account=valid.account_number,
             ) from None
+        if terminal_id is not None:
+            _record(terminal_id, "customer_created", row, _contact(valid), now)
     return _view(row)
 
 
-def update_customer(account_number: str, data: CustomerInput, clock: Clock) -> CustomerView:
+def update_customer(
+    account_number: str, data: CustomerInput, clock: Clock, terminal_id: int | None = None
+) -> CustomerView:
+    """Edit contact details; only the fields that changed travel to HQ (merged per field there)."""
     valid = validate_customer(data)
     with write_transaction():
         row = customer_row(account_number)
         _check_unique(valid, row.id)
+        changed = {k: v for k, v in _contact(valid).items() if getattr(row, k) != v}
         for key, value in _fields(valid).items():
             setattr(row, key, value)
         row.updated_at = clock()
         row.save()
+        if terminal_id is not None and changed:
+            _record(terminal_id, "customer_updated", row, changed, row.updated_at)
     return _view(row)
+
+
+def _contact(valid: ValidCustomer) -> dict[str, object]:
+    return {name: getattr(valid, name) for name in ("name", "phone", "country", "kit_serial", "language")}
+
+
+def _record(terminal_id: int, kind: str, row: Customer, fields: dict[str, object], at: datetime) -> None:
+    journal.lock_terminal(terminal_id)
+    journal.append(
+        terminal_id,
+        kind,
+        row.uuid,
+        at,
+        {"uuid": row.uuid, "account_number": row.account_number, "fields": fields, "at": at.isoformat()},
+    )
 
 
 def _fields(valid: ValidCustomer) -> dict[str, object]:

@@ -416,7 +416,9 @@ class CounterWindow(QMainWindow):
             self.pick(view.account_number)
 
         self.worker.submit(
-            lambda: customers.create_customer(data, self.counter.clock), created, dialog.show_error
+            lambda: customers.create_customer(data, self.counter.clock, self.counter.terminal.id),
+            created,
+            dialog.show_error,
         )
 
     # --- catalog and cart ---------------------------------------------------------------

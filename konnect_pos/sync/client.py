@@ -1,0 +1,346 @@
+"""The terminal's side of sync: push the outbox to HQ exactly once, then pull reference data.
+
+Push: HQ says which sequence it holds contiguously for this terminal; everything up to
+it is marked sent, everything after it is (re)sent in order, in batches, each batch one
+HQ transaction (``hq_push``). A local row is marked sent only after HQ's commit, so a
+crash anywhere means a resend, which HQ ignores (UUIDv7 keys, ``ON CONFLICT DO NOTHING``).
+
+Pull: per reference table, the rows whose HQ ``version`` is above the local cursor,
+applied with the cursor in one local transaction per batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import psycopg
+from peewee import EXCLUDED
+from psycopg.types.json import Jsonb
+
+from konnect_pos.domain.customers import search_text
+from konnect_pos.domain.errors import KonnectError, NotFound
+from konnect_pos.services.clock import Clock
+from konnect_pos.services.ids import new_uuid
+from konnect_pos.services.journal import pending_count
+from konnect_pos.services.outlets import get_terminal
+from konnect_pos.store.database import write_transaction
+from konnect_pos.store.models import (
+    Bundle,
+    BundlePrice,
+    Customer,
+    JournalEntry,
+    MerchantNumber,
+    OutboxEvent,
+    Outlet,
+    SyncCursor,
+    SyncLink,
+    Terminal,
+    User,
+)
+from konnect_pos.sync.hq_connection import HQUnreachable, hq_connect, refused
+
+PUSH_BATCH = 500
+PULL_BATCH = 5_000
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    terminal: str
+    linked: bool
+    waiting: int
+    last_success_at: datetime | None
+    last_attempt_at: datetime | None
+    last_error: str
+
+    @property
+    def online(self) -> bool:
+        return self.linked and not self.last_error and self.last_success_at is not None
+
+
+@dataclass(slots=True)
+class SyncResult:
+    pushed: int = 0
+    hq_holds: int = 0
+    pulled: dict[str, int] = field(default_factory=dict)
+    waiting: int = 0
+
+
+def link(terminal_label: str, hq_url: str, clock: Clock) -> int:
+    """Remember HQ for this terminal after checking HQ knows it; returns HQ's acknowledged count."""
+    terminal = get_terminal(terminal_label)
+    with hq_connect(hq_url) as conn:
+        acked = _acked(conn, terminal.label)
+    now = clock()
+    with write_transaction():
+        SyncLink.insert(terminal=terminal.id, hq_url=hq_url, linked_at=now).on_conflict(
+            conflict_target=[SyncLink.terminal],
+            update={SyncLink.hq_url: hq_url, SyncLink.linked_at: now, SyncLink.last_error: ""},
+        ).execute()
+    return acked
+
+
+def _link(terminal_id: int) -> SyncLink:
+    found = SyncLink.get_or_none(SyncLink.terminal == terminal_id)
+    if found is None:
+        raise NotFound("This terminal is not linked to headquarters yet: run konnect-pos sync link")
+    return found
+
+
+def status(terminal_label: str) -> SyncStatus:
+    terminal = get_terminal(terminal_label)
+    found = SyncLink.get_or_none(SyncLink.terminal == terminal.id)
+    return SyncStatus(
+        terminal=terminal.label,
+        linked=found is not None,
+        waiting=pending_count(terminal.id),
+        last_success_at=found.last_success_at if found else None,
+        last_attempt_at=found.last_attempt_at if found else None,
+        last_error=found.last_error if found else "",
+    )
+
+
+def sync(terminal_label: str, clock: Clock, progress: Progress | None = None) -> SyncResult:
+    """Push then pull for one terminal; records the outcome for the status bar."""
+    terminal = get_terminal(terminal_label)
+    found = _link(terminal.id)
+    started = clock()
+    try:
+        with hq_connect(found.hq_url) as conn:
+            result = SyncResult()
+            result.pushed, result.hq_holds = push(conn, terminal.id, terminal.label, clock, progress)
+            result.pulled = pull(conn, clock, progress)
+    except KonnectError as error:
+        _record(terminal.id, started, error.message.format(**error.params))
+        raise
+    except psycopg.Error as exc:
+        error = refused(exc)
+        _record(terminal.id, started, error.message.format(**error.params))
+        raise error from None
+    _record(terminal.id, started, "", success=clock())
+    result.waiting = pending_count(terminal.id)
+    return result
+
+
+def _record(terminal_id: int, attempt: datetime, error: str, success: datetime | None = None) -> None:
+    update: dict[Any, Any] = {SyncLink.last_attempt_at: attempt, SyncLink.last_error: error[:500]}
+    if success is not None:
+        update[SyncLink.last_success_at] = success
+    with write_transaction():
+        SyncLink.update(update).where(SyncLink.terminal == terminal_id).execute()
+
+
+def _acked(conn: psycopg.Connection, label: str) -> int:
+    try:
+        return int(conn.execute("SELECT hq_push(%s, %s)", (label, Jsonb([]))).fetchone()[0])
+    except psycopg.Error as exc:
+        raise refused(exc) from None
+
+
+def push(
+    conn: psycopg.Connection, terminal_id: int, label: str, clock: Clock, progress: Progress | None = None
+) -> tuple[int, int]:
+    """Send every event HQ does not hold yet; returns (events sent, HQ's contiguous count)."""
+    acked = _acked(conn, label)
+    with write_transaction():
+        _mark_sent(terminal_id, acked, clock())
+        # HQ restored from an older backup holds less than we marked sent: send those again.
+        mine = OutboxEvent.terminal == terminal_id
+        OutboxEvent.update(sent_at=None).where(mine & (OutboxEvent.seq > acked)).execute()
+    total = pending_count(terminal_id)
+    sent = 0
+    while True:
+        batch = _unsent(terminal_id, PUSH_BATCH)
+        if not batch:
+            break
+        try:
+            acked = int(conn.execute("SELECT hq_push(%s, %s)", (label, Jsonb(batch))).fetchone()[0])
+        except psycopg.Error as exc:
+            raise refused(exc) from None
+        if acked < batch[0]["seq"]:
+            raise HQUnreachable(
+                "Headquarters did not accept record {seq} of {terminal}", seq=batch[0]["seq"], terminal=label
+            )
+        with write_transaction():
+            _mark_sent(terminal_id, acked, clock())
+        sent += sum(1 for event in batch if event["seq"] <= acked)
+        if progress:
+            progress("push", sent, total)
+    return sent, acked
+
+
+def _mark_sent(terminal_id: int, upto: int, now: datetime) -> None:
+    OutboxEvent.update(sent_at=now).where(
+        (OutboxEvent.terminal == terminal_id) & (OutboxEvent.seq <= upto) & OutboxEvent.sent_at.is_null()
+    ).execute()
+
+
+def _unsent(terminal_id: int, limit: int) -> list[dict[str, Any]]:
+    rows = (
+        OutboxEvent.select(OutboxEvent, JournalEntry.hash)
+        .join(
+            JournalEntry,
+            on=(JournalEntry.terminal == OutboxEvent.terminal) & (JournalEntry.seq == OutboxEvent.seq),
+        )
+        .where((OutboxEvent.terminal == terminal_id) & OutboxEvent.sent_at.is_null())
+        .order_by(OutboxEvent.seq)
+        .limit(limit)
+        .objects()
+    )
+    return [
+        {
+            "uuid": row.uuid,
+            "seq": row.seq,
+            "kind": row.kind,
+            "record_uuid": row.record_uuid,
+            "payload": row.payload,
+            "hash": row.hash,
+            "created_at": row.created_at.isoformat(),
+        }
+        for row in rows
+    ]
+
+
+# --- pull ---------------------------------------------------------------------------
+
+
+def pull(conn: psycopg.Connection, clock: Clock, progress: Progress | None = None) -> dict[str, int]:
+    """Apply HQ's changes since the local cursors; returns rows applied per table."""
+    counts: dict[str, int] = {}
+    for name, query, apply in PULLS:
+        cursor_row = SyncCursor.get_or_none(SyncCursor.name == name)
+        cursor = cursor_row.version if cursor_row else 0
+        total = conn.execute(f"SELECT count(*) FROM {name} WHERE version > %s", (cursor,)).fetchone()[0]
+        done = 0
+        for batch in _batches(conn, query, cursor):
+            with write_transaction():
+                apply(batch, clock())
+                cursor = batch[-1]["version"]
+                SyncCursor.insert(name=name, version=cursor).on_conflict(
+                    conflict_target=[SyncCursor.name], update={SyncCursor.version: cursor}
+                ).execute()
+            done += len(batch)
+            if progress:
+                progress(name, done, total)
+        counts[name] = done
+    return counts
+
+
+def _batches(conn: psycopg.Connection, query: str, cursor: int) -> Iterator[list[dict[str, Any]]]:
+    while True:
+        with conn.cursor(row_factory=psycopg.rows.dict_row) as cur:
+            rows = cur.execute(query + " WHERE version > %s ORDER BY version LIMIT %s", (cursor, PULL_BATCH))
+            batch = rows.fetchall()
+        if not batch:
+            return
+        yield batch
+        cursor = batch[-1]["version"]
+
+
+def _apply_outlets(rows: list[dict[str, Any]], now: datetime) -> None:
+    for row in rows:
+        outlet = Outlet.get_or_none(Outlet.code == row["code"])
+        fields = {
+            "name": row["name"],
+            "kind": row["kind"],
+            "country": row["country"],
+            "zone": row["zone"],
+            "address": row["address"],
+            "vat_rate": Decimal(row["vat_rate"]),
+            "accepts_card": row["accepts_card"],
+            "language": row["language"],
+            "receipt_format": row["receipt_format"],
+        }
+        if outlet is None:
+            outlet = Outlet.create(uuid=new_uuid(), code=row["code"], created_at=now, **fields)
+        else:
+            Outlet.update(fields).where(Outlet.id == outlet.id).execute()
+        MerchantNumber.delete().where(MerchantNumber.outlet == outlet.id).execute()
+        for provider, number in sorted(row["merchant_numbers"].items()):
+            MerchantNumber.create(outlet=outlet.id, provider=provider, number=number)
+
+
+def _apply_bundles(rows: list[dict[str, Any]], now: datetime) -> None:
+    for row in rows:
+        fields = {
+            "name": row["name"],
+            "price_minor": row["price_minor"],
+            "currency": row["currency"],
+            "data_gb": Decimal(row["data_gb"]),
+            "validity_days": row["validity_days"],
+            "speed_label": row["speed_label"],
+            "active": row["active"],
+            "position": row["position"],
+        }
+        Bundle.insert(uuid=new_uuid(), country=row["country"], code=row["code"], **fields).on_conflict(
+            conflict_target=[Bundle.country, Bundle.code], update=fields
+        ).execute()
+
+
+def _apply_prices(rows: list[dict[str, Any]], now: datetime) -> None:
+    for row in rows:
+        bundle = Bundle.get((Bundle.country == row["country"]) & (Bundle.code == row["code"]))
+        BundlePrice.insert(
+            bundle=bundle.id, effective_from=row["effective_from"].isoformat(), price_minor=row["price_minor"]
+        ).on_conflict(
+            conflict_target=[BundlePrice.bundle, BundlePrice.effective_from],
+            update={BundlePrice.price_minor: row["price_minor"]},
+        ).execute()
+
+
+def _apply_users(rows: list[dict[str, Any]], now: datetime) -> None:
+    for row in rows:
+        fields = {
+            "full_name": row["full_name"],
+            "role": row["role"],
+            "pin_hash": row["pin_hash"],
+            "active": row["active"],
+            "language": row["language"],
+        }
+        User.insert(uuid=new_uuid(), username=row["username"], created_at=now, **fields).on_conflict(
+            conflict_target=[User.username], update=fields
+        ).execute()
+
+
+def _apply_customers(rows: list[dict[str, Any]], now: datetime) -> None:
+    values = [
+        {
+            "uuid": row["uuid"],
+            "account_number": row["account_number"],
+            "name": row["name"],
+            "phone": row["phone"],
+            "country": row["country"],
+            "kit_serial": row["kit_serial"],
+            "language": row["language"],
+            "search_text": search_text(
+                row["name"], row["phone"], row["account_number"], row["kit_serial"] or ""
+            ),
+            "created_at": row["created_at"],
+            "updated_at": row["updated_at"],
+        }
+        for row in rows
+    ]
+    changing = ("name", "phone", "country", "kit_serial", "language", "search_text", "updated_at")
+    Customer.insert_many(values).on_conflict(
+        conflict_target=[Customer.account_number],
+        update={getattr(Customer, name): getattr(EXCLUDED, name) for name in changing},
+    ).execute()
+
+
+PULLS: tuple[tuple[str, str, Callable[[list[dict[str, Any]], datetime], None]], ...] = (
+    ("hq_outlet", "SELECT * FROM hq_outlet", _apply_outlets),
+    ("hq_bundle", "SELECT * FROM hq_bundle", _apply_bundles),
+    ("hq_bundle_price", "SELECT * FROM hq_bundle_price", _apply_prices),
+    ("hq_user", "SELECT * FROM hq_user", _apply_users),
+    ("hq_customer", "SELECT * FROM hq_customer", _apply_customers),
+)
+
+
+def linked_terminals() -> list[str]:
+    rows = SyncLink.select(SyncLink, Terminal, Outlet).join(Terminal).join(Outlet)
+    return [f"{row.terminal.outlet.code}-{row.terminal.code}" for row in rows]

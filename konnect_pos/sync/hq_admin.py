@@ -1,0 +1,222 @@
+"""Running headquarters: create its schema, register terminals, load reference data, prices.
+
+These run as HQ's owner (the administrator's PostgreSQL role). Terminals get a role of
+their own that can only call ``hq_push`` and read the reference tables (decisions.md).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import quote, urlparse, urlunparse
+
+import psycopg
+from psycopg import sql
+
+from konnect_pos.domain.errors import Conflict, NotFound, ValidationError
+from konnect_pos.domain.money import Money
+from konnect_pos.store.models import Bundle, Customer, MerchantNumber, Outlet, User
+from konnect_pos.sync.hq_connection import hq_connect
+from konnect_pos.sync.hq_schema import migrate
+
+READABLE = ("hq_outlet", "hq_bundle", "hq_bundle_price", "hq_user", "hq_customer", "hq_conflict")
+BATCH = 5_000
+
+
+def _database_name(conn: psycopg.Connection) -> str:
+    return conn.execute("SELECT current_database()").fetchone()[0]
+
+
+def group_role(conn: psycopg.Connection) -> str:
+    """The NOLOGIN role every terminal of this HQ database belongs to."""
+    return _identifier(f"kp_{_database_name(conn)}_terminals")
+
+
+def _identifier(text: str) -> str:
+    return re.sub(r"[^a-z0-9_]", "_", text.lower())[:63]
+
+
+def init_hq(url: str) -> int:
+    """Create or upgrade HQ's schema and the terminals' group role; returns the schema version."""
+    with hq_connect(url) as conn:
+        version = migrate(conn)
+        group = group_role(conn)
+        with conn.transaction():
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone()
+            if not exists:
+                conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(group)))
+            database = _database_name(conn)
+            role = sql.Identifier(group)
+            conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(database), role))
+            schema = conn.execute("SELECT current_schema()").fetchone()[0]
+            conn.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(sql.Identifier(schema), role))
+            for table in READABLE:
+                conn.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(sql.Identifier(table), role))
+            for function in ("hq_push(TEXT, JSONB)", "hq_my_outlet()"):
+                conn.execute(sql.SQL(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
+                conn.execute(sql.SQL(f"GRANT EXECUTE ON FUNCTION {function} TO {{}}").format(role))
+    return version
+
+
+def add_terminal(url: str, outlet_code: str, terminal_code: str) -> str:
+    """Register OUTLET-TERMINAL with a login role of its own; returns the URL the terminal uses."""
+    outlet_code, terminal_code = outlet_code.strip().upper(), terminal_code.strip().upper()
+    if not re.fullmatch(r"[A-Z0-9]{1,12}", terminal_code):
+        raise ValidationError("Terminal code must be 1 to 12 letters or digits", field="terminal")
+    label = f"{outlet_code}-{terminal_code}"
+    password = secrets.token_urlsafe(24)
+    with hq_connect(url) as conn, conn.transaction():
+        if not conn.execute("SELECT 1 FROM hq_outlet WHERE code = %s", (outlet_code,)).fetchone():
+            raise NotFound("No outlet with code {code} at headquarters", field="outlet", code=outlet_code)
+        if conn.execute("SELECT 1 FROM hq_terminal WHERE label = %s", (label,)).fetchone():
+            raise Conflict("Terminal {label} is already registered", field="terminal", label=label)
+        role = _identifier(f"kp_{_database_name(conn)}_{label}")
+        conn.execute(
+            sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+                sql.Identifier(role), sql.Literal(password), sql.Identifier(group_role(conn))
+            )
+        )
+        conn.execute(
+            "INSERT INTO hq_terminal (label, outlet_code, role_name) VALUES (%s, %s, %s)",
+            (label, outlet_code, role),
+        )
+    parsed = urlparse(url)
+    host = parsed.hostname or "127.0.0.1"
+    netloc = f"{quote(role)}:{quote(password)}@{host}" + (f":{parsed.port}" if parsed.port else "")
+    return urlunparse(parsed._replace(netloc=netloc))
+
+
+def drop_terminal_roles(url: str) -> None:
+    """Remove the login roles of this HQ database's terminals (roles outlive a dropped database)."""
+    with hq_connect(url) as conn:
+        roles = [row[0] for row in conn.execute("SELECT role_name FROM hq_terminal")]
+        for role in [*roles, group_role(conn)]:
+            conn.execute(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(role)))
+            conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
+
+
+@dataclass(frozen=True, slots=True)
+class LoadSummary:
+    outlets: int
+    bundles: int
+    users: int
+    customers: int
+
+
+def load_reference(url: str, progress: Callable[[int, int], None] | None = None) -> LoadSummary:
+    """Copy outlets, catalog, users and customers from the open local database into HQ.
+
+    Existing HQ rows are updated (a terminal pulls them as changes); nothing is deleted.
+    Users are copied to every outlet of the local database (the demo shares its staff).
+    """
+    outlets = list(Outlet.select())
+    with hq_connect(url) as conn, conn.transaction():
+        for outlet in outlets:
+            merchants = MerchantNumber.select().where(MerchantNumber.outlet == outlet)
+            numbers = {m.provider: m.number for m in merchants}
+            conn.execute(
+                """INSERT INTO hq_outlet (code, name, kind, country, zone, address, vat_rate, accepts_card,
+                       language, receipt_format, merchant_numbers)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+                   ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, address = EXCLUDED.address,
+                       vat_rate = EXCLUDED.vat_rate, accepts_card = EXCLUDED.accepts_card,
+                       merchant_numbers = EXCLUDED.merchant_numbers""",
+                (
+                    outlet.code, outlet.name, outlet.kind, outlet.country, outlet.zone, outlet.address,
+                    str(outlet.vat_rate), outlet.accepts_card, outlet.language, outlet.receipt_format,
+                    psycopg.types.json.Jsonb(numbers),
+                ),
+            )  # fmt: skip
+        bundles = list(Bundle.select())
+        with conn.cursor() as cur:
+            cur.executemany(
+                """INSERT INTO hq_bundle (country, code, name, price_minor, currency, data_gb, validity_days,
+                       speed_label, active, position) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+                   ON CONFLICT (country, code) DO UPDATE SET name = EXCLUDED.name,
+                       price_minor = EXCLUDED.price_minor, active = EXCLUDED.active""",
+                [
+                    (b.country, b.code, b.name, b.price_minor, b.currency, str(b.data_gb), b.validity_days,
+                     b.speed_label, b.active, b.position)
+                    for b in bundles
+                ],
+            )  # fmt: skip
+            users = list(User.select())
+            cur.executemany(
+                """INSERT INTO hq_user (outlet_code, username, full_name, role, pin_hash, active, language)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s)
+                   ON CONFLICT (outlet_code, username) DO UPDATE SET full_name = EXCLUDED.full_name,
+                       role = EXCLUDED.role, pin_hash = EXCLUDED.pin_hash, active = EXCLUDED.active""",
+                [
+                    (o.code, u.username, u.full_name, u.role, u.pin_hash, u.active, u.language)
+                    for o in outlets
+                    for u in users
+                ],
+            )
+        total = Customer.select().count()
+        done = 0
+        last_id = 0
+        while True:
+            rows = list(
+                Customer.select().where(Customer.id > last_id).order_by(Customer.id).limit(BATCH).tuples()
+            )
+            if not rows:
+                break
+            _copy_customers(conn, rows)
+            last_id = rows[-1][0]
+            done += len(rows)
+            if progress:
+                progress(done, total)
+    return LoadSummary(len(outlets), len(bundles), len(users), done)
+
+
+def _copy_customers(conn: psycopg.Connection, rows: list[tuple[Any, ...]]) -> None:
+    fields = [f.column_name for f in Customer._meta.sorted_fields]
+    index = {name: fields.index(name) for name in fields}
+    with conn.cursor() as cur:
+        cur.executemany(
+            """INSERT INTO hq_customer (account_number, uuid, name, phone, country, kit_serial, language,
+                   created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
+               ON CONFLICT (account_number) DO NOTHING""",
+            [
+                tuple(
+                    row[index[name]]
+                    for name in (
+                        "account_number", "uuid", "name", "phone", "country", "kit_serial", "language",
+                        "created_at", "updated_at",
+                    )
+                )
+                for row in rows
+            ],
+        )  # fmt: skip
+
+
+def set_price(url: str, country: str, code: str, amount: str, effective_from: date) -> Money:
+    """Record a new price for bundle CODE from ``effective_from`` (a local business date)."""
+    with hq_connect(url) as conn, conn.transaction():
+        row = conn.execute(
+            "SELECT currency FROM hq_bundle WHERE country = %s AND code = %s", (country.upper(), code.upper())
+        ).fetchone()
+        if row is None:
+            raise NotFound("No bundle with code {code}", field="bundle", code=code.upper())
+        price = Money.of(amount, row[0])
+        if price.amount <= 0:
+            raise ValidationError("A price must be more than zero", field="price")
+        conn.execute(
+            """INSERT INTO hq_bundle_price (country, code, effective_from, price_minor)
+               VALUES (%s, %s, %s, %s) ON CONFLICT (country, code, effective_from)
+               DO UPDATE SET price_minor = EXCLUDED.price_minor""",
+            (country.upper(), code.upper(), effective_from, price.to_minor()),
+        )
+    return price
+
+
+def registered_terminals(url: str) -> list[dict[str, Any]]:
+    with hq_connect(url) as conn, conn.cursor(row_factory=psycopg.rows.dict_row) as cur:
+        return cur.execute(
+            "SELECT label, outlet_code, acked_seq, chain_broken_seq, last_push_at"
+            " FROM hq_terminal ORDER BY label"
+        ).fetchall()

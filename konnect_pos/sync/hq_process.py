@@ -1,0 +1,287 @@
+"""HQ turns what terminals pushed into sales, payments, customers and bundle queues.
+
+Runs as HQ's owner over the events not processed yet, in the order HQ received them,
+one transaction per batch. Every step is idempotent (keys are the records' UUIDs), so
+processing the same event twice, or in another order across terminals, gives the same
+state. The conflict rules are in docs/decisions.md ("Sync and HQ").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from konnect_pos.domain import bundle_queue as queue
+from konnect_pos.sync.hq_connection import hq_connect
+
+BATCH = 1_000
+CONTACT_FIELDS = ("name", "phone", "country", "kit_serial", "language")
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessSummary:
+    events: int
+    sales: int
+    customers_rebuilt: int
+    conflicts: int
+
+
+def process(url: str) -> ProcessSummary:
+    events = sales = 0
+    touched: set[str] = set()
+    with hq_connect(url) as conn:
+        before = conn.execute("SELECT count(*) FROM hq_conflict").fetchone()[0]
+        while True:
+            with conn.transaction():
+                rows = conn.execute(
+                    """SELECT i.id, i.uuid, i.terminal, i.kind, i.record_uuid, i.payload, i.received_at,
+                              t.outlet_code, o.zone
+                       FROM hq_inbound i JOIN hq_terminal t ON t.label = i.terminal
+                       JOIN hq_outlet o ON o.code = t.outlet_code
+                       WHERE NOT i.processed ORDER BY i.id LIMIT %s FOR UPDATE OF i SKIP LOCKED""",
+                    (BATCH,),
+                ).fetchall()
+                if not rows:
+                    break
+                for row in rows:
+                    event = _Event(*row)
+                    handler = HANDLERS.get(event.kind)
+                    if handler is not None:
+                        customer = handler(conn, event)
+                        if customer:
+                            touched.add(customer)
+                    sales += event.kind == "sale"
+                done = [r[0] for r in rows]
+                conn.execute("UPDATE hq_inbound SET processed = TRUE WHERE id = ANY(%s)", (done,))
+                events += len(rows)
+        with conn.transaction():
+            for account in sorted(touched):
+                rebuild_queue(conn, account)
+        after = conn.execute("SELECT count(*) FROM hq_conflict").fetchone()[0]
+    return ProcessSummary(events, sales, len(touched), after - before)
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    id: int
+    uuid: str
+    terminal: str
+    kind: str
+    record_uuid: str
+    payload_text: str
+    received_at: datetime
+    outlet_code: str
+    zone: str
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        return json.loads(self.payload_text)
+
+
+def _sale(conn: psycopg.Connection, event: _Event) -> str:
+    sale = event.payload
+    sold_at = datetime.fromisoformat(sale["sold_at"])
+    business_date = sold_at.astimezone(ZoneInfo(event.zone)).date()
+    inserted = conn.execute(
+        """INSERT INTO hq_sale (uuid, terminal, outlet_code, receipt_number, customer, username, sold_at,
+               business_date, channel, currency, total_minor, vat_minor)
+           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING uuid""",
+        (
+            sale["uuid"], event.terminal, event.outlet_code, sale["receipt_number"], sale["customer"],
+            sale["user"], sold_at, business_date, sale["channel"], sale["currency"], sale["total_minor"],
+            sale["vat_minor"],
+        ),
+    ).fetchone()  # fmt: skip
+    if inserted is None:
+        return sale["customer"]
+    for line in sale["lines"]:
+        position, code, name, data_gb, validity, price, _rate, _vat, trigger = line[:9]
+        conn.execute(
+            """INSERT INTO hq_sale_line (sale_uuid, position, bundle_code, bundle_name, data_gb,
+                   validity_days, price_minor, trigger) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)
+               ON CONFLICT DO NOTHING""",
+            (sale["uuid"], position, code, name, data_gb, validity, price, trigger),
+        )
+    for payment in sale["payments"]:
+        position, method, currency, amount, _tendered, _change, provider, reference = payment[:8]
+        conn.execute(
+            """INSERT INTO hq_payment (sale_uuid, position, method, currency, amount_minor, provider,
+                   reference) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING""",
+            (sale["uuid"], position, method, currency, amount, provider, reference),
+        )
+        if reference:
+            _flag_reused_reference(conn, provider, reference)
+    return sale["customer"]
+
+
+def _flag_reused_reference(conn: psycopg.Connection, provider: str, reference: str) -> None:
+    """One mobile-money reference on sales of two terminals: keep both, flag for managers."""
+    uses = conn.execute(
+        """SELECT s.receipt_number, s.terminal, s.outlet_code, p.amount_minor, p.currency
+           FROM hq_payment p JOIN hq_sale s ON s.uuid = p.sale_uuid
+           WHERE p.provider = %s AND p.reference = %s ORDER BY s.sold_at, s.receipt_number""",
+        (provider, reference),
+    ).fetchall()
+    if len({use[1] for use in uses}) < 2:
+        return
+    details = {
+        "provider": provider,
+        "reference": reference,
+        "sales": [{"receipt": u[0], "terminal": u[1], "amount_minor": u[3], "currency": u[4]} for u in uses],
+    }
+    for outlet in sorted({use[2] for use in uses}):
+        conn.execute(
+            """INSERT INTO hq_conflict (kind, outlet_code, subject, details)
+               VALUES ('reused_reference', %s, %s, %s)
+               ON CONFLICT (kind, subject) DO UPDATE SET details = EXCLUDED.details""",
+            (outlet, f"{provider}:{reference}@{outlet}", Jsonb(details)),
+        )
+
+
+def _void(conn: psycopg.Connection, event: _Event) -> str | None:
+    row = conn.execute(
+        "UPDATE hq_sale SET voided = TRUE WHERE uuid = %s RETURNING customer", (event.payload["sale"],)
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _refund(conn: psycopg.Connection, event: _Event) -> None:
+    conn.execute(
+        "UPDATE hq_sale SET refunded_minor = refunded_minor + %s WHERE uuid = %s",
+        (event.payload["amount_minor"], event.payload["sale"]),
+    )
+
+
+def _usage(conn: psycopg.Connection, event: _Event) -> str:
+    reading = event.payload
+    conn.execute(
+        "INSERT INTO hq_usage (uuid, customer, at, gb_used) VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+        (reading["uuid"], reading["customer"], datetime.fromisoformat(reading["at"]), reading["gb_used"]),
+    )
+    return reading["customer"]
+
+
+def _customer(conn: psycopg.Connection, event: _Event) -> None:
+    """Contact details: the change HQ received last wins per field; the loser stays in history."""
+    record = event.payload
+    account, changes = record["account_number"], record["fields"]
+    at = datetime.fromisoformat(record["at"])
+    current = conn.execute(
+        "SELECT name, phone, country, kit_serial, language FROM hq_customer"
+        " WHERE account_number = %s FOR UPDATE",
+        (account,),
+    ).fetchone()
+    if current is None:
+        conn.execute(
+            """INSERT INTO hq_customer (account_number, uuid, name, phone, country, kit_serial, language,
+                   created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)""",
+            (
+                account, record["uuid"], changes.get("name", ""), changes.get("phone", ""),
+                changes.get("country", ""), changes.get("kit_serial"), changes.get("language", ""), at, at,
+            ),
+        )  # fmt: skip
+    else:
+        before = dict(zip(CONTACT_FIELDS, current, strict=True))
+        for name, value in changes.items():
+            if name in before and before[name] != value:
+                conn.execute(
+                    """UPDATE hq_customer_history SET outcome = 'overwritten'
+                       WHERE account_number = %s AND field = %s AND outcome = 'kept'""",
+                    (account, name),
+                )
+        updates = {k: v for k, v in changes.items() if k in CONTACT_FIELDS}
+        if updates:
+            assignments = ", ".join(f"{name} = %s" for name in updates)
+            conn.execute(
+                f"UPDATE hq_customer SET {assignments}, updated_at = %s WHERE account_number = %s",
+                (*updates.values(), at, account),
+            )
+    with conn.cursor() as cur:
+        cur.executemany(
+            """INSERT INTO hq_customer_history (account_number, field, value, terminal, event_uuid, at,
+                   outcome) VALUES (%s, %s, %s, %s, %s, %s, 'kept')""",
+            [(account, name, value, event.terminal, event.uuid, at) for name, value in changes.items()],
+        )
+
+
+HANDLERS = {
+    "sale": _sale,
+    "void": _void,
+    "refund": _refund,
+    "usage_reading": _usage,
+    "customer_created": _customer,
+    "customer_updated": _customer,
+}
+
+
+def rebuild_queue(conn: psycopg.Connection, account: str) -> None:
+    """The customer's queue from every outlet's sales, replayed in sale-time order.
+
+    Each sale is planned against the queue as it stood then, as the counter would have:
+    a sale recorded as "immediate" on an account that another outlet had already
+    renewed becomes a following bundle with the default trigger (end of the period).
+    """
+    lines = conn.execute(
+        """SELECT s.uuid, s.sold_at, l.position, l.bundle_code, l.bundle_name, l.data_gb, l.validity_days,
+                  l.trigger
+           FROM hq_sale s JOIN hq_sale_line l ON l.sale_uuid = s.uuid
+           WHERE s.customer = %s AND NOT s.voided ORDER BY s.sold_at, s.uuid, l.position""",
+        (account,),
+    ).fetchall()
+    readings = [
+        queue.UsageReading(at=at, gb_used=Decimal(gb))
+        for at, gb in conn.execute(
+            "SELECT at, gb_used FROM hq_usage WHERE customer = %s ORDER BY at", (account,)
+        )
+    ]
+    purchases: list[queue.Purchase] = []
+    sold_as: dict[str, str] = {}
+    for sale_uuid, group in _by_sale(lines):
+        sold_at = group[0][1]
+        items = []
+        for line in group:
+            pid = f"{sale_uuid}:{line[2]}"
+            terms = queue.BundleTerms(
+                code=line[3], name=line[4], data_gb=Decimal(line[5]), validity_days=line[6]
+            )
+            trigger = queue.ActivationTrigger(line[7])
+            sold_as[pid] = trigger.value
+            items.append((pid, terms, None if trigger is queue.ActivationTrigger.IMMEDIATE else trigger))
+        earlier = [r for r in readings if r.at <= sold_at]
+        purchases.extend(queue.plan_sale(purchases, earlier, items, sold_at))
+    conn.execute("DELETE FROM hq_queue WHERE customer = %s", (account,))
+    if not purchases:
+        return
+    timeline = queue.project(purchases, readings, max(p.sold_at for p in purchases))
+    with conn.cursor() as cur:
+        cur.executemany(
+            """INSERT INTO hq_queue (customer, position, sale_uuid, line_position, bundle_code, trigger,
+                   sold_trigger, starts_at, starts_exact) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)""",
+            [
+                (
+                    account, entry.position, entry.purchase_id.rsplit(":", 1)[0],
+                    int(entry.purchase_id.rsplit(":", 1)[1]), entry.terms.code, entry.trigger.value,
+                    sold_as[entry.purchase_id], entry.starts_at, entry.starts_exact,
+                )
+                for entry in timeline.entries
+            ],
+        )  # fmt: skip
+
+
+def _by_sale(lines: list[tuple[Any, ...]]) -> Iterable[tuple[str, list[tuple[Any, ...]]]]:
+    group: list[tuple[Any, ...]] = []
+    for line in lines:
+        if group and group[0][0] != line[0]:
+            yield group[0][0], group
+            group = []
+        group.append(line)
+    if group:
+        yield group[0][0], group

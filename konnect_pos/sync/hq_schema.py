@@ -1,0 +1,225 @@
+"""The headquarters database (PostgreSQL only): versioned steps, like the terminal's.
+
+HQ keeps the reference data every terminal pulls (outlets with their merchant numbers,
+the catalog with its price versions, users of each outlet, customers), everything the
+terminals push (``hq_inbound``, one row per outbox event, keyed by its UUIDv7), and
+what HQ derives from it (sales, payments, each customer's rebuilt bundle queue,
+conflicts for managers). The security model is in docs/decisions.md ("Sync and HQ").
+"""
+
+from __future__ import annotations
+
+import psycopg
+
+VERSION_TABLE = "hq_schema"
+
+# Every pullable row gets a fresh ``version`` from one sequence on insert and on update,
+# so a terminal asks "rows with version > my cursor" and never misses a change.
+STEP_1 = """
+CREATE SEQUENCE hq_version;
+CREATE FUNCTION hq_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.version := nextval('hq_version');
+    RETURN NEW;
+END $$;
+
+CREATE TABLE hq_outlet (
+    code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT NOT NULL,
+    zone TEXT NOT NULL, address TEXT NOT NULL DEFAULT '', vat_rate TEXT NOT NULL,
+    accepts_card BOOLEAN NOT NULL DEFAULT TRUE, language TEXT NOT NULL DEFAULT 'en',
+    receipt_format TEXT NOT NULL DEFAULT '80mm', merchant_numbers JSONB NOT NULL DEFAULT '{}',
+    version BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE hq_bundle (
+    country TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
+    price_minor BIGINT NOT NULL CHECK (price_minor > 0), currency TEXT NOT NULL,
+    data_gb TEXT NOT NULL, validity_days INTEGER NOT NULL, speed_label TEXT NOT NULL DEFAULT '',
+    active BOOLEAN NOT NULL DEFAULT TRUE, position INTEGER NOT NULL DEFAULT 0,
+    version BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (country, code)
+);
+CREATE TABLE hq_bundle_price (
+    country TEXT NOT NULL, code TEXT NOT NULL, effective_from DATE NOT NULL,
+    price_minor BIGINT NOT NULL CHECK (price_minor > 0), recorded_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    version BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (country, code, effective_from),
+    FOREIGN KEY (country, code) REFERENCES hq_bundle (country, code)
+);
+CREATE TABLE hq_user (
+    outlet_code TEXT NOT NULL REFERENCES hq_outlet (code), username TEXT NOT NULL,
+    full_name TEXT NOT NULL, role TEXT NOT NULL, pin_hash TEXT NOT NULL,
+    active BOOLEAN NOT NULL DEFAULT TRUE, language TEXT NOT NULL DEFAULT '',
+    version BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (outlet_code, username)
+);
+CREATE TABLE hq_customer (
+    account_number TEXT PRIMARY KEY, uuid TEXT NOT NULL, name TEXT NOT NULL, phone TEXT NOT NULL,
+    country TEXT NOT NULL, kit_serial TEXT, language TEXT NOT NULL DEFAULT '',
+    created_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL,
+    version BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX hq_customer_version ON hq_customer (version);
+CREATE TABLE hq_customer_history (
+    id BIGSERIAL PRIMARY KEY, account_number TEXT NOT NULL, field TEXT NOT NULL,
+    value TEXT, terminal TEXT NOT NULL, event_uuid TEXT NOT NULL, at TIMESTAMPTZ NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('kept', 'overwritten'))
+);
+
+CREATE TABLE hq_terminal (
+    label TEXT PRIMARY KEY, outlet_code TEXT NOT NULL REFERENCES hq_outlet (code),
+    role_name TEXT NOT NULL UNIQUE, acked_seq BIGINT NOT NULL DEFAULT 0,
+    head_hash TEXT NOT NULL DEFAULT repeat('0', 64), chain_broken_seq BIGINT,
+    last_push_at TIMESTAMPTZ, created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE TABLE hq_inbound (
+    id BIGSERIAL PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+    terminal TEXT NOT NULL REFERENCES hq_terminal (label),
+    seq BIGINT NOT NULL, kind TEXT NOT NULL, record_uuid TEXT NOT NULL, payload TEXT NOT NULL,
+    hash TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL, received_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    processed BOOLEAN NOT NULL DEFAULT FALSE,
+    UNIQUE (terminal, seq)
+);
+CREATE INDEX hq_inbound_unprocessed ON hq_inbound (id) WHERE NOT processed;
+
+CREATE TABLE hq_sale (
+    uuid TEXT PRIMARY KEY, terminal TEXT NOT NULL, outlet_code TEXT NOT NULL,
+    receipt_number TEXT NOT NULL UNIQUE, customer TEXT NOT NULL, username TEXT NOT NULL,
+    sold_at TIMESTAMPTZ NOT NULL, business_date DATE NOT NULL, channel TEXT NOT NULL,
+    currency TEXT NOT NULL, total_minor BIGINT NOT NULL, vat_minor BIGINT NOT NULL,
+    voided BOOLEAN NOT NULL DEFAULT FALSE, refunded_minor BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX hq_sale_date ON hq_sale (business_date, outlet_code);
+CREATE INDEX hq_sale_customer ON hq_sale (customer, sold_at);
+CREATE TABLE hq_sale_line (
+    sale_uuid TEXT NOT NULL REFERENCES hq_sale (uuid), position INTEGER NOT NULL,
+    bundle_code TEXT NOT NULL, bundle_name TEXT NOT NULL, data_gb TEXT NOT NULL,
+    validity_days INTEGER NOT NULL, price_minor BIGINT NOT NULL, trigger TEXT NOT NULL,
+    PRIMARY KEY (sale_uuid, position)
+);
+CREATE TABLE hq_payment (
+    sale_uuid TEXT NOT NULL REFERENCES hq_sale (uuid), position INTEGER NOT NULL,
+    method TEXT NOT NULL, currency TEXT NOT NULL, amount_minor BIGINT NOT NULL,
+    provider TEXT, reference TEXT,
+    PRIMARY KEY (sale_uuid, position)
+);
+CREATE INDEX hq_payment_reference ON hq_payment (provider, reference);
+CREATE TABLE hq_usage (
+    uuid TEXT PRIMARY KEY, customer TEXT NOT NULL, at TIMESTAMPTZ NOT NULL, gb_used TEXT NOT NULL
+);
+CREATE TABLE hq_queue (
+    customer TEXT NOT NULL, position INTEGER NOT NULL, sale_uuid TEXT NOT NULL,
+    line_position INTEGER NOT NULL, bundle_code TEXT NOT NULL, trigger TEXT NOT NULL,
+    sold_trigger TEXT NOT NULL, starts_at TIMESTAMPTZ NOT NULL, starts_exact BOOLEAN NOT NULL,
+    PRIMARY KEY (customer, position)
+);
+CREATE TABLE hq_conflict (
+    id BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, outlet_code TEXT, subject TEXT NOT NULL,
+    details JSONB NOT NULL DEFAULT '{}', detected_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    UNIQUE (kind, subject)
+);
+
+CREATE TRIGGER hq_outlet_version BEFORE INSERT OR UPDATE ON hq_outlet
+    FOR EACH ROW EXECUTE FUNCTION hq_bump_version();
+CREATE TRIGGER hq_bundle_version BEFORE INSERT OR UPDATE ON hq_bundle
+    FOR EACH ROW EXECUTE FUNCTION hq_bump_version();
+CREATE TRIGGER hq_bundle_price_version BEFORE INSERT OR UPDATE ON hq_bundle_price
+    FOR EACH ROW EXECUTE FUNCTION hq_bump_version();
+CREATE TRIGGER hq_user_version BEFORE INSERT OR UPDATE ON hq_user
+    FOR EACH ROW EXECUTE FUNCTION hq_bump_version();
+CREATE TRIGGER hq_customer_version BEFORE INSERT OR UPDATE ON hq_customer
+    FOR EACH ROW EXECUTE FUNCTION hq_bump_version();
+
+-- The one door terminals push through. It runs with the owner's rights (SECURITY DEFINER),
+-- accepts events only for the terminal whose role is calling, stores each once, advances
+-- the highest contiguous sequence and checks the journal hash chain as it goes.
+CREATE FUNCTION hq_push(p_terminal TEXT, p_events JSONB) RETURNS BIGINT
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    t hq_terminal%ROWTYPE;
+    e RECORD;
+    expected TEXT;
+BEGIN
+    SELECT * INTO t FROM hq_terminal WHERE label = p_terminal FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'Terminal % is not registered at headquarters', p_terminal USING ERRCODE = 'KP001';
+    END IF;
+    IF t.role_name <> session_user AND NOT pg_has_role(session_user, current_user, 'MEMBER') THEN
+        RAISE EXCEPTION 'Role % may not push for terminal %', session_user, p_terminal
+            USING ERRCODE = 'KP002';
+    END IF;
+    IF EXISTS (
+        SELECT 1 FROM jsonb_to_recordset(p_events) AS n(uuid TEXT, seq BIGINT)
+        JOIN hq_inbound i ON i.terminal = p_terminal AND i.seq = n.seq AND i.uuid <> n.uuid
+    ) THEN
+        RAISE EXCEPTION 'Terminal % sent a different record under a number HQ already has '
+            '(restored from an old backup?)', p_terminal
+            USING ERRCODE = 'KP003';
+    END IF;
+    INSERT INTO hq_inbound (uuid, terminal, seq, kind, record_uuid, payload, hash, created_at)
+    SELECT n.uuid, p_terminal, n.seq, n.kind, n.record_uuid, n.payload, n.hash, n.created_at
+    FROM jsonb_to_recordset(p_events)
+        AS n(uuid TEXT, seq BIGINT, kind TEXT, record_uuid TEXT, payload TEXT, hash TEXT,
+             created_at TIMESTAMPTZ)
+    ON CONFLICT DO NOTHING;
+    FOR e IN SELECT seq, kind, payload, hash, record_uuid FROM hq_inbound
+             WHERE terminal = p_terminal AND seq > t.acked_seq ORDER BY seq LOOP
+        EXIT WHEN e.seq <> t.acked_seq + 1;
+        expected := encode(sha256(convert_to(
+            t.head_hash || chr(31) || e.seq::TEXT || chr(31) || e.kind || chr(31) || e.payload || chr(31),
+            'UTF8')), 'hex');
+        IF expected <> e.hash AND t.chain_broken_seq IS NULL THEN
+            t.chain_broken_seq := e.seq;
+            INSERT INTO hq_conflict (kind, outlet_code, subject, details)
+            VALUES ('chain_break', t.outlet_code, p_terminal || '#' || e.seq,
+                    jsonb_build_object('terminal', p_terminal, 'seq', e.seq, 'record', e.record_uuid))
+            ON CONFLICT DO NOTHING;
+        END IF;
+        t.head_hash := e.hash;
+        t.acked_seq := e.seq;
+    END LOOP;
+    UPDATE hq_terminal SET acked_seq = t.acked_seq, head_hash = t.head_hash,
+        chain_broken_seq = t.chain_broken_seq, last_push_at = now()
+    WHERE label = p_terminal;
+    RETURN t.acked_seq;
+END $$;
+
+-- Terminals read only their own outlet's users and conflicts.
+CREATE FUNCTION hq_my_outlet() RETURNS TEXT LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path FROM CURRENT AS $$
+    SELECT outlet_code FROM hq_terminal WHERE role_name = session_user
+$$;
+ALTER TABLE hq_user ENABLE ROW LEVEL SECURITY;
+CREATE POLICY hq_user_own_outlet ON hq_user FOR SELECT USING (outlet_code = hq_my_outlet());
+ALTER TABLE hq_conflict ENABLE ROW LEVEL SECURITY;
+CREATE POLICY hq_conflict_own_outlet ON hq_conflict FOR SELECT USING (outlet_code = hq_my_outlet());
+"""
+
+STEPS: tuple[str, ...] = (STEP_1,)
+
+
+def latest_version() -> int:
+    return len(STEPS)
+
+
+def current_version(conn: psycopg.Connection) -> int:
+    row = conn.execute("SELECT to_regclass(%s)", (VERSION_TABLE,)).fetchone()
+    if row is None or row[0] is None:
+        return 0
+    found = conn.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()
+    return int(found[0]) if found else 0
+
+
+def migrate(conn: psycopg.Connection) -> int:
+    """Apply the pending steps, each with its version bump in one transaction."""
+    with conn.transaction():
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL)")
+        if conn.execute(f"SELECT count(*) FROM {VERSION_TABLE}").fetchone()[0] == 0:
+            conn.execute(f"INSERT INTO {VERSION_TABLE} (version) VALUES (0)")
+    version = current_version(conn)
+    for number, step in enumerate(STEPS, start=1):
+        if number <= version:
+            continue
+        with conn.transaction():
+            conn.execute(step)
+            conn.execute(f"UPDATE {VERSION_TABLE} SET version = %s", (number,))
+    return latest_version()

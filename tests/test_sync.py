@@ -168,3 +168,60 @@ def test_reused_reference_at_two_terminals_is_kept_and_flagged(tmp_path, clock, 
     assert hq.query("SELECT count(*) FROM hq_sale")[0][0] == 2
     flagged = hq.query("SELECT kind, outlet_code FROM hq_conflict ORDER BY outlet_code")
     assert flagged == [("reused_reference", "KIN01"), ("reused_reference", "LUB01")]
+
+
+def _offline_sales_at_two_outlets(tmp_path, clock, hq):
+    """KIN01 and LUB01 each sell to dormant CD00000003 while offline; returns both terminals' URLs."""
+    open_terminal_db(tmp_path / "kin.db", clock)
+    hq_admin.load_reference(hq.url)
+    kin_url = hq_admin.add_terminal(hq.url, "KIN01", "T1")
+    lub_url = hq_admin.add_terminal(hq.url, "LUB01", "T1")
+    client.link(T1, kin_url, clock)
+    sell_cash(clock, T1, "CD00000003", code="CD-WEEK5")
+    clock.advance(hours=2)
+    open_terminal_db(tmp_path / "lub.db", clock)
+    client.link("LUB01-T1", lub_url, clock)
+    sell_cash(clock, "LUB01-T1", "CD00000003", code="CD-LITE15", amount="17")
+    return tmp_path / "kin.db", tmp_path / "lub.db"
+
+
+def _hq_state(hq) -> tuple[list[tuple], list[tuple]]:
+    sales = hq.query("SELECT receipt_number, customer, total_minor, voided FROM hq_sale ORDER BY receipt_number")
+    queue = hq.query(
+        "SELECT position, bundle_code, trigger, sold_trigger, starts_at, starts_exact FROM hq_queue "
+        "WHERE customer = 'CD00000003' ORDER BY position"
+    )
+    return sales, queue
+
+
+@pytest.mark.parametrize("order", [("kin", "lub"), ("lub", "kin")])
+def test_two_outlets_offline_same_customer_give_one_state_in_either_order(tmp_path, clock, hq, order):
+    from konnect_pos.store.schema import open_database
+
+    paths = dict(zip(("kin", "lub"), _offline_sales_at_two_outlets(tmp_path, clock, hq), strict=True))
+    labels = {"kin": T1, "lub": "LUB01-T1"}
+    for name in order:
+        open_database(f"sqlite:///{paths[name]}")
+        client.sync(labels[name], clock)
+        process(hq.url)
+    sales, queue = _hq_state(hq)
+    assert len(sales) == 2
+    # The later "immediate" sale queues behind the earlier one, on the default trigger.
+    assert [(q[0], q[1], q[2], q[3]) for q in queue] == [
+        (1, "CD-WEEK5", "immediate", "immediate"),
+        (2, "CD-LITE15", "period_end", "immediate"),
+    ]
+    assert queue[1][4] > queue[0][4]
+
+
+def test_a_pulled_price_applies_from_its_date_and_sales_keep_their_price(kin, hq, clock):
+    from konnect_pos.store.models import Sale
+    from tests.support import next_business_day
+
+    hq_admin.set_price(hq.url, "CD", "CD-WEEK5", "7", date(2026, 11, 21))
+    client.sync(T1, clock)
+    sell_cash(clock, T1, "CD00000001", amount="6")  # 20 Nov: still the old price
+    next_business_day(clock)  # 21 Nov in Kinshasa
+    sell_cash(clock, T1, "CD00000002", amount="7")
+    client.sync(T1, clock)  # offline or not, each sale carries its own price
+    assert [s.total_minor for s in Sale.select().order_by(Sale.sold_at)] == [600, 700]

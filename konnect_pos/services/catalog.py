@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
-from konnect_pos.store.models import Bundle
+from konnect_pos.store.models import Bundle, BundlePrice
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,48 +23,43 @@ class BundleView:
     speed_label: str
 
 
-def _view(row: Bundle) -> BundleView:
+def _view(row: Bundle, price_minor: int) -> BundleView:
     return BundleView(
         id=row.id,
         code=row.code,
         name=row.name,
         country=row.country,
-        price=Money.from_minor(row.price_minor, row.currency),
+        price=Money.from_minor(price_minor, row.currency),
         data_gb=row.data_gb,
         validity_days=row.validity_days,
         speed_label=row.speed_label,
     )
 
 
-def bundles_for_country(country: str) -> list[BundleView]:
-    rows = (
+def _prices_on(rows: list[Bundle], on: date) -> dict[int, int]:
+    """Each bundle's price on the local business date ``on``: HQ's latest version from then, else its base."""
+    prices = {row.id: row.price_minor for row in rows}
+    versions = (
+        BundlePrice.select()
+        .where(BundlePrice.bundle.in_(list(prices)) & (BundlePrice.effective_from <= on.isoformat()))
+        .order_by(BundlePrice.effective_from)
+    )
+    for version in versions:
+        prices[version.bundle_id] = version.price_minor
+    return prices
+
+
+def bundles_for_country(country: str, on: date) -> list[BundleView]:
+    rows = list(
         Bundle.select()
         .where((Bundle.country == country) & (Bundle.active == True))  # noqa: E712
         .order_by(Bundle.position, Bundle.code)
     )
-    return [_view(row) for row in rows]
+    prices = _prices_on(rows, on)
+    return [_view(row, prices[row.id]) for row in rows]
 
 
-def get_bundle(code: str, country: str) -> BundleView:
-    """The active bundle ``code``; a bundle of another country is refused by name."""
-    wanted = (code or "").strip().upper()
-    if not wanted:
-        raise ValidationError("Choose at least one bundle", field="bundle")
-    row = Bundle.get_or_none((Bundle.code == wanted) & (Bundle.active == True))  # noqa: E712
-    if row is None:
-        raise NotFound("No bundle with code {code}", field="bundle", code=wanted)
-    if row.country != country:
-        raise ValidationError(
-            "Bundle {code} is sold in {other}, not in {country}",
-            field="bundle",
-            code=wanted,
-            other=row.country,
-            country=country,
-        )
-    return _view(row)
-
-
-def get_bundles(codes: list[str], country: str) -> list[BundleView]:
+def get_bundles(codes: list[str], country: str, on: date) -> list[BundleView]:
     """Several bundles in one query, in the order asked (repeats allowed)."""
     wanted = [(code or "").strip().upper() for code in codes]
     if not wanted or not all(wanted):
@@ -82,4 +78,5 @@ def get_bundles(codes: list[str], country: str) -> list[BundleView]:
                 other=row.country,
                 country=country,
             )
-    return [_view(rows[code]) for code in wanted]
+    prices = _prices_on(list(rows.values()), on)
+    return [_view(rows[code], prices[rows[code].id]) for code in wanted]

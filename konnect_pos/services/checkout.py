@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import peewee
 
@@ -119,7 +120,8 @@ def _price_lines(counter: Counter, customer: Customer, items: Sequence[CartItem]
             field="customer",
             country=customer.country,
         )
-    bundles = get_bundles([item.bundle_code for item in items], outlet.country.code)
+    on = at.astimezone(ZoneInfo(outlet.zone)).date()
+    bundles = get_bundles([item.bundle_code for item in items], outlet.country.code, on)
     currencies = {b.price.currency for b in bundles}
     if len(currencies) > 1:
         raise ValidationError("Bundles in one sale must share one currency", field="bundle")

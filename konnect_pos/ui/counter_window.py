@@ -224,7 +224,9 @@ class CounterWindow(QMainWindow):
         self.retranslate()
         self.refresh_cart()
         self.worker.submit(
-            lambda: catalog.bundles_for_country(self.outlet.country.code),
+            lambda: catalog.bundles_for_country(
+                self.outlet.country.code, self.counter.clock().astimezone(ZoneInfo(self.outlet.zone)).date()
+            ),
             self._show_catalog,
             self._show_cart_error,
         )

@@ -105,7 +105,9 @@ def status(terminal_label: str) -> SyncStatus:
     )
 
 
-def sync(terminal_label: str, clock: Clock, progress: Progress | None = None) -> SyncResult:
+def sync(
+    terminal_label: str, clock: Clock, progress: Progress | None = None, *, batch: int = PUSH_BATCH
+) -> SyncResult:
     """Push then pull for one terminal; records the outcome for the status bar."""
     terminal = get_terminal(terminal_label)
     found = _link(terminal.id)
@@ -113,7 +115,7 @@ def sync(terminal_label: str, clock: Clock, progress: Progress | None = None) ->
     try:
         with hq_connect(found.hq_url) as conn:
             result = SyncResult()
-            result.pushed, result.hq_holds = push(conn, terminal.id, terminal.label, clock, progress)
+            result.pushed, result.hq_holds = push(conn, terminal.id, terminal.label, clock, progress, batch)
             result.pulled = pull(conn, clock, progress)
     except KonnectError as error:
         _record(terminal.id, started, error.message.format(**error.params))
@@ -143,7 +145,12 @@ def _acked(conn: psycopg.Connection, label: str) -> int:
 
 
 def push(
-    conn: psycopg.Connection, terminal_id: int, label: str, clock: Clock, progress: Progress | None = None
+    conn: psycopg.Connection,
+    terminal_id: int,
+    label: str,
+    clock: Clock,
+    progress: Progress | None = None,
+    batch_size: int = PUSH_BATCH,
 ) -> tuple[int, int]:
     """Send every event HQ does not hold yet; returns (events sent, HQ's contiguous count)."""
     acked = _acked(conn, label)
@@ -155,7 +162,7 @@ def push(
     total = pending_count(terminal_id)
     sent = 0
     while True:
-        batch = _unsent(terminal_id, PUSH_BATCH)
+        batch = _unsent(terminal_id, batch_size)
         if not batch:
             break
         try:

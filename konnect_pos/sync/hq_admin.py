@@ -10,7 +10,7 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote, urlparse, urlunparse
 
@@ -220,3 +220,57 @@ def registered_terminals(url: str) -> list[dict[str, Any]]:
             "SELECT label, outlet_code, acked_seq, chain_broken_seq, last_push_at"
             " FROM hq_terminal ORDER BY label"
         ).fetchall()
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictRow:
+    kind: str
+    outlet_code: str | None
+    subject: str
+    details: dict[str, Any]
+    detected_at: datetime
+
+
+def conflicts(url: str) -> list[ConflictRow]:
+    """HQ's conflicts for managers: all of them for HQ, the own outlet's for a terminal role."""
+    with hq_connect(url) as conn:
+        rows = conn.execute(
+            "SELECT kind, outlet_code, subject, details, detected_at FROM hq_conflict"
+            " ORDER BY detected_at, id"
+        ).fetchall()
+    return [ConflictRow(*row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class RollupRow:
+    outlet_code: str
+    currency: str
+    sales: int
+    voided: int
+    total: Money
+    vat: Money
+    refunded: Money
+
+
+def daily_rollup(url: str, business_date: date) -> list[RollupRow]:
+    """Sales of every outlet for one local business date, per currency (voided sales left out)."""
+    with hq_connect(url) as conn:
+        rows = conn.execute(
+            """SELECT outlet_code, currency, count(*) FILTER (WHERE NOT voided),
+                      count(*) FILTER (WHERE voided),
+                      coalesce(sum(total_minor) FILTER (WHERE NOT voided), 0),
+                      coalesce(sum(vat_minor) FILTER (WHERE NOT voided), 0), coalesce(sum(refunded_minor), 0)
+               FROM hq_sale WHERE business_date = %s GROUP BY outlet_code, currency
+               ORDER BY outlet_code, currency""",
+            (business_date,),
+        ).fetchall()
+    return [
+        RollupRow(
+            outlet,
+            currency,
+            int(sales),
+            int(voided),
+            *(Money.from_minor(minor, currency) for minor in (total, vat, refunded)),
+        )
+        for outlet, currency, sales, voided, total, vat, refunded in rows
+    ]

@@ -1,0 +1,179 @@
+"""Commands for headquarters sync: ``sync`` on a terminal, ``hq …`` at headquarters.
+
+``sync`` exits 0 when everything reached HQ, 3 when HQ could not be reached (everything
+stays queued for the next try) and 2 for any other refusal, with one translated line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+
+from konnect_pos.cli.common import clock, lang, open_db, print_json
+from konnect_pos.domain.errors import ValidationError
+from konnect_pos.i18n import translate_error
+
+EXIT_OFFLINE = 3
+DEFAULT_INTERVAL_MINUTES = 5
+HQ_ACTIONS = ("init", "add-terminal", "load", "price", "process", "conflicts", "terminals", "report")
+
+
+def _progress(step: str, done: int, total: int) -> None:
+    if total >= 1_000 and (done == total or done % 50_000 < 5_000):
+        print(f"  {step}: {done:,} / {total:,}", file=sys.stderr)
+
+
+def _terminals(args: argparse.Namespace) -> list[str]:
+    from konnect_pos.sync.client import linked_terminals
+
+    if args.terminal:
+        return [args.terminal]
+    linked = linked_terminals()
+    if not linked:
+        raise ValidationError("This terminal is not linked to headquarters yet: run konnect-pos sync link")
+    return linked
+
+
+def _sync_pass(args: argparse.Namespace) -> int:
+    from konnect_pos.sync.client import sync
+    from konnect_pos.sync.hq_connection import HQUnreachable
+
+    code = 0
+    for label in _terminals(args):
+        try:
+            result = sync(label, clock(), _progress, batch=args.batch)
+        except HQUnreachable as error:
+            print(f"konnect-pos: {label}: {translate_error(error, lang())}", file=sys.stderr)
+            code = EXIT_OFFLINE
+            continue
+        pulled = sum(result.pulled.values())
+        print(
+            f"{label}: sent {result.pushed} record(s), HQ holds {result.hq_holds}, "
+            f"{result.waiting} waiting; received {pulled} change(s)"
+        )
+    return code
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    open_db(args, create=False)
+    if args.action == "link":
+        from konnect_pos.cli.common import terminal_label
+        from konnect_pos.sync.client import link
+
+        if not args.url:
+            raise ValidationError("Give HQ's URL: konnect-pos sync link postgresql://…")
+        label = terminal_label(args)
+        held = link(label, args.url, clock())
+        print(f"{label} linked to headquarters; HQ already holds {held} of its records")
+        return 0
+    if args.action == "status":
+        from konnect_pos.sync.client import status
+
+        states = [status(label) for label in _terminals(args)]
+        if args.json:
+            print_json(states)
+        for state in states if not args.json else []:
+            last = f"{state.last_success_at:%Y-%m-%d %H:%M} UTC" if state.last_success_at else "never"
+            online = "online" if state.online else "offline"
+            print(f"{state.terminal}: {online}, {state.waiting} waiting, last sync {last} {state.last_error}")
+        return 0
+    if not 1 <= args.batch <= 10_000:
+        raise ValidationError("--batch must be between 1 and 10,000")
+    if args.once:
+        return _sync_pass(args)
+    if args.interval <= 0 or args.interval > 24 * 60:
+        raise ValidationError("--interval must be between 1 and 1440 minutes")
+    while True:
+        _sync_pass(args)
+        time.sleep(args.interval * 60)
+
+
+def cmd_hq(args: argparse.Namespace) -> int:
+    from konnect_pos.store.database import resolve_url
+    from konnect_pos.sync import hq_admin
+    from konnect_pos.sync.hq_process import process
+
+    url = resolve_url(args.db)
+    if args.action == "init":
+        print(f"Headquarters schema at version {hq_admin.init_hq(url)}")
+    elif args.action == "add-terminal":
+        if len(args.names) != 2:
+            raise ValidationError("Give the outlet and the terminal code: hq add-terminal KIN01 T2")
+        terminal_url = hq_admin.add_terminal(url, *args.names)
+        print("Give this URL to the terminal (konnect-pos sync link URL); it is shown only once:")
+        print(terminal_url)
+    elif args.action == "load":
+        from konnect_pos.store.schema import open_database
+
+        if not args.source:
+            raise ValidationError("Give the database to copy from with --from")
+        open_database(args.source, create=False)
+        loaded = hq_admin.load_reference(url, lambda done, total: _progress("customers", done, total))
+        print(
+            f"Loaded {loaded.outlets} outlets, {loaded.bundles} bundles, {loaded.users} users, "
+            f"{loaded.customers:,} customers"
+        )
+    elif args.action == "price":
+        if len(args.names) != 3 or not args.effective:
+            raise ValidationError("Use: hq price COUNTRY BUNDLE AMOUNT --effective YYYY-MM-DD")
+        country, code, amount = args.names
+        price = hq_admin.set_price(url, country, code, amount, _date(args.effective))
+        print(f"{code.upper()}: {price} from {args.effective}")
+    elif args.action == "process":
+        done = process(url)
+        print(f"Processed {done.events} record(s): {done.sales} sale(s), {done.conflicts} new conflict(s)")
+    elif args.action == "conflicts":
+        rows = hq_admin.conflicts(url)
+        if args.json:
+            print_json(rows)
+        for row in rows if not args.json else []:
+            print(f"{row.detected_at:%Y-%m-%d %H:%M} {row.kind:<18} {row.outlet_code or '':<8} {row.subject}")
+    elif args.action == "terminals":
+        for row in hq_admin.registered_terminals(url):
+            broken = f" chain broken at {row['chain_broken_seq']}" if row["chain_broken_seq"] else ""
+            print(f"{row['label']:<12} holds {row['acked_seq']:>8}{broken}")
+    elif args.action == "report":
+        if args.names != ["daily"] or not args.date:
+            raise ValidationError("Use: hq report daily --date YYYY-MM-DD")
+        process(url)
+        rows = hq_admin.daily_rollup(url, _date(args.date))
+        if args.json:
+            print_json(rows)
+            return 0
+        print(f"Sales of all outlets on {args.date}")
+        for row in rows:
+            print(f"{row.outlet_code:<8} {row.sales:>6} sale(s)  {row.total!s:>16}  VAT {row.vat!s:>14}  "
+                  f"voided {row.voided}  refunded {row.refunded}")  # fmt: skip
+        if not rows:
+            print("No sales")
+    return 0
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError("Not a date (YYYY-MM-DD): {text}", field="date", text=text[:40]) from None
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    sync = sub.add_parser("sync", parents=[common], help="send sales to headquarters and fetch its changes")
+    sync.add_argument("action", nargs="?", choices=["run", "link", "status"], default="run")
+    sync.add_argument("url", nargs="?", help="for link: the URL that hq add-terminal printed")
+    sync.add_argument("--once", action="store_true", help="one push and pull, then exit")
+    sync.add_argument("--interval", type=int, default=DEFAULT_INTERVAL_MINUTES, help="minutes between passes")
+    sync.add_argument("--batch", type=int, default=500, help="records per HQ transaction")
+    sync.add_argument("--terminal")
+    sync.add_argument("--json", action="store_true")
+    sync.set_defaults(handler=cmd_sync)
+
+    hq = sub.add_parser("hq", parents=[common], help="headquarters: schema, terminals, prices, reports")
+    hq.add_argument("action", choices=HQ_ACTIONS)
+    hq.add_argument("names", nargs="*", help="add-terminal OUTLET CODE | price COUNTRY BUNDLE AMOUNT | daily")
+    hq.add_argument("--from", dest="source", help="load: the database to copy reference data from")
+    hq.add_argument("--effective", help="price: first local business date it applies (YYYY-MM-DD)")
+    hq.add_argument("--date", help="report: the local business date")
+    hq.add_argument("--json", action="store_true")
+    hq.set_defaults(handler=cmd_hq)

@@ -186,7 +186,9 @@ def _offline_sales_at_two_outlets(tmp_path, clock, hq):
 
 
 def _hq_state(hq) -> tuple[list[tuple], list[tuple]]:
-    sales = hq.query("SELECT receipt_number, customer, total_minor, voided FROM hq_sale ORDER BY receipt_number")
+    sales = hq.query(
+        "SELECT receipt_number, customer, total_minor, voided FROM hq_sale ORDER BY receipt_number"
+    )
     queue = hq.query(
         "SELECT position, bundle_code, trigger, sold_trigger, starts_at, starts_exact FROM hq_queue "
         "WHERE customer = 'CD00000003' ORDER BY position"

@@ -20,8 +20,8 @@ from konnect_pos.store.models import OutboxEvent, Sale
 from konnect_pos.store.schema import open_database
 from konnect_pos.sync import client, hq_admin
 from konnect_pos.sync.hq_process import process
-from tests.sync_support import HQ, open_terminal_db, sell_cash
 from tests.support import ManualClock
+from tests.sync_support import HQ, open_terminal_db, sell_cash
 
 T1 = "KIN01-T1"
 KILL_RUNS = 50
@@ -71,7 +71,7 @@ def test_sync_killed_at_random_points_50_times_then_resumed_holds_every_record_o
     assert kills >= KILL_RUNS // 2, f"only {kills} runs were killed before finishing"
 
     last = _cli("sync", "--once", "--db", url)
-    out, err = last.communicate(timeout=120)
+    _out, err = last.communicate(timeout=120)
     assert last.returncode == 0, err
     open_database(url)
     local = {e.uuid for e in OutboxEvent.select().where(OutboxEvent.terminal == get_terminal(T1).id)}

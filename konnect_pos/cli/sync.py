@@ -151,6 +151,15 @@ def cmd_hq(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_terminal(args: argparse.Namespace) -> int:
+    from konnect_pos.services.outlets import add_terminal
+
+    open_db(args, create=False)
+    added = add_terminal(args.outlet, args.code, clock())
+    print(f"Terminal {added.label} added; a manager opens its business day before it sells")
+    return 0
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -168,6 +177,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     sync.add_argument("--terminal")
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=cmd_sync)
+
+    terminal = sub.add_parser("terminal", parents=[common], help="add a counter to this shop's database")
+    terminal.add_argument("action", choices=["add"])
+    terminal.add_argument("outlet")
+    terminal.add_argument("code")
+    terminal.set_defaults(handler=cmd_terminal)
 
     hq = sub.add_parser("hq", parents=[common], help="headquarters: schema, terminals, prices, reports")
     hq.add_argument("action", choices=HQ_ACTIONS)

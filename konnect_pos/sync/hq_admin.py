@@ -19,6 +19,7 @@ from psycopg import sql
 
 from konnect_pos.domain.errors import Conflict, NotFound, ValidationError
 from konnect_pos.domain.money import Money
+from konnect_pos.services.outlets import clean_terminal_code
 from konnect_pos.store.models import Bundle, Customer, MerchantNumber, Outlet, User
 from konnect_pos.sync.hq_connection import hq_connect
 from konnect_pos.sync.hq_schema import migrate
@@ -64,9 +65,7 @@ def init_hq(url: str) -> int:
 
 def add_terminal(url: str, outlet_code: str, terminal_code: str) -> str:
     """Register OUTLET-TERMINAL with a login role of its own; returns the URL the terminal uses."""
-    outlet_code, terminal_code = outlet_code.strip().upper(), terminal_code.strip().upper()
-    if not re.fullmatch(r"[A-Z0-9]{1,12}", terminal_code):
-        raise ValidationError("Terminal code must be 1 to 12 letters or digits", field="terminal")
+    outlet_code, terminal_code = outlet_code.strip().upper(), clean_terminal_code(terminal_code)
     label = f"{outlet_code}-{terminal_code}"
     password = secrets.token_urlsafe(24)
     with hq_connect(url) as conn, conn.transaction():

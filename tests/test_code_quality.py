@@ -16,7 +16,7 @@ ERROR_NAMES = {
     name
     for name, value in vars(errors).items()
     if isinstance(value, type) and issubclass(value, errors.KonnectError)
-} | {"StoreError"}
+} | {"StoreError", "HQUnreachable", "HQRefused"}
 
 
 def _tool(name: str) -> str:

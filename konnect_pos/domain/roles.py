@@ -27,6 +27,7 @@ class Right(StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_CATALOG = "manage_catalog"
     OUTLET_SETTINGS = "outlet_settings"
+    REVIEW_CONFLICTS = "review_conflicts"
 
 
 _CASHIER = {Right.SELL, Right.LOOK_UP, Right.REPRINT, Right.EDIT_CUSTOMERS}
@@ -37,6 +38,7 @@ _MANAGER = _CASHIER | {
     Right.CASH_MOVEMENTS,
     Right.REPORTS,
     Right.UNLOCK_USERS,
+    Right.REVIEW_CONFLICTS,
 }
 _ADMIN = _MANAGER | {Right.MANAGE_USERS, Right.MANAGE_CATALOG, Right.OUTLET_SETTINGS}
 

@@ -23,10 +23,12 @@ from psycopg.types.json import Jsonb
 
 from konnect_pos.domain.customers import search_text
 from konnect_pos.domain.errors import KonnectError, NotFound
+from konnect_pos.domain.roles import Right, require
 from konnect_pos.services.clock import Clock
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.journal import pending_count
 from konnect_pos.services.outlets import get_terminal
+from konnect_pos.services.session import Counter
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import (
     Bundle,
@@ -41,6 +43,7 @@ from konnect_pos.store.models import (
     Terminal,
     User,
 )
+from konnect_pos.sync.hq_admin import ConflictRow, conflicts
 from konnect_pos.sync.hq_connection import HQUnreachable, hq_connect, refused
 
 PUSH_BATCH = 500
@@ -351,3 +354,9 @@ PULLS: tuple[tuple[str, str, Callable[[list[dict[str, Any]], datetime], None]], 
 def linked_terminals() -> list[str]:
     rows = SyncLink.select(SyncLink, Terminal, Outlet).join(Terminal).join(Outlet)
     return [f"{row.terminal.outlet.code}-{row.terminal.code}" for row in rows]
+
+
+def hq_conflicts(counter: Counter) -> list[ConflictRow]:
+    """What HQ flagged for this outlet (reused references, journal breaks), for its managers."""
+    require(counter.user.role, Right.REVIEW_CONFLICTS)
+    return conflicts(_link(counter.terminal.id).hq_url)

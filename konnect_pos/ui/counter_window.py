@@ -42,8 +42,8 @@ from konnect_pos.services import (
 )
 from konnect_pos.services.catalog import BundleView
 from konnect_pos.services.checkout import CartPreview, SaleResult
-from konnect_pos.services.journal import pending_count
 from konnect_pos.services.session import Counter
+from konnect_pos.sync import client as sync_client
 from konnect_pos.ui.cart_widget import CartWidget
 from konnect_pos.ui.correction_dialog import CorrectionDialog
 from konnect_pos.ui.customer_dialog import NewCustomerDialog
@@ -55,6 +55,7 @@ from konnect_pos.ui.manager_dialogs import AuditDialog, CashMovementDialog, User
 from konnect_pos.ui.payment_dialog import PaymentDialog
 from konnect_pos.ui.receipt_dialog import ReceiptDialog
 from konnect_pos.ui.settings import LocalSettings
+from konnect_pos.ui.sync_status import ConflictsDialog, SyncController
 from konnect_pos.ui.timeline_widget import TimelineWidget
 from konnect_pos.ui.worker import DbWorker
 
@@ -190,6 +191,7 @@ class CounterWindow(QMainWindow):
         for label in (self.status_outlet, self.status_agent, self.status_day, self.status_sync):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.status_clock)
+        self.sync = SyncController(counter, self.status_sync, self.outlet.zone, self)
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(1000)
         self.clock_timer.timeout.connect(self.tick)
@@ -205,6 +207,8 @@ class CounterWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+J"), self, self.open_audit)
         QShortcut(QKeySequence("Ctrl+U"), self, self.open_users)
         QShortcut(QKeySequence("Ctrl+M"), self, self.open_cash_movement)
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.sync.sync_now)
+        QShortcut(QKeySequence("Ctrl+K"), self, self.open_conflicts)
         self.setTabOrder(self.search, self.results)
         self.setTabOrder(self.results, self.cart)
         self.setTabOrder(self.cart, self.pay_button)
@@ -323,12 +327,16 @@ class CounterWindow(QMainWindow):
         dialog.open()
 
     def _refresh_sync(self) -> None:
-        terminal_id = self.counter.terminal.id
-        self.worker.submit(lambda: pending_count(terminal_id), self._show_sync, lambda _: None)
+        self.sync.refresh()
 
-    def _show_sync(self, waiting: int) -> None:
-        self.status_sync.setText(
-            self.tr("Offline · {count} records waiting to sync").replace("{count}", str(waiting))
+    def open_conflicts(self) -> None:
+        """HQ's conflicts for this outlet (Ctrl+K, managers)."""
+        counter = self.counter
+        dialog = ConflictsDialog(self.outlet.zone, self)
+        self.conflicts_dialog = dialog
+        dialog.open()
+        self.sync.worker.submit(
+            lambda: sync_client.hq_conflicts(counter), dialog.show_rows, dialog.show_error
         )
 
     # --- search -------------------------------------------------------------------------

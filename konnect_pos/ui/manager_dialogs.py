@@ -27,7 +27,7 @@ from konnect_pos.ui.forms import set_label
 from konnect_pos.ui.i18n import error_text
 
 
-def _table(columns: int) -> QTableWidget:
+def data_table(columns: int) -> QTableWidget:
     table = QTableWidget(0, columns)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -49,7 +49,7 @@ class AuditDialog(QDialog):
         self.kind = QComboBox()
         for kind in ("", "sale", "void", "refund", "day", "cash_movement", "queue", "usage", "user_"):
             self.kind.addItem(kind or "—", kind)
-        self.table = _table(6)
+        self.table = data_table(6)
         self.error = QLabel()
         self.filter_button = QPushButton()
         self.filter_button.clicked.connect(self.apply)
@@ -115,7 +115,7 @@ class UsersDialog(QDialog):
 
     def __init__(self, *, can_manage: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = _table(4)
+        self.table = data_table(4)
         self.username, self.full_name, self.pin = QLineEdit(), QLineEdit(), QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.role = QComboBox()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import phonenumbers
 
@@ -96,6 +98,12 @@ def phone_forms(e164: str) -> list[str]:
 
 def search_text(name: str, phone: str, account: str, kit: str) -> str:
     return " ".join([fold(name), *phone_forms(phone), account.lower(), kit.lower()]).strip()
+
+
+def record_search_text(account: str, contact: Mapping[str, Any]) -> str:
+    """``search_text`` of a synced record (name, phone, kit_serial keys; missing ones empty)."""
+    name, phone, kit = (contact.get(key) or "" for key in ("name", "phone", "kit_serial"))
+    return search_text(name, phone, account, kit)
 
 
 @dataclass(frozen=True, slots=True)

@@ -178,14 +178,14 @@ def _copy_customers(conn: psycopg.Connection, rows: list[tuple[Any, ...]]) -> No
     with conn.cursor() as cur:
         cur.executemany(
             """INSERT INTO hq_customer (account_number, uuid, name, phone, country, kit_serial, language,
-                   created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
+                   search_text, created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
                ON CONFLICT (account_number) DO NOTHING""",
             [
                 tuple(
                     row[index[name]]
                     for name in (
                         "account_number", "uuid", "name", "phone", "country", "kit_serial", "language",
-                        "created_at", "updated_at",
+                        "search_text", "created_at", "updated_at",
                     )
                 )
                 for row in rows

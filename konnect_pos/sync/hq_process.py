@@ -20,6 +20,7 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from konnect_pos.domain import bundle_queue as queue
+from konnect_pos.domain.customers import record_search_text
 from konnect_pos.sync.hq_connection import hq_connect
 
 BATCH = 1_000
@@ -182,10 +183,11 @@ def _customer(conn: psycopg.Connection, event: _Event) -> None:
     if current is None:
         conn.execute(
             """INSERT INTO hq_customer (account_number, uuid, name, phone, country, kit_serial, language,
-                   created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)""",
+                   search_text, created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
             (
                 account, record["uuid"], changes.get("name", ""), changes.get("phone", ""),
-                changes.get("country", ""), changes.get("kit_serial"), changes.get("language", ""), at, at,
+                changes.get("country", ""), changes.get("kit_serial"), changes.get("language", ""),
+                record_search_text(account, changes), at, at,
             ),
         )  # fmt: skip
     else:
@@ -197,13 +199,13 @@ def _customer(conn: psycopg.Connection, event: _Event) -> None:
                        WHERE account_number = %s AND field = %s AND outcome = 'kept'""",
                     (account, name),
                 )
-        updates = {k: v for k, v in changes.items() if k in CONTACT_FIELDS}
-        if updates:
-            assignments = ", ".join(f"{name} = %s" for name in updates)
-            conn.execute(
-                f"UPDATE hq_customer SET {assignments}, updated_at = %s WHERE account_number = %s",
-                (*updates.values(), at, account),
-            )
+        merged = {**before, **{k: v for k, v in changes.items() if k in CONTACT_FIELDS}}
+        assignments = ", ".join(f"{name} = %s" for name in CONTACT_FIELDS)
+        conn.execute(
+            f"UPDATE hq_customer SET {assignments}, search_text = %s, updated_at = %s"
+            " WHERE account_number = %s",
+            (*(merged[name] for name in CONTACT_FIELDS), record_search_text(account, merged), at, account),
+        )
     with conn.cursor() as cur:
         cur.executemany(
             """INSERT INTO hq_customer_history (account_number, field, value, terminal, event_uuid, at,

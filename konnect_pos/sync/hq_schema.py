@@ -55,7 +55,7 @@ CREATE TABLE hq_user (
 CREATE TABLE hq_customer (
     account_number TEXT PRIMARY KEY, uuid TEXT NOT NULL, name TEXT NOT NULL, phone TEXT NOT NULL,
     country TEXT NOT NULL, kit_serial TEXT, language TEXT NOT NULL DEFAULT '',
-    created_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL,
+    search_text TEXT NOT NULL DEFAULT '', created_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL,
     version BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX hq_customer_version ON hq_customer (version);

@@ -1,46 +1,47 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="69" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="69"/>
         <source>Audit trail</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="70" />
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="78" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="70"/>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="78"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="71" />
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="77" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="71"/>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="77"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="72" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="72"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="75" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="75"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="76" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="76"/>
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="79" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="79"/>
         <source>Approved by</source>
         <translation>Approuvé par</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="80" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="80"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
@@ -48,32 +49,32 @@
 <context>
     <name>CartWidget</name>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="43"/>
         <source>Bundle</source>
         <translation>Forfait</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="43"/>
         <source>Activation</source>
         <translation>Activation</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="43"/>
         <source>Price</source>
         <translation>Prix</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="48" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="48"/>
         <source>At the end of the period</source>
         <translation>À la fin de la période</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="49" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="49"/>
         <source>When the data runs out</source>
-        <translation>À l'épuisement des données</translation>
+        <translation>À l&apos;épuisement des données</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="93" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="93"/>
         <source>Now</source>
         <translation>Maintenant</translation>
     </message>
@@ -81,125 +82,173 @@
 <context>
     <name>CashMovementDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="237" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="237"/>
         <source>Cash in / cash out</source>
         <translation>Entrée / sortie de caisse</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="238" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="238"/>
         <source>Cash out (expense, bank drop)</source>
         <translation>Sortie (dépense, dépôt en banque)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="239" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="239"/>
         <source>Cash in</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="241" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="241"/>
         <source>Movement</source>
         <translation>Mouvement</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="242" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="242"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="243" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="243"/>
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="244" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="244"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="245" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="245"/>
         <source>Manager</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="246" />
-        <source>Manager's PIN</source>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="246"/>
+        <source>Manager&apos;s PIN</source>
         <translation>Code PIN du responsable</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="249" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="249"/>
         <source>Record</source>
         <translation>Enregistrer</translation>
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="172"/>
+        <source>Conflicts found by headquarters</source>
+        <translation>Conflits relevés par le siège</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <source>Found</source>
+        <translation>Relevé le</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <source>About</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="176"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="180"/>
+        <source>Mobile-money reference used at two terminals</source>
+        <translation>Référence mobile money utilisée sur deux terminaux</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="181"/>
+        <source>Journal altered on a terminal</source>
+        <translation>Journal modifié sur un terminal</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="197"/>
+        <source>No conflicts</source>
+        <translation>Aucun conflit</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="76" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="76"/>
         <source>Correct sale {number}</source>
         <translation>Corriger la vente {number}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="77" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="77"/>
         <source>Void (same business day)</source>
         <translation>Annulation (même journée)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="78" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="78"/>
         <source>Refund</source>
         <translation>Remboursement</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="79" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="79"/>
         <source>To the original payment method</source>
-        <translation>Sur le moyen de paiement d'origine</translation>
+        <translation>Sur le moyen de paiement d&apos;origine</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="80" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="80"/>
         <source>In cash</source>
         <translation>En espèces</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="82" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="82"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="83" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="83"/>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="84" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="84"/>
         <source>&amp;Amount</source>
         <translation>&amp;Montant</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="85" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="85"/>
         <source>Refund to</source>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="86" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="86"/>
         <source>Also remove a bundle already running</source>
         <translation>Retirer aussi un forfait déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="87" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="87"/>
         <source>Manager</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="88" />
-        <source>Manager's PIN</source>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="88"/>
+        <source>Manager&apos;s PIN</source>
         <translation>Code PIN du responsable</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="91" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="91"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="92" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="92"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -207,277 +256,268 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="236" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="242"/>
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="237" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="243"/>
         <source>Find a customer (F2)</source>
         <translation>Rechercher un client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="238" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="244"/>
         <source>Name, phone, account number or kit serial</source>
         <translation>Nom, téléphone, n° de compte ou n° de kit</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="239" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="245"/>
         <source>New customer (F3)</source>
         <translation>Nouveau client (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="240" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="246"/>
         <source>Bundles (1–9)</source>
         <translation>Forfaits (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="247"/>
         <source>Cart</source>
         <translation>Panier</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="242" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="248"/>
         <source>The account after this sale:</source>
         <translation>Le compte après cette vente :</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="243" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="249"/>
         <source>Pay (F9)</source>
         <translation>Payer (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="245" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="251"/>
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Point de vente {outlet} · terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="249" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="255"/>
         <source>Agent: {name}</source>
         <translation>Agent : {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="270" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="276"/>
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Journée : non ouverte (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="272" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="278"/>
         <source>Business day {date}: open</source>
         <translation>Journée du {date} : ouverte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="274" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="280"/>
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Journée du {date} : encore ouverte, clôturez-la (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="278" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="284"/>
         <source>Business day {date}: closed</source>
         <translation>Journée du {date} : clôturée</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="620" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="632"/>
         <source>Daily sales summary {date}</source>
         <translation>Récapitulatif des ventes du jour {date}</translation>
     </message>
     <message>
-        <source>Business day: not yet tracked</source>
-        <translation>Journée : pas encore suivie</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="329" />
-        <source>Offline · {count} records waiting to sync</source>
-        <translation>Hors ligne · {count} enregistrements en attente de synchronisation</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="366" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="376"/>
         <source>No customer found</source>
         <translation>Aucun client trouvé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="440" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="452"/>
         <source>Find the customer first (F2)</source>
-        <translation>Recherchez d'abord le client (F2)</translation>
+        <translation>Recherchez d&apos;abord le client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="475" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="487"/>
         <source>Subtotal: —</source>
         <translation>Sous-total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="476" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="488"/>
         <source>VAT: —</source>
         <translation>TVA : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="477" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="489"/>
         <source>Total: —</source>
         <translation>Total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="482" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="494"/>
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Sous-total (HT) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="485" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="497"/>
         <source>VAT {rate}: {amount}</source>
         <translation>TVA {rate} : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="489" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="501"/>
         <source>Total: {amount}</source>
         <translation>Total : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="495" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="507"/>
         <source>Add at least one bundle first</source>
-        <translation>Ajoutez d'abord au moins un forfait</translation>
+        <translation>Ajoutez d&apos;abord au moins un forfait</translation>
     </message>
 </context>
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="74" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="74"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="76" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="76"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="77" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="77"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="78" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="78"/>
         <source>Kit serial</source>
         <translation>N° de série du kit</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="79" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="79"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="80" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="80"/>
         <source>Current bundle</source>
         <translation>Forfait en cours</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="83" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="83"/>
         <source>Last purchases</source>
         <translation>Derniers achats</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="84" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="84"/>
         <source>&amp;Reprint receipt (copy)</source>
         <translation>&amp;Réimprimer le reçu (duplicata)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="85" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="85"/>
         <source>&amp;Void or refund…</source>
         <translation>&amp;Annuler ou rembourser…</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="103" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="103"/>
         <source>No customer selected (F2 to search)</source>
         <translation>Aucun client sélectionné (F2 pour rechercher)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="131" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="131"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="133" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="133"/>
         <source>Dormant (open, no bundle running)</source>
         <translation>Inactif (ouvert, aucun forfait en cours)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="138" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="138"/>
         <source>{gb} GB left</source>
         <translation>{gb} Go restants</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="141" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="141"/>
         <source>until {date}</source>
-        <translation>jusqu'au {date}</translation>
+        <translation>jusqu&apos;au {date}</translation>
     </message>
 </context>
 <context>
     <name>DayDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="120" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="120"/>
         <source>Business day</source>
         <translation>Journée</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="122" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="122"/>
         <source>No business day is open. Enter the opening float per currency.</source>
-        <translation>Aucune journée n'est ouverte. Saisissez le fond de caisse par devise.</translation>
+        <translation>Aucune journée n&apos;est ouverte. Saisissez le fond de caisse par devise.</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="126" />
-        <source>The day of {date} was left open past midnight: count the drawer and close it before today's day can open.</source>
-        <translation>La journée du {date} est restée ouverte après minuit : comptez le tiroir-caisse et clôturez-la avant d'ouvrir celle d'aujourd'hui.</translation>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="126"/>
+        <source>The day of {date} was left open past midnight: count the drawer and close it before today&apos;s day can open.</source>
+        <translation>La journée du {date} est restée ouverte après minuit : comptez le tiroir-caisse et clôturez-la avant d&apos;ouvrir celle d&apos;aujourd&apos;hui.</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="132" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="132"/>
         <source>Day {date} is open. Count the drawer by denomination to close it.</source>
         <translation>La journée du {date} est ouverte. Comptez le tiroir-caisse par coupure pour la clôturer.</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="138" />
-        <source>Today's day is closed (Z {number}).</source>
-        <translation>La journée d'aujourd'hui est clôturée (Z {number}).</translation>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="138"/>
+        <source>Today&apos;s day is closed (Z {number}).</source>
+        <translation>La journée d&apos;aujourd&apos;hui est clôturée (Z {number}).</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="141" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="141"/>
         <source>Close the day</source>
         <translation>Clôturer la journée</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="141" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="141"/>
         <source>Open the day</source>
         <translation>Ouvrir la journée</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="143" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="143"/>
         <source>Note or coin</source>
         <translation>Billet ou pièce</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="143" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="143"/>
         <source>How many</source>
         <translation>Combien</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="144" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="144"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="145" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="145"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="146" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="146"/>
         <source>Manager</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="147" />
-        <source>Manager's PIN</source>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="147"/>
+        <source>Manager&apos;s PIN</source>
         <translation>Code PIN du responsable</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="177" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="177"/>
         <source>Expected {expected} · counted {counted} · variance {variance}</source>
         <translation>Attendu {expected} · compté {counted} · écart {variance}</translation>
     </message>
@@ -485,37 +525,37 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="95" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="97"/>
         <source>Konnect POS: sign in</source>
         <translation>Konnect POS : connexion</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="96" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="98"/>
         <source>Locked</source>
         <translation>Verrouillé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="96" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="98"/>
         <source>Konnect POS</source>
         <translation>Konnect POS</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="97" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="99"/>
         <source>&amp;User</source>
         <translation>&amp;Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="98" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="100"/>
         <source>&amp;PIN</source>
         <translation>Code &amp;PIN</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="99" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="101"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="99" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="101"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
@@ -523,42 +563,42 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="67" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="67"/>
         <source>New customer</source>
         <translation>Nouveau client</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="69" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="69"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="70" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="70"/>
         <source>&amp;Phone</source>
         <translation>&amp;Téléphone</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="71" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="71"/>
         <source>&amp;Account number</source>
         <translation>N° de &amp;compte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="72" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="72"/>
         <source>&amp;Kit serial</source>
         <translation>N° de série du &amp;kit</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="73" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="73"/>
         <source>Receipt &amp;language</source>
         <translation>&amp;Langue du reçu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="76" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="76"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="77" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="77"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -566,113 +606,113 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="178" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="178"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="179" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="179"/>
         <source>Amount &amp;tendered</source>
         <translation>&amp;Montant remis</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="180" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="180"/>
         <source>Add cash payment</source>
         <translation>Ajouter le paiement en espèces</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="181" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="181"/>
         <source>Pro&amp;vider</source>
         <translation>&amp;Opérateur</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="182" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="182"/>
         <source>Merchant number</source>
         <translation>Numéro marchand</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="183" />
-        <source>Payer's p&amp;hone</source>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="183"/>
+        <source>Payer&apos;s p&amp;hone</source>
         <translation>&amp;Téléphone du payeur</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="184" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="184"/>
         <source>Transaction &amp;reference</source>
         <translation>&amp;Référence de la transaction</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="185" />
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="189" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="185"/>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="189"/>
         <source>Amount (empty: all that remains)</source>
         <translation>Montant (vide : tout le reste)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="186" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="186"/>
         <source>Add mobile-money payment</source>
         <translation>Ajouter le paiement mobile money</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="187" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="187"/>
         <source>&amp;Approval code</source>
-        <translation>Code d'&amp;autorisation</translation>
+        <translation>Code d&apos;&amp;autorisation</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="188" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="188"/>
         <source>&amp;Last 4 digits</source>
         <translation>4 &amp;derniers chiffres</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="190" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="190"/>
         <source>Add card payment</source>
         <translation>Ajouter le paiement par carte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="192" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="192"/>
         <source>&amp;Cash</source>
         <translation>&amp;Espèces</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="193" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="193"/>
         <source>&amp;Mobile money</source>
         <translation>&amp;Mobile money</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="194" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="194"/>
         <source>Car&amp;d</source>
         <translation>&amp;Carte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="199" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="199"/>
         <source>Confirm sale (Enter)</source>
         <translation>Confirmer la vente (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="200" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="200"/>
         <source>Back (Esc)</source>
         <translation>Retour (Échap)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="228" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="228"/>
         <source>To pay: {amount}</source>
         <translation>À payer : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="230" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="230"/>
         <source>Fully paid</source>
         <translation>Entièrement payé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="277" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="277"/>
         <source>Change due: {amount}</source>
         <translation>Monnaie à rendre : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="316" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="316"/>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="353" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="353"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
@@ -680,42 +720,42 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92"/>
         <source>Receipt {number}</source>
         <translation>Reçu {number}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="94" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="94"/>
         <source>&amp;Print (Ctrl+P)</source>
         <translation>&amp;Imprimer (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="95" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="95"/>
         <source>&amp;Save as PDF (Ctrl+S)</source>
         <translation>&amp;Enregistrer en PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="96" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="96"/>
         <source>Close (Esc)</source>
         <translation>Fermer (Échap)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="126" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="126"/>
         <source>Save receipt</source>
         <translation>Enregistrer le reçu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="136" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="136"/>
         <source>The printer could not be opened</source>
-        <translation>Impossible d'ouvrir l'imprimante</translation>
+        <translation>Impossible d&apos;ouvrir l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="145" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="145"/>
         <source>Sent to the printer</source>
-        <translation>Envoyé à l'imprimante</translation>
+        <translation>Envoyé à l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="153" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="153"/>
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
     </message>
@@ -723,94 +763,139 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="134" />
+        <location filename="../../konnect_pos/ui/settings.py" line="141"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="136" />
+        <location filename="../../konnect_pos/ui/settings.py" line="143"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="137" />
+        <location filename="../../konnect_pos/ui/settings.py" line="144"/>
         <source>Receipt &amp;format</source>
         <translation>&amp;Format du reçu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="138" />
+        <location filename="../../konnect_pos/ui/settings.py" line="145"/>
         <source>Print receipts straight to the default printer</source>
-        <translation>Imprimer les reçus directement sur l'imprimante par défaut</translation>
+        <translation>Imprimer les reçus directement sur l&apos;imprimante par défaut</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="139" />
+        <location filename="../../konnect_pos/ui/settings.py" line="146"/>
         <source>Lock after this many idle minutes</source>
-        <translation>Verrouiller après ce nombre de minutes d'inactivité</translation>
+        <translation>Verrouiller après ce nombre de minutes d&apos;inactivité</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="142" />
+        <location filename="../../konnect_pos/ui/settings.py" line="149"/>
         <source>Outlet (administrators)</source>
         <translation>Point de vente (administrateurs)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="144" />
+        <location filename="../../konnect_pos/ui/settings.py" line="151"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="145" />
+        <location filename="../../konnect_pos/ui/settings.py" line="152"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="146" />
+        <location filename="../../konnect_pos/ui/settings.py" line="153"/>
         <source>Takes cards</source>
         <translation>Accepte les cartes</translation>
     </message>
     <message>
-        <source>Outlet</source>
-        <translation>Point de vente</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="149" />
+        <location filename="../../konnect_pos/ui/settings.py" line="156"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="150" />
+        <location filename="../../konnect_pos/ui/settings.py" line="157"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="72"/>
+        <source>Not linked to HQ · {count} records waiting</source>
+        <translation>Non relié au siège · {count} enregistrements en attente</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="75"/>
+        <source>Online · last sync {time} · {count} waiting</source>
+        <translation>En ligne · dernière synchro {time} · {count} en attente</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="80"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="82"/>
+        <source>Offline · {count} records waiting · last sync {time}</source>
+        <translation>Hors ligne · {count} enregistrements en attente · dernière synchro {time}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="107"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="127"/>
+        <source>Sending sales to headquarters…</source>
+        <translation>Envoi des ventes au siège…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="108"/>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="128"/>
+        <source>Receiving customers…</source>
+        <translation>Réception des clients…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="130"/>
+        <source>Receiving catalog and users…</source>
+        <translation>Réception du catalogue et des utilisateurs…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="136"/>
+        <source>This terminal is not linked to headquarters yet: run konnect-pos sync link</source>
+        <translation>Ce terminal n'est pas encore relié au siège : lancez konnect-pos sync link</translation>
+    </message>
+</context>
+<context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="41" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="41"/>
         <source>No bundle yet</source>
         <translation>Aucun forfait pour le moment</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="45" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="45"/>
         <source>used</source>
         <translation>utilisé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="46" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="46"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="47" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="47"/>
         <source>queued</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="60" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="60"/>
         <source>No bundle yet: the account is dormant</source>
         <translation>Aucun forfait : le compte est inactif</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="104" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="104"/>
         <source>now</source>
         <translation>maintenant</translation>
     </message>
@@ -818,70 +903,70 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="147" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="147"/>
         <source>Users</source>
         <translation>Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="152" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149"/>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="152"/>
         <source>User</source>
         <translation>Utilisateur</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="153" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149"/>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="153"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="154" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149"/>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="154"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="155" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="155"/>
         <source>New PIN</source>
         <translation>Nouveau code PIN</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="159" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="159"/>
         <source>Add user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="160" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="160"/>
         <source>Reset PIN</source>
         <translation>Réinitialiser le code PIN</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="161" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="161"/>
         <source>Deactivate</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="162" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="162"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="176" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="176"/>
         <source>locked</source>
         <translation>verrouillé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="176" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="176"/>
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="178" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="178"/>
         <source>deactivated</source>
         <translation>désactivé</translation>
     </message>

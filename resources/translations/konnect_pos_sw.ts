@@ -1,46 +1,47 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sw_TZ">
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="69" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="69"/>
         <source>Audit trail</source>
         <translation>Kumbukumbu za ukaguzi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="70" />
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="78" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="70"/>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="78"/>
         <source>User</source>
         <translation>Mtumiaji</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="71" />
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="77" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="71"/>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="77"/>
         <source>Action</source>
         <translation>Kitendo</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="72" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="72"/>
         <source>Filter</source>
         <translation>Chuja</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="75" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="75"/>
         <source>When</source>
         <translation>Lini</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="76" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="76"/>
         <source>Terminal</source>
         <translation>Kituo</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="79" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="79"/>
         <source>Approved by</source>
         <translation>Imeidhinishwa na</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="80" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="80"/>
         <source>About</source>
         <translation>Kuhusu</translation>
     </message>
@@ -48,32 +49,32 @@
 <context>
     <name>CartWidget</name>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="43"/>
         <source>Bundle</source>
         <translation>Kifurushi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="43"/>
         <source>Activation</source>
         <translation>Uamilishaji</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="43" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="43"/>
         <source>Price</source>
         <translation>Bei</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="48" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="48"/>
         <source>At the end of the period</source>
         <translation>Mwishoni mwa mwezi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="49" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="49"/>
         <source>When the data runs out</source>
         <translation>Data ya kasi ya juu ikitumika</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/cart_widget.py" line="93" />
+        <location filename="../../konnect_pos/ui/cart_widget.py" line="93"/>
         <source>Now</source>
         <translation>Sasa</translation>
     </message>
@@ -81,125 +82,173 @@
 <context>
     <name>CashMovementDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="237" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="237"/>
         <source>Cash in / cash out</source>
         <translation>Kuingiza / kutoa pesa taslimu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="238" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="238"/>
         <source>Cash out (expense, bank drop)</source>
         <translation>Kutoa (matumizi, kupeleka benki)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="239" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="239"/>
         <source>Cash in</source>
         <translation>Kuingiza</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="241" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="241"/>
         <source>Movement</source>
         <translation>Harakati</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="242" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="242"/>
         <source>Amount</source>
         <translation>Kiasi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="243" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="243"/>
         <source>Currency</source>
         <translation>Sarafu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="244" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="244"/>
         <source>Reason</source>
         <translation>Sababu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="245" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="245"/>
         <source>Manager</source>
         <translation>Meneja</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="246" />
-        <source>Manager's PIN</source>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="246"/>
+        <source>Manager&apos;s PIN</source>
         <translation>PIN ya meneja</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="249" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="249"/>
         <source>Record</source>
         <translation>Rekodi</translation>
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="172"/>
+        <source>Conflicts found by headquarters</source>
+        <translation>Migongano iliyogunduliwa na makao makuu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <source>Found</source>
+        <translation>Imegunduliwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <source>What</source>
+        <translation>Nini</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <source>About</source>
+        <translation>Kuhusu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <source>Details</source>
+        <translation>Maelezo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="176"/>
+        <source>Close</source>
+        <translation>Funga</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="180"/>
+        <source>Mobile-money reference used at two terminals</source>
+        <translation>Kumbukumbu ya pesa kwa simu imetumika kwenye terminali mbili</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="181"/>
+        <source>Journal altered on a terminal</source>
+        <translation>Daftari limebadilishwa kwenye terminali</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="197"/>
+        <source>No conflicts</source>
+        <translation>Hakuna migongano</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="76" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="76"/>
         <source>Correct sale {number}</source>
         <translation>Rekebisha mauzo {number}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="77" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="77"/>
         <source>Void (same business day)</source>
         <translation>Kufuta mauzo (siku ileile ya biashara)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="78" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="78"/>
         <source>Refund</source>
         <translation>Kurejesha pesa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="79" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="79"/>
         <source>To the original payment method</source>
         <translation>Kwa njia ya malipo ya awali</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="80" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="80"/>
         <source>In cash</source>
         <translation>Kwa pesa taslimu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="82" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="82"/>
         <source>Action</source>
         <translation>Kitendo</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="83" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="83"/>
         <source>&amp;Reason</source>
         <translation>&amp;Sababu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="84" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="84"/>
         <source>&amp;Amount</source>
         <translation>&amp;Kiasi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="85" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="85"/>
         <source>Refund to</source>
         <translation>Rejesha kwa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="86" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="86"/>
         <source>Also remove a bundle already running</source>
         <translation>Ondoa pia kifurushi kinachoendelea</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="87" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="87"/>
         <source>Manager</source>
         <translation>Meneja</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="88" />
-        <source>Manager's PIN</source>
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="88"/>
+        <source>Manager&apos;s PIN</source>
         <translation>PIN ya meneja</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="91" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="91"/>
         <source>Confirm</source>
         <translation>Thibitisha</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="92" />
+        <location filename="../../konnect_pos/ui/correction_dialog.py" line="92"/>
         <source>Cancel</source>
         <translation>Ghairi</translation>
     </message>
@@ -207,131 +256,122 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="236" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="242"/>
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="237" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="243"/>
         <source>Find a customer (F2)</source>
         <translation>Tafuta mteja (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="238" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="244"/>
         <source>Name, phone, account number or kit serial</source>
         <translation>Jina, simu, nambari ya akaunti au ya vifaa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="239" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="245"/>
         <source>New customer (F3)</source>
         <translation>Mteja mpya (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="240" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="246"/>
         <source>Bundles (1–9)</source>
         <translation>Vifurushi (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="241" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="247"/>
         <source>Cart</source>
         <translation>Kikapu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="242" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="248"/>
         <source>The account after this sale:</source>
         <translation>Akaunti baada ya mauzo haya:</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="243" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="249"/>
         <source>Pay (F9)</source>
         <translation>Lipa (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="245" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="251"/>
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Duka {outlet} · kituo {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="249" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="255"/>
         <source>Agent: {name}</source>
         <translation>Wakala: {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="270" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="276"/>
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Siku ya biashara: haijafunguliwa (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="272" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="278"/>
         <source>Business day {date}: open</source>
         <translation>Siku ya biashara {date}: iko wazi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="274" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="280"/>
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Siku ya biashara {date}: bado iko wazi, ifunge (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="278" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="284"/>
         <source>Business day {date}: closed</source>
         <translation>Siku ya biashara {date}: imefungwa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="620" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="632"/>
         <source>Daily sales summary {date}</source>
         <translation>Muhtasari wa mauzo ya siku {date}</translation>
     </message>
     <message>
-        <source>Business day: not yet tracked</source>
-        <translation>Siku ya biashara: bado haifuatiliwi</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="329" />
-        <source>Offline · {count} records waiting to sync</source>
-        <translation>Nje ya mtandao · rekodi {count} zinasubiri kusawazisha</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="366" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="376"/>
         <source>No customer found</source>
         <translation>Hakuna mteja aliyepatikana</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="440" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="452"/>
         <source>Find the customer first (F2)</source>
         <translation>Tafuta mteja kwanza (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="475" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="487"/>
         <source>Subtotal: —</source>
         <translation>Jumla ndogo: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="476" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="488"/>
         <source>VAT: —</source>
         <translation>VAT: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="477" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="489"/>
         <source>Total: —</source>
         <translation>Jumla: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="482" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="494"/>
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Jumla ndogo (bila VAT): {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="485" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="497"/>
         <source>VAT {rate}: {amount}</source>
         <translation>VAT {rate}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="489" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="501"/>
         <source>Total: {amount}</source>
         <translation>Jumla: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="495" />
+        <location filename="../../konnect_pos/ui/counter_window.py" line="507"/>
         <source>Add at least one bundle first</source>
         <translation>Ongeza kwanza angalau kifurushi kimoja</translation>
     </message>
@@ -339,72 +379,72 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="74" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="74"/>
         <source>Customer</source>
         <translation>Mteja</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="76" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="76"/>
         <source>Account</source>
         <translation>Akaunti</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="77" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="77"/>
         <source>Phone</source>
         <translation>Simu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="78" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="78"/>
         <source>Kit serial</source>
         <translation>Nambari ya vifaa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="79" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="79"/>
         <source>Status</source>
         <translation>Hali</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="80" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="80"/>
         <source>Current bundle</source>
         <translation>Kifurushi cha sasa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="83" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="83"/>
         <source>Last purchases</source>
         <translation>Manunuzi ya karibuni</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="84" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="84"/>
         <source>&amp;Reprint receipt (copy)</source>
         <translation>Chapisha &amp;tena risiti (nakala)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="85" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="85"/>
         <source>&amp;Void or refund…</source>
         <translation>&amp;Futa au rejesha pesa…</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="103" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="103"/>
         <source>No customer selected (F2 to search)</source>
         <translation>Hakuna mteja aliyechaguliwa (F2 kutafuta)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="131" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="131"/>
         <source>Active</source>
         <translation>Hai</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="133" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="133"/>
         <source>Dormant (open, no bundle running)</source>
         <translation>Tulivu (wazi, hakuna kifurushi kinachoendelea)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="138" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="138"/>
         <source>{gb} GB left</source>
         <translation>GB {gb} zimebaki</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="141" />
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="141"/>
         <source>until {date}</source>
         <translation>hadi {date}</translation>
     </message>
@@ -412,72 +452,72 @@
 <context>
     <name>DayDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="120" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="120"/>
         <source>Business day</source>
         <translation>Siku ya biashara</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="122" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="122"/>
         <source>No business day is open. Enter the opening float per currency.</source>
         <translation>Hakuna siku ya biashara iliyo wazi. Weka pesa za kuanzia kwa kila sarafu.</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="126" />
-        <source>The day of {date} was left open past midnight: count the drawer and close it before today's day can open.</source>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="126"/>
+        <source>The day of {date} was left open past midnight: count the drawer and close it before today&apos;s day can open.</source>
         <translation>Siku ya {date} iliachwa wazi baada ya usiku wa manane: hesabu droo ya pesa na uifunge kabla ya kufungua ya leo.</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="132" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="132"/>
         <source>Day {date} is open. Count the drawer by denomination to close it.</source>
         <translation>Siku ya {date} iko wazi. Hesabu droo ya pesa kwa kila noti na sarafu ili kuifunga.</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="138" />
-        <source>Today's day is closed (Z {number}).</source>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="138"/>
+        <source>Today&apos;s day is closed (Z {number}).</source>
         <translation>Siku ya leo imefungwa (Z {number}).</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="141" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="141"/>
         <source>Close the day</source>
         <translation>Funga siku</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="141" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="141"/>
         <source>Open the day</source>
         <translation>Fungua siku</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="143" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="143"/>
         <source>Note or coin</source>
         <translation>Noti au sarafu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="143" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="143"/>
         <source>How many</source>
         <translation>Ngapi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="144" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="144"/>
         <source>Cancel</source>
         <translation>Ghairi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="145" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="145"/>
         <source>Comment</source>
         <translation>Maoni</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="146" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="146"/>
         <source>Manager</source>
         <translation>Meneja</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="147" />
-        <source>Manager's PIN</source>
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="147"/>
+        <source>Manager&apos;s PIN</source>
         <translation>PIN ya meneja</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/day_dialog.py" line="177" />
+        <location filename="../../konnect_pos/ui/day_dialog.py" line="177"/>
         <source>Expected {expected} · counted {counted} · variance {variance}</source>
         <translation>Inayotarajiwa {expected} · iliyohesabiwa {counted} · tofauti {variance}</translation>
     </message>
@@ -485,37 +525,37 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="95" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="97"/>
         <source>Konnect POS: sign in</source>
         <translation>Konnect POS: ingia</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="96" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="98"/>
         <source>Locked</source>
         <translation>Imefungwa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="96" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="98"/>
         <source>Konnect POS</source>
         <translation>Konnect POS</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="97" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="99"/>
         <source>&amp;User</source>
         <translation>&amp;Mtumiaji</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="98" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="100"/>
         <source>&amp;PIN</source>
         <translation>&amp;PIN</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="99" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="101"/>
         <source>Sign in</source>
         <translation>Ingia</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/login_window.py" line="99" />
+        <location filename="../../konnect_pos/ui/login_window.py" line="101"/>
         <source>Unlock</source>
         <translation>Fungua</translation>
     </message>
@@ -523,42 +563,42 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="67" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="67"/>
         <source>New customer</source>
         <translation>Mteja mpya</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="69" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="69"/>
         <source>&amp;Name</source>
         <translation>&amp;Jina</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="70" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="70"/>
         <source>&amp;Phone</source>
         <translation>&amp;Simu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="71" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="71"/>
         <source>&amp;Account number</source>
         <translation>Nambari ya &amp;akaunti</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="72" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="72"/>
         <source>&amp;Kit serial</source>
         <translation>Nambari ya &amp;vifaa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="73" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="73"/>
         <source>Receipt &amp;language</source>
         <translation>&amp;Lugha ya risiti</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="76" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="76"/>
         <source>Save</source>
         <translation>Hifadhi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_dialog.py" line="77" />
+        <location filename="../../konnect_pos/ui/customer_dialog.py" line="77"/>
         <source>Cancel</source>
         <translation>Ghairi</translation>
     </message>
@@ -566,113 +606,113 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="178" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="178"/>
         <source>Payment</source>
         <translation>Malipo</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="179" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="179"/>
         <source>Amount &amp;tendered</source>
         <translation>Kiasi &amp;kilichotolewa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="180" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="180"/>
         <source>Add cash payment</source>
         <translation>Ongeza malipo ya pesa taslimu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="181" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="181"/>
         <source>Pro&amp;vider</source>
         <translation>Mtoa &amp;huduma</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="182" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="182"/>
         <source>Merchant number</source>
         <translation>Nambari ya mfanyabiashara</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="183" />
-        <source>Payer's p&amp;hone</source>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="183"/>
+        <source>Payer&apos;s p&amp;hone</source>
         <translation>Simu ya &amp;mlipaji</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="184" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="184"/>
         <source>Transaction &amp;reference</source>
         <translation>&amp;Rejea ya muamala</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="185" />
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="189" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="185"/>
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="189"/>
         <source>Amount (empty: all that remains)</source>
         <translation>Kiasi (tupu: chote kilichobaki)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="186" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="186"/>
         <source>Add mobile-money payment</source>
         <translation>Ongeza malipo ya pesa za rununu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="187" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="187"/>
         <source>&amp;Approval code</source>
         <translation>Msimbo wa &amp;idhini</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="188" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="188"/>
         <source>&amp;Last 4 digits</source>
         <translation>Tarakimu 4 za &amp;mwisho</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="190" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="190"/>
         <source>Add card payment</source>
         <translation>Ongeza malipo ya kadi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="192" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="192"/>
         <source>&amp;Cash</source>
         <translation>Pesa &amp;taslimu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="193" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="193"/>
         <source>&amp;Mobile money</source>
         <translation>Pesa za &amp;rununu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="194" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="194"/>
         <source>Car&amp;d</source>
         <translation>&amp;Kadi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="199" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="199"/>
         <source>Confirm sale (Enter)</source>
         <translation>Thibitisha mauzo (Enter)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="200" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="200"/>
         <source>Back (Esc)</source>
         <translation>Rudi (Esc)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="228" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="228"/>
         <source>To pay: {amount}</source>
         <translation>Ya kulipa: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="230" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="230"/>
         <source>Fully paid</source>
         <translation>Imelipwa kikamilifu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="277" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="277"/>
         <source>Change due: {amount}</source>
         <translation>Chenji: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="316" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="316"/>
         <source>Cash</source>
         <translation>Pesa taslimu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/payment_dialog.py" line="353" />
+        <location filename="../../konnect_pos/ui/payment_dialog.py" line="353"/>
         <source>Card</source>
         <translation>Kadi</translation>
     </message>
@@ -680,42 +720,42 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92"/>
         <source>Receipt {number}</source>
         <translation>Risiti {number}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="94" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="94"/>
         <source>&amp;Print (Ctrl+P)</source>
         <translation>&amp;Chapisha (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="95" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="95"/>
         <source>&amp;Save as PDF (Ctrl+S)</source>
         <translation>&amp;Hifadhi kama PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="96" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="96"/>
         <source>Close (Esc)</source>
         <translation>Funga (Esc)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="126" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="126"/>
         <source>Save receipt</source>
         <translation>Hifadhi risiti</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="136" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="136"/>
         <source>The printer could not be opened</source>
         <translation>Printa haikuweza kufunguliwa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="145" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="145"/>
         <source>Sent to the printer</source>
         <translation>Imetumwa kwa printa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="153" />
+        <location filename="../../konnect_pos/ui/receipt_dialog.py" line="153"/>
         <source>Saved: {path}</source>
         <translation>Imehifadhiwa: {path}</translation>
     </message>
@@ -723,94 +763,139 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="134" />
+        <location filename="../../konnect_pos/ui/settings.py" line="141"/>
         <source>Settings</source>
         <translation>Mipangilio</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="136" />
+        <location filename="../../konnect_pos/ui/settings.py" line="143"/>
         <source>&amp;Language</source>
         <translation>&amp;Lugha</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="137" />
+        <location filename="../../konnect_pos/ui/settings.py" line="144"/>
         <source>Receipt &amp;format</source>
         <translation>&amp;Muundo wa risiti</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="138" />
+        <location filename="../../konnect_pos/ui/settings.py" line="145"/>
         <source>Print receipts straight to the default printer</source>
         <translation>Chapisha risiti moja kwa moja kwenye printa ya kawaida</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="139" />
+        <location filename="../../konnect_pos/ui/settings.py" line="146"/>
         <source>Lock after this many idle minutes</source>
         <translation>Funga baada ya dakika hizi bila shughuli</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="142" />
+        <location filename="../../konnect_pos/ui/settings.py" line="149"/>
         <source>Outlet (administrators)</source>
         <translation>Duka (wasimamizi)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="144" />
+        <location filename="../../konnect_pos/ui/settings.py" line="151"/>
         <source>Name</source>
         <translation>Jina</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="145" />
+        <location filename="../../konnect_pos/ui/settings.py" line="152"/>
         <source>Address</source>
         <translation>Anwani</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="146" />
+        <location filename="../../konnect_pos/ui/settings.py" line="153"/>
         <source>Takes cards</source>
         <translation>Hupokea kadi</translation>
     </message>
     <message>
-        <source>Outlet</source>
-        <translation>Duka</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="149" />
+        <location filename="../../konnect_pos/ui/settings.py" line="156"/>
         <source>Save</source>
         <translation>Hifadhi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/settings.py" line="150" />
+        <location filename="../../konnect_pos/ui/settings.py" line="157"/>
         <source>Cancel</source>
         <translation>Ghairi</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="72"/>
+        <source>Not linked to HQ · {count} records waiting</source>
+        <translation>Haijaunganishwa na makao makuu · rekodi {count} zinasubiri</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="75"/>
+        <source>Online · last sync {time} · {count} waiting</source>
+        <translation>Mtandaoni · usawazishaji wa mwisho {time} · {count} zinasubiri</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="80"/>
+        <source>never</source>
+        <translation>kamwe</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="82"/>
+        <source>Offline · {count} records waiting · last sync {time}</source>
+        <translation>Nje ya mtandao · rekodi {count} zinasubiri · usawazishaji wa mwisho {time}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="107"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="127"/>
+        <source>Sending sales to headquarters…</source>
+        <translation>Inatuma mauzo makao makuu…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="108"/>
+        <source>Sync now</source>
+        <translation>Sawazisha sasa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="128"/>
+        <source>Receiving customers…</source>
+        <translation>Inapokea wateja…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="130"/>
+        <source>Receiving catalog and users…</source>
+        <translation>Inapokea orodha ya bidhaa na watumiaji…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="136"/>
+        <source>This terminal is not linked to headquarters yet: run konnect-pos sync link</source>
+        <translation>Terminali hii bado haijaunganishwa na makao makuu: endesha konnect-pos sync link</translation>
+    </message>
+</context>
+<context>
     <name>TimelineWidget</name>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="41" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="41"/>
         <source>No bundle yet</source>
         <translation>Bado hakuna kifurushi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="45" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="45"/>
         <source>used</source>
         <translation>imetumika</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="46" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="46"/>
         <source>active</source>
         <translation>hai</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="47" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="47"/>
         <source>queued</source>
         <translation>inasubiri</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="60" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="60"/>
         <source>No bundle yet: the account is dormant</source>
         <translation>Hakuna kifurushi: akaunti ni tulivu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/timeline_widget.py" line="104" />
+        <location filename="../../konnect_pos/ui/timeline_widget.py" line="104"/>
         <source>now</source>
         <translation>sasa</translation>
     </message>
@@ -818,70 +903,70 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="147" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="147"/>
         <source>Users</source>
         <translation>Watumiaji</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="152" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149"/>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="152"/>
         <source>User</source>
         <translation>Mtumiaji</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="153" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149"/>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="153"/>
         <source>Name</source>
         <translation>Jina</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="154" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149"/>
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="154"/>
         <source>Role</source>
         <translation>Wadhifa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="149"/>
         <source>State</source>
         <translation>Hali</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="155" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="155"/>
         <source>New PIN</source>
         <translation>PIN mpya</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="159" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="159"/>
         <source>Add user</source>
         <translation>Ongeza mtumiaji</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="160" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="160"/>
         <source>Reset PIN</source>
         <translation>Weka PIN upya</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="161" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="161"/>
         <source>Deactivate</source>
         <translation>Zima</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="162" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="162"/>
         <source>Unlock</source>
         <translation>Fungua</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="176" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="176"/>
         <source>locked</source>
         <translation>imefungwa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="176" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="176"/>
         <source>active</source>
         <translation>hai</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="178" />
+        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="178"/>
         <source>deactivated</source>
         <translation>imezimwa</translation>
     </message>

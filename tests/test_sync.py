@@ -227,3 +227,47 @@ def test_a_pulled_price_applies_from_its_date_and_sales_keep_their_price(kin, hq
     sell_cash(clock, T1, "CD00000002", amount="7")
     client.sync(T1, clock)  # offline or not, each sale carries its own price
     assert [s.total_minor for s in Sale.select().order_by(Sale.sold_at)] == [600, 700]
+
+
+def test_contact_edited_at_two_places_last_received_wins_per_field_and_the_loser_is_kept(tmp_path, clock, hq):
+    from konnect_pos.domain.customers import CustomerInput
+    from konnect_pos.store.schema import open_database
+
+    def edit(label: str, **changes: str) -> None:
+        current = customers.get_customer("CD00000004")
+        data = {
+            "name": current.name,
+            "phone": current.phone,
+            "country": "CD",
+            "account_number": current.account_number,
+            "kit_serial": current.kit_serial or "",
+        }
+        data.update(changes)
+        customers.update_customer("CD00000004", CustomerInput(**data), clock, get_terminal(label).id)
+
+    kin_db, lub_db = tmp_path / "kin.db", tmp_path / "lub.db"
+    open_terminal_db(kin_db, clock)
+    hq_admin.load_reference(hq.url)
+    client.link(T1, hq_admin.add_terminal(hq.url, "KIN01", "T1"), clock)
+    lub_url = hq_admin.add_terminal(hq.url, "LUB01", "T1")
+    edit(T1, phone="0990000001", name="Kin Name")
+    open_terminal_db(lub_db, clock)
+    client.link("LUB01-T1", lub_url, clock)
+    clock.advance(minutes=5)
+    edit("LUB01-T1", phone="0990000002")  # only the phone changes here
+
+    client.sync("LUB01-T1", clock)  # Lubumbashi reaches HQ first…
+    open_database(f"sqlite:///{kin_db}")
+    client.sync(T1, clock)  # …Kinshasa's (older) edit arrives last and wins, field by field
+    process(hq.url)
+    assert hq.query("SELECT name, phone FROM hq_customer WHERE account_number = 'CD00000004'") == [
+        ("Kin Name", "+243990000001")
+    ]
+    history = hq.query(
+        "SELECT field, value, terminal, outcome FROM hq_customer_history "
+        "WHERE account_number = 'CD00000004' ORDER BY id"
+    )
+    assert ("phone", "+243990000002", "LUB01-T1", "overwritten") in history
+    assert ("phone", "+243990000001", T1, "kept") in history
+    client.sync(T1, clock)  # and it comes back down to the terminals
+    assert customers.get_customer("CD00000004").phone == "+243990000001"

@@ -105,3 +105,12 @@ def test_cashiers_are_refused_the_conflicts_list(linked_gui, qtbot, hq):
     dialog = window.conflicts_dialog
     qtbot.waitUntil(lambda: "not allowed" in dialog.error.text(), timeout=WAIT)
     assert dialog.table.rowCount() == 0
+
+
+def test_the_background_pass_syncs_without_a_dialog(linked_gui, qtbot):
+    window = sign_in(linked_gui, qtbot)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync.timer.timeout.emit()  # what the 5-minute timer does
+    assert window.sync.dialog is None
+    qtbot.waitUntil(lambda: window.status_sync.text().startswith("Online"), timeout=WAIT)
+    assert client.status("KIN01-T1").waiting == 0

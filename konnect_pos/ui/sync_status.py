@@ -54,6 +54,7 @@ class SyncController(QObject):
         self.window = parent
         self.worker = DbWorker(self)
         self.progress = _Progress(self)
+        self.progress.moved.connect(self._moved)
         self.running = False
         self.dialog: QProgressDialog | None = None
         self.timer = QTimer(self)
@@ -109,7 +110,6 @@ class SyncController(QObject):
             self.dialog.setCancelButton(None)
             self.dialog.setMinimumDuration(0)
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            self.progress.moved.connect(self._moved)
             self.dialog.show()
         emit = self.progress.moved.emit
 
@@ -121,13 +121,16 @@ class SyncController(QObject):
         self.worker.submit(run, self._done, self._failed)
 
     def _moved(self, step: str, done: int, total: int) -> None:
-        if self.dialog is None:
-            return
+        """Progress in the Sync now dialog, or in the status bar for a background pass."""
         names = {
             "push": self.tr("Sending sales to headquarters…"),
             "hq_customer": self.tr("Receiving customers…"),
         }
-        self.dialog.setLabelText(names.get(step, self.tr("Receiving catalog and users…")))
+        text = names.get(step, self.tr("Receiving catalog and users…"))
+        if self.dialog is None:
+            self.label.setText(f"{text} {done:,} / {total:,}")
+            return
+        self.dialog.setLabelText(text)
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(min(done, total))
 
@@ -144,7 +147,6 @@ class SyncController(QObject):
     def _close(self, problem: str) -> None:
         self.running = False
         if self.dialog is not None:
-            self.progress.moved.disconnect(self._moved)
             self.dialog.close()
             self.dialog = None
             if problem:

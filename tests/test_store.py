@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 
 from konnect_pos.store.database import StoreError, connect, redact
-from konnect_pos.store.schema import VERSION_TABLE, current_version, latest_version, migrate, open_database
+from konnect_pos.store.schema import (
+    VERSION_TABLE,
+    current_version,
+    latest_version,
+    migrate,
+    open_database,
+    steps,
+)
 
 
 def test_sqlite_pragmas_for_money(sqlite_url):
@@ -32,7 +39,7 @@ def test_reopening_applies_nothing_twice(db_url):
 
 def test_step_by_step_upgrade_matches_a_fresh_schema(tmp_path):
     stepwise = connect(f"sqlite:///{tmp_path / 'old.db'}")
-    for version in range(1, latest_version() + 1):
+    for version in [step.VERSION for step in steps()]:
         assert migrate(stepwise, target=version) == version
     fresh = connect(f"sqlite:///{tmp_path / 'new.db'}")
     migrate(fresh)

@@ -19,6 +19,7 @@ from konnect_pos.domain.customers import CustomerInput, validate_customer
 from konnect_pos.domain.money import Money
 from konnect_pos.paths import RESOURCES
 from konnect_pos.services.clock import Clock
+from konnect_pos.services.corporate_demo import seed_corporate
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.users import hash_pin
 from konnect_pos.store.database import db, write_transaction
@@ -124,6 +125,7 @@ def seed(
                 pin_hash=_demo_pin_hash(pin),
                 created_at=now,
             )
+    seed_corporate(now)
     if open_days:
         _open_demo_days(clock)
     count = add_customers(customers, countries, now, seed_value=seed_value, progress=progress)

@@ -330,3 +330,120 @@ class BundlePrice(BaseModel):
     bundle = peewee.ForeignKeyField(Bundle, on_delete="RESTRICT")
     effective_from = peewee.CharField()  # ISO date, compared as text
     price_minor = peewee.BigIntegerField()
+
+
+class CorporateAccount(BaseModel):
+    """A company billed monthly on its billing day (set by its first service line's activation)."""
+
+    uuid = peewee.CharField(unique=True)
+    code = peewee.CharField(unique=True)
+    outlet = peewee.ForeignKeyField(Outlet, on_delete="RESTRICT")
+    company = peewee.TextField()
+    tax_id = peewee.TextField()
+    address = peewee.TextField(default="")
+    contact_name = peewee.TextField(default="")
+    contact_phone = peewee.TextField(default="")
+    contact_email = peewee.TextField(default="")
+    payment_terms_days = peewee.IntegerField(default=7)
+    currency = peewee.CharField()
+    zone = peewee.CharField()
+    language = peewee.CharField(default="en")
+    billing_day = peewee.IntegerField(null=True)
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+
+
+class ServicePlan(BaseModel):
+    """A product on sale to corporate accounts: its monthly price (VAT-exclusive) per currency."""
+
+    product_id = peewee.CharField()
+    name = peewee.TextField()
+    currency = peewee.CharField()
+    monthly_price_minor = peewee.BigIntegerField()
+    active = peewee.BooleanField(default=True)
+
+
+class DataBlockOffer(BaseModel):
+    """Price of one data block of a pool, and of one GB of overage, per currency."""
+
+    pool = peewee.CharField()
+    currency = peewee.CharField()
+    block_gb = peewee.IntegerField()
+    block_price_minor = peewee.BigIntegerField()
+    overage_price_per_gb_minor = peewee.BigIntegerField()
+
+
+class ServiceLine(BaseModel):
+    uuid = peewee.CharField(unique=True)
+    account = peewee.ForeignKeyField(CorporateAccount, backref="lines", on_delete="RESTRICT")
+    kit_serial = peewee.CharField(unique=True)
+    label = peewee.TextField(default="")
+    activated_at = UTCDateTimeField()
+    created_at = UTCDateTimeField()
+
+
+class ServiceLineEvent(BaseModel):
+    """Append-only history of a line; ``seq`` orders events of one line."""
+
+    uuid = peewee.CharField(unique=True)
+    line = peewee.ForeignKeyField(ServiceLine, backref="events", on_delete="RESTRICT")
+    seq = peewee.IntegerField()
+    at = UTCDateTimeField()
+    kind = peewee.CharField()
+    product_id = peewee.CharField(null=True)
+    pool = peewee.CharField(null=True)
+    quantity = peewee.IntegerField(null=True)
+    price_minor = peewee.BigIntegerField(null=True)
+    gigabytes = DecimalTextField(null=True)
+    blocks = peewee.TextField(default="")  # JSON [[pool, quantity, block_price_minor], …] at activation
+    user = peewee.ForeignKeyField(User, on_delete="RESTRICT")
+    recorded_at = UTCDateTimeField()
+
+
+class InvoiceCounter(BaseModel):
+    outlet = peewee.ForeignKeyField(Outlet, primary_key=True, on_delete="RESTRICT")
+    last_number = peewee.BigIntegerField(default=0)
+
+
+class CorporateInvoice(BaseModel):
+    """An invoice as issued (never edited): company details and amounts are copied in."""
+
+    uuid = peewee.CharField(unique=True)
+    number = peewee.CharField(unique=True)
+    account = peewee.ForeignKeyField(CorporateAccount, on_delete="RESTRICT")
+    outlet = peewee.ForeignKeyField(Outlet, on_delete="RESTRICT")
+    period_year = peewee.IntegerField()
+    period_month = peewee.IntegerField()
+    period_start = UTCDateTimeField()
+    period_end = UTCDateTimeField()
+    previous_start = UTCDateTimeField()
+    invoice_date = peewee.CharField()
+    due_date = peewee.CharField()
+    currency = peewee.CharField()
+    company = peewee.TextField()
+    tax_id = peewee.TextField()
+    address = peewee.TextField()
+    zone = peewee.CharField()
+    language = peewee.CharField()
+    subtotal_minor = peewee.BigIntegerField()
+    vat_rate = DecimalTextField()
+    vat_minor = peewee.BigIntegerField()
+    total_minor = peewee.BigIntegerField()
+    issued_at = UTCDateTimeField()
+    issued_by = peewee.ForeignKeyField(User, column_name="issued_by", on_delete="RESTRICT")
+
+
+class CorporateInvoiceLine(BaseModel):
+    invoice = peewee.ForeignKeyField(CorporateInvoice, backref="lines", on_delete="RESTRICT")
+    position = peewee.IntegerField()
+    kind = peewee.CharField()
+    billed = peewee.CharField()
+    line = peewee.ForeignKeyField(ServiceLine, on_delete="RESTRICT")
+    kit_serial = peewee.CharField()
+    template = peewee.TextField()
+    params = peewee.TextField()  # JSON of the template's locale-neutral parameters
+    quantity = peewee.CharField()  # exact Fraction "n/d"
+    unit_price_minor = peewee.BigIntegerField()
+    amount_minor = peewee.BigIntegerField()
+    covers_start = UTCDateTimeField()
+    covers_end = UTCDateTimeField()

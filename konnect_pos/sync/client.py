@@ -28,7 +28,7 @@ from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.journal import pending_count
 from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.session import Counter
-from konnect_pos.store.database import db, write_transaction
+from konnect_pos.store.database import db, large_cache, write_transaction
 from konnect_pos.store.models import (
     Bundle,
     BundlePrice,
@@ -220,24 +220,33 @@ def _unsent(terminal_id: int, limit: int) -> list[dict[str, Any]]:
 
 def pull(conn: psycopg.Connection, clock: Clock, progress: Progress | None = None) -> dict[str, int]:
     """Apply HQ's changes since the local cursors; returns rows applied per table."""
-    counts: dict[str, int] = {}
-    for name, query, apply in PULLS:
-        cursor_row = SyncCursor.get_or_none(SyncCursor.name == name)
-        cursor = cursor_row.version if cursor_row else 0
-        total = conn.execute(f"SELECT count(*) FROM {name} WHERE version > %s", (cursor,)).fetchone()[0]
-        done = 0
-        for batch in _batches(conn, query, cursor):
-            with write_transaction():
-                apply(batch, clock())
-                cursor = batch[-1]["version"]
-                SyncCursor.insert(name=name, version=cursor).on_conflict(
-                    conflict_target=[SyncCursor.name], update={SyncCursor.version: cursor}
-                ).execute()
-            done += len(batch)
-            if progress:
-                progress(name, done, total)
-        counts[name] = done
-    return counts
+    with large_cache():
+        return {name: _pull_table(conn, clock, progress, name, query, apply) for name, query, apply in PULLS}
+
+
+def _pull_table(
+    conn: psycopg.Connection,
+    clock: Clock,
+    progress: Progress | None,
+    name: str,
+    query: str,
+    apply: Callable[[list[dict[str, Any]], datetime], None],
+) -> int:
+    cursor_row = SyncCursor.get_or_none(SyncCursor.name == name)
+    cursor = cursor_row.version if cursor_row else 0
+    total = conn.execute(f"SELECT count(*) FROM {name} WHERE version > %s", (cursor,)).fetchone()[0]
+    done = 0
+    for batch in _batches(conn, query, cursor):
+        with write_transaction():
+            apply(batch, clock())
+            cursor = batch[-1]["version"]
+            SyncCursor.insert(name=name, version=cursor).on_conflict(
+                conflict_target=[SyncCursor.name], update={SyncCursor.version: cursor}
+            ).execute()
+        done += len(batch)
+        if progress:
+            progress(name, done, total)
+    return done
 
 
 def _batches(conn: psycopg.Connection, query: str, cursor: int) -> Iterator[list[dict[str, Any]]]:

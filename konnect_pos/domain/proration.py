@@ -407,6 +407,40 @@ def _line_currency(catalog: Mapping[str, Money], line: ServiceLine) -> str:
     return price.currency
 
 
+@dataclass(frozen=True, slots=True)
+class LineState:
+    """Where a line stands at an instant: in service or not, its plan, what waits for the
+    period end (a downgrade, a pause or cancellation) and the data blocks in force."""
+
+    active: bool
+    product_id: str
+    pending_product: str | None
+    stop_pending: bool
+    blocks: tuple[DataBlocks, ...]
+
+
+def line_state(
+    line: ServiceLine, cycle: BillingCycle, catalog: Mapping[str, Money], at: datetime
+) -> LineState:
+    """The line replayed through every event up to ``at`` (included); raises the replay's
+    errors, so appending a candidate event and asking for the state validates it."""
+    instant = require_aware(at)
+    replay = _Replay(line.line_id, cycle, catalog, _line_currency(catalog, line))
+    for event in line.events:
+        if require_aware(event.at) > instant:
+            break
+        replay.apply(event)
+    replay.settle(instant)
+    assert replay.product_id is not None
+    return LineState(
+        active=replay.active,
+        product_id=replay.product_id,
+        pending_product=replay.pending_product,
+        stop_pending=replay.pending_stop,
+        blocks=tuple(replay.blocks_at(instant)),
+    )
+
+
 def partial_periods(
     line: ServiceLine, period: BillingPeriod, catalog: Mapping[str, Money]
 ) -> list[PartialPeriod]:

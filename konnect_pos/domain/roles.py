@@ -28,6 +28,7 @@ class Right(StrEnum):
     MANAGE_CATALOG = "manage_catalog"
     OUTLET_SETTINGS = "outlet_settings"
     REVIEW_CONFLICTS = "review_conflicts"
+    CORPORATE_BILLING = "manage_corporate_billing"
 
 
 _CASHIER = {Right.SELL, Right.LOOK_UP, Right.REPRINT, Right.EDIT_CUSTOMERS}
@@ -39,6 +40,7 @@ _MANAGER = _CASHIER | {
     Right.REPORTS,
     Right.UNLOCK_USERS,
     Right.REVIEW_CONFLICTS,
+    Right.CORPORATE_BILLING,
 }
 _ADMIN = _MANAGER | {Right.MANAGE_USERS, Right.MANAGE_CATALOG, Right.OUTLET_SETTINGS}
 

@@ -1,0 +1,366 @@
+"""The corporate invoice run and issued invoices.
+
+``invoices_run(date)`` issues, for every account whose billing date is ``date``, one invoice
+with every line (domain ``compute_invoice``), numbered gaplessly per outlet, stored as issued
+(never edited) and journaled for headquarters. One invoice per account and period (UNIQUE in
+the schema, checked under the outlet's counter lock), so running a date twice issues nothing new.
+"""
+
+from __future__ import annotations
+
+import json
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from konnect_pos.domain.billing_cycle import BillingCycle
+from konnect_pos.domain.errors import NotFound, ValidationError
+from konnect_pos.domain.money import Money
+from konnect_pos.domain.proration import CorporateAccount as DomainAccount
+from konnect_pos.domain.proration import compute_invoice
+from konnect_pos.domain.roles import Right
+from konnect_pos.i18n import tr
+from konnect_pos.services import journal
+from konnect_pos.services.business_day import local_date
+from konnect_pos.services.corporate import load_lines
+from konnect_pos.services.ids import new_uuid
+from konnect_pos.services.session import Counter
+from konnect_pos.store.database import db, is_postgres, write_transaction
+from konnect_pos.store.models import (
+    CorporateAccount,
+    CorporateInvoice,
+    CorporateInvoiceLine,
+    InvoiceCounter,
+    Outlet,
+    ServicePlan,
+)
+
+CHUNK = 500  # accounts per write transaction in the run
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceLineView:
+    position: int
+    kind: str
+    billed: str
+    kit_serial: str
+    template: str
+    params: dict[str, str]
+    quantity: str
+    unit_price: Money
+    amount: Money
+    covers_start: datetime
+    covers_end: datetime
+
+    def text(self, lang: str) -> str:
+        """The line's explanation in ``lang``."""
+        return tr(lang, self.template, **self.params)
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceView:
+    number: str
+    uuid: str
+    account_code: str
+    company: str
+    tax_id: str
+    address: str
+    outlet_name: str
+    outlet_address: str
+    invoice_date: date
+    due_date: date
+    period_start: datetime
+    period_end: datetime
+    previous_start: datetime
+    zone: str
+    language: str
+    currency: str
+    lines: tuple[InvoiceLineView, ...]
+    subtotal: Money
+    vat_rate: Decimal
+    vat: Money
+    total: Money
+    issued_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceSummary:
+    number: str
+    account_code: str
+    company: str
+    invoice_date: date
+    due_date: date
+    total: Money
+    lines: int
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    run_date: date
+    due_accounts: int
+    issued: tuple[str, ...]  # numbers of the invoices issued by this run
+    already_issued: int  # accounts whose invoice for the period existed before
+    nothing_to_bill: int  # accounts with no line in service in either period
+
+
+def _due_accounts(run_date: date) -> list[CorporateAccount]:
+    """Accounts whose billing date falls on ``run_date``: their day, or a later day clamped to
+    the last day of a short month (decisions: billing day 29-31)."""
+    last = monthrange(run_date.year, run_date.month)[1]
+    day = CorporateAccount.billing_day
+    condition = (day == run_date.day) if run_date.day < last else (day >= run_date.day)
+    return list(CorporateAccount.select().where(condition).order_by(CorporateAccount.id))
+
+
+def _lock_counter(outlet_id: int) -> None:
+    """Serialise issuers of one outlet's numbers (PostgreSQL row lock; SQLite holds the write lock)."""
+    InvoiceCounter.insert(outlet=outlet_id, last_number=0).on_conflict_ignore().execute()
+    if is_postgres(db):
+        db.execute_sql(
+            "SELECT last_number FROM invoice_counter WHERE outlet_id = %s FOR UPDATE", (outlet_id,)
+        )
+
+
+def _next_number(outlet_id: int) -> int:
+    InvoiceCounter.update(last_number=InvoiceCounter.last_number + 1).where(
+        InvoiceCounter.outlet == outlet_id
+    ).execute()
+    return InvoiceCounter.get(InvoiceCounter.outlet == outlet_id).last_number
+
+
+def invoice_number(outlet_code: str, number: int) -> str:
+    return f"{outlet_code}-INV-{number:06d}"
+
+
+def _all_prices(currency: str) -> dict[str, Money]:
+    """Every plan the history may name, retired ones included (the catalog in force)."""
+    rows = ServicePlan.select().where(ServicePlan.currency == currency)
+    return {row.product_id: Money.from_minor(row.monthly_price_minor, currency) for row in rows}
+
+
+def invoices_run(counter: Counter, run_date: date) -> RunResult:
+    """Issue the invoices of every account billed on ``run_date`` (idempotent per period)."""
+    counter.require(Right.CORPORATE_BILLING)
+    if not isinstance(run_date, date) or isinstance(run_date, datetime):
+        raise ValidationError("Give the run date as YYYY-MM-DD", field="date")
+    now = counter.clock()
+    if run_date > local_date(now, counter.terminal.outlet.zone):
+        raise ValidationError(
+            "Invoices cannot be run for a future date ({date})", field="date", date=run_date.isoformat()
+        )
+    accounts = _due_accounts(run_date)
+    outlets = {o.id: o for o in Outlet.select()}
+    prices: dict[str, dict[str, Money]] = {}
+    issued: list[str] = []
+    already = empty = 0
+    for start in range(0, len(accounts), CHUNK):
+        chunk = accounts[start : start + CHUNK]
+        with write_transaction():
+            journal.lock_terminal(counter.terminal.id)
+            for outlet_id in sorted({a.outlet_id for a in chunk}):
+                _lock_counter(outlet_id)
+            existing = {
+                row.account_id
+                for row in CorporateInvoice.select(CorporateInvoice.account).where(
+                    CorporateInvoice.account.in_([a.id for a in chunk])
+                    & (CorporateInvoice.period_year == run_date.year)
+                    & (CorporateInvoice.period_month == run_date.month)
+                )
+            }
+            already += len(existing)
+            todo = [a for a in chunk if a.id not in existing]
+            lines = load_lines([a.id for a in todo], {a.id: a.currency for a in todo})
+            line_rows: list[dict] = []
+            for account in todo:
+                cycle = BillingCycle(account.billing_day, account.zone)
+                period = cycle.period(run_date.year, run_date.month)
+                if period.start > now or period.invoice_date != run_date:
+                    empty += 1
+                    continue
+                records = lines[account.id]
+                if account.currency not in prices:
+                    prices[account.currency] = _all_prices(account.currency)
+                domain = DomainAccount(
+                    account_id=account.code,
+                    cycle=cycle,
+                    currency=account.currency,
+                    lines=tuple(r.domain() for r in records),
+                    payment_terms_days=account.payment_terms_days,
+                )
+                outlet = outlets[account.outlet_id]
+                invoice = compute_invoice(domain, period, prices[account.currency], outlet.vat_rate)
+                if not invoice.lines:
+                    empty += 1
+                    continue
+                number = invoice_number(outlet.code, _next_number(outlet.id))
+                row = CorporateInvoice.create(
+                    uuid=new_uuid(),
+                    number=number,
+                    account=account.id,
+                    outlet=outlet.id,
+                    period_year=run_date.year,
+                    period_month=run_date.month,
+                    period_start=period.start,
+                    period_end=period.end,
+                    previous_start=invoice.previous_period.start,
+                    invoice_date=invoice.invoice_date.isoformat(),
+                    due_date=invoice.due_date.isoformat(),
+                    currency=account.currency,
+                    company=account.company,
+                    tax_id=account.tax_id,
+                    address=account.address,
+                    zone=account.zone,
+                    language=account.language,
+                    subtotal_minor=invoice.subtotal.to_minor(),
+                    vat_rate=invoice.vat_rate,
+                    vat_minor=invoice.vat.to_minor(),
+                    total_minor=invoice.total.to_minor(),
+                    issued_at=now,
+                    issued_by=counter.user.id,
+                )
+                line_ids = {r.row.kit_serial: r.row.id for r in records}
+                payload_lines = []
+                for position, line in enumerate(invoice.lines, start=1):
+                    values = {
+                        "invoice": row.id,
+                        "position": position,
+                        "kind": line.kind.value,
+                        "billed": line.billed.value,
+                        "line": line_ids[line.line_id],
+                        "kit_serial": line.line_id,
+                        "template": line.template,
+                        "params": json.dumps(dict(line.params), ensure_ascii=False, sort_keys=True),
+                        "quantity": str(line.quantity),
+                        "unit_price_minor": line.unit_price.to_minor(),
+                        "amount_minor": line.amount.to_minor(),
+                        "covers_start": line.covers_start,
+                        "covers_end": line.covers_end,
+                    }
+                    line_rows.append(values)
+                    payload_lines.append(
+                        {
+                            "kind": values["kind"],
+                            "kit_serial": line.line_id,
+                            "template": line.template,
+                            "params": dict(line.params),
+                            "quantity": values["quantity"],
+                            "unit_price": values["unit_price_minor"],
+                            "amount": values["amount_minor"],
+                        }
+                    )
+                journal.append(
+                    counter.terminal.id,
+                    "corporate_invoice",
+                    row.uuid,
+                    now,
+                    {
+                        "uuid": row.uuid,
+                        "number": number,
+                        "account": account.uuid,
+                        "period": f"{run_date.year:04d}-{run_date.month:02d}",
+                        "invoice_date": row.invoice_date,
+                        "due_date": row.due_date,
+                        "currency": account.currency,
+                        "subtotal": row.subtotal_minor,
+                        "vat_rate": str(invoice.vat_rate),
+                        "vat": row.vat_minor,
+                        "total": row.total_minor,
+                        "lines": payload_lines,
+                    },
+                )
+                issued.append(number)
+            for first in range(0, len(line_rows), 500):
+                CorporateInvoiceLine.insert_many(line_rows[first : first + 500]).execute()
+    return RunResult(run_date, len(accounts), tuple(issued), already, empty)
+
+
+def _view(row: CorporateInvoice) -> InvoiceView:
+    currency = row.currency
+    outlet = Outlet.get_by_id(row.outlet_id)
+    lines = tuple(
+        InvoiceLineView(
+            position=line.position,
+            kind=line.kind,
+            billed=line.billed,
+            kit_serial=line.kit_serial,
+            template=line.template,
+            params=json.loads(line.params),
+            quantity=line.quantity,
+            unit_price=Money.from_minor(line.unit_price_minor, currency),
+            amount=Money.from_minor(line.amount_minor, currency),
+            covers_start=line.covers_start,
+            covers_end=line.covers_end,
+        )
+        for line in CorporateInvoiceLine.select()
+        .where(CorporateInvoiceLine.invoice == row.id)
+        .order_by(CorporateInvoiceLine.position)
+    )
+    return InvoiceView(
+        number=row.number,
+        uuid=row.uuid,
+        account_code=CorporateAccount.get_by_id(row.account_id).code,
+        company=row.company,
+        tax_id=row.tax_id,
+        address=row.address,
+        outlet_name=outlet.name,
+        outlet_address=outlet.address,
+        invoice_date=date.fromisoformat(row.invoice_date),
+        due_date=date.fromisoformat(row.due_date),
+        period_start=row.period_start,
+        period_end=row.period_end,
+        previous_start=row.previous_start,
+        zone=row.zone,
+        language=row.language,
+        currency=currency,
+        lines=lines,
+        subtotal=Money.from_minor(row.subtotal_minor, currency),
+        vat_rate=row.vat_rate,
+        vat=Money.from_minor(row.vat_minor, currency),
+        total=Money.from_minor(row.total_minor, currency),
+        issued_at=row.issued_at,
+    )
+
+
+def get_invoice(counter: Counter, number: str) -> InvoiceView:
+    counter.require(Right.CORPORATE_BILLING)
+    row = CorporateInvoice.get_or_none(CorporateInvoice.number == (number or "").strip().upper())
+    if row is None:
+        raise NotFound("No invoice {number}", field="number", number=number)
+    return _view(row)
+
+
+def list_invoices(
+    counter: Counter, account_code: str | None = None, limit: int = 200
+) -> list[InvoiceSummary]:
+    """Latest invoices first, of one account or all."""
+    counter.require(Right.CORPORATE_BILLING)
+    query = (
+        CorporateInvoice.select(CorporateInvoice, CorporateAccount.code)
+        .join(CorporateAccount)
+        .order_by(CorporateInvoice.invoice_date.desc(), CorporateInvoice.number.desc())
+        .limit(max(1, min(limit, 10_000)))
+    )
+    if account_code:
+        account = CorporateAccount.get_or_none(CorporateAccount.code == account_code.strip().upper())
+        if account is None:
+            raise NotFound("No corporate account {code}", field="account", code=account_code)
+        query = query.where(CorporateInvoice.account == account.id)
+    rows = list(query)
+    counts: dict[int, int] = {}
+    for line in CorporateInvoiceLine.select(CorporateInvoiceLine.invoice).where(
+        CorporateInvoiceLine.invoice.in_([r.id for r in rows])
+    ):
+        counts[line.invoice_id] = counts.get(line.invoice_id, 0) + 1
+    return [
+        InvoiceSummary(
+            number=r.number,
+            account_code=r.account.code,
+            company=r.company,
+            invoice_date=date.fromisoformat(r.invoice_date),
+            due_date=date.fromisoformat(r.due_date),
+            total=Money.from_minor(r.total_minor, r.currency),
+            lines=counts.get(r.id, 0),
+        )
+        for r in rows
+    ]

@@ -447,3 +447,49 @@ class CorporateInvoiceLine(BaseModel):
     amount_minor = peewee.BigIntegerField()
     covers_start = UTCDateTimeField()
     covers_end = UTCDateTimeField()
+
+
+class Plan(BaseModel):
+    """An auto-renewing plan; the ``cp_`` columns are its Connect+ terms (all null: no Connect+)."""
+
+    code = peewee.CharField(unique=True)
+    name = peewee.CharField()
+    country = peewee.CharField()
+    currency = peewee.CharField()
+    fee_minor = peewee.BigIntegerField()
+    period_days = peewee.IntegerField()
+    active = peewee.BooleanField(default=True)
+    cp_daily_fee_minor = peewee.BigIntegerField(null=True)
+    cp_daily_data_mb = peewee.IntegerField(null=True)
+    cp_max_activations = peewee.IntegerField(null=True)
+    cp_window_days = peewee.IntegerField(null=True)
+    cp_grace_days = peewee.IntegerField(null=True)
+    cp_offnet_minute_minor = peewee.BigIntegerField(null=True)
+    cp_sms_minor = peewee.BigIntegerField(null=True)
+
+
+class PlanAccount(BaseModel):
+    """A customer's plan and the Connect+ engine's state between days (JSON)."""
+
+    customer = peewee.ForeignKeyField(Customer, unique=True, on_delete="RESTRICT")
+    plan = peewee.ForeignKeyField(Plan, on_delete="RESTRICT")
+    subscribed_on = peewee.CharField()  # ISO date
+    state = peewee.TextField()
+    last_processed_day = peewee.CharField(null=True)  # ISO date, for the daily run's query
+
+
+class BalanceEntry(BaseModel):
+    """One append-only line of a customer's balance ledger (never updated, never deleted)."""
+
+    customer = peewee.ForeignKeyField(Customer, on_delete="RESTRICT")
+    entry_key = peewee.CharField()
+    day = peewee.CharField()  # ISO date
+    kind = peewee.CharField()
+    currency = peewee.CharField()
+    amount_minor = peewee.BigIntegerField()
+    corrects = peewee.CharField(null=True)
+    note = peewee.TextField(default="")
+    period_start = peewee.CharField(null=True)
+    period_end = peewee.CharField(null=True)
+    recorded_at = UTCDateTimeField()
+    sale = peewee.ForeignKeyField(Sale, null=True, on_delete="RESTRICT")

@@ -14,13 +14,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from konnect_pos.documents.corporate_invoice_pdf import (
+    CorporateInvoiceData,
+    CorporateInvoiceLineData,
+    render_corporate_invoice,
+)
 from konnect_pos.domain.billing_cycle import BillingCycle
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.proration import CorporateAccount as DomainAccount
 from konnect_pos.domain.proration import compute_invoice
 from konnect_pos.domain.roles import Right
-from konnect_pos.i18n import tr
+from konnect_pos.i18n import check_language, tr
 from konnect_pos.services import journal
 from konnect_pos.services.business_day import local_date
 from konnect_pos.services.corporate import load_lines
@@ -364,3 +369,33 @@ def list_invoices(
         )
         for r in rows
     ]
+
+
+def invoice_pdf(counter: Counter, number: str, *, language: str | None = None) -> bytes:
+    """The A4 PDF of an issued invoice, in ``language`` or the account's language."""
+    invoice = get_invoice(counter, number)
+    lang = check_language(language) if language else invoice.language
+    data = CorporateInvoiceData(
+        number=invoice.number,
+        language=invoice.language,
+        outlet_name=invoice.outlet_name,
+        outlet_address=invoice.outlet_address,
+        company=invoice.company,
+        address=invoice.address,
+        tax_id=invoice.tax_id,
+        account_code=invoice.account_code,
+        invoice_date=invoice.invoice_date,
+        due_date=invoice.due_date,
+        period_start=invoice.period_start,
+        period_end=invoice.period_end,
+        zone=invoice.zone,
+        lines=tuple(
+            CorporateInvoiceLineData(line.kit_serial, line.template, line.params, line.amount)
+            for line in invoice.lines
+        ),
+        subtotal=invoice.subtotal,
+        vat_rate=invoice.vat_rate,
+        vat=invoice.vat,
+        total=invoice.total,
+    )
+    return render_corporate_invoice(data, lang)

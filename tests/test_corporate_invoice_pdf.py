@@ -1,0 +1,74 @@
+"""The corporate invoice as a real A4 PDF in en/fr/sw, read back with pypdf."""
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from konnect_pos.domain.errors import KonnectError, NotFound
+from konnect_pos.services import corporate_invoices
+from konnect_pos.services.session import sign_in
+
+
+def text_of(pdf: bytes) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert (round(float(width)), round(float(height))) == (595, 842)  # A4 in points
+    return " ".join("".join(page.extract_text() for page in reader.pages).split())
+
+
+@pytest.fixture
+def issued(database, clock) -> tuple:
+    from konnect_pos.services import demo
+
+    demo.seed(clock, customers=0)
+    manager = sign_in("KIN01-T1", "manager", "2222", clock)
+    run = corporate_invoices.invoices_run(manager, date(2026, 11, 4))
+    return manager, run.issued[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "Invoice KIN01-INV-000001",
+                "Due date",
+                "November 11, 2026",
+                "Upgrade to BIZ-PRIORITY on 2026-10-24 15:30 WAT: 10 d 8 h 30 min 0 s of 31 d × 75.00 USD",
+                "Local Priority data blocks",
+                "VAT 16 %",
+                "Payment due by November 11, 2026.",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Facture KIN01-INV-000001",
+                "Date d'échéance",
+                "au prorata : 10 j 8 h 30 min 0 s sur 31 j",
+                "TVA 16 %",
+            ],
+        ),
+        ("sw", ["Ankara KIN01-INV-000001", "Tarehe ya mwisho ya kulipa", "kwa uwiano", "Jumla"]),
+    ],
+)
+def test_invoice_pdf_explains_each_prorated_line(issued, lang, expected):
+    manager, number = issued
+    text = text_of(corporate_invoices.invoice_pdf(manager, number, language=lang))
+    for fragment in expected:
+        assert " ".join(fragment.split()) in text
+    invoice = corporate_invoices.get_invoice(manager, number)
+    assert invoice.total.amount == invoice.subtotal.amount + invoice.vat.amount
+
+
+def test_invoice_pdf_defaults_to_the_account_language_and_refuses_bad_input(issued):
+    manager, number = issued
+    assert "Facture" in text_of(corporate_invoices.invoice_pdf(manager, number))  # the account reads French
+    with pytest.raises(NotFound):
+        corporate_invoices.invoice_pdf(manager, "KIN01-INV-000099")
+    with pytest.raises(KonnectError):
+        corporate_invoices.invoice_pdf(manager, number, language="de")

@@ -10,7 +10,7 @@ from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -45,6 +45,7 @@ from konnect_pos.services.checkout import CartPreview, SaleResult
 from konnect_pos.services.session import Counter
 from konnect_pos.sync import client as sync_client
 from konnect_pos.ui.cart_widget import CartWidget
+from konnect_pos.ui.corporate_window import CorporateWindow
 from konnect_pos.ui.correction_dialog import CorrectionDialog
 from konnect_pos.ui.customer_dialog import NewCustomerDialog
 from konnect_pos.ui.customer_panel import CustomerPanel
@@ -209,6 +210,13 @@ class CounterWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+M"), self, self.open_cash_movement)
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.sync.sync_now)
         QShortcut(QKeySequence("Ctrl+K"), self, self.open_conflicts)
+        self.corporate_action = QAction(self)
+        self.corporate_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.corporate_action.triggered.connect(self.open_corporate)
+        self.addAction(self.corporate_action)
+        self.managers_menu = self.menuBar().addMenu("")
+        self.managers_menu.addAction(self.corporate_action)
+        self.managers_menu.menuAction().setVisible(can(counter.user.role, Right.CORPORATE_BILLING))
         self.setTabOrder(self.search, self.results)
         self.setTabOrder(self.results, self.cart)
         self.setTabOrder(self.cart, self.pay_button)
@@ -247,6 +255,8 @@ class CounterWindow(QMainWindow):
         self.cart_box.setTitle(self.tr("Cart"))
         self.projection_label.setText(self.tr("The account after this sale:"))
         self.pay_button.setText(self.tr("Pay (F9)"))
+        self.managers_menu.setTitle(self.tr("&Managers"))
+        self.corporate_action.setText(self.tr("Corporate accounts and invoices…"))
         self.status_outlet.setText(
             self.tr("Outlet {outlet} · terminal {terminal}")
             .replace("{outlet}", self.outlet.name)
@@ -328,6 +338,13 @@ class CounterWindow(QMainWindow):
 
     def _refresh_sync(self) -> None:
         self.sync.refresh()
+
+    def open_corporate(self) -> None:
+        """Corporate accounts, service lines and invoices (Ctrl+B, managers)."""
+        if not can(self.counter.user.role, Right.CORPORATE_BILLING):
+            return
+        self.corporate_window = CorporateWindow(self.counter, self.worker, self)
+        self.corporate_window.open()
 
     def open_conflicts(self) -> None:
         """HQ's conflicts for this outlet (Ctrl+K, managers)."""

@@ -135,49 +135,357 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="172"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
         <source>Conflicts found by headquarters</source>
         <translation>Conflits relevés par le siège</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="176"/>
         <source>Found</source>
         <translation>Relevé le</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="176"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="176"/>
         <source>About</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="176"/>
         <source>Details</source>
         <translation>Détails</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="176"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="178"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="180"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="182"/>
         <source>Mobile-money reference used at two terminals</source>
         <translation>Référence mobile money utilisée sur deux terminaux</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="181"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="183"/>
         <source>Journal altered on a terminal</source>
         <translation>Journal modifié sur un terminal</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="197"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="199"/>
         <source>No conflicts</source>
         <translation>Aucun conflit</translation>
+    </message>
+</context>
+<context>
+    <name>CorporateWindow</name>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="223"/>
+        <source>Corporate accounts and invoices</source>
+        <translation>Comptes entreprise et factures</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="224"/>
+        <source>Accounts and service lines</source>
+        <translation>Comptes et lignes de service</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="225"/>
+        <source>Invoices</source>
+        <translation>Factures</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="226"/>
+        <source>Find an account: company, code or tax id, then Enter</source>
+        <translation>Rechercher un compte : entreprise, code ou n° fiscal, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="229"/>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="230"/>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="238"/>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="283"/>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="231"/>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="249"/>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="232"/>
+        <source>Billing day</source>
+        <translation>Jour de facturation</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="233"/>
+        <source>Lines</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="236"/>
+        <source>Corporate account</source>
+        <translation>Compte entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="239"/>
+        <source>Tax id</source>
+        <translation>N° fiscal</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="240"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="241"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="242"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="243"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="244"/>
+        <source>Payment terms (days)</source>
+        <translation>Délai de paiement (jours)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="245"/>
+        <source>Invoice language</source>
+        <translation>Langue des factures</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="250"/>
+        <source>Add as new account</source>
+        <translation>Ajouter comme nouveau compte</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="251"/>
+        <source>Save changes</source>
+        <translation>Enregistrer les modifications</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="252"/>
+        <source>Service lines</source>
+        <translation>Lignes de service</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="255"/>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="264"/>
+        <source>Kit serial</source>
+        <translation>N° de série du kit</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="256"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="257"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="258"/>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="265"/>
+        <source>Plan</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="259"/>
+        <source>Monthly price</source>
+        <translation>Prix mensuel</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="260"/>
+        <source>Next cycle</source>
+        <translation>Cycle suivant</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="261"/>
+        <source>Data blocks</source>
+        <translation>Blocs de données</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="266"/>
+        <source>Add line</source>
+        <translation>Ajouter la ligne</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="267"/>
+        <source>Preview plan change</source>
+        <translation>Aperçu du changement d&apos;offre</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="268"/>
+        <source>Confirm plan change</source>
+        <translation>Confirmer le changement d&apos;offre</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="269"/>
+        <source>Pause</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="270"/>
+        <source>Cancel line</source>
+        <translation>Résilier la ligne</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="271"/>
+        <source>Reactivate</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="272"/>
+        <source>Data blocks from the next cycle</source>
+        <translation>Blocs de données à partir du cycle suivant</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="275"/>
+        <source>Local Priority</source>
+        <translation>Priorité locale</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="276"/>
+        <source>Global Priority</source>
+        <translation>Priorité mondiale</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="278"/>
+        <source>Set quantity</source>
+        <translation>Fixer la quantité</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="279"/>
+        <source>Billing date</source>
+        <translation>Date de facturation</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="280"/>
+        <source>Run invoices</source>
+        <translation>Émettre les factures</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="281"/>
+        <source>Preview / print</source>
+        <translation>Aperçu / imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="283"/>
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="283"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="283"/>
+        <source>Due date</source>
+        <translation>Date d&apos;échéance</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="283"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="285"/>
+        <source>Close (Esc)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="429"/>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="430"/>
+        <source>pausing at the period end</source>
+        <translation>suspension à la fin de la période</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="431"/>
+        <source>cancelling at the period end</source>
+        <translation>résiliation à la fin de la période</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="432"/>
+        <source>paused</source>
+        <translation>suspendu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="433"/>
+        <source>cancelled</source>
+        <translation>résilié</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="491"/>
+        <source>Upgrade: immediate, prorated to the end of the period</source>
+        <translation>Offre supérieure : immédiate, au prorata jusqu&apos;à la fin de la période</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="492"/>
+        <source>Downgrade: from the start of the next cycle, nothing billed now</source>
+        <translation>Offre inférieure : au début du cycle suivant, rien n&apos;est facturé maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="493"/>
+        <source>Same price: immediate, the invoice does not change</source>
+        <translation>Même prix : immédiat, la facture ne change pas</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="498"/>
+        <source>Effective {when}</source>
+        <translation>En vigueur le {when}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="502"/>
+        <source>Prorated amount on the next invoice (VAT excluded): {amount}</source>
+        <translation>Montant au prorata sur la prochaine facture (hors TVA) : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="535"/>
+        <source>Pause {serial}? It stays active until the end of the period.</source>
+        <translation>Suspendre {serial} ? La ligne reste active jusqu&apos;à la fin de la période.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="536"/>
+        <source>Cancel {serial}? It stays active until the end of the period.</source>
+        <translation>Résilier {serial} ? La ligne reste active jusqu&apos;à la fin de la période.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="537"/>
+        <source>Reactivate {serial}? It is billed prorated, like a new line.</source>
+        <translation>Réactiver {serial} ? Elle est facturée au prorata, comme une nouvelle ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="586"/>
+        <source>{issued} issued, {already} already issued, {due} account(s) due</source>
+        <translation>{issued} émise(s), {already} déjà émise(s), {due} compte(s) à facturer</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="615"/>
+        <source>Invoice {number}</source>
+        <translation>Facture {number}</translation>
     </message>
 </context>
 <context>
@@ -256,122 +564,132 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="242"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="250"/>
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="243"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="251"/>
         <source>Find a customer (F2)</source>
         <translation>Rechercher un client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="244"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="252"/>
         <source>Name, phone, account number or kit serial</source>
         <translation>Nom, téléphone, n° de compte ou n° de kit</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="245"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="253"/>
         <source>New customer (F3)</source>
         <translation>Nouveau client (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="246"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="254"/>
         <source>Bundles (1–9)</source>
         <translation>Forfaits (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="247"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="255"/>
         <source>Cart</source>
         <translation>Panier</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="248"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="256"/>
         <source>The account after this sale:</source>
         <translation>Le compte après cette vente :</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="249"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="257"/>
         <source>Pay (F9)</source>
         <translation>Payer (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="251"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="258"/>
+        <source>&amp;Managers</source>
+        <translation>&amp;Responsables</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="259"/>
+        <source>Corporate accounts and invoices…</source>
+        <translation>Comptes entreprise et factures…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="261"/>
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Point de vente {outlet} · terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="255"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="265"/>
         <source>Agent: {name}</source>
         <translation>Agent : {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="276"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="286"/>
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Journée : non ouverte (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="278"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="288"/>
         <source>Business day {date}: open</source>
         <translation>Journée du {date} : ouverte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="280"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="290"/>
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Journée du {date} : encore ouverte, clôturez-la (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="284"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="294"/>
         <source>Business day {date}: closed</source>
         <translation>Journée du {date} : clôturée</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="632"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="649"/>
         <source>Daily sales summary {date}</source>
         <translation>Récapitulatif des ventes du jour {date}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="376"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="393"/>
         <source>No customer found</source>
         <translation>Aucun client trouvé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="452"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="469"/>
         <source>Find the customer first (F2)</source>
         <translation>Recherchez d&apos;abord le client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="487"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="504"/>
         <source>Subtotal: —</source>
         <translation>Sous-total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="488"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="505"/>
         <source>VAT: —</source>
         <translation>TVA : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="489"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="506"/>
         <source>Total: —</source>
         <translation>Total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="494"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="511"/>
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Sous-total (HT) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="497"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="514"/>
         <source>VAT {rate}: {amount}</source>
         <translation>TVA {rate} : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="501"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="518"/>
         <source>Total: {amount}</source>
         <translation>Total : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="507"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="524"/>
         <source>Add at least one bundle first</source>
         <translation>Ajoutez d&apos;abord au moins un forfait</translation>
     </message>
@@ -821,50 +1139,50 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="72"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="73"/>
         <source>Not linked to HQ · {count} records waiting</source>
         <translation>Non relié au siège · {count} enregistrements en attente</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="75"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="76"/>
         <source>Online · last sync {time} · {count} waiting</source>
         <translation>En ligne · dernière synchro {time} · {count} en attente</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="80"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="81"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="82"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="83"/>
         <source>Offline · {count} records waiting · last sync {time}</source>
         <translation>Hors ligne · {count} enregistrements en attente · dernière synchro {time}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="107"/>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="127"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="108"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="126"/>
         <source>Sending sales to headquarters…</source>
         <translation>Envoi des ventes au siège…</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="108"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="109"/>
         <source>Sync now</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="128"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="127"/>
         <source>Receiving customers…</source>
         <translation>Réception des clients…</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="130"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="129"/>
         <source>Receiving catalog and users…</source>
         <translation>Réception du catalogue et des utilisateurs…</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="136"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="139"/>
         <source>This terminal is not linked to headquarters yet: run konnect-pos sync link</source>
-        <translation>Ce terminal n'est pas encore relié au siège : lancez konnect-pos sync link</translation>
+        <translation>Ce terminal n&apos;est pas encore relié au siège : lancez konnect-pos sync link</translation>
     </message>
 </context>
 <context>

@@ -135,49 +135,357 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="172"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
         <source>Conflicts found by headquarters</source>
         <translation>Migongano iliyogunduliwa na makao makuu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="176"/>
         <source>Found</source>
         <translation>Imegunduliwa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="176"/>
         <source>What</source>
         <translation>Nini</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="176"/>
         <source>About</source>
         <translation>Kuhusu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="174"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="176"/>
         <source>Details</source>
         <translation>Maelezo</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="176"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="178"/>
         <source>Close</source>
         <translation>Funga</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="180"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="182"/>
         <source>Mobile-money reference used at two terminals</source>
         <translation>Kumbukumbu ya pesa kwa simu imetumika kwenye terminali mbili</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="181"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="183"/>
         <source>Journal altered on a terminal</source>
         <translation>Daftari limebadilishwa kwenye terminali</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="197"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="199"/>
         <source>No conflicts</source>
         <translation>Hakuna migongano</translation>
+    </message>
+</context>
+<context>
+    <name>CorporateWindow</name>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="223"/>
+        <source>Corporate accounts and invoices</source>
+        <translation>Akaunti za Shirika na ankara</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="224"/>
+        <source>Accounts and service lines</source>
+        <translation>Akaunti na laini za huduma</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="225"/>
+        <source>Invoices</source>
+        <translation>Ankara</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="226"/>
+        <source>Find an account: company, code or tax id, then Enter</source>
+        <translation>Tafuta akaunti: kampuni, msimbo au namba ya kodi, kisha Enter</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="229"/>
+        <source>Account</source>
+        <translation>Akaunti</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="230"/>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="238"/>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="283"/>
+        <source>Company</source>
+        <translation>Kampuni</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="231"/>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="249"/>
+        <source>Currency</source>
+        <translation>Sarafu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="232"/>
+        <source>Billing day</source>
+        <translation>Siku ya bili</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="233"/>
+        <source>Lines</source>
+        <translation>Laini</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="236"/>
+        <source>Corporate account</source>
+        <translation>Akaunti ya Shirika</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="239"/>
+        <source>Tax id</source>
+        <translation>Namba ya kodi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="240"/>
+        <source>Address</source>
+        <translation>Anwani</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="241"/>
+        <source>Contact</source>
+        <translation>Mawasiliano</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="242"/>
+        <source>Phone</source>
+        <translation>Simu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="243"/>
+        <source>E-mail</source>
+        <translation>Barua pepe</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="244"/>
+        <source>Payment terms (days)</source>
+        <translation>Muda wa kulipa (siku)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="245"/>
+        <source>Invoice language</source>
+        <translation>Lugha ya ankara</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="250"/>
+        <source>Add as new account</source>
+        <translation>Ongeza kama akaunti mpya</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="251"/>
+        <source>Save changes</source>
+        <translation>Hifadhi mabadiliko</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="252"/>
+        <source>Service lines</source>
+        <translation>Laini za huduma</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="255"/>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="264"/>
+        <source>Kit serial</source>
+        <translation>Nambari ya vifaa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="256"/>
+        <source>Label</source>
+        <translation>Jina</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="257"/>
+        <source>Status</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="258"/>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="265"/>
+        <source>Plan</source>
+        <translation>Mpango</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="259"/>
+        <source>Monthly price</source>
+        <translation>Bei ya mwezi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="260"/>
+        <source>Next cycle</source>
+        <translation>Mzunguko ujao</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="261"/>
+        <source>Data blocks</source>
+        <translation>Vifurushi vya data</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="266"/>
+        <source>Add line</source>
+        <translation>Ongeza laini</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="267"/>
+        <source>Preview plan change</source>
+        <translation>Hakiki mabadiliko ya mpango</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="268"/>
+        <source>Confirm plan change</source>
+        <translation>Thibitisha mabadiliko ya mpango</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="269"/>
+        <source>Pause</source>
+        <translation>Sitisha</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="270"/>
+        <source>Cancel line</source>
+        <translation>Ghairi laini</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="271"/>
+        <source>Reactivate</source>
+        <translation>Amilisha tena</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="272"/>
+        <source>Data blocks from the next cycle</source>
+        <translation>Vifurushi vya data kuanzia mzunguko ujao</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="275"/>
+        <source>Local Priority</source>
+        <translation>Kipaumbele cha Eneo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="276"/>
+        <source>Global Priority</source>
+        <translation>Kipaumbele cha Kimataifa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="278"/>
+        <source>Set quantity</source>
+        <translation>Weka idadi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="279"/>
+        <source>Billing date</source>
+        <translation>Tarehe ya bili</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="280"/>
+        <source>Run invoices</source>
+        <translation>Toa ankara</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="281"/>
+        <source>Preview / print</source>
+        <translation>Hakiki / chapisha</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="283"/>
+        <source>Invoice</source>
+        <translation>Ankara</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="283"/>
+        <source>Date</source>
+        <translation>Tarehe</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="283"/>
+        <source>Due date</source>
+        <translation>Tarehe ya mwisho ya kulipa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="283"/>
+        <source>Total</source>
+        <translation>Jumla</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="285"/>
+        <source>Close (Esc)</source>
+        <translation>Funga (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="429"/>
+        <source>active</source>
+        <translation>inatumika</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="430"/>
+        <source>pausing at the period end</source>
+        <translation>itasitishwa mwishoni mwa kipindi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="431"/>
+        <source>cancelling at the period end</source>
+        <translation>itaghairiwa mwishoni mwa kipindi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="432"/>
+        <source>paused</source>
+        <translation>imesitishwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="433"/>
+        <source>cancelled</source>
+        <translation>imeghairiwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="491"/>
+        <source>Upgrade: immediate, prorated to the end of the period</source>
+        <translation>Kupandisha daraja: mara moja, kwa uwiano hadi mwisho wa kipindi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="492"/>
+        <source>Downgrade: from the start of the next cycle, nothing billed now</source>
+        <translation>Kushusha daraja: mwanzoni mwa mzunguko ujao, hakuna kinachotozwa sasa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="493"/>
+        <source>Same price: immediate, the invoice does not change</source>
+        <translation>Bei ileile: mara moja, ankara haibadiliki</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="498"/>
+        <source>Effective {when}</source>
+        <translation>Inaanza {when}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="502"/>
+        <source>Prorated amount on the next invoice (VAT excluded): {amount}</source>
+        <translation>Kiasi kwa uwiano kwenye ankara ijayo (bila VAT): {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="535"/>
+        <source>Pause {serial}? It stays active until the end of the period.</source>
+        <translation>Sitisha {serial}? Itabaki ikitumika hadi mwisho wa kipindi.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="536"/>
+        <source>Cancel {serial}? It stays active until the end of the period.</source>
+        <translation>Ghairi {serial}? Itabaki ikitumika hadi mwisho wa kipindi.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="537"/>
+        <source>Reactivate {serial}? It is billed prorated, like a new line.</source>
+        <translation>Amilisha tena {serial}? Itatozwa kwa uwiano, kama laini mpya.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="586"/>
+        <source>{issued} issued, {already} already issued, {due} account(s) due</source>
+        <translation>{issued} zimetolewa, {already} zilitolewa tayari, akaunti {due} zinadaiwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/corporate_window.py" line="615"/>
+        <source>Invoice {number}</source>
+        <translation>Ankara {number}</translation>
     </message>
 </context>
 <context>
@@ -256,122 +564,132 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="242"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="250"/>
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="243"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="251"/>
         <source>Find a customer (F2)</source>
         <translation>Tafuta mteja (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="244"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="252"/>
         <source>Name, phone, account number or kit serial</source>
         <translation>Jina, simu, nambari ya akaunti au ya vifaa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="245"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="253"/>
         <source>New customer (F3)</source>
         <translation>Mteja mpya (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="246"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="254"/>
         <source>Bundles (1–9)</source>
         <translation>Vifurushi (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="247"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="255"/>
         <source>Cart</source>
         <translation>Kikapu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="248"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="256"/>
         <source>The account after this sale:</source>
         <translation>Akaunti baada ya mauzo haya:</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="249"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="257"/>
         <source>Pay (F9)</source>
         <translation>Lipa (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="251"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="258"/>
+        <source>&amp;Managers</source>
+        <translation>&amp;Mameneja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="259"/>
+        <source>Corporate accounts and invoices…</source>
+        <translation>Akaunti za Shirika na ankara…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="261"/>
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Duka {outlet} · kituo {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="255"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="265"/>
         <source>Agent: {name}</source>
         <translation>Wakala: {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="276"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="286"/>
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Siku ya biashara: haijafunguliwa (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="278"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="288"/>
         <source>Business day {date}: open</source>
         <translation>Siku ya biashara {date}: iko wazi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="280"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="290"/>
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Siku ya biashara {date}: bado iko wazi, ifunge (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="284"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="294"/>
         <source>Business day {date}: closed</source>
         <translation>Siku ya biashara {date}: imefungwa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="632"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="649"/>
         <source>Daily sales summary {date}</source>
         <translation>Muhtasari wa mauzo ya siku {date}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="376"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="393"/>
         <source>No customer found</source>
         <translation>Hakuna mteja aliyepatikana</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="452"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="469"/>
         <source>Find the customer first (F2)</source>
         <translation>Tafuta mteja kwanza (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="487"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="504"/>
         <source>Subtotal: —</source>
         <translation>Jumla ndogo: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="488"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="505"/>
         <source>VAT: —</source>
         <translation>VAT: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="489"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="506"/>
         <source>Total: —</source>
         <translation>Jumla: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="494"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="511"/>
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Jumla ndogo (bila VAT): {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="497"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="514"/>
         <source>VAT {rate}: {amount}</source>
         <translation>VAT {rate}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="501"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="518"/>
         <source>Total: {amount}</source>
         <translation>Jumla: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="507"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="524"/>
         <source>Add at least one bundle first</source>
         <translation>Ongeza kwanza angalau kifurushi kimoja</translation>
     </message>
@@ -821,48 +1139,48 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="72"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="73"/>
         <source>Not linked to HQ · {count} records waiting</source>
         <translation>Haijaunganishwa na makao makuu · rekodi {count} zinasubiri</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="75"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="76"/>
         <source>Online · last sync {time} · {count} waiting</source>
         <translation>Mtandaoni · usawazishaji wa mwisho {time} · {count} zinasubiri</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="80"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="81"/>
         <source>never</source>
         <translation>kamwe</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="82"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="83"/>
         <source>Offline · {count} records waiting · last sync {time}</source>
         <translation>Nje ya mtandao · rekodi {count} zinasubiri · usawazishaji wa mwisho {time}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="107"/>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="127"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="108"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="126"/>
         <source>Sending sales to headquarters…</source>
         <translation>Inatuma mauzo makao makuu…</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="108"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="109"/>
         <source>Sync now</source>
         <translation>Sawazisha sasa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="128"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="127"/>
         <source>Receiving customers…</source>
         <translation>Inapokea wateja…</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="130"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="129"/>
         <source>Receiving catalog and users…</source>
         <translation>Inapokea orodha ya bidhaa na watumiaji…</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/sync_status.py" line="136"/>
+        <location filename="../../konnect_pos/ui/sync_status.py" line="139"/>
         <source>This terminal is not linked to headquarters yet: run konnect-pos sync link</source>
         <translation>Terminali hii bado haijaunganishwa na makao makuu: endesha konnect-pos sync link</translation>
     </message>

@@ -385,3 +385,41 @@ def test_demo_accounts_bill_in_their_currency(manager, clock):
     run = corporate_invoices.invoices_run(manager, date(2026, 11, day))
     invoice = corporate_invoices.get_invoice(manager, run.issued[0])
     assert invoice.vat_rate == Decimal("0.16") and invoice.total == invoice.subtotal + invoice.vat
+
+
+RUNNER = """
+import sys
+from datetime import UTC, date, datetime
+from konnect_pos.services.corporate_invoices import invoices_run
+from konnect_pos.services.session import sign_in
+from konnect_pos.store.schema import open_database
+
+open_database(sys.argv[1])
+counter = sign_in("KIN01-T1", "manager", "2222", lambda: datetime(2026, 11, 10, 12, tzinfo=UTC))
+print(len(invoices_run(counter, date(2026, 11, 10)).issued))
+"""
+
+
+def test_concurrent_runs_issue_each_invoice_once_with_gapless_numbers(manager, clock, db_url):
+    import subprocess
+    import sys
+
+    for index in range(30):
+        code = account(manager, tax_id=f"RUN-{index}")
+        corporate.add_line(
+            manager, code, f"KIT-RUN{index:03d}", "BIZ-STANDARD", at=at(clock, 2026, 10, 10, 9)
+        )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", RUNNER, db_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(3)
+    ]
+    issued = 0
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        issued += int(out.strip())
+    assert issued == 30
+    numbers = sorted(i.number for i in corporate_invoices.list_invoices(manager))
+    assert numbers == [f"KIN01-INV-{n:06d}" for n in range(1, 31)]

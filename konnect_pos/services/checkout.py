@@ -7,7 +7,7 @@ same transaction, so numbers are gapless per terminal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -28,7 +28,15 @@ from konnect_pos.services.customers import customer_row
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import write_transaction
-from konnect_pos.store.models import Customer, Payment, Purchase, Sale, SaleLine, UsageReading
+from konnect_pos.store.models import (
+    BalanceEntry,
+    Customer,
+    Payment,
+    Purchase,
+    Sale,
+    SaleLine,
+    UsageReading,
+)
 
 RECEIPT_DIGITS = 6
 
@@ -192,59 +200,98 @@ def sell(
 ) -> SaleResult:
     """Commit a paid sale, or raise and write nothing."""
     counter.require(Right.SELL)
-    outlet = counter.terminal.outlet
     at = counter.clock()
+    with write_transaction():
+        customer = _customer(account_number)
+        preview, planned = _price_lines(counter, customer, items, at)
+        committed = commit_sale(
+            counter,
+            customer,
+            preview.total,
+            preview.vat,
+            tenders,
+            at,
+            language=language,
+            write_lines=lambda sale: (_write_lines(sale, customer, preview, planned, at), {}),
+        )
+    return SaleResult(
+        sale_uuid=committed.sale.uuid,
+        receipt_number=committed.sale.receipt_number,
+        total=preview.total,
+        charged=committed.settlement.charged,
+        change=committed.settlement.change,
+        timeline=preview.timeline,
+        journal_hash=committed.journal_hash,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CommittedSale:
+    sale: Sale
+    settlement: Settlement
+    journal_hash: str
+
+
+LineWriter = Callable[[Sale], tuple[list[SaleLine], dict[str, Any]]]
+
+
+def commit_sale(
+    counter: Counter,
+    customer: Customer,
+    total: Money,
+    vat: Money,
+    tenders: Sequence[Tender],
+    at: datetime,
+    *,
+    language: str | None,
+    write_lines: LineWriter,
+) -> CommittedSale:
+    """What every sale writes (bundles or a balance top-up), inside the caller's write transaction:
+    payment settlement, the open business day, a gapless receipt number, the sale and payment
+    rows, then ``write_lines`` (its lines and any extra journal content), the journal and outbox.
+    """
+    outlet = counter.terminal.outlet
     try:
-        with write_transaction():
-            customer = _customer(account_number)
-            preview, planned = _price_lines(counter, customer, items, at)
-            settlement = _settle(counter, preview.total, tenders)
-            day = open_day_for_sale(counter)
-            for payment in settlement.payments:
-                if (
-                    payment.reference
-                    and Payment.select()
-                    .where((Payment.provider == payment.provider) & (Payment.reference == payment.reference))
-                    .exists()
-                ):
-                    raise _reference_taken(payment.provider or "", payment.reference)
-            number = journal.next_receipt_number(counter.terminal.id)
-            sale = Sale.create(
-                uuid=new_uuid(),
-                terminal=counter.terminal.id,
-                receipt_number=receipt_label(outlet.code, counter.terminal.code, number),
-                customer=customer.id,
-                user=counter.user.id,
-                sold_at=at,
-                channel=outlet.kind,
-                currency=preview.total.currency,
-                total_minor=preview.total.to_minor(),
-                vat_minor=preview.vat.to_minor(),
-                rounding_minor=settlement.rounding.to_minor(),
-                paid_minor=settlement.paid.to_minor(),
-                change_minor=settlement.change.to_minor(),
-                language=language or customer.language or outlet.language,
-                business_day=day.id,
-            )
-            lines = _write_lines(sale, customer, preview, planned, at)
-            payments = _write_payments(sale, settlement, outlet.merchant_numbers)
-            payload = sale_payload(sale, customer.account_number, counter.user.username, lines, payments)
-            digest = journal.append(counter.terminal.id, "sale", sale.uuid, at, payload)
+        settlement = _settle(counter, total, tenders)
+        day = open_day_for_sale(counter)
+        for payment in settlement.payments:
+            if (
+                payment.reference
+                and Payment.select()
+                .where((Payment.provider == payment.provider) & (Payment.reference == payment.reference))
+                .exists()
+            ):
+                raise _reference_taken(payment.provider or "", payment.reference)
+        number = journal.next_receipt_number(counter.terminal.id)
+        sale = Sale.create(
+            uuid=new_uuid(),
+            terminal=counter.terminal.id,
+            receipt_number=receipt_label(outlet.code, counter.terminal.code, number),
+            customer=customer.id,
+            user=counter.user.id,
+            sold_at=at,
+            channel=outlet.kind,
+            currency=total.currency,
+            total_minor=total.to_minor(),
+            vat_minor=vat.to_minor(),
+            rounding_minor=settlement.rounding.to_minor(),
+            paid_minor=settlement.paid.to_minor(),
+            change_minor=settlement.change.to_minor(),
+            language=language or customer.language or outlet.language,
+            business_day=day.id,
+        )
+        lines, extra = write_lines(sale)
+        payments = _write_payments(sale, settlement, outlet.merchant_numbers)
+        payload = sale_payload(sale, customer.account_number, counter.user.username, lines, payments)
+        payload.update(extra)
+        digest = journal.append(counter.terminal.id, "sale", sale.uuid, at, payload)
     except peewee.IntegrityError as error:
         if "reference" in str(error).lower():
             raise Conflict(
                 "A mobile-money reference of this sale was already used", field="reference"
             ) from None
         raise
-    return SaleResult(
-        sale_uuid=sale.uuid,
-        receipt_number=sale.receipt_number,
-        total=preview.total,
-        charged=settlement.charged,
-        change=settlement.change,
-        timeline=preview.timeline,
-        journal_hash=digest,
-    )
+    return CommittedSale(sale, settlement, digest)
 
 
 def _write_lines(
@@ -324,13 +371,22 @@ def _write_payments(sale: Sale, settlement: Settlement, merchant_numbers: dict[s
 
 def stored_sale_payload(sale: Sale) -> dict[str, Any]:
     """The sale's content read back from the database (``verify`` compares it with the journal)."""
-    return sale_payload(
+    payload = sale_payload(
         sale,
         sale.customer.account_number,
         sale.user.username,
         list(SaleLine.select().where(SaleLine.sale == sale).order_by(SaleLine.position)),
         list(Payment.select().where(Payment.sale == sale).order_by(Payment.position)),
     )
+    credit = BalanceEntry.get_or_none(BalanceEntry.sale == sale)
+    if credit is not None:
+        payload.update(top_up_payload(credit))
+    return payload
+
+
+def top_up_payload(entry: BalanceEntry) -> dict[str, Any]:
+    """The journal content a balance top-up adds to its sale."""
+    return {"top_up": {"entry_key": entry.entry_key, "day": entry.day, "amount_minor": entry.amount_minor}}
 
 
 def sale_payload(

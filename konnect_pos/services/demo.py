@@ -19,6 +19,7 @@ from konnect_pos.domain.customers import CustomerInput, validate_customer
 from konnect_pos.domain.money import Money
 from konnect_pos.paths import RESOURCES
 from konnect_pos.services.clock import Clock
+from konnect_pos.services.connect_plus import seed_demo_plans
 from konnect_pos.services.corporate_demo import seed_corporate
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.users import hash_pin
@@ -129,6 +130,7 @@ def seed(
     if open_days:
         _open_demo_days(clock)
     count = add_customers(customers, countries, now, seed_value=seed_value, progress=progress)
+    seed_demo_plans(countries, now.date(), now)
     return DemoSummary(
         outlets=[o["code"] for o in outlets], terminals=[f"{o['code']}-T1" for o in outlets], customers=count
     )

@@ -1,0 +1,498 @@
+"""Balance, auto-renewing plans and Connect+ at the counter and in the daily run (RULES.md §2).
+
+The decisions are the pure engine's (``domain/connect_plus.py``); this module stores them:
+the ledger rows (append-only, unique key per account), the engine state per account (JSON),
+a top-up as a sale like any other (receipt number, payments, journal, outbox), opt-in/out
+journaled, and ``run_daily`` which catches every account up to a day, idempotently.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from konnect_pos.domain import connect_plus as engine
+from konnect_pos.domain.balance import EntryKind, Ledger, LedgerEntry, top_up
+from konnect_pos.domain.errors import CurrencyMismatch, NotFound, ValidationError
+from konnect_pos.domain.money import Money, parse_amount
+from konnect_pos.domain.payments import Tender
+from konnect_pos.domain.roles import Right
+from konnect_pos.services import journal
+from konnect_pos.services.checkout import commit_sale, top_up_payload
+from konnect_pos.services.clock import Clock
+from konnect_pos.services.customers import customer_row
+from konnect_pos.services.ids import new_uuid
+from konnect_pos.services.session import Counter
+from konnect_pos.store.database import db, write_transaction
+from konnect_pos.store.models import BalanceEntry, Customer, Plan, PlanAccount, Sale
+
+RUN_CHUNK = 2_000
+
+
+# --- plans and state ---------------------------------------------------------------------
+
+
+def plan_terms(plan: Plan) -> engine.PlanTerms:
+    currency = plan.currency
+
+    def money(minor: int | None) -> Money | None:
+        return None if minor is None else Money.from_minor(minor, currency)
+
+    connect_plus = None
+    if plan.cp_daily_fee_minor is not None:
+        connect_plus = engine.ConnectPlusTerms(
+            daily_fee=Money.from_minor(plan.cp_daily_fee_minor, currency),
+            daily_data_mb=plan.cp_daily_data_mb,
+            max_activations=plan.cp_max_activations,
+            activation_window_days=plan.cp_window_days,
+            grace_days=plan.cp_grace_days,
+            offnet_minute_rate=money(plan.cp_offnet_minute_minor),
+            sms_rate=money(plan.cp_sms_minor),
+        )
+    return engine.PlanTerms(
+        plan.code, plan.name, Money.from_minor(plan.fee_minor, currency), plan.period_days, connect_plus
+    )
+
+
+def add_plan(code: str, name: str, country: str, fee: Money, period_days: int) -> Plan:
+    """A plan with the published Connect+ terms when its name is in the eligible family."""
+    terms = engine.PlanTerms(
+        code, name, fee, period_days, engine.published_connect_plus(name, fee.currency)
+    )  # validates
+    cp = terms.connect_plus
+
+    def minor(value: Money | None) -> int | None:
+        return None if value is None else value.to_minor()
+
+    return Plan.create(
+        code=code,
+        name=name,
+        country=country,
+        currency=fee.currency,
+        fee_minor=fee.to_minor(),
+        period_days=period_days,
+        cp_daily_fee_minor=minor(cp.daily_fee) if cp else None,
+        cp_daily_data_mb=cp.daily_data_mb if cp else None,
+        cp_max_activations=cp.max_activations if cp else None,
+        cp_window_days=cp.activation_window_days if cp else None,
+        cp_grace_days=cp.grace_days if cp else None,
+        cp_offnet_minute_minor=minor(cp.offnet_minute_rate) if cp else None,
+        cp_sms_minor=minor(cp.sms_rate) if cp else None,
+    )
+
+
+def _dump_state(state: engine.AccountPlanState) -> str:
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    return json.dumps(
+        {
+            "paid_until": day(state.paid_until),
+            "last_processed_day": day(state.last_processed_day),
+            "service": state.service.value,
+            "reason": state.reason.value if state.reason else None,
+            "lapsed_on": day(state.lapsed_on),
+            "connect_plus_since": day(state.connect_plus_since),
+            "activations": [d.isoformat() for d in state.activations],
+            "opted_out": state.opted_out,
+            "daily_fee_charged": state.daily_fee_charged.key if state.daily_fee_charged else None,
+        },
+        sort_keys=True,
+    )
+
+
+def _load_state(text: str, ledger: Ledger) -> engine.AccountPlanState:
+    raw = json.loads(text)
+
+    def day(value: str | None) -> date | None:
+        return date.fromisoformat(value) if value else None
+
+    charged = raw["daily_fee_charged"]
+    return engine.AccountPlanState(
+        paid_until=day(raw["paid_until"]),
+        last_processed_day=day(raw["last_processed_day"]),
+        service=engine.ServiceStatus(raw["service"]),
+        reason=engine.SuspendReason(raw["reason"]) if raw["reason"] else None,
+        lapsed_on=day(raw["lapsed_on"]),
+        connect_plus_since=day(raw["connect_plus_since"]),
+        activations=tuple(date.fromisoformat(d) for d in raw["activations"]),
+        opted_out=raw["opted_out"],
+        daily_fee_charged=ledger.entry(charged) if charged else None,
+    )
+
+
+def _entry(row: BalanceEntry) -> LedgerEntry:
+    def day(value: str | None) -> date | None:
+        return date.fromisoformat(value) if value else None
+
+    return LedgerEntry(
+        key=row.entry_key,
+        day=date.fromisoformat(row.day),
+        kind=EntryKind(row.kind),
+        amount=Money.from_minor(row.amount_minor, row.currency),
+        corrects=row.corrects,
+        note=row.note,
+        period_start=day(row.period_start),
+        period_end=day(row.period_end),
+    )
+
+
+def _entry_values(customer_id: int, entry: LedgerEntry, recorded_at: Any, sale_id: int | None = None) -> dict:
+    return {
+        "customer": customer_id,
+        "entry_key": entry.key,
+        "day": entry.day.isoformat(),
+        "kind": entry.kind.value,
+        "currency": entry.amount.currency,
+        "amount_minor": entry.amount.to_minor(),
+        "corrects": entry.corrects,
+        "note": entry.note,
+        "period_start": entry.period_start.isoformat() if entry.period_start else None,
+        "period_end": entry.period_end.isoformat() if entry.period_end else None,
+        "recorded_at": recorded_at,
+        "sale": sale_id,
+    }
+
+
+def ledger_of(customer_id: int, currency: str) -> Ledger:
+    rows = BalanceEntry.select().where(BalanceEntry.customer == customer_id).order_by(BalanceEntry.id)
+    return Ledger(currency, tuple(_entry(row) for row in rows))
+
+
+@dataclass(frozen=True, slots=True)
+class _Account:
+    customer: Customer
+    row: PlanAccount
+    terms: engine.PlanTerms
+    ledger: Ledger
+    state: engine.AccountPlanState
+
+
+def _account(account_number: str) -> _Account:
+    customer = customer_row(account_number)
+    row = PlanAccount.get_or_none(PlanAccount.customer == customer.id)
+    if row is None:
+        raise NotFound(
+            "Account {account} has no plan with a balance", field="account", account=customer.account_number
+        )
+    terms = plan_terms(row.plan)
+    ledger = ledger_of(customer.id, terms.currency)
+    return _Account(customer, row, terms, ledger, _load_state(row.state, ledger))
+
+
+def _store(account: _Account, outcome: engine.DayOutcome, recorded_at: Any) -> None:
+    for entry in outcome.entries:
+        BalanceEntry.create(**_entry_values(account.customer.id, entry, recorded_at))
+    last = outcome.state.last_processed_day
+    PlanAccount.update(
+        state=_dump_state(outcome.state), last_processed_day=last.isoformat() if last else None
+    ).where(PlanAccount.id == account.row.id).execute()
+
+
+def local_day(counter: Counter) -> date:
+    return counter.clock().astimezone(ZoneInfo(counter.terminal.outlet.zone)).date()
+
+
+def _event_day(account: _Account, today: date) -> date:
+    """The day a counter event belongs to: today, or the account's day if a daily run has
+    already processed it further (HQ's run ahead of this counter's clock)."""
+    last = account.state.last_processed_day
+    return max(today, last) if last else today
+
+
+def subscribe(account_number: str, plan_code: str, *, on: date, paid_until: date | None = None) -> None:
+    """Put a customer on a plan (demo and tests; plan sales themselves are outside the POS)."""
+    customer = customer_row(account_number)
+    plan = Plan.get_or_none(Plan.code == plan_code)
+    if plan is None:
+        raise NotFound("No plan with code {code}", field="plan", code=plan_code)
+    state = (
+        engine.AccountPlanState.paid(paid_until, processed_through=on - timedelta(days=1))
+        if paid_until
+        else engine.AccountPlanState(last_processed_day=on - timedelta(days=1))
+    )
+    with write_transaction():
+        PlanAccount.create(
+            customer=customer.id,
+            plan=plan.id,
+            subscribed_on=on.isoformat(),
+            state=_dump_state(state),
+            last_processed_day=state.last_processed_day.isoformat() if state.last_processed_day else None,
+        )
+
+
+# --- status ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PlanStatus:
+    account_number: str
+    plan_code: str
+    plan_name: str
+    plan_fee: Money
+    period_days: int
+    status: engine.ConnectPlusStatus
+    daily_fee: Money | None
+
+
+def plan_status(account_number: str, day: date) -> PlanStatus | None:
+    """The counter's view of the account's plan and Connect+; None for a customer without a plan."""
+    try:
+        account = _account(account_number)
+    except NotFound:
+        if Customer.get_or_none(Customer.account_number == account_number) is None:
+            raise
+        return None
+    cp = account.terms.connect_plus
+    return PlanStatus(
+        account_number=account.customer.account_number,
+        plan_code=account.terms.code,
+        plan_name=account.terms.name,
+        plan_fee=account.terms.fee,
+        period_days=account.terms.period_days,
+        status=engine.status(account.terms, account.state, account.ledger.balance, day),
+        daily_fee=cp.daily_fee if cp else None,
+    )
+
+
+def balance(account_number: str) -> tuple[Money, tuple[tuple[LedgerEntry, Money], ...]]:
+    """The balance and every ledger entry with the running balance after it."""
+    account = _account(account_number)
+    return account.ledger.balance, account.ledger.running_balances()
+
+
+# --- top-up ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TopUpResult:
+    receipt_number: str
+    amount: Money
+    balance: Money
+    charged: Money
+    change: Money
+    outcome: engine.DayOutcome
+    status: engine.ConnectPlusStatus
+
+
+def parse_top_up(text: str | Money, currency: str) -> Money:
+    if isinstance(text, Money):
+        amount = text
+        if amount.currency != currency:
+            raise CurrencyMismatch(
+                "This account's balance is in {currency}", field="amount", currency=currency
+            )
+    else:
+        amount = Money(parse_amount(text), currency)
+    if amount.amount <= 0:
+        raise ValidationError("A top-up must be more than zero", field="amount")
+    return amount
+
+
+def top_up_balance(
+    counter: Counter,
+    account_number: str,
+    amount: str | Money,
+    tenders: Sequence[Tender],
+    *,
+    language: str | None = None,
+) -> TopUpResult:
+    """Money into the balance as a sale (receipt, payments, journal, outbox), then the engine's
+    decision at once: renewed if the fee is covered, Connect+ if the daily fee is."""
+    counter.require(Right.SELL)
+    at = counter.clock()
+    with write_transaction():
+        account = _account(account_number)
+        day = _event_day(account, local_day(counter))
+        value = parse_top_up(amount, account.terms.currency)
+        key = f"top-up:{new_uuid()}"
+        credit = top_up(key, day, value, note="counter")
+        outcome_box: list[engine.DayOutcome] = []
+
+        def write(sale: Sale) -> tuple[list, dict[str, Any]]:
+            current = _caught_up(account, day, at)
+            row = BalanceEntry.create(**_entry_values(account.customer.id, credit, at, sale.id))
+            ledger = current.ledger.append(credit)
+            outcome = engine.apply_top_up(current.terms, current.state, ledger.balance, day)
+            _store(current, outcome, at)
+            outcome_box.append(outcome)
+            return [], top_up_payload(row)
+
+        committed = commit_sale(
+            counter, account.customer, value, Money.zero(value.currency), [*tenders], at,
+            language=language, write_lines=write,
+        )  # fmt: skip
+    outcome = outcome_box[0]
+    final = _account(account_number)
+    return TopUpResult(
+        receipt_number=committed.sale.receipt_number,
+        amount=value,
+        balance=final.ledger.balance,
+        charged=committed.settlement.charged,
+        change=committed.settlement.change,
+        outcome=outcome,
+        status=engine.status(final.terms, final.state, final.ledger.balance, day),
+    )
+
+
+def _caught_up(account: _Account, day: date, at: Any) -> _Account:
+    """Days missed before ``day`` are processed first (the laptop was off), their fees stored."""
+    last = account.state.last_processed_day
+    if last is None or last >= day - timedelta(days=1):
+        return account
+    run = engine.run_days(
+        account.terms, account.state, account.ledger, [], last + timedelta(days=1), day - timedelta(days=1)
+    )
+    for entry in run.new_entries:
+        BalanceEntry.create(**_entry_values(account.customer.id, entry, at))
+    return replace(account, ledger=run.ledger, state=run.state)
+
+
+# --- opt in / out ------------------------------------------------------------------------
+
+
+def set_opt(counter: Counter, account_number: str, opted_in: bool) -> engine.ConnectPlusStatus:
+    """``*257*7#`` / ``*257*8#`` at the counter, journaled with who did it."""
+    counter.require(Right.SELL)
+    at = counter.clock()
+    with write_transaction():
+        account = _account(account_number)
+        day = _event_day(account, local_day(counter))
+        if account.terms.connect_plus is None:
+            raise ValidationError("Plan {plan} has no Connect+", field="plan", plan=account.terms.name)
+        current = _caught_up(account, day, at)
+        apply = engine.apply_opt_in if opted_in else engine.apply_opt_out
+        outcome = apply(current.terms, current.state, current.ledger.balance, day)
+        _store(current, outcome, at)
+        journal.lock_terminal(counter.terminal.id)
+        kind = "connect_plus_opt_in" if opted_in else "connect_plus_opt_out"
+        journal.append(
+            counter.terminal.id,
+            kind,
+            new_uuid(),
+            at,
+            {
+                "customer": account.customer.account_number,
+                "user": counter.user.username,
+                "day": day.isoformat(),
+            },
+        )
+    final = _account(account_number)
+    return engine.status(final.terms, final.state, final.ledger.balance, day)
+
+
+# --- the daily run ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DailyRunSummary:
+    day: date
+    accounts: int
+    days_processed: int
+    renewed: int
+    connect_plus_days: int
+    entries: int
+
+
+def run_daily(day: date, clock: Clock, progress: Callable[[int, int], None] | None = None) -> DailyRunSummary:
+    """Every plan account processed through ``day``; missed days are caught up in order.
+
+    Running it again for the same day changes nothing (accounts already at ``day`` are not read).
+    One transaction per chunk of accounts: a crash leaves whole accounts done or not done.
+    """
+    target = day.isoformat()
+    pending = PlanAccount.select(PlanAccount.id).where(
+        PlanAccount.last_processed_day.is_null() | (PlanAccount.last_processed_day < target)
+    )
+    total = pending.count()
+    done = days = renewed = cp_days = written = 0
+    for ids in _chunks([row.id for row in pending.order_by(PlanAccount.id)], RUN_CHUNK):
+        now = clock()
+        with write_transaction():
+            rows = list(PlanAccount.select(PlanAccount, Plan).join(Plan).where(PlanAccount.id.in_(ids)))
+            entries: dict[int, list[LedgerEntry]] = {row.customer_id: [] for row in rows}
+            for entry_row in (
+                BalanceEntry.select()
+                .where(BalanceEntry.customer.in_(list(entries)))
+                .order_by(BalanceEntry.id)
+            ):
+                entries[entry_row.customer_id].append(_entry(entry_row))
+            new_rows: list[dict] = []
+            updates: list[tuple[str, str, int]] = []
+            terms_cache: dict[int, engine.PlanTerms] = {}
+            for row in rows:
+                if row.plan_id not in terms_cache:
+                    terms_cache[row.plan_id] = plan_terms(row.plan)
+                terms = terms_cache[row.plan_id]
+                ledger = Ledger(terms.currency, tuple(entries[row.customer_id]))
+                state = _load_state(row.state, ledger)
+                first = (
+                    state.last_processed_day + timedelta(days=1)
+                    if state.last_processed_day
+                    else date.fromisoformat(row.subscribed_on)
+                )
+                if first > day:
+                    continue
+                run = engine.run_days(terms, state, ledger, [], first, day)
+                days += len(run.outcomes)
+                renewed += sum(o.renewed for o in run.outcomes)
+                cp_days += sum(o.status is engine.ServiceStatus.CONNECT_PLUS for o in run.outcomes)
+                new_rows.extend(_entry_values(row.customer_id, e, now) for e in run.new_entries)
+                updates.append((_dump_state(run.state), day.isoformat(), row.id))
+            if new_rows:
+                BalanceEntry.insert_many(new_rows).execute()
+            mark = db.param
+            db.cursor().executemany(
+                f"UPDATE plan_account SET state = {mark}, last_processed_day = {mark} WHERE id = {mark}",
+                updates,
+            )
+            written += len(new_rows)
+        done += len(ids)
+        if progress:
+            progress(done, total)
+    return DailyRunSummary(day, done, days, renewed, cp_days, written)
+
+
+def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# --- demo ------------------------------------------------------------------------------------
+
+DEMO_PLANS = {  # country: (currency, Salom+ fee, plain plan fee): invented demo prices
+    "TZ": ("TZS", "55000", "40000"),
+    "CD": ("USD", "25", "18"),
+    "CG": ("XAF", "15000", "11000"),
+    "CI": ("XOF", "15000", "11000"),
+}
+
+
+def seed_demo_plans(countries: Sequence[str], today: date, recorded_at: Any) -> None:
+    """Per country a "Salom+" plan (Connect+) and a plan without; the country's first three
+    customers on them: paid for 10 more days with the fee in the balance (renews itself), lapsed
+    yesterday with 3 days of Connect+ money, and on the plan without Connect+, lapsed."""
+    for code in countries:
+        currency, salom_fee, plain_fee = DEMO_PLANS[code]
+        salom = add_plan(f"{code}-SALOM", "Salom+ 30", code, Money.of(salom_fee, currency), 30)
+        add_plan(f"{code}-HOME", "Konnect Home 30", code, Money.of(plain_fee, currency), 30)
+        daily = Money.from_minor(salom.cp_daily_fee_minor, currency)
+        first = Customer.select().where(Customer.country == code).order_by(Customer.id).limit(3)
+        for customer, (plan_code, paid_until, opening) in zip(
+            first,
+            (
+                (f"{code}-SALOM", today + timedelta(days=10), Money.of(salom_fee, currency)),
+                (f"{code}-SALOM", today - timedelta(days=1), daily * 3),
+                (f"{code}-HOME", today - timedelta(days=1), Money.zero(currency)),
+            ),
+            strict=False,
+        ):
+            account = customer.account_number
+            subscribe(account, plan_code, on=today, paid_until=paid_until)
+            if opening.amount > 0:
+                credit = top_up(f"demo-opening:{account}", today, opening, note="demo opening balance")
+                BalanceEntry.create(**_entry_values(customer.id, credit, recorded_at))

@@ -16,7 +16,7 @@ from konnect_pos.domain.errors import (
     ValidationError,
 )
 from konnect_pos.domain.money import Money
-from konnect_pos.services import corporate, corporate_invoices
+from konnect_pos.services import corporate, corporate_invoices, journal
 from konnect_pos.services.corporate import AccountInput
 from konnect_pos.services.session import Counter, sign_in
 from konnect_pos.store.models import (
@@ -244,6 +244,7 @@ def test_invoice_run_is_idempotent_and_numbers_stay_gapless(manager, clock):
     assert numbers == [f"KIN01-INV-{n:06d}" for n in range(1, 6)]
     kinds = {e.kind for e in JournalEntry.select()}
     assert {"corporate_account", "corporate_line_event", "corporate_invoice"} <= kinds
+    assert journal.check_chain(manager.terminal.id) is None  # the batch-written entries chain on
 
 
 def test_a_change_in_an_invoiced_period_is_refused(manager, clock):

@@ -28,7 +28,7 @@ from konnect_pos.domain.roles import Right
 from konnect_pos.i18n import check_language, tr
 from konnect_pos.services import journal
 from konnect_pos.services.business_day import local_date
-from konnect_pos.services.corporate import load_lines
+from konnect_pos.services.corporate import LineRecord, load_lines
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import db, is_postgres, write_transaction
@@ -118,20 +118,23 @@ def _due_accounts(run_date: date) -> list[CorporateAccount]:
     return list(CorporateAccount.select().where(condition).order_by(CorporateAccount.id))
 
 
-def _lock_counter(outlet_id: int) -> None:
-    """Serialise issuers of one outlet's numbers (PostgreSQL row lock; SQLite holds the write lock)."""
+def _lock_counter(outlet_id: int) -> int:
+    """The outlet's last invoice number, its row locked until commit (PostgreSQL ``FOR UPDATE``;
+    on SQLite the write transaction already holds the database lock)."""
     InvoiceCounter.insert(outlet=outlet_id, last_number=0).on_conflict_ignore().execute()
     if is_postgres(db):
-        db.execute_sql(
+        row = db.execute_sql(
             "SELECT last_number FROM invoice_counter WHERE outlet_id = %s FOR UPDATE", (outlet_id,)
-        )
-
-
-def _next_number(outlet_id: int) -> int:
-    InvoiceCounter.update(last_number=InvoiceCounter.last_number + 1).where(
-        InvoiceCounter.outlet == outlet_id
-    ).execute()
+        ).fetchone()
+        return int(row[0])
     return InvoiceCounter.get(InvoiceCounter.outlet == outlet_id).last_number
+
+
+def _insert_rows(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Many rows in one prepared statement (the run writes tens of thousands of lines)."""
+    if rows:
+        marks = ", ".join([db.param] * len(columns))
+        db.cursor().executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
 def invoice_number(outlet_code: str, number: int) -> str:
@@ -142,6 +145,143 @@ def _all_prices(currency: str) -> dict[str, Money]:
     """Every plan the history may name, retired ones included (the catalog in force)."""
     rows = ServicePlan.select().where(ServicePlan.currency == currency)
     return {row.product_id: Money.from_minor(row.monthly_price_minor, currency) for row in rows}
+
+
+_INVOICE_COLUMNS = (
+    "uuid",
+    "number",
+    "account_id",
+    "outlet_id",
+    "period_year",
+    "period_month",
+    "period_start",
+    "period_end",
+    "previous_start",
+    "invoice_date",
+    "due_date",
+    "currency",
+    "company",
+    "tax_id",
+    "address",
+    "zone",
+    "language",
+    "subtotal_minor",
+    "vat_rate",
+    "vat_minor",
+    "total_minor",
+    "issued_at",
+    "issued_by",
+)
+_LINE_COLUMNS = (
+    "invoice_id",
+    "position",
+    "kind",
+    "billed",
+    "line_id",
+    "kit_serial",
+    "template",
+    "params",
+    "quantity",
+    "unit_price_minor",
+    "amount_minor",
+    "covers_start",
+    "covers_end",
+)
+
+
+def _write_invoices(
+    counter: Counter, computed: list, lines: dict[int, list[LineRecord]], run_date: date, now: datetime
+) -> None:
+    """Invoices, their lines and their journal entries for one chunk, in a few statements."""
+    ts = CorporateInvoice.issued_at.db_value
+    period = f"{run_date.year:04d}-{run_date.month:02d}"
+    invoice_rows = []
+    for account, outlet, invoice, number, uuid in computed:
+        invoice_rows.append(
+            (
+                uuid,
+                number,
+                account.id,
+                outlet.id,
+                run_date.year,
+                run_date.month,
+                ts(invoice.period.start),
+                ts(invoice.period.end),
+                ts(invoice.previous_period.start),
+                invoice.invoice_date.isoformat(),
+                invoice.due_date.isoformat(),
+                account.currency,
+                account.company,
+                account.tax_id,
+                account.address,
+                account.zone,
+                account.language,
+                invoice.subtotal.to_minor(),
+                str(invoice.vat_rate),
+                invoice.vat.to_minor(),
+                invoice.total.to_minor(),
+                ts(now),
+                counter.user.id,
+            )
+        )
+    _insert_rows("corporate_invoice", _INVOICE_COLUMNS, invoice_rows)
+    uuids = [uuid for *_, uuid in computed]
+    ids = dict(
+        CorporateInvoice.select(CorporateInvoice.uuid, CorporateInvoice.id)
+        .where(CorporateInvoice.uuid.in_(uuids))
+        .tuples()
+    )
+    line_rows, records = [], []
+    for account, _outlet, invoice, number, uuid in computed:
+        line_ids = {r.row.kit_serial: r.row.id for r in lines[account.id]}
+        payload_lines = []
+        for position, line in enumerate(invoice.lines, start=1):
+            params = dict(line.params)
+            line_rows.append(
+                (
+                    ids[uuid],
+                    position,
+                    line.kind.value,
+                    line.billed.value,
+                    line_ids[line.line_id],
+                    line.line_id,
+                    line.template,
+                    json.dumps(params, ensure_ascii=False, sort_keys=True),
+                    str(line.quantity),
+                    line.unit_price.to_minor(),
+                    line.amount.to_minor(),
+                    ts(line.covers_start),
+                    ts(line.covers_end),
+                )
+            )
+            payload_lines.append(
+                {
+                    "kind": line.kind.value,
+                    "kit_serial": line.line_id,
+                    "template": line.template,
+                    "params": params,
+                    "quantity": str(line.quantity),
+                    "unit_price": line.unit_price.to_minor(),
+                    "amount": line.amount.to_minor(),
+                }
+            )
+        payload = {
+            "uuid": uuid,
+            "number": number,
+            "account": account.uuid,
+            "period": period,
+            "invoice_date": invoice.invoice_date.isoformat(),
+            "due_date": invoice.due_date.isoformat(),
+            "currency": account.currency,
+            "subtotal": invoice.subtotal.to_minor(),
+            "vat_rate": str(invoice.vat_rate),
+            "vat": invoice.vat.to_minor(),
+            "total": invoice.total.to_minor(),
+            "lines": payload_lines,
+        }
+        records.append(("corporate_invoice", uuid, now, payload))
+    _insert_rows("corporate_invoice_line", _LINE_COLUMNS, line_rows)
+    journal.append_many(counter.terminal.id, records)
 
 
 def invoices_run(counter: Counter, run_date: date) -> RunResult:
@@ -163,8 +303,7 @@ def invoices_run(counter: Counter, run_date: date) -> RunResult:
         chunk = accounts[start : start + CHUNK]
         with write_transaction():
             journal.lock_terminal(counter.terminal.id)
-            for outlet_id in sorted({a.outlet_id for a in chunk}):
-                _lock_counter(outlet_id)
+            last_numbers = {o: _lock_counter(o) for o in sorted({a.outlet_id for a in chunk})}
             existing = {
                 row.account_id
                 for row in CorporateInvoice.select(CorporateInvoice.account).where(
@@ -176,21 +315,20 @@ def invoices_run(counter: Counter, run_date: date) -> RunResult:
             already += len(existing)
             todo = [a for a in chunk if a.id not in existing]
             lines = load_lines([a.id for a in todo], {a.id: a.currency for a in todo})
-            line_rows: list[dict] = []
+            computed = []
             for account in todo:
                 cycle = BillingCycle(account.billing_day, account.zone)
                 period = cycle.period(run_date.year, run_date.month)
                 if period.start > now or period.invoice_date != run_date:
                     empty += 1
                     continue
-                records = lines[account.id]
                 if account.currency not in prices:
                     prices[account.currency] = _all_prices(account.currency)
                 domain = DomainAccount(
                     account_id=account.code,
                     cycle=cycle,
                     currency=account.currency,
-                    lines=tuple(r.domain() for r in records),
+                    lines=tuple(r.domain() for r in lines[account.id]),
                     payment_terms_days=account.payment_terms_days,
                 )
                 outlet = outlets[account.outlet_id]
@@ -198,85 +336,13 @@ def invoices_run(counter: Counter, run_date: date) -> RunResult:
                 if not invoice.lines:
                     empty += 1
                     continue
-                number = invoice_number(outlet.code, _next_number(outlet.id))
-                row = CorporateInvoice.create(
-                    uuid=new_uuid(),
-                    number=number,
-                    account=account.id,
-                    outlet=outlet.id,
-                    period_year=run_date.year,
-                    period_month=run_date.month,
-                    period_start=period.start,
-                    period_end=period.end,
-                    previous_start=invoice.previous_period.start,
-                    invoice_date=invoice.invoice_date.isoformat(),
-                    due_date=invoice.due_date.isoformat(),
-                    currency=account.currency,
-                    company=account.company,
-                    tax_id=account.tax_id,
-                    address=account.address,
-                    zone=account.zone,
-                    language=account.language,
-                    subtotal_minor=invoice.subtotal.to_minor(),
-                    vat_rate=invoice.vat_rate,
-                    vat_minor=invoice.vat.to_minor(),
-                    total_minor=invoice.total.to_minor(),
-                    issued_at=now,
-                    issued_by=counter.user.id,
-                )
-                line_ids = {r.row.kit_serial: r.row.id for r in records}
-                payload_lines = []
-                for position, line in enumerate(invoice.lines, start=1):
-                    values = {
-                        "invoice": row.id,
-                        "position": position,
-                        "kind": line.kind.value,
-                        "billed": line.billed.value,
-                        "line": line_ids[line.line_id],
-                        "kit_serial": line.line_id,
-                        "template": line.template,
-                        "params": json.dumps(dict(line.params), ensure_ascii=False, sort_keys=True),
-                        "quantity": str(line.quantity),
-                        "unit_price_minor": line.unit_price.to_minor(),
-                        "amount_minor": line.amount.to_minor(),
-                        "covers_start": line.covers_start,
-                        "covers_end": line.covers_end,
-                    }
-                    line_rows.append(values)
-                    payload_lines.append(
-                        {
-                            "kind": values["kind"],
-                            "kit_serial": line.line_id,
-                            "template": line.template,
-                            "params": dict(line.params),
-                            "quantity": values["quantity"],
-                            "unit_price": values["unit_price_minor"],
-                            "amount": values["amount_minor"],
-                        }
-                    )
-                journal.append(
-                    counter.terminal.id,
-                    "corporate_invoice",
-                    row.uuid,
-                    now,
-                    {
-                        "uuid": row.uuid,
-                        "number": number,
-                        "account": account.uuid,
-                        "period": f"{run_date.year:04d}-{run_date.month:02d}",
-                        "invoice_date": row.invoice_date,
-                        "due_date": row.due_date,
-                        "currency": account.currency,
-                        "subtotal": row.subtotal_minor,
-                        "vat_rate": str(invoice.vat_rate),
-                        "vat": row.vat_minor,
-                        "total": row.total_minor,
-                        "lines": payload_lines,
-                    },
-                )
-                issued.append(number)
-            for first in range(0, len(line_rows), 500):
-                CorporateInvoiceLine.insert_many(line_rows[first : first + 500]).execute()
+                last_numbers[outlet.id] += 1
+                number = invoice_number(outlet.code, last_numbers[outlet.id])
+                computed.append((account, outlet, invoice, number, new_uuid()))
+            _write_invoices(counter, computed, lines, run_date, now)
+            for outlet_id, last in last_numbers.items():
+                InvoiceCounter.update(last_number=last).where(InvoiceCounter.outlet == outlet_id).execute()
+            issued += [number for *_, number, _uuid in computed]
     return RunResult(run_date, len(accounts), tuple(issued), already, empty)
 
 

@@ -222,3 +222,53 @@ def test_store_level_properties(tmp_path_factory, steps):
             assert cp.balance(account)[0].amount >= 0
     finally:
         database.close()
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_top_up_receipt_states_the_new_balance_and_what_it_triggered(counter, clock):
+    from konnect_pos.services.receipts import receipt_pdf
+
+    cp.run_daily(TODAY, clock)
+    renewed = cp.top_up_balance(counter, LAPSED, "25", [CashTender(usd("25"))])
+    text = _pdf_text(receipt_pdf(counter, renewed.receipt_number, language="en"))
+    assert "Balance top-up" in text and "New balance: $3.00" in text
+    assert "Plan Salom+ 30 renewed until Dec 19, 2026" in text
+    assert "VAT 0 %" in text
+    french = _pdf_text(receipt_pdf(counter, renewed.receipt_number, language="fr", copy=True))
+    assert "Nouveau solde" in french and "renouvelé jusqu" in french
+
+    cp.run_daily(TODAY + timedelta(days=33), clock)  # lapsed on 20 Dec, three Connect+ days spent the 3
+    clock.advance(days=33)
+    from tests.support import next_business_day
+
+    next_business_day(clock, days=0)
+    counter = sign_in("KIN01-T1", "cashier", "1111", clock)
+    plus = cp.top_up_balance(counter, LAPSED, "2", [CashTender(usd("2"))])
+    text = _pdf_text(receipt_pdf(counter, plus.receipt_number, language="en"))
+    assert "Connect+ active: $1.00 per day" in text
+
+
+def test_the_commands(demo_db, db_url, capsys, monkeypatch):
+    from konnect_pos.cli import main
+
+    monkeypatch.setenv("KONNECT_POS_USER", "cashier")
+    monkeypatch.setenv("KONNECT_POS_PIN", "1111")
+    monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
+    assert main(["run-daily", "--date", TODAY.isoformat(), "--db", db_url]) == 0
+    assert "Daily run 2026-11-20" in capsys.readouterr().out
+    assert main(["connectplus", "status", LAPSED, "--date", TODAY.isoformat(), "--db", db_url]) == 0
+    assert "Connect+ active since 2026-11-20" in capsys.readouterr().out
+    assert main(["balance", LAPSED, "--db", db_url]) == 0
+    assert f"Balance of {LAPSED}: 2.00 USD" in capsys.readouterr().out
+    assert main(["connectplus", "opt-out", LAPSED, "--db", db_url]) == 0
+    assert "opted out" in capsys.readouterr().out
+    assert main(["topup", LAPSED, "0", "--pay", "cash:5", "--db", db_url]) == 2
+    assert "more than zero" in capsys.readouterr().err
+    assert main(["balance", "CD99999999", "--db", db_url]) == 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
@@ -32,3 +32,8 @@ def local_datetime(moment: datetime, zone: str, lang: str) -> str:
 
 def local_date(moment: datetime, zone: str, lang: str) -> str:
     return clean(format_date(moment.astimezone(ZoneInfo(zone)), "medium", locale=BABEL_LOCALES[lang]))
+
+
+def calendar_date(day: date, lang: str) -> str:
+    """A calendar day (no clock time, no zone), e.g. a plan's paid-until date."""
+    return clean(format_date(day, "medium", locale=BABEL_LOCALES[lang]))

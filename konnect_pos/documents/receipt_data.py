@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from konnect_pos.domain.money import Money
@@ -37,6 +37,17 @@ class ReceiptPayment:
 
 
 @dataclass(frozen=True, slots=True)
+class ReceiptTopUp:
+    """A balance top-up: the new balance and what it triggered at once."""
+
+    amount: Money
+    balance_after: Money
+    plan_name: str
+    renewed_until: date | None = None  # the plan renewed by this top-up, paid until then
+    connect_plus_fee: Money | None = None  # Connect+ runs, at this fee a day
+
+
+@dataclass(frozen=True, slots=True)
 class ReceiptData:
     language: str  # en | fr | sw
     outlet_name: str
@@ -59,6 +70,7 @@ class ReceiptData:
     service_whatsapp: str
     journal_hash: str
     is_copy: bool = False
+    top_up: ReceiptTopUp | None = None
 
     @property
     def subtotal(self) -> Money:

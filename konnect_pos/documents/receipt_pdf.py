@@ -13,8 +13,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from konnect_pos.documents.pdf_text import local_date, local_datetime, money, words
-from konnect_pos.documents.receipt_data import ReceiptData, ReceiptLine, ReceiptPayment
+from konnect_pos.documents.pdf_text import calendar_date, local_date, local_datetime, money, words
+from konnect_pos.documents.receipt_data import ReceiptData, ReceiptLine, ReceiptPayment, ReceiptTopUp
 
 ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
@@ -197,6 +197,8 @@ def _story(data: ReceiptData, width: float, scale: float) -> list[Flowable]:
         )
         story.append(_p(_activation(line, data), s["small"]))
         story.append(Spacer(1, 1 * mm))
+    if data.top_up is not None:
+        story += _top_up(data.top_up, lang, width, s)
     rate = f"{(data.vat_rate * 100).normalize():f} %"
     totals = [
         (words(lang, "Subtotal (excl. VAT)"), money(data.subtotal, lang)),
@@ -221,6 +223,27 @@ def _story(data: ReceiptData, width: float, scale: float) -> list[Flowable]:
         _QrCode(f"{data.receipt_number}|{data.journal_hash}", 24 * mm * scale),
         _p(data.journal_hash[:16], s["center"]),
     ]
+    return story
+
+
+def _top_up(top_up: ReceiptTopUp, lang: str, width: float, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    story: list[Flowable] = [
+        _pairs(
+            [(words(lang, "Balance top-up"), money(top_up.amount, lang))],
+            width,
+            {**s, "base": s["bold"], "value": s["value_bold"]},
+        ),
+        _p(words(lang, "New balance: {balance}", balance=money(top_up.balance_after, lang)), s["base"]),
+    ]
+    if top_up.renewed_until is not None:
+        until = calendar_date(top_up.renewed_until, lang)
+        story.append(
+            _p(words(lang, "Plan {plan} renewed until {date}", plan=top_up.plan_name, date=until), s["bold"])
+        )
+    elif top_up.connect_plus_fee is not None:
+        fee = money(top_up.connect_plus_fee, lang)
+        story.append(_p(words(lang, "Connect+ active: {fee} per day", fee=fee), s["bold"]))
+    story.append(Spacer(1, 1 * mm))
     return story
 
 

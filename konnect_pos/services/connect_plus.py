@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from konnect_pos.documents.receipt_data import ReceiptTopUp
 from konnect_pos.domain import connect_plus as engine
 from konnect_pos.domain.balance import EntryKind, Ledger, LedgerEntry, top_up
 from konnect_pos.domain.errors import CurrencyMismatch, NotFound, ValidationError
@@ -350,6 +351,36 @@ def _caught_up(account: _Account, day: date, at: Any) -> _Account:
     for entry in run.new_entries:
         BalanceEntry.create(**_entry_values(account.customer.id, entry, at))
     return replace(account, ledger=run.ledger, state=run.state)
+
+
+def top_up_effect(sale: Sale) -> ReceiptTopUp | None:
+    """What a top-up sale did, read back from the ledger rows written in its transaction
+    (so a reprint months later still says what happened then); None for other sales."""
+    credit = BalanceEntry.get_or_none(BalanceEntry.sale == sale)
+    if credit is None:
+        return None
+    row = PlanAccount.get(PlanAccount.customer == credit.customer_id)
+    terms = plan_terms(row.plan)
+    same_moment = BalanceEntry.select().where(
+        (BalanceEntry.customer == credit.customer_id) & (BalanceEntry.recorded_at == credit.recorded_at)
+    )
+    written = [_entry(entry) for entry in same_moment.order_by(BalanceEntry.id)]
+    last_id = max(entry.id for entry in same_moment)
+    through = BalanceEntry.select().where(
+        (BalanceEntry.customer == credit.customer_id) & (BalanceEntry.id <= last_id)
+    )
+    balance_after = Ledger(
+        terms.currency, tuple(_entry(entry) for entry in through.order_by(BalanceEntry.id))
+    )
+    renewal = next((e for e in written if e.kind is EntryKind.PLAN_FEE and e.day == e.period_start), None)
+    daily = next((e for e in written if e.kind is EntryKind.CONNECT_PLUS_FEE), None)
+    return ReceiptTopUp(
+        amount=Money.from_minor(credit.amount_minor, credit.currency),
+        balance_after=balance_after.balance,
+        plan_name=terms.name,
+        renewed_until=renewal.period_end if renewal else None,
+        connect_plus_fee=-daily.amount if daily and renewal is None else None,
+    )
 
 
 # --- opt in / out ------------------------------------------------------------------------

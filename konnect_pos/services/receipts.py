@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from konnect_pos.documents.invoice_pdf import render_sale_invoice
 from konnect_pos.documents.receipt_data import ReceiptData, ReceiptLine, ReceiptPayment
 from konnect_pos.documents.receipt_pdf import FORMATS, render_receipt
@@ -11,6 +13,7 @@ from konnect_pos.domain.money import Money
 from konnect_pos.domain.phones import mask_phone
 from konnect_pos.domain.roles import Right
 from konnect_pos.i18n import LANGUAGES
+from konnect_pos.services.connect_plus import top_up_effect
 from konnect_pos.services.journal import entry_hash
 from konnect_pos.services.session import Counter
 from konnect_pos.store.models import Outlet, Payment, Sale, SaleLine, Terminal
@@ -64,6 +67,9 @@ def receipt_data(receipt_number: str, *, copy: bool = False, language: str | Non
     )
     service = country(outlet.country).customer_service
     vat_rates = {line.vat_rate for line in SaleLine.select(SaleLine.vat_rate).where(SaleLine.sale == sale)}
+    top_up = top_up_effect(sale)
+    if top_up is not None:
+        vat_rates = {Decimal(0)}  # stored value: VAT is due when the balance pays for a service
     return ReceiptData(
         language=lang,
         outlet_name=outlet.name,
@@ -86,6 +92,7 @@ def receipt_data(receipt_number: str, *, copy: bool = False, language: str | Non
         service_whatsapp=service.whatsapp,
         journal_hash=entry_hash(sale.uuid) or "",
         is_copy=copy,
+        top_up=top_up,
     )
 
 

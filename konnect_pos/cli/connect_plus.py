@@ -1,0 +1,136 @@
+"""Commands for balances, plans and Connect+: balance, topup, connectplus, run-daily."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from konnect_pos.cli.common import clock, lang, open_db, print_json, signed_in
+from konnect_pos.domain.errors import ValidationError
+from konnect_pos.i18n import tr
+
+
+def _status_lines(account: str, day: date) -> list[str]:
+    from konnect_pos.services.connect_plus import plan_status
+
+    found = plan_status(account, day)
+    if found is None:
+        return [f"{account}: no plan"]
+    s = found.status
+    lines = [
+        f"{account}: plan {found.plan_name} ({found.plan_fee} every {found.period_days} days)",
+        f"Balance: {s.balance}",
+        f"Service: {s.service.value}" + (f" since {s.connect_plus_since}" if s.connect_plus_since else ""),
+        f"Paid until: {s.paid_until or '—'}; next fee date: {s.next_fee_date or '—'}",
+    ]
+    if s.eligible:
+        left = "—" if s.window_days_left is None else str(s.window_days_left)
+        lines.append(
+            f"Connect+: {found.daily_fee} a day; days left in the window {left}; "
+            f"activations {s.activations_used} of {s.max_activations} in {s.activation_window_days} days"
+            + ("; opted out" if s.opted_out else "")
+        )
+    lines.append(tr(lang(), s.explanation, **{k: str(v) for k, v in s.params.items()}))
+    return lines
+
+
+def _today(args: argparse.Namespace) -> date:
+    if getattr(args, "date", None):
+        try:
+            return date.fromisoformat(args.date)
+        except ValueError:
+            raise ValidationError(
+                "Not a date (YYYY-MM-DD): {text}", field="date", text=str(args.date)[:40]
+            ) from None
+    return clock()().date()
+
+
+def cmd_balance(args: argparse.Namespace) -> int:
+    from konnect_pos.services.connect_plus import balance
+
+    open_db(args, create=False)
+    total, entries = balance(args.account)
+    if args.json:
+        print_json({"balance": total, "entries": [{"entry": e, "balance_after": b} for e, b in entries]})
+        return 0
+    for entry, after in entries:
+        print(f"{entry.day}  {entry.kind.value:<17} {entry.amount!s:>14}  → {after!s:>14}  {entry.key}")
+    print(f"Balance of {args.account.upper()}: {total}")
+    return 0
+
+
+def cmd_topup(args: argparse.Namespace) -> int:
+    from konnect_pos.domain.payments import parse_tender_spec
+    from konnect_pos.services.connect_plus import top_up_balance
+    from konnect_pos.services.receipts import receipt_pdf
+
+    open_db(args, create=False)
+    counter = signed_in(args)
+    currency = counter.terminal.outlet.country.currency
+    tenders = [parse_tender_spec(spec, currency) for spec in args.pay or []]
+    result = top_up_balance(counter, args.account, args.amount, tenders, language=args.language)
+    if args.receipt:
+        Path(args.receipt).write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
+    print(f"Receipt {result.receipt_number}: top-up {result.amount}, change {result.change}")
+    print(f"New balance: {result.balance}")
+    print(tr(lang(), result.outcome.explanation, **{k: str(v) for k, v in result.outcome.params.items()}))
+    return 0
+
+
+def cmd_connectplus(args: argparse.Namespace) -> int:
+    from konnect_pos.services.connect_plus import set_opt
+
+    open_db(args, create=False)
+    if args.action != "status":
+        set_opt(signed_in(args), args.account, opted_in=args.action == "opt-in")
+    print("\n".join(_status_lines(args.account.upper(), _today(args))))
+    return 0
+
+
+def cmd_run_daily(args: argparse.Namespace) -> int:
+    from konnect_pos.services.connect_plus import run_daily
+
+    open_db(args, create=False)
+
+    def progress(done: int, total: int) -> None:
+        if total >= 10_000 and (done == total or done % 50_000 == 0):
+            print(f"  {done:,} / {total:,} accounts", file=sys.stderr)
+
+    summary = run_daily(_today(args), clock(), progress)
+    print(
+        f"Daily run {summary.day}: {summary.accounts:,} account(s), "
+        f"{summary.days_processed:,} day(s) processed, "
+        f"{summary.renewed:,} renewal(s), {summary.connect_plus_days:,} Connect+ day(s), "
+        f"{summary.entries:,} ledger entries"
+    )
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    balance = sub.add_parser("balance", parents=[common], help="a customer's balance and its ledger")
+    balance.add_argument("account")
+    balance.add_argument("--json", action="store_true")
+    balance.set_defaults(handler=cmd_balance)
+
+    topup = sub.add_parser("topup", parents=[common], help="money into a balance, sold like any sale")
+    topup.add_argument("account")
+    topup.add_argument("amount")
+    topup.add_argument("--pay", action="append", help="same forms as sell --pay")
+    topup.add_argument("--receipt", help="write the receipt PDF here")
+    topup.add_argument("--format", choices=["80mm", "a4"], default="80mm")
+    topup.add_argument("--language", choices=["en", "fr", "sw"])
+    topup.add_argument("--terminal")
+    topup.set_defaults(handler=cmd_topup)
+
+    plus = sub.add_parser("connectplus", parents=[common], help="Connect+ status, opt-in (*257*7#), opt-out")
+    plus.add_argument("action", choices=["status", "opt-in", "opt-out"])
+    plus.add_argument("account")
+    plus.add_argument("--date", help="status on this day (default today)")
+    plus.add_argument("--terminal")
+    plus.set_defaults(handler=cmd_connectplus)
+
+    daily = sub.add_parser("run-daily", parents=[common], help="plan fees and Connect+ for every account")
+    daily.add_argument("--date", help="process every account through this day (default today)")
+    daily.set_defaults(handler=cmd_run_daily)

@@ -562,6 +562,27 @@ def apply_opt_in(terms: PlanTerms, state: AccountPlanState, balance: Money, day:
     return _during(terms, state, balance, day, replace(state, opted_out=False))
 
 
+def paid_through(terms: PlanTerms, state: AccountPlanState, through: date) -> AccountPlanState | None:
+    """The state after the daily runs of every day up to ``through`` when a paid period covers
+    them all: nothing is charged or decided on such days and the balance plays no part, so the
+    daily run over many accounts need not read their ledgers. None when some day needs a decision.
+    Equal to ``run_days`` over those days (tested).
+    """
+    check_day(through, "through")
+    last = state.last_processed_day
+    if last is None or state.paid_until is None or not last < through <= state.paid_until:
+        return None
+    return replace(
+        state,
+        last_processed_day=through,
+        activations=_prune(terms, state.activations, through),
+        service=ServiceStatus.PLAN,
+        reason=None,
+        lapsed_on=None,
+        connect_plus_since=None,
+    )
+
+
 # --- catching up -----------------------------------------------------------------------
 
 

@@ -86,7 +86,10 @@ def add_plan(code: str, name: str, country: str, fee: Money, period_days: int) -
     )
 
 
-def _dump_state(state: engine.AccountPlanState) -> str:
+def _dump_state(state: engine.AccountPlanState, charged_key: str | None = None) -> str:
+    """JSON of the state; ``charged_key`` stands in for ``daily_fee_charged`` when the state was
+    read without its ledger (the daily run's shortcut for paid periods)."""
+
     def day(value: date | None) -> str | None:
         return value.isoformat() if value else None
 
@@ -100,13 +103,14 @@ def _dump_state(state: engine.AccountPlanState) -> str:
             "connect_plus_since": day(state.connect_plus_since),
             "activations": [d.isoformat() for d in state.activations],
             "opted_out": state.opted_out,
-            "daily_fee_charged": state.daily_fee_charged.key if state.daily_fee_charged else None,
+            "daily_fee_charged": state.daily_fee_charged.key if state.daily_fee_charged else charged_key,
         },
         sort_keys=True,
     )
 
 
-def _load_state(text: str, ledger: Ledger) -> engine.AccountPlanState:
+def _load_state(text: str, ledger: Ledger | None) -> engine.AccountPlanState:
+    """The stored state; without a ledger, ``daily_fee_charged`` is left out (see _dump_state)."""
     raw = json.loads(text)
 
     def day(value: str | None) -> date | None:
@@ -122,24 +126,12 @@ def _load_state(text: str, ledger: Ledger) -> engine.AccountPlanState:
         connect_plus_since=day(raw["connect_plus_since"]),
         activations=tuple(date.fromisoformat(d) for d in raw["activations"]),
         opted_out=raw["opted_out"],
-        daily_fee_charged=ledger.entry(charged) if charged else None,
+        daily_fee_charged=ledger.entry(charged) if charged and ledger else None,
     )
 
 
 def _entry(row: BalanceEntry) -> LedgerEntry:
-    def day(value: str | None) -> date | None:
-        return date.fromisoformat(value) if value else None
-
-    return LedgerEntry(
-        key=row.entry_key,
-        day=date.fromisoformat(row.day),
-        kind=EntryKind(row.kind),
-        amount=Money.from_minor(row.amount_minor, row.currency),
-        corrects=row.corrects,
-        note=row.note,
-        period_start=day(row.period_start),
-        period_end=day(row.period_end),
-    )
+    return _entry_of(tuple(getattr(row, field.name) for field in LEDGER_FIELDS))
 
 
 def _entry_values(customer_id: int, entry: LedgerEntry, recorded_at: Any, sale_id: int | None = None) -> dict:
@@ -440,44 +432,63 @@ def run_daily(day: date, clock: Clock, progress: Callable[[int, int], None] | No
         PlanAccount.last_processed_day.is_null() | (PlanAccount.last_processed_day < target)
     )
     total = pending.count()
+    plans = {plan.id: plan_terms(plan) for plan in Plan.select()}
     done = days = renewed = cp_days = written = 0
     for ids in _chunks([row.id for row in pending.order_by(PlanAccount.id)], RUN_CHUNK):
         now = clock()
         with write_transaction():
-            rows = list(PlanAccount.select(PlanAccount, Plan).join(Plan).where(PlanAccount.id.in_(ids)))
-            entries: dict[int, list[LedgerEntry]] = {row.customer_id: [] for row in rows}
-            for entry_row in (
-                BalanceEntry.select()
+            rows = list(
+                PlanAccount.select(
+                    PlanAccount.id,
+                    PlanAccount.customer,
+                    PlanAccount.plan,
+                    PlanAccount.subscribed_on,
+                    PlanAccount.state,
+                )
+                .where(PlanAccount.id.in_(ids))
+                .tuples()
+            )
+            updates: list[tuple[str, str, int]] = []
+            busy = []
+            for row in rows:
+                state = _load_state(row[4], None)
+                quiet = engine.paid_through(plans[row[2]], state, day)
+                if quiet is None:
+                    busy.append(row)
+                    continue
+                days += (day - state.last_processed_day).days
+                charged = json.loads(row[4])["daily_fee_charged"]
+                updates.append((_dump_state(quiet, charged), target, row[0]))
+            rows = busy
+            entries: dict[int, list[LedgerEntry]] = {row[1]: [] for row in rows}
+            for values in (
+                BalanceEntry.select(BalanceEntry.customer, *LEDGER_FIELDS)
                 .where(BalanceEntry.customer.in_(list(entries)))
                 .order_by(BalanceEntry.id)
+                .tuples()
             ):
-                entries[entry_row.customer_id].append(_entry(entry_row))
-            new_rows: list[dict] = []
-            updates: list[tuple[str, str, int]] = []
-            terms_cache: dict[int, engine.PlanTerms] = {}
-            for row in rows:
-                if row.plan_id not in terms_cache:
-                    terms_cache[row.plan_id] = plan_terms(row.plan)
-                terms = terms_cache[row.plan_id]
-                ledger = Ledger(terms.currency, tuple(entries[row.customer_id]))
-                state = _load_state(row.state, ledger)
-                first = (
-                    state.last_processed_day + timedelta(days=1)
-                    if state.last_processed_day
-                    else date.fromisoformat(row.subscribed_on)
-                )
+                entries[values[0]].append(_entry_of(values[1:]))
+            new_rows: list[tuple[Any, ...]] = []
+            for account_id, customer_id, plan_id, subscribed_on, state_text in rows:
+                terms = plans[plan_id]
+                ledger = Ledger(terms.currency, tuple(entries[customer_id]))
+                state = _load_state(state_text, ledger)
+                last = state.last_processed_day
+                first = last + timedelta(days=1) if last else date.fromisoformat(subscribed_on)
                 if first > day:
                     continue
                 run = engine.run_days(terms, state, ledger, [], first, day)
                 days += len(run.outcomes)
                 renewed += sum(o.renewed for o in run.outcomes)
                 cp_days += sum(o.status is engine.ServiceStatus.CONNECT_PLUS for o in run.outcomes)
-                new_rows.extend(_entry_values(row.customer_id, e, now) for e in run.new_entries)
-                updates.append((_dump_state(run.state), day.isoformat(), row.id))
-            if new_rows:
-                BalanceEntry.insert_many(new_rows).execute()
+                new_rows.extend(_entry_row(customer_id, e, now) for e in run.new_entries)
+                updates.append((_dump_state(run.state), target, account_id))
             mark = db.param
-            db.cursor().executemany(
+            cursor = db.cursor()
+            if new_rows:
+                columns, marks = ", ".join(ENTRY_COLUMNS), ", ".join(mark for _ in ENTRY_COLUMNS)
+                cursor.executemany(f"INSERT INTO balance_entry ({columns}) VALUES ({marks})", new_rows)
+            cursor.executemany(
                 f"UPDATE plan_account SET state = {mark}, last_processed_day = {mark} WHERE id = {mark}",
                 updates,
             )
@@ -486,6 +497,37 @@ def run_daily(day: date, clock: Clock, progress: Callable[[int, int], None] | No
         if progress:
             progress(done, total)
     return DailyRunSummary(day, done, days, renewed, cp_days, written)
+
+
+LEDGER_FIELDS = (
+    BalanceEntry.entry_key, BalanceEntry.day, BalanceEntry.kind, BalanceEntry.currency,
+    BalanceEntry.amount_minor, BalanceEntry.corrects, BalanceEntry.note, BalanceEntry.period_start,
+    BalanceEntry.period_end,
+)  # fmt: skip
+ENTRY_COLUMNS = (
+    "customer_id", "entry_key", "day", "kind", "currency", "amount_minor", "corrects", "note", "period_start",
+    "period_end", "recorded_at",
+)  # fmt: skip
+
+
+def _entry_of(values: tuple[Any, ...]) -> LedgerEntry:
+    key, day, kind, currency, amount_minor, corrects, note, period_start, period_end = values
+    return LedgerEntry(
+        key=key,
+        day=date.fromisoformat(day),
+        kind=EntryKind(kind),
+        amount=Money.from_minor(amount_minor, currency),
+        corrects=corrects,
+        note=note,
+        period_start=date.fromisoformat(period_start) if period_start else None,
+        period_end=date.fromisoformat(period_end) if period_end else None,
+    )
+
+
+def _entry_row(customer_id: int, entry: LedgerEntry, recorded_at: Any) -> tuple[Any, ...]:
+    values = _entry_values(customer_id, entry, recorded_at)
+    stored = BalanceEntry.recorded_at.db_value(recorded_at)
+    return (customer_id, *(values[name] for name in ENTRY_COLUMNS[1:-1]), stored)
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:

@@ -240,6 +240,11 @@ def plan_status(account_number: str, day: date) -> PlanStatus | None:
         if Customer.get_or_none(Customer.account_number == account_number) is None:
             raise
         return None
+    state, ledger = account.state, account.ledger
+    last = state.last_processed_day
+    if last is not None and last < day:  # as today's run will decide it (nothing is stored here)
+        run = engine.run_days(account.terms, state, ledger, [], last + timedelta(days=1), day)
+        state, ledger = run.state, run.ledger
     cp = account.terms.connect_plus
     return PlanStatus(
         account_number=account.customer.account_number,
@@ -247,7 +252,7 @@ def plan_status(account_number: str, day: date) -> PlanStatus | None:
         plan_name=account.terms.name,
         plan_fee=account.terms.fee,
         period_days=account.terms.period_days,
-        status=engine.status(account.terms, account.state, account.ledger.balance, day),
+        status=engine.status(account.terms, state, ledger.balance, day),
         daily_fee=cp.daily_fee if cp else None,
     )
 

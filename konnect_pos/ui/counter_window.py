@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from konnect_pos.domain.errors import KonnectError
 from konnect_pos.domain.roles import Right, can
 from konnect_pos.services import (
     account,
@@ -34,6 +36,7 @@ from konnect_pos.services import (
     business_day,
     catalog,
     checkout,
+    connect_plus,
     corrections,
     customers,
     daily_report,
@@ -54,6 +57,7 @@ from konnect_pos.ui.i18n import current_language, error_text, money_text
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.manager_dialogs import AuditDialog, CashMovementDialog, UsersDialog
 from konnect_pos.ui.payment_dialog import PaymentDialog
+from konnect_pos.ui.plan_box import TopUpDialog
 from konnect_pos.ui.receipt_dialog import ReceiptDialog
 from konnect_pos.ui.settings import LocalSettings
 from konnect_pos.ui.sync_status import ConflictsDialog, SyncController
@@ -210,6 +214,9 @@ class CounterWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+M"), self, self.open_cash_movement)
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.sync.sync_now)
         QShortcut(QKeySequence("Ctrl+K"), self, self.open_conflicts)
+        QShortcut(QKeySequence("Ctrl+T"), self, self.open_top_up)
+        self.panel.plan.top_up_requested.connect(self.open_top_up)
+        self.panel.plan.opt_requested.connect(self.toggle_connect_plus)
         self.corporate_action = QAction(self)
         self.corporate_action.setShortcut(QKeySequence("Ctrl+B"))
         self.corporate_action.triggered.connect(self.open_corporate)
@@ -429,6 +436,92 @@ class CounterWindow(QMainWindow):
         self.customer_phone = overview.customer.phone
         self.panel.show_overview(overview)
         self.refresh_cart()
+        self._load_plan()
+
+    # --- plan, balance and Connect+ -----------------------------------------------------
+    def _local_day(self):
+        return self.counter.clock().astimezone(ZoneInfo(self.outlet.zone)).date()
+
+    def _load_plan(self) -> None:
+        number, day = self.account, self._local_day()
+        self.worker.submit(
+            lambda: connect_plus.plan_status(number, day), self.panel.plan.show_status, self._show_cart_error
+        )
+
+    def open_top_up(self) -> None:
+        """Ctrl+T: amount, then the payment dialog; the receipt says what the top-up triggered."""
+        status = self.panel.plan.status
+        if status is None:
+            self.cart_error.setText(self.tr("This customer has no plan with a balance"))
+            return
+        dialog = TopUpDialog(status.account_number, money_text(status.status.balance), self)
+        self.top_up_dialog = dialog
+
+        def amount_entered() -> None:
+            try:
+                amount = connect_plus.parse_top_up(dialog.amount.text(), status.plan_fee.currency)
+            except KonnectError as error:
+                dialog.error.setText(error_text(error))
+                dialog.show()
+                return
+            payment = PaymentDialog(
+                amount,
+                providers=self.outlet.providers,
+                merchant_numbers=self.outlet.merchant_numbers,
+                accepts_card=self.outlet.accepts_card,
+                cash_allowed=self.outlet.kind != "customer_service",
+                customer_phone=self.customer_phone,
+                parent=self,
+            )
+            payment.confirmed.connect(
+                lambda tenders: self._top_up(payment, status.account_number, amount, tenders)
+            )
+            self.payment_dialog = payment
+            payment.open()
+
+        dialog.accepted.connect(amount_entered)
+        dialog.open()
+
+    def _top_up(self, dialog: PaymentDialog, account_number: str, amount, tenders: list) -> None:
+        def done(result) -> None:
+            dialog.accept()
+            self.payment_dialog = None
+            self.load_customer()
+            self._refresh_sync()
+            self.show_receipt(result.receipt_number, copy=False)
+
+        self.worker.submit(
+            lambda: connect_plus.top_up_balance(self.counter, account_number, amount, tenders),
+            done,
+            dialog.show_error,
+        )
+
+    def toggle_connect_plus(self, opt_in: bool) -> None:
+        """Opt-in (*257*7#) or opt-out (*257*8#) for the customer, after a confirmation."""
+        status = self.panel.plan.status
+        if status is None:
+            return
+        question = (
+            self.tr("Switch Connect+ back on for {account}?")
+            if opt_in
+            else self.tr("Switch Connect+ off for {account}? It will not start again until they opt in.")
+        ).replace("{account}", status.account_number)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Connect+"), question, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        number = status.account_number
+
+        def answered(button) -> None:
+            if box.standardButton(button) != QMessageBox.StandardButton.Yes:
+                return
+            self.worker.submit(
+                lambda: connect_plus.set_opt(self.counter, number, opted_in=opt_in),
+                lambda _status: self._load_plan(),
+                self._show_cart_error,
+            )
+
+        box.buttonClicked.connect(answered)
+        self.opt_box = box
+        box.open()
 
     # --- new customer -------------------------------------------------------------------
     def open_new_customer(self) -> None:

@@ -25,6 +25,7 @@ from konnect_pos.i18n import BABEL_LOCALES
 from konnect_pos.services.account import CustomerOverview
 from konnect_pos.ui.forms import set_label
 from konnect_pos.ui.i18n import current_language, money_text
+from konnect_pos.ui.plan_box import PlanBox
 from konnect_pos.ui.timeline_widget import TimelineWidget
 
 
@@ -60,6 +61,8 @@ class CustomerPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addLayout(self.form)
+        self.plan = PlanBox()
+        layout.addWidget(self.plan)
         layout.addWidget(self.timeline)
         layout.addWidget(self.purchases_label)
         layout.addWidget(self.purchases)

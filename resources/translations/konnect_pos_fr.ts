@@ -564,132 +564,152 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="250"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="257"/>
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="251"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="258"/>
         <source>Find a customer (F2)</source>
         <translation>Rechercher un client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="252"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="259"/>
         <source>Name, phone, account number or kit serial</source>
         <translation>Nom, téléphone, n° de compte ou n° de kit</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="253"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="260"/>
         <source>New customer (F3)</source>
         <translation>Nouveau client (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="254"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="261"/>
         <source>Bundles (1–9)</source>
         <translation>Forfaits (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="255"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="262"/>
         <source>Cart</source>
         <translation>Panier</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="256"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="263"/>
         <source>The account after this sale:</source>
         <translation>Le compte après cette vente :</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="257"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="264"/>
         <source>Pay (F9)</source>
         <translation>Payer (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="258"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="265"/>
         <source>&amp;Managers</source>
         <translation>&amp;Responsables</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="259"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="266"/>
         <source>Corporate accounts and invoices…</source>
         <translation>Comptes entreprise et factures…</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="261"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="268"/>
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Point de vente {outlet} · terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="265"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="272"/>
         <source>Agent: {name}</source>
         <translation>Agent : {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="286"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="293"/>
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Journée : non ouverte (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="288"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="295"/>
         <source>Business day {date}: open</source>
         <translation>Journée du {date} : ouverte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="290"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="297"/>
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Journée du {date} : encore ouverte, clôturez-la (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="294"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="301"/>
         <source>Business day {date}: closed</source>
         <translation>Journée du {date} : clôturée</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="649"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="455"/>
+        <source>This customer has no plan with a balance</source>
+        <translation>Ce client n'a pas de forfait avec solde</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="505"/>
+        <source>Switch Connect+ back on for {account}?</source>
+        <translation>Réactiver Connect+ pour {account} ?</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="507"/>
+        <source>Switch Connect+ off for {account}? It will not start again until they opt in.</source>
+        <translation>Désactiver Connect+ pour {account} ? Il ne redémarrera pas avant une nouvelle activation par le client.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="509"/>
+        <source>Connect+</source>
+        <translation>Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="742"/>
         <source>Daily sales summary {date}</source>
         <translation>Récapitulatif des ventes du jour {date}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="393"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="400"/>
         <source>No customer found</source>
         <translation>Aucun client trouvé</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="469"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="562"/>
         <source>Find the customer first (F2)</source>
         <translation>Recherchez d&apos;abord le client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="504"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="597"/>
         <source>Subtotal: —</source>
         <translation>Sous-total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="505"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="598"/>
         <source>VAT: —</source>
         <translation>TVA : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="506"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="599"/>
         <source>Total: —</source>
         <translation>Total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="511"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="604"/>
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Sous-total (HT) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="514"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="607"/>
         <source>VAT {rate}: {amount}</source>
         <translation>TVA {rate} : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="518"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="611"/>
         <source>Total: {amount}</source>
         <translation>Total : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="524"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="617"/>
         <source>Add at least one bundle first</source>
         <translation>Ajoutez d&apos;abord au moins un forfait</translation>
     </message>
@@ -697,72 +717,72 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="74"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="77"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="76"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="79"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="77"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="80"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="78"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="81"/>
         <source>Kit serial</source>
         <translation>N° de série du kit</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="79"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="82"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="80"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="83"/>
         <source>Current bundle</source>
         <translation>Forfait en cours</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="83"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="86"/>
         <source>Last purchases</source>
         <translation>Derniers achats</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="84"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="87"/>
         <source>&amp;Reprint receipt (copy)</source>
         <translation>&amp;Réimprimer le reçu (duplicata)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="85"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="88"/>
         <source>&amp;Void or refund…</source>
         <translation>&amp;Annuler ou rembourser…</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="103"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="106"/>
         <source>No customer selected (F2 to search)</source>
         <translation>Aucun client sélectionné (F2 pour rechercher)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="131"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="134"/>
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="133"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="136"/>
         <source>Dormant (open, no bundle running)</source>
         <translation>Inactif (ouvert, aucun forfait en cours)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="138"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="141"/>
         <source>{gb} GB left</source>
         <translation>{gb} Go restants</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="141"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="144"/>
         <source>until {date}</source>
         <translation>jusqu&apos;au {date}</translation>
     </message>
@@ -1036,6 +1056,129 @@
     </message>
 </context>
 <context>
+    <name>PlanBox</name>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="58"/>
+        <source>Plan and balance</source>
+        <translation>Forfait et solde</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="62"/>
+        <source>Plan</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="63"/>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="64"/>
+        <source>Next fee</source>
+        <translation>Prochaine échéance</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="65"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="66"/>
+        <source>Connect+</source>
+        <translation>Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="71"/>
+        <source>Top up… (Ctrl+T)</source>
+        <translation>Recharger… (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="86"/>
+        <source>{plan}: {fee} every {days} days</source>
+        <translation>{plan} : {fee} tous les {days} jours</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="96"/>
+        <source>Connect+ opt-in</source>
+        <translation>Activer Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="96"/>
+        <source>Connect+ opt-out</source>
+        <translation>Désactiver Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="101"/>
+        <source>Plan paid until {date}</source>
+        <translation>Forfait payé jusqu'au {date}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="104"/>
+        <source>Connect+ active since {date} ({fee} a day)</source>
+        <translation>Connect+ actif depuis le {date} ({fee} par jour)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="109"/>
+        <source>Suspended: no period paid yet</source>
+        <translation>Suspendu : aucune période payée</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="111"/>
+        <source>Suspended: this plan has no Connect+, the full fee reconnects</source>
+        <translation>Suspendu : pas de Connect+ sur ce forfait, le paiement du forfait rétablit le service</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="114"/>
+        <source>Suspended: the 5 days are over, only the full fee reconnects</source>
+        <translation>Suspendu : les 5 jours sont passés, seul le paiement du forfait rétablit le service</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="116"/>
+        <source>Suspended: Connect+ switched off by the customer</source>
+        <translation>Suspendu : Connect+ désactivé par le client</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="117"/>
+        <source>Suspended: balance below the Connect+ daily fee</source>
+        <translation>Suspendu : solde inférieur au tarif journalier de Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="118"/>
+        <source>Suspended: Connect+ activation limit reached</source>
+        <translation>Suspendu : limite d'activations de Connect+ atteinte</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="120"/>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="122"/>
+        <source>{amount} more renews the plan</source>
+        <translation>{amount} de plus renouvelle le forfait</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="130"/>
+        <source>not available on this plan</source>
+        <translation>non disponible sur ce forfait</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="132"/>
+        <source>activations {used} of {max} in {days} days</source>
+        <translation>activations {used} sur {max} en {days} jours</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="139"/>
+        <source>{days} days left to pay the fee</source>
+        <translation>{days} jours restants pour payer le forfait</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="142"/>
+        <source>opted out</source>
+        <translation>désactivé par le client</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92"/>
@@ -1216,6 +1359,24 @@
         <location filename="../../konnect_pos/ui/timeline_widget.py" line="104"/>
         <source>now</source>
         <translation>maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>TopUpDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="151"/>
+        <source>Top up {account}</source>
+        <translation>Recharger {account}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="156"/>
+        <source>Balance now</source>
+        <translation>Solde actuel</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="157"/>
+        <source>&amp;Amount</source>
+        <translation>&amp;Montant</translation>
     </message>
 </context>
 <context>

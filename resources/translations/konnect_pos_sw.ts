@@ -564,132 +564,152 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="250"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="257"/>
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="251"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="258"/>
         <source>Find a customer (F2)</source>
         <translation>Tafuta mteja (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="252"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="259"/>
         <source>Name, phone, account number or kit serial</source>
         <translation>Jina, simu, nambari ya akaunti au ya vifaa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="253"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="260"/>
         <source>New customer (F3)</source>
         <translation>Mteja mpya (F3)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="254"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="261"/>
         <source>Bundles (1–9)</source>
         <translation>Vifurushi (1–9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="255"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="262"/>
         <source>Cart</source>
         <translation>Kikapu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="256"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="263"/>
         <source>The account after this sale:</source>
         <translation>Akaunti baada ya mauzo haya:</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="257"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="264"/>
         <source>Pay (F9)</source>
         <translation>Lipa (F9)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="258"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="265"/>
         <source>&amp;Managers</source>
         <translation>&amp;Mameneja</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="259"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="266"/>
         <source>Corporate accounts and invoices…</source>
         <translation>Akaunti za Shirika na ankara…</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="261"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="268"/>
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Duka {outlet} · kituo {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="265"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="272"/>
         <source>Agent: {name}</source>
         <translation>Wakala: {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="286"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="293"/>
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Siku ya biashara: haijafunguliwa (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="288"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="295"/>
         <source>Business day {date}: open</source>
         <translation>Siku ya biashara {date}: iko wazi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="290"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="297"/>
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Siku ya biashara {date}: bado iko wazi, ifunge (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="294"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="301"/>
         <source>Business day {date}: closed</source>
         <translation>Siku ya biashara {date}: imefungwa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="649"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="455"/>
+        <source>This customer has no plan with a balance</source>
+        <translation>Mteja huyu hana mpango wenye salio</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="505"/>
+        <source>Switch Connect+ back on for {account}?</source>
+        <translation>Washa tena Connect+ kwa {account}?</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="507"/>
+        <source>Switch Connect+ off for {account}? It will not start again until they opt in.</source>
+        <translation>Zima Connect+ kwa {account}? Haitaanza tena hadi mteja aiwashe.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="509"/>
+        <source>Connect+</source>
+        <translation>Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="742"/>
         <source>Daily sales summary {date}</source>
         <translation>Muhtasari wa mauzo ya siku {date}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="393"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="400"/>
         <source>No customer found</source>
         <translation>Hakuna mteja aliyepatikana</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="469"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="562"/>
         <source>Find the customer first (F2)</source>
         <translation>Tafuta mteja kwanza (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="504"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="597"/>
         <source>Subtotal: —</source>
         <translation>Jumla ndogo: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="505"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="598"/>
         <source>VAT: —</source>
         <translation>VAT: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="506"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="599"/>
         <source>Total: —</source>
         <translation>Jumla: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="511"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="604"/>
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Jumla ndogo (bila VAT): {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="514"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="607"/>
         <source>VAT {rate}: {amount}</source>
         <translation>VAT {rate}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="518"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="611"/>
         <source>Total: {amount}</source>
         <translation>Jumla: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="524"/>
+        <location filename="../../konnect_pos/ui/counter_window.py" line="617"/>
         <source>Add at least one bundle first</source>
         <translation>Ongeza kwanza angalau kifurushi kimoja</translation>
     </message>
@@ -697,72 +717,72 @@
 <context>
     <name>CustomerPanel</name>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="74"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="77"/>
         <source>Customer</source>
         <translation>Mteja</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="76"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="79"/>
         <source>Account</source>
         <translation>Akaunti</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="77"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="80"/>
         <source>Phone</source>
         <translation>Simu</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="78"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="81"/>
         <source>Kit serial</source>
         <translation>Nambari ya vifaa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="79"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="82"/>
         <source>Status</source>
         <translation>Hali</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="80"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="83"/>
         <source>Current bundle</source>
         <translation>Kifurushi cha sasa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="83"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="86"/>
         <source>Last purchases</source>
         <translation>Manunuzi ya karibuni</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="84"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="87"/>
         <source>&amp;Reprint receipt (copy)</source>
         <translation>Chapisha &amp;tena risiti (nakala)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="85"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="88"/>
         <source>&amp;Void or refund…</source>
         <translation>&amp;Futa au rejesha pesa…</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="103"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="106"/>
         <source>No customer selected (F2 to search)</source>
         <translation>Hakuna mteja aliyechaguliwa (F2 kutafuta)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="131"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="134"/>
         <source>Active</source>
         <translation>Hai</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="133"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="136"/>
         <source>Dormant (open, no bundle running)</source>
         <translation>Tulivu (wazi, hakuna kifurushi kinachoendelea)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="138"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="141"/>
         <source>{gb} GB left</source>
         <translation>GB {gb} zimebaki</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="141"/>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="144"/>
         <source>until {date}</source>
         <translation>hadi {date}</translation>
     </message>
@@ -1036,6 +1056,129 @@
     </message>
 </context>
 <context>
+    <name>PlanBox</name>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="58"/>
+        <source>Plan and balance</source>
+        <translation>Mpango na salio</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="62"/>
+        <source>Plan</source>
+        <translation>Mpango</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="63"/>
+        <source>Balance</source>
+        <translation>Salio</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="64"/>
+        <source>Next fee</source>
+        <translation>Ada inayofuata</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="65"/>
+        <source>Service</source>
+        <translation>Huduma</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="66"/>
+        <source>Connect+</source>
+        <translation>Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="71"/>
+        <source>Top up… (Ctrl+T)</source>
+        <translation>Ongeza salio… (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="86"/>
+        <source>{plan}: {fee} every {days} days</source>
+        <translation>{plan}: {fee} kila siku {days}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="96"/>
+        <source>Connect+ opt-in</source>
+        <translation>Washa Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="96"/>
+        <source>Connect+ opt-out</source>
+        <translation>Zima Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="101"/>
+        <source>Plan paid until {date}</source>
+        <translation>Mpango umelipwa hadi {date}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="104"/>
+        <source>Connect+ active since {date} ({fee} a day)</source>
+        <translation>Connect+ inatumika tangu {date} ({fee} kwa siku)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="109"/>
+        <source>Suspended: no period paid yet</source>
+        <translation>Imesimamishwa: hakuna kipindi kilicholipwa bado</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="111"/>
+        <source>Suspended: this plan has no Connect+, the full fee reconnects</source>
+        <translation>Imesimamishwa: mpango huu hauna Connect+, ada kamili inarejesha huduma</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="114"/>
+        <source>Suspended: the 5 days are over, only the full fee reconnects</source>
+        <translation>Imesimamishwa: siku 5 zimepita, ada kamili pekee inarejesha huduma</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="116"/>
+        <source>Suspended: Connect+ switched off by the customer</source>
+        <translation>Imesimamishwa: Connect+ imezimwa na mteja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="117"/>
+        <source>Suspended: balance below the Connect+ daily fee</source>
+        <translation>Imesimamishwa: salio ni chini ya ada ya kila siku ya Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="118"/>
+        <source>Suspended: Connect+ activation limit reached</source>
+        <translation>Imesimamishwa: kikomo cha kuwasha Connect+ kimefikiwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="120"/>
+        <source>Suspended</source>
+        <translation>Imesimamishwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="122"/>
+        <source>{amount} more renews the plan</source>
+        <translation>{amount} zaidi inasasisha mpango</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="130"/>
+        <source>not available on this plan</source>
+        <translation>haipatikani kwenye mpango huu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="132"/>
+        <source>activations {used} of {max} in {days} days</source>
+        <translation>mara {used} kati ya {max} ndani ya siku {days}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="139"/>
+        <source>{days} days left to pay the fee</source>
+        <translation>zimebaki siku {days} kulipa ada</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="142"/>
+        <source>opted out</source>
+        <translation>imezimwa na mteja</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92"/>
@@ -1216,6 +1359,24 @@
         <location filename="../../konnect_pos/ui/timeline_widget.py" line="104"/>
         <source>now</source>
         <translation>sasa</translation>
+    </message>
+</context>
+<context>
+    <name>TopUpDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="151"/>
+        <source>Top up {account}</source>
+        <translation>Ongeza salio {account}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="156"/>
+        <source>Balance now</source>
+        <translation>Salio sasa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="157"/>
+        <source>&amp;Amount</source>
+        <translation>&amp;Kiasi</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,167 @@
+"""The customer's plan, balance and Connect+ in the customer panel, with top-up and opt-in/out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from konnect_pos.domain.connect_plus import ServiceStatus, SuspendReason
+from konnect_pos.services.connect_plus import PlanStatus
+from konnect_pos.ui.i18n import money_text
+
+
+class PlanBox(QGroupBox):
+    """Shows ``PlanStatus``; emits ``top_up_requested`` and ``opt_requested(opt_in)``."""
+
+    top_up_requested = Signal()
+    opt_requested = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan, self.balance, self.next_fee, self.service, self.window = (QLabel() for _ in range(5))
+        for label in (self.plan, self.balance, self.next_fee, self.service, self.window):
+            label.setWordWrap(True)
+        self.form = QFormLayout()
+        self.labels = [QLabel() for _ in range(5)]
+        for caption, value in zip(
+            self.labels, (self.plan, self.balance, self.next_fee, self.service, self.window), strict=True
+        ):
+            self.form.addRow(caption, value)
+        self.top_up_button = QPushButton()
+        self.top_up_button.clicked.connect(self.top_up_requested)
+        self.opt_button = QPushButton()
+        self.opt_button.clicked.connect(
+            lambda: self.opt_requested.emit(bool(self.status and self.status.status.opted_out))
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.top_up_button)
+        buttons.addWidget(self.opt_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addLayout(buttons)
+        self.status: PlanStatus | None = None
+        self.retranslate()
+        self.setVisible(False)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Plan and balance"))
+        for label, text in zip(
+            self.labels,
+            (
+                self.tr("Plan"),
+                self.tr("Balance"),
+                self.tr("Next fee"),
+                self.tr("Service"),
+                self.tr("Connect+"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.top_up_button.setText(self.tr("Top up… (Ctrl+T)"))
+        self.show_status(self.status)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_status(self, found: PlanStatus | None) -> None:
+        self.status = found
+        self.setVisible(found is not None)
+        if found is None:
+            return
+        s = found.status
+        self.plan.setText(
+            self.tr("{plan}: {fee} every {days} days")
+            .replace("{plan}", found.plan_name)
+            .replace("{fee}", money_text(found.plan_fee))
+            .replace("{days}", str(found.period_days))
+        )
+        self.balance.setText(money_text(s.balance))
+        self.next_fee.setText(s.next_fee_date.isoformat() if s.next_fee_date else "—")
+        self.service.setText(self._service_text(found))
+        self.window.setText(self._window_text(found))
+        self.opt_button.setVisible(s.eligible)
+        self.opt_button.setText(self.tr("Connect+ opt-in") if s.opted_out else self.tr("Connect+ opt-out"))
+
+    def _service_text(self, found: PlanStatus) -> str:
+        s = found.status
+        if s.service is ServiceStatus.PLAN:
+            return self.tr("Plan paid until {date}").replace("{date}", str(s.paid_until))
+        if s.service is ServiceStatus.CONNECT_PLUS:
+            return (
+                self.tr("Connect+ active since {date} ({fee} a day)")
+                .replace("{date}", str(s.connect_plus_since))
+                .replace("{fee}", money_text(found.daily_fee) if found.daily_fee else "")
+            )
+        reasons = {
+            SuspendReason.NOT_STARTED: self.tr("Suspended: no period paid yet"),
+            SuspendReason.NOT_ELIGIBLE: self.tr(
+                "Suspended: this plan has no Connect+, the full fee reconnects"
+            ),
+            SuspendReason.GRACE_EXPIRED: self.tr(
+                "Suspended: the 5 days are over, only the full fee reconnects"
+            ),
+            SuspendReason.OPTED_OUT: self.tr("Suspended: Connect+ switched off by the customer"),
+            SuspendReason.BALANCE_BELOW_DAILY_FEE: self.tr("Suspended: balance below the Connect+ daily fee"),
+            SuspendReason.ACTIVATION_LIMIT: self.tr("Suspended: Connect+ activation limit reached"),
+        }
+        text = reasons.get(s.reason, self.tr("Suspended")) if s.reason else self.tr("Suspended")
+        if s.amount_to_renew.amount > 0:
+            text += " · " + self.tr("{amount} more renews the plan").replace(
+                "{amount}", money_text(s.amount_to_renew)
+            )
+        return text
+
+    def _window_text(self, found: PlanStatus) -> str:
+        s = found.status
+        if not s.eligible:
+            return self.tr("not available on this plan")
+        parts = [
+            self.tr("activations {used} of {max} in {days} days")
+            .replace("{used}", str(s.activations_used))
+            .replace("{max}", str(s.max_activations))
+            .replace("{days}", str(s.activation_window_days))
+        ]
+        if s.window_days_left is not None:
+            parts.append(
+                self.tr("{days} days left to pay the fee").replace("{days}", str(s.window_days_left))
+            )
+        if s.opted_out:
+            parts.append(self.tr("opted out"))
+        return " · ".join(parts)
+
+
+class TopUpDialog(QDialog):
+    """Asks the amount to put on the balance; the payment dialog takes it from there."""
+
+    def __init__(self, account: str, balance_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Top up {account}").replace("{account}", account))
+        self.amount = QLineEdit()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020")
+        form = QFormLayout()
+        form.addRow(self.tr("Balance now"), QLabel(balance_text))
+        form.addRow(self.tr("&Amount"), self.amount)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.amount.setFocus()

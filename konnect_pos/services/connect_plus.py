@@ -111,8 +111,10 @@ def _dump_state(state: engine.AccountPlanState, charged_key: str | None = None) 
 
 def _load_state(text: str, ledger: Ledger | None) -> engine.AccountPlanState:
     """The stored state; without a ledger, ``daily_fee_charged`` is left out (see _dump_state)."""
-    raw = json.loads(text)
+    return _state_of(json.loads(text), ledger)
 
+
+def _state_of(raw: dict[str, Any], ledger: Ledger | None) -> engine.AccountPlanState:
     def day(value: str | None) -> date | None:
         return date.fromisoformat(value) if value else None
 
@@ -455,17 +457,16 @@ def run_daily(day: date, clock: Clock, progress: Callable[[int, int], None] | No
             )
             updates: list[tuple[str, str, int]] = []
             busy = []
-            for row in rows:
-                state = _load_state(row[4], None)
-                quiet = engine.paid_through(plans[row[2]], state, day)
+            for account_id, customer_id, plan_id, subscribed_on, state_text in rows:
+                raw = json.loads(state_text)
+                state = _state_of(raw, None)
+                quiet = engine.paid_through(plans[plan_id], state, day)
                 if quiet is None:
-                    busy.append(row)
+                    busy.append((account_id, customer_id, plan_id, subscribed_on, raw))
                     continue
                 days += (day - state.last_processed_day).days
-                charged = json.loads(row[4])["daily_fee_charged"]
-                updates.append((_dump_state(quiet, charged), target, row[0]))
-            rows = busy
-            entries: dict[int, list[LedgerEntry]] = {row[1]: [] for row in rows}
+                updates.append((_dump_state(quiet, raw["daily_fee_charged"]), target, account_id))
+            entries: dict[int, list[LedgerEntry]] = {row[1]: [] for row in busy}
             for values in (
                 BalanceEntry.select(BalanceEntry.customer, *LEDGER_FIELDS)
                 .where(BalanceEntry.customer.in_(list(entries)))
@@ -474,10 +475,10 @@ def run_daily(day: date, clock: Clock, progress: Callable[[int, int], None] | No
             ):
                 entries[values[0]].append(_entry_of(values[1:]))
             new_rows: list[tuple[Any, ...]] = []
-            for account_id, customer_id, plan_id, subscribed_on, state_text in rows:
+            for account_id, customer_id, plan_id, subscribed_on, raw in busy:
                 terms = plans[plan_id]
                 ledger = Ledger(terms.currency, tuple(entries[customer_id]))
-                state = _load_state(state_text, ledger)
+                state = _state_of(raw, ledger)
                 last = state.last_processed_day
                 first = last + timedelta(days=1) if last else date.fromisoformat(subscribed_on)
                 if first > day:

@@ -109,3 +109,33 @@ def test_models_mirror_the_migrated_schema(database):
         table = model._meta.table_name
         columns = {column.name for column in database.get_columns(table)}
         assert {field.column_name for field in model._meta.sorted_fields} == columns, table
+
+
+def test_a_step_that_landed_after_a_higher_one_is_still_applied(tmp_path):
+    """Two branches merged in another order: a database got step 6 before 4 and 5 existed."""
+    from konnect_pos.store.schema import STEP_TABLE, applied_versions
+
+    database = connect(f"sqlite:///{tmp_path / 'dev.db'}")
+    migrate(database, target=3)
+    database.execute_sql(f"DELETE FROM {STEP_TABLE} WHERE version > 3")
+    six = next(step for step in steps() if step.VERSION == 6)
+    six.apply(database, "sqlite")
+    database.execute_sql(f"INSERT INTO {STEP_TABLE} (version) VALUES (6)")
+    database.execute_sql(f"UPDATE {VERSION_TABLE} SET version = 6")
+    assert 4 not in applied_versions(database) and not database.table_exists("plan")
+
+    assert migrate(database) == latest_version()
+    assert database.table_exists("plan") and database.table_exists("corporate_account")
+    assert applied_versions(database) == {step.VERSION for step in steps()}
+    assert migrate(database) == latest_version()  # nothing left to apply
+
+
+def test_a_database_from_before_step_records_counts_its_version_as_applied(tmp_path):
+    from konnect_pos.store.schema import STEP_TABLE, applied_versions
+
+    database = connect(f"sqlite:///{tmp_path / 'old.db'}")
+    migrate(database, target=3)
+    database.execute_sql(f"DROP TABLE {STEP_TABLE}")  # as landed databases were
+    assert applied_versions(database) == {1, 2, 3}
+    assert migrate(database) == latest_version()
+    assert applied_versions(database) == {step.VERSION for step in steps()}

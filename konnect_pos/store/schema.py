@@ -14,6 +14,7 @@ from konnect_pos.store import migrations
 from konnect_pos.store.database import StoreError, is_postgres
 
 VERSION_TABLE = "konnect_schema"
+STEP_TABLE = "konnect_schema_step"
 
 
 def steps() -> list[ModuleType]:
@@ -41,16 +42,29 @@ def current_version(database: peewee.Database) -> int:
     return int(row[0]) if row else 0
 
 
+def applied_versions(database: peewee.Database) -> set[int]:
+    """The steps this database has, one row each in ``STEP_TABLE``.
+
+    Databases from before that table applied their steps strictly in order, so for them every
+    version up to the recorded one counts as applied.
+    """
+    if not database.table_exists(STEP_TABLE):
+        return set(range(1, current_version(database) + 1))
+    return {int(row[0]) for row in database.execute_sql(f"SELECT version FROM {STEP_TABLE}")}
+
+
 def migrate(
     database: peewee.Database,
     *,
     target: int | None = None,
     before_upgrade: Callable[[int], None] | None = None,
 ) -> int:
-    """Bring the schema to ``target`` (default latest); return the version reached.
+    """Apply every step up to ``target`` (default latest) that this database lacks; return the
+    highest version it then has.
 
-    Each step and its version bump commit together, so a crash mid-upgrade leaves
-    the database at the last completed version.
+    Steps are recorded one by one, so a step that landed after a higher one (two changes merged
+    in another order) is still applied. Each step and its record commit together: a crash
+    mid-upgrade leaves the database with whole steps only.
     """
     target = latest_version() if target is None else target
     version = current_version(database)
@@ -61,7 +75,8 @@ def migrate(
             found=version,
             known=latest_version(),
         )
-    pending = [step for step in steps() if version < step.VERSION <= target]
+    applied = applied_versions(database)
+    pending = [step for step in steps() if step.VERSION not in applied and target >= step.VERSION]
     if pending and version > 0 and before_upgrade is not None:
         before_upgrade(version)
     for step in pending:
@@ -69,9 +84,15 @@ def migrate(
             if not database.table_exists(VERSION_TABLE):
                 database.execute_sql(f"CREATE TABLE {VERSION_TABLE} (version INTEGER NOT NULL)")
                 database.execute_sql(f"INSERT INTO {VERSION_TABLE} (version) VALUES (0)")
+            if not database.table_exists(STEP_TABLE):
+                database.execute_sql(f"CREATE TABLE {STEP_TABLE} (version INTEGER PRIMARY KEY)")
+                for done in sorted(applied):
+                    database.execute_sql(f"INSERT INTO {STEP_TABLE} (version) VALUES ({int(done)})")
             step.apply(database, dialect(database))
-            database.execute_sql(f"UPDATE {VERSION_TABLE} SET version = {int(step.VERSION)}")
-        version = step.VERSION
+            database.execute_sql(f"INSERT INTO {STEP_TABLE} (version) VALUES ({int(step.VERSION)})")
+            version = max(version, step.VERSION)
+            database.execute_sql(f"UPDATE {VERSION_TABLE} SET version = {int(version)}")
+        applied.add(step.VERSION)
     return version
 
 

@@ -466,10 +466,8 @@ class CounterWindow(QMainWindow):
                 return
             payment = PaymentDialog(
                 amount,
-                providers=self.outlet.providers,
+                rules=checkout.payment_rules(self.outlet),
                 merchant_numbers=self.outlet.merchant_numbers,
-                accepts_card=self.outlet.accepts_card,
-                cash_allowed=self.outlet.kind != "customer_service",
                 customer_phone=self.customer_phone,
                 parent=self,
             )
@@ -618,10 +616,8 @@ class CounterWindow(QMainWindow):
             return
         dialog = PaymentDialog(
             self.preview.total,
-            providers=self.outlet.providers,
+            rules=checkout.payment_rules(self.outlet),
             merchant_numbers=self.outlet.merchant_numbers,
-            accepts_card=self.outlet.accepts_card,
-            cash_allowed=self.outlet.kind != "customer_service",
             customer_phone=self.customer_phone,
             parent=self,
         )

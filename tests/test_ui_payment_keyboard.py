@@ -6,10 +6,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from konnect_pos.domain.money import Money
 from konnect_pos.store.models import Payment, Sale
+from konnect_pos.ui.i18n import money_text, set_language
 from tests.test_ui_counter import WAIT, Qt, gui, shop, sign_in  # noqa: F401  (fixtures)
 
 NONE = Qt.KeyboardModifier.NoModifier
+
+
+def usd(value):
+    return Money.of(value, "USD")
 
 
 def press(qtbot, key, modifier=NONE):
@@ -137,3 +143,51 @@ def test_split_cash_and_amountless_mpesa_records_what_was_shown(gui, qtbot, cash
     assert dialog.remaining_label.text() == "Fully paid" and dialog.error.text() == ""
     press(qtbot, Qt.Key.Key_Return)
     assert wait_for_receipt(window, qtbot) == [("mobile_money", 700, "QK7AB12CD3"), ("cash", 1000, None)]
+
+
+def test_top_up_in_french_shows_the_fee_and_the_amount_that_renews(gui, qtbot):  # noqa: F811
+    """CD00000005: Salom+ ($25) lapsed yesterday, Connect+ charged today, $2 left."""
+    set_language("fr")
+    window = sign_in(gui, qtbot)
+    press(qtbot, Qt.Key.Key_F2)
+    type_text(qtbot, "CD00000005")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.panel.plan.isVisible() and window.panel.plan.status is not None, timeout=WAIT
+    )
+    press(qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: window.top_up_dialog is not None and window.top_up_dialog.isVisible(), timeout=WAIT
+    )
+    dialog = window.top_up_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.amount, timeout=WAIT)
+    assert dialog.windowTitle() == dialog.heading.text() == "Recharger CD00000005"
+    assert dialog.fee.text().endswith(f": {money_text(usd(25))} tous les 30 jours")
+    assert dialog.balance.text() == money_text(usd(2))
+    # 25 less the 2 left and today's Connect+ day, which renewing gives back
+    assert dialog.renews.text() == money_text(usd(22)) and dialog.amount.text() == "22.00"
+    assert dialog.outcome.text() == "Ce montant renouvelle le forfait maintenant."
+    assert dialog.smaller.text() == (
+        "Un montant inférieur va sur le solde et Connect+ garde le client connecté à "
+        f"{money_text(usd(1))} par jour."
+    )
+    type_text(qtbot, "5")  # replaces the proposed amount
+    assert dialog.outcome.text() == "Ce montant va sur le solde et Connect+ fonctionne."
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, "22")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.payment_dialog is not None and window.payment_dialog.isVisible(), timeout=WAIT
+    )
+    payment = window.payment_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is payment.tendered, timeout=WAIT)
+    assert payment.remaining_label.text() == f"À payer : {money_text(usd(22))}"
+    type_text(qtbot, "22")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.receipt_dialog is not None and window.receipt_dialog.isVisible(), timeout=WAIT
+    )
+    qtbot.waitUntil(
+        lambda: window.panel.plan.service.text().startswith("Forfait payé jusqu'au"), timeout=WAIT
+    )

@@ -6,6 +6,9 @@ Connect+ engine); the dialog only words it. The payment dialog takes the amount 
 
 from __future__ import annotations
 
+from datetime import date
+
+from babel.dates import format_date
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -21,8 +24,13 @@ from PySide6.QtWidgets import (
 from konnect_pos.domain.connect_plus import SuspendReason
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.domain.money import Money, parse_amount
+from konnect_pos.i18n import BABEL_LOCALES
 from konnect_pos.services.connect_plus import PlanStatus
-from konnect_pos.ui.i18n import money_text
+from konnect_pos.ui.i18n import current_language, money_text
+
+
+def _date_text(day: date | None) -> str:
+    return format_date(day, "medium", locale=BABEL_LOCALES[current_language()]) if day else "—"
 
 
 class TopUpDialog(QDialog):
@@ -94,7 +102,9 @@ class TopUpDialog(QDialog):
             self.renews.setText(money_text(advice.renews_now))
         else:
             self.renews.setText(
-                self.tr("— the plan is paid until {date}").replace("{date}", str(status.status.paid_until))
+                self.tr("— the plan is paid until {date}").replace(
+                    "{date}", _date_text(status.status.paid_until)
+                )
             )
         self.smaller.setText(self._smaller_text())
         self._show_outcome()
@@ -119,7 +129,7 @@ class TopUpDialog(QDialog):
         if advice.renews_now is None:
             return self.tr(
                 "A top-up now waits on the balance: the next fee is taken from it on {date}."
-            ).replace("{date}", str(status.status.next_fee_date))
+            ).replace("{date}", _date_text(status.status.next_fee_date))
         daily = money_text(status.daily_fee) if status.daily_fee else ""
         start = advice.connect_plus_from
         if start is None:

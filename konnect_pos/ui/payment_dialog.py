@@ -278,6 +278,7 @@ class PaymentDialog(QDialog):
         while self.quick.count():
             item = self.quick.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone at once, not when the deferred delete runs
                 item.widget().deleteLater()
         if left:
             for amount in quick_cash_amounts(left, self.rules.steps):

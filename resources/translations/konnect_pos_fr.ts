@@ -1403,10 +1403,6 @@
         <translation>{plan} : {fee} tous les {days} jours</translation>
     </message>
     <message>
-        <source>— the plan is paid until {date}</source>
-        <translation>— le forfait est payé jusqu'au {date}</translation>
-    </message>
-    <message>
         <source>no period has been paid yet</source>
         <translation>aucune période n'a encore été payée</translation>
     </message>
@@ -1435,10 +1431,6 @@
         <translation>le service reste suspendu</translation>
     </message>
     <message>
-        <source>A top-up now waits on the balance: the next fee is taken from it on {date}.</source>
-        <translation>Une recharge maintenant reste sur le solde : le prochain prix y est prélevé le {date}.</translation>
-    </message>
-    <message>
         <source>A smaller amount only goes on the balance: {reason}.</source>
         <translation>Un montant inférieur va seulement sur le solde : {reason}.</translation>
     </message>
@@ -1461,6 +1453,18 @@
     <message>
         <source>This amount only goes on the balance.</source>
         <translation>Ce montant va seulement sur le solde.</translation>
+    </message>
+    <message>
+        <source>not needed: paid until {date}</source>
+        <translation>pas nécessaire : payé jusqu'au {date}</translation>
+    </message>
+    <message>
+        <source>A top-up now waits on the balance, which already covers the next fee on {date}.</source>
+        <translation>Une recharge maintenant reste sur le solde, qui couvre déjà le prochain prix le {date}.</translation>
+    </message>
+    <message>
+        <source>A top-up now waits on the balance for the next fee on {date}: {amount} more covers it.</source>
+        <translation>Une recharge maintenant reste sur le solde pour le prochain prix le {date} : {amount} de plus le couvre.</translation>
     </message>
 </context>
 <context>

@@ -1403,10 +1403,6 @@
         <translation>{plan}: {fee} kila siku {days}</translation>
     </message>
     <message>
-        <source>— the plan is paid until {date}</source>
-        <translation>— kifurushi kimelipiwa hadi {date}</translation>
-    </message>
-    <message>
         <source>no period has been paid yet</source>
         <translation>bado hakuna kipindi kilicholipiwa</translation>
     </message>
@@ -1435,10 +1431,6 @@
         <translation>huduma inabaki imesimamishwa</translation>
     </message>
     <message>
-        <source>A top-up now waits on the balance: the next fee is taken from it on {date}.</source>
-        <translation>Salio linaloongezwa sasa linasubiri: ada inayofuata itakatwa tarehe {date}.</translation>
-    </message>
-    <message>
         <source>A smaller amount only goes on the balance: {reason}.</source>
         <translation>Kiasi kidogo zaidi kinaingia kwenye salio tu: {reason}.</translation>
     </message>
@@ -1461,6 +1453,18 @@
     <message>
         <source>This amount only goes on the balance.</source>
         <translation>Kiasi hiki kinaingia kwenye salio tu.</translation>
+    </message>
+    <message>
+        <source>not needed: paid until {date}</source>
+        <translation>haihitajiki: imelipiwa hadi {date}</translation>
+    </message>
+    <message>
+        <source>A top-up now waits on the balance, which already covers the next fee on {date}.</source>
+        <translation>Salio linaloongezwa sasa linasubiri; salio tayari linatosha ada inayofuata tarehe {date}.</translation>
+    </message>
+    <message>
+        <source>A top-up now waits on the balance for the next fee on {date}: {amount} more covers it.</source>
+        <translation>Salio linaloongezwa sasa linasubiri ada inayofuata tarehe {date}: {amount} zaidi inatosha.</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,7 @@ class TopUpDialog(QDialog):
             self.renews.setText(money_text(advice.renews_now))
         else:
             self.renews.setText(
-                self.tr("— the plan is paid until {date}").replace(
+                self.tr("not needed: paid until {date}").replace(
                     "{date}", _date_text(status.status.paid_until)
                 )
             )
@@ -127,9 +127,18 @@ class TopUpDialog(QDialog):
     def _smaller_text(self) -> str:
         status, advice = self.status, self.status.top_up
         if advice.renews_now is None:
-            return self.tr(
-                "A top-up now waits on the balance: the next fee is taken from it on {date}."
-            ).replace("{date}", _date_text(status.status.next_fee_date))
+            next_fee, missing = _date_text(status.status.next_fee_date), status.status.amount_to_renew
+            if not missing:
+                return self.tr(
+                    "A top-up now waits on the balance, which already covers the next fee on {date}."
+                ).replace("{date}", next_fee)
+            return (
+                self.tr(
+                    "A top-up now waits on the balance for the next fee on {date}: {amount} more covers it."
+                )
+                .replace("{date}", next_fee)
+                .replace("{amount}", money_text(missing))
+            )
         daily = money_text(status.daily_fee) if status.daily_fee else ""
         start = advice.connect_plus_from
         if start is None:

@@ -114,6 +114,13 @@ def test_tab_follows_the_fields_on_screen(gui, qtbot):  # noqa: F811
         press(qtbot, Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     assert seen == [dialog.mobile_amount, dialog.phone, dialog.add_mobile, dialog.cancel_button]
+    press(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    type_text(qtbot, "20")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.add_cash
+    press(qtbot, Qt.Key.Key_Return)  # Enter on the button reached with Tab presses it
+    assert rows(dialog) == ["Cash: $17.00 (tendered $20.00, change $3.00)"]
+    assert QApplication.focusWidget() is dialog.confirm_button
 
 
 def add_cash_10(qtbot, dialog):

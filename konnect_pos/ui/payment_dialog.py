@@ -421,9 +421,14 @@ class PaymentDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter anywhere else (the Confirm button, the tabs) confirms, only when fully paid."""
+        """Enter on a button reached with Tab presses it; anywhere else it confirms, only when
+        fully paid."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.confirm()
+            focus = self.focusWidget()
+            if isinstance(focus, QPushButton) and focus.isEnabled():
+                focus.click()
+            else:
+                self.confirm()
             return
         super().keyPressEvent(event)
 

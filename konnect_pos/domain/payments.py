@@ -203,7 +203,7 @@ def allocate(due: Money, tenders: Sequence[Tender], rules: PaymentRules) -> Allo
             raise ValidationError(
                 "Mobile money and card cannot pay more than is due ({due} left)",
                 field="amount",
-                due=str(due - fixed),
+                due=due - fixed,
             )
         fixed = fixed + tender.amount
     cash = [t.tendered for t in tenders if isinstance(t, CashTender)]
@@ -294,12 +294,10 @@ def settle_under(rules: PaymentRules, due: Money, tenders: Sequence[Tender]) -> 
     allocation = allocate(due, check_tenders(rules, tenders), rules)
     if allocation.left and allocation.cash_given:
         raise ValidationError(
-            "Not enough cash: {missing} more is needed", field="amount", missing=str(allocation.left)
+            "Not enough cash: {missing} more is needed", field="amount", missing=allocation.left
         )
     if allocation.left:
-        raise ValidationError(
-            "Not fully paid: {left} still to pay", field="amount", left=str(allocation.left)
-        )
+        raise ValidationError("Not fully paid: {left} still to pay", field="amount", left=allocation.left)
     return Settlement(
         due=due, rounding=allocation.rounding, payments=allocation.payments, change=allocation.change
     )

@@ -198,3 +198,6 @@ def test_top_up_in_french_shows_the_fee_and_the_amount_that_renews(gui, qtbot): 
     qtbot.waitUntil(
         lambda: window.panel.plan.service.text().startswith("Forfait payé jusqu'au"), timeout=WAIT
     )
+    # back to English inside the test, so the window's relabelling is answered while it is alive
+    set_language("en")
+    qtbot.waitUntil(lambda: window.status_day.text().startswith("Business day"), timeout=WAIT)

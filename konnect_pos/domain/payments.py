@@ -2,8 +2,10 @@
 
 Cash, mobile money (merchant number + the reference from the customer's SMS) and
 card (approval code + last 4 digits only). Several tenders may pay one sale; the
-non-cash ones never exceed what is due, cash settles the rest (rounded to the
-smallest coin in use) and gets change.
+non-cash ones never exceed what is due, the one left without an amount takes what the
+others leave, else cash settles the rest (rounded to the smallest coin in use) and gets
+change. ``allocate`` shares the amount due the same way in whatever order the tenders
+come, and the payment dialog shows exactly what ``settle`` records.
 """
 
 from __future__ import annotations
@@ -316,12 +318,6 @@ def settle(
     """``settle_under`` with the outlet's rules given one by one."""
     rules = PaymentRules(channel, country, tuple(providers), accepts_card, tuple((cash_steps or {}).items()))
     return settle_under(rules, due, tenders)
-
-
-def remaining(due: Money, paid: Sequence[Money]) -> Money:
-    """What is still to pay after the payments already added (never below zero)."""
-    left = due - money_sum(list(paid), due.currency)
-    return left if left.amount > 0 else Money.zero(due.currency)
 
 
 def quick_cash_amounts(left: Money, cash_steps: Mapping[str, Decimal] | None = None) -> list[Money]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from konnect_pos.domain.roles import Right, can
 
@@ -100,8 +101,16 @@ class ManagerMenu(QObject):
             QMessageBox.Icon.Information, self.tr("Not allowed"), self.refusal(right), parent=self.window
         )
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        back_to = QApplication.focusWidget()
+        box.finished.connect(lambda _result: self._back_to(back_to))
         self.refusal_box = box
         box.open()
+
+    def _back_to(self, widget: QWidget | None) -> None:
+        """The keyboard goes back where it was, so the next key press works."""
+        self.window.activateWindow()
+        if widget is not None and shiboken6.isValid(widget):
+            widget.setFocus()
 
     def allowed(self, right: Right) -> bool:
         if can(self.role, right):

@@ -57,6 +57,7 @@ class ApprovalWidget(QGroupBox):
         set_label(self.form, self.pin, self.tr("Manager's &PIN"))
         self.pin.setPlaceholderText(self.tr("The manager types their PIN"))
         self.hint.setText(self.tr("Nobody at this terminal can approve this.") if self.nobody else "")
+        self.hint.setVisible(self.nobody)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -78,6 +79,11 @@ class ApprovalWidget(QGroupBox):
         if not self.needed:
             return None
         return str(self.approver.currentData() or ""), self.pin.text()
+
+    def approved(self) -> None:
+        """Done: the PIN does not stay behind in the field."""
+        self.pin.clear()
+        self.setEnabled(False)
 
     def refused(self, error: Exception) -> None:
         """A wrong PIN or an approver without the right: clear the PIN and put the cursor back."""

@@ -195,8 +195,9 @@ class CorrectionDialog(QDialog):
         self.finished_ok = True
         self.error.clear()
         self.result_label.setText(text)
-        for widget in (self.kind, self.reason, self.amount, self.method, self.remove_active, self.approval):
+        for widget in (self.kind, self.reason, self.amount, self.method, self.remove_active):
             widget.setEnabled(False)
+        self.approval.approved()
         self.cancel.setVisible(False)
         self.retranslate()
         self.action.setFocus()

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender
-from konnect_pos.services import checkout, demo, session
+from konnect_pos.domain.roles import Right
+from konnect_pos.services import checkout, demo, session, users
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.clock import system_clock
-from konnect_pos.store.models import SaleVoid, User
+from konnect_pos.store.models import Refund, SaleVoid, User
 from konnect_pos.store.schema import open_database
 from konnect_pos.ui.app import App
 from konnect_pos.ui.i18n import set_language
@@ -154,6 +155,12 @@ def test_a_void_approved_by_a_manager_chosen_by_name_says_what_was_reversed(gui,
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
     qtbot.waitUntil(lambda: window.panel.status.text().startswith("Dormant"), timeout=WAIT)
+    again = open_void_dialog(window, qtbot)  # a second void of the same sale is refused, in the dialog
+    type_into_focus(qtbot, "2222")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: again.error.text() != "", timeout=WAIT)
+    assert again.error.text() == f"Sale {RECEIPT} is already voided"
+    assert again.isVisible() and again.result_label.text() == "" and SaleVoid.select().count() == 1
 
 
 def test_a_wrong_pin_is_said_in_the_dialog_which_stays_open_and_voids_nothing(gui, sold, qtbot):
@@ -242,3 +249,51 @@ def test_the_same_user_unlocking_resumes_the_cart(gui, qtbot):
     assert window.panel.account.text() == CUSTOMER and window.cart.rowCount() == 1
     assert window.total_label.text() != "Total: —"
     assert focused() is window.cart
+
+
+def test_a_refund_too_large_is_refused_in_the_dialog_then_a_smaller_one_says_what_went_back(gui, sold, qtbot):
+    window = open_counter(gui, qtbot, "Neema Cashier", "1111")
+    find_customer(window, qtbot)
+    qtbot.waitUntil(lambda: window.panel.correct_button.isEnabled(), timeout=WAIT)
+    qtbot.mouseClick(window.panel.correct_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.correction_dialog is not None, timeout=WAIT)
+    dialog = window.correction_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.reason, timeout=WAIT)
+    press(qtbot, Qt.Key.Key_Backtab)
+    press(qtbot, Qt.Key.Key_Down)  # Action: Refund
+    assert dialog.kind.currentText() == "Refund" and dialog.amount.isVisible()
+    press(qtbot, Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "customer unhappy")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.amount
+    type_into_focus(qtbot, "10")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)  # past "Refund to": the original payment (cash)
+    type_into_focus(qtbot, "J")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "2222")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
+    assert dialog.error.text().startswith("At most") and dialog.isVisible()
+    assert focused() is dialog.amount and Refund.select().count() == 0
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_into_focus(qtbot, "2")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result_label.text() != "", timeout=WAIT)
+    assert dialog.result_label.text() == (
+        f"$2.00 refunded on sale {RECEIPT}, to cash. Still refundable: $4.00."
+    )
+    refund = Refund.get()
+    assert refund.amount_minor == 200 and refund.method == "cash"
+    assert refund.approved_by.username == "manager"
+
+
+def test_approvers_are_the_active_users_who_hold_the_right(shop):
+    assert users.list_approvers(Right.VOID, Right.REFUND) == [
+        ("admin", "Grace Admin"),
+        ("manager", "Joseph Manager"),
+    ]
+    assert users.list_approvers(Right.MANAGE_USERS) == [("admin", "Grace Admin")]
+    admin = session.sign_in("KIN01-T1", "admin", "9999", system_clock)
+    users.deactivate_user(admin, "manager")
+    assert users.list_approvers(Right.VOID) == [("admin", "Grace Admin")]

@@ -7,6 +7,7 @@ what these tests are about.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -19,7 +20,7 @@ from konnect_pos.domain.roles import Right
 from konnect_pos.services import checkout, demo, session, users
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.clock import system_clock
-from konnect_pos.store.models import Refund, SaleVoid, User
+from konnect_pos.store.models import CashMovement, JournalEntry, Refund, SaleVoid, User
 from konnect_pos.store.schema import open_database
 from konnect_pos.ui.app import App
 from konnect_pos.ui.i18n import set_language
@@ -297,3 +298,32 @@ def test_approvers_are_the_active_users_who_hold_the_right(shop):
     admin = session.sign_in("KIN01-T1", "admin", "9999", system_clock)
     users.deactivate_user(admin, "manager")
     assert users.list_approvers(Right.VOID) == [("admin", "Grace Admin")]
+
+
+def test_a_cashier_records_cash_out_with_the_same_approval(gui, qtbot):
+    window = open_counter(gui, qtbot, "Neema Cashier", "1111")
+    press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.cash_dialog is not None and window.cash_dialog.isVisible(), timeout=WAIT)
+    dialog = window.cash_dialog
+    qtbot.waitUntil(lambda: dialog.approval.approver.count() == 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.amount, timeout=WAIT)
+    type_into_focus(qtbot, "5")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)  # past the currency (USD)
+    type_into_focus(qtbot, "bank drop")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "J")
+    assert dialog.approval.approver.currentText() == "Joseph Manager"
+    press(qtbot, Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "1111")  # the cashier's own PIN is not the manager's
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
+    assert dialog.error.text().startswith("Wrong PIN") and dialog.isVisible()
+    assert CashMovement.select().count() == 0 and focused() is dialog.approval.pin
+    type_into_focus(qtbot, "2222")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    movement = CashMovement.get()
+    assert movement.amount_minor == 500 and movement.direction == "out"
+    entry = JournalEntry.get(JournalEntry.record_uuid == movement.uuid)
+    assert json.loads(entry.payload)["approved_by"] == "manager"

@@ -238,7 +238,17 @@ class CashMovementDialog(QDialog):
         layout.addWidget(self.approval)
         layout.addWidget(self.error)
         layout.addWidget(self.save)
+        for first, second in (
+            (self.direction, self.amount),
+            (self.amount, self.currency),
+            (self.currency, self.reason),
+            (self.reason, self.approval.approver),
+            (self.approval.approver, self.approval.pin),
+            (self.approval.pin, self.save),
+        ):
+            self.setTabOrder(first, second)
         self.retranslate()
+        self.amount.setFocus()  # the amount is typed first; the direction is one Shift+Tab away
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Cash in / cash out"))

@@ -68,11 +68,6 @@ class ManagerMenu(QObject):
         self.menu.menuAction().setVisible(manager)
         self.menu.menuAction().setEnabled(manager)
 
-    def set_enabled(self, enabled: bool) -> None:
-        """Off while the counter is locked: no shortcut reaches the screen behind the PIN."""
-        for action in self.actions.values():
-            action.setEnabled(enabled)
-
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("&Managers"))
         for key, text in (

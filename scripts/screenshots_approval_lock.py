@@ -89,7 +89,7 @@ def main() -> int:
         spin(app, lambda d=dialog: d.error.text() != "")
         dialog.adjustSize()
         over(window, dialog, args.out / f"void-approval-{lang}.png")
-        dialog.approval.pin.setText("2222")
+        dialog.approval.pin.setText("222222")
         dialog.submit()
         spin(app, lambda d=dialog: d.result_label.text() != "")
         dialog.adjustSize()

@@ -143,7 +143,7 @@ def test_a_void_approved_by_a_manager_chosen_by_name_says_what_was_reversed(gui,
     find_customer(window, qtbot)
     dialog = open_void_dialog(window, qtbot)
     assert dialog.approval.isVisible() and dialog.approval.approver.itemText(0) == "Grace Admin"
-    type_into_focus(qtbot, "2222")
+    type_into_focus(qtbot, "222222")
     press(qtbot, Qt.Key.Key_Return)  # Enter in the PIN confirms (it used to press Cancel)
     qtbot.waitUntil(lambda: dialog.result_label.text() != "", timeout=WAIT)
     assert dialog.result_label.text() == (
@@ -157,7 +157,7 @@ def test_a_void_approved_by_a_manager_chosen_by_name_says_what_was_reversed(gui,
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
     qtbot.waitUntil(lambda: window.panel.status.text().startswith("Dormant"), timeout=WAIT)
     again = open_void_dialog(window, qtbot)  # a second void of the same sale is refused, in the dialog
-    type_into_focus(qtbot, "2222")
+    type_into_focus(qtbot, "222222")
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: again.error.text() != "", timeout=WAIT)
     assert again.error.text() == f"Sale {RECEIPT} is already voided"
@@ -168,7 +168,7 @@ def test_a_wrong_pin_is_said_in_the_dialog_which_stays_open_and_voids_nothing(gu
     window = open_counter(gui, qtbot, "Neema Cashier", "1111")
     find_customer(window, qtbot)
     dialog = open_void_dialog(window, qtbot)
-    type_into_focus(qtbot, "9999")  # the administrator's PIN, not the chosen manager's
+    type_into_focus(qtbot, "999999")  # the administrator's PIN, not the chosen manager's
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
     assert dialog.error.text() == "Wrong PIN (4 tries left before the user is locked)"
@@ -176,7 +176,7 @@ def test_a_wrong_pin_is_said_in_the_dialog_which_stays_open_and_voids_nothing(gu
     assert focused() is dialog.approval.pin and dialog.approval.pin.text() == ""
     assert SaleVoid.select().count() == 0
     assert User.get(User.username == "manager").failed_pins == 1
-    type_into_focus(qtbot, "2222")  # the manager tries again: the same dialog, now accepted
+    type_into_focus(qtbot, "222222")  # the manager tries again: the same dialog, now accepted
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "is voided" in dialog.result_label.text(), timeout=WAIT)
     assert SaleVoid.select().count() == 1
@@ -193,7 +193,7 @@ def test_a_manager_unlocking_a_cashiers_counter_gets_the_managers_menu_and_a_cle
     screen = window.lock_screen
     assert screen.isVisible() and screen.title.text() == "Locked"
     qtbot.waitUntil(lambda: "Locked by Neema Cashier" in screen.hint.text(), timeout=WAIT)
-    sign_in_by_keys(screen, qtbot, "Joseph Manager", "2222")
+    sign_in_by_keys(screen, qtbot, "Joseph Manager", "222222")
     qtbot.waitUntil(lambda: not window.is_locked(), timeout=WAIT)
     menu = window.managers_menu.menuAction()
     assert menu.isVisible() and menu.isEnabled() and window.menuBar().isEnabled()
@@ -209,7 +209,7 @@ def test_a_manager_unlocking_a_cashiers_counter_gets_the_managers_menu_and_a_cle
 
 
 def test_a_cashier_unlocking_a_managers_counter_loses_the_menu_and_is_told_why(gui, qtbot):
-    window = open_counter(gui, qtbot, "Joseph Manager", "2222")
+    window = open_counter(gui, qtbot, "Joseph Manager", "222222")
     assert window.managers_menu.menuAction().isVisible()
     press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.is_locked, timeout=WAIT)
@@ -272,7 +272,7 @@ def test_a_refund_too_large_is_refused_in_the_dialog_then_a_smaller_one_says_wha
     press(qtbot, Qt.Key.Key_Tab)  # past "Refund to": the original payment (cash)
     type_into_focus(qtbot, "J")
     press(qtbot, Qt.Key.Key_Tab)
-    type_into_focus(qtbot, "2222")
+    type_into_focus(qtbot, "222222")
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
     assert dialog.error.text().startswith("At most") and dialog.isVisible()
@@ -295,7 +295,7 @@ def test_approvers_are_the_active_users_who_hold_the_right(shop):
         ("manager", "Joseph Manager"),
     ]
     assert users.list_approvers(Right.MANAGE_USERS) == [("admin", "Grace Admin")]
-    admin = session.sign_in("KIN01-T1", "admin", "9999", system_clock)
+    admin = session.sign_in("KIN01-T1", "admin", "999999", system_clock)
     users.deactivate_user(admin, "manager")
     assert users.list_approvers(Right.VOID) == [("admin", "Grace Admin")]
 
@@ -320,7 +320,7 @@ def test_a_cashier_records_cash_out_with_the_same_approval(gui, qtbot):
     qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
     assert dialog.error.text().startswith("Wrong PIN") and dialog.isVisible()
     assert CashMovement.select().count() == 0 and focused() is dialog.approval.pin
-    type_into_focus(qtbot, "2222")
+    type_into_focus(qtbot, "222222")
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
     movement = CashMovement.get()

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from konnect_pos.domain.money import Money
@@ -202,6 +203,9 @@ def test_a_manager_unlocking_a_cashiers_counter_gets_the_managers_menu_and_a_cle
     assert window.cart.rowCount() == 0 and window.search.text() == ""
     qtbot.waitUntil(lambda: window.total_label.text() == "Total: —", timeout=WAIT)
     assert focused() is window.search
+    keys = [s.key().toString() for s in window.findChildren(QShortcut)]
+    keys += [a.shortcut().toString() for a in window.actions() if not a.shortcut().isEmpty()]
+    assert sorted(keys) == sorted(set(keys))  # an ambiguous shortcut would silently do nothing
     press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # now his own rights: the X report
     qtbot.waitUntil(lambda: window.report_dialog is not None, timeout=WAIT)
     assert window.report_dialog.isVisible()
@@ -231,6 +235,15 @@ def test_a_cashier_unlocking_a_managers_counter_loses_the_menu_and_is_told_why(g
         "Only a manager can see the daily sales summary and the audit trail."
     )
     assert window.report_dialog is None
+    for key, refusal in (
+        (Qt.Key.Key_U, "Only a manager can see and unlock users."),
+        (Qt.Key.Key_K, "Only a manager can review sync conflicts."),
+    ):
+        press(qtbot, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+        press(qtbot, key, Qt.KeyboardModifier.ControlModifier)
+        assert message_box_in_front(qtbot).text() == refusal
+    assert window.users_dialog is None
 
 
 def test_the_same_user_unlocking_resumes_the_cart(gui, qtbot):

@@ -212,7 +212,6 @@ class CounterWindow(QMainWindow):
         QShortcut(QKeySequence("F9"), self, self.open_payment)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.sync.sync_now)
-        QShortcut(QKeySequence("Ctrl+K"), self, self.open_conflicts)
         QShortcut(QKeySequence("Ctrl+T"), self, self.open_top_up)
         self.panel.plan.top_up_requested.connect(self.open_top_up)
         self.panel.plan.opt_requested.connect(self.toggle_connect_plus)

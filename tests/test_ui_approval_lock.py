@@ -340,3 +340,20 @@ def test_a_cashier_records_cash_out_with_the_same_approval(gui, qtbot):
     assert movement.amount_minor == 500 and movement.direction == "out"
     entry = JournalEntry.get(JournalEntry.record_uuid == movement.uuid)
     assert json.loads(entry.payload)["approved_by"] == "manager"
+
+
+def test_two_approvers_of_one_name_are_told_apart(qtbot):
+    from konnect_pos.ui.approval_widget import ApprovalWidget
+    from konnect_pos.ui.worker import DbWorker
+
+    worker = DbWorker()
+    widget = ApprovalWidget(worker, (Right.VOID,), needed=False)  # needed=False: nothing is loaded
+    qtbot.addWidget(widget)
+    widget.show_approvers([("jm", "Joseph Manager"), ("jm2", "Joseph Manager"), ("ga", "Grace Admin")])
+    assert [widget.approver.itemText(i) for i in range(3)] == [
+        "Joseph Manager (jm)",
+        "Joseph Manager (jm2)",
+        "Grace Admin",
+    ]
+    widget.show_approvers([])
+    assert widget.approver.count() == 0 and widget.hint.text() == "Nobody at this terminal can approve this."

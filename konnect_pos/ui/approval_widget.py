@@ -66,8 +66,10 @@ class ApprovalWidget(QGroupBox):
 
     def show_approvers(self, names: list[tuple[str, str]]) -> None:
         self.approver.clear()
+        shown = [full_name for _username, full_name in names]
         for username, full_name in names:
-            self.approver.addItem(full_name, username)
+            same_name = shown.count(full_name) > 1  # two people of one name: the login name tells them apart
+            self.approver.addItem(f"{full_name} ({username})" if same_name else full_name, username)
         self.nobody = not names
         self.retranslate()
 

@@ -92,33 +92,3 @@ def test_plan_status_carries_the_advice_and_that_amount_renews(demo_db, clock):
     assert advice == TopUpAdvice(renews_now=usd(22), connect_plus_from=CENT)
     counter = sign_in("KIN01-T1", "cashier", "1111", clock)
     assert cp.top_up_balance(counter, "CD00000005", "22", [CashTender(usd(22))]).outcome.renewed
-
-
-def test_the_payment_and_top_up_dialogs_are_translated():
-    """Every ``self.tr`` text of the two dialogs has its fr and sw translation in the catalogs."""
-    import ast
-    import xml.etree.ElementTree as ET
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent
-    dialogs = {"ui/payment_dialog.py": "PaymentDialog", "ui/counter/top_up_dialog.py": "TopUpDialog"}
-    for lang in ("fr", "sw"):
-        catalog = ET.parse(root / "resources" / "translations" / f"konnect_pos_{lang}.ts").getroot()
-        translated = {
-            (context.findtext("name"), message.findtext("source"))
-            for context in catalog.iter("context")
-            for message in context.iter("message")
-            if message.findtext("translation")
-        }
-        for module, context in dialogs.items():
-            tree = ast.parse((root / "konnect_pos" / module).read_text(encoding="utf-8"))
-            texts = {
-                node.args[0].value
-                for node in ast.walk(tree)
-                if isinstance(node, ast.Call)
-                and getattr(node.func, "attr", "") == "tr"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-            }
-            assert len(texts) > 10
-            assert sorted(t for t in texts if (context, t) not in translated) == [], lang

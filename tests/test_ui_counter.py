@@ -337,8 +337,9 @@ def test_cashier_voids_with_manager_pin_and_manager_previews_the_x_report(gui, q
     qtbot.waitUntil(lambda: window.correction_dialog is not None, timeout=WAIT)
     dialog = window.correction_dialog
     dialog.reason.setText("wrong bundle")
-    dialog.approver.setText("manager")
-    dialog.approver_pin.setText("222222")
+    qtbot.waitUntil(lambda: dialog.approval.approver.count() == 2, timeout=WAIT)  # manager, admin
+    dialog.approval.approver.setCurrentIndex(dialog.approval.approver.findText("Joseph Manager"))
+    dialog.approval.pin.setText("222222")
     dialog.submit()
     qtbot.waitUntil(lambda: "confirm that it is removed" in dialog.error.text(), timeout=WAIT)
     dialog.remove_active.setChecked(True)

@@ -201,3 +201,25 @@ def test_top_up_in_french_shows_the_fee_and_the_amount_that_renews(gui, qtbot): 
     # back to English inside the test, so the window's relabelling is answered while it is alive
     set_language("en")
     qtbot.waitUntil(lambda: window.status_day.text().startswith("Business day"), timeout=WAIT)
+
+
+def test_customer_service_is_offered_mobile_money_only_as_the_domain_says(qtbot):
+    """The dialog shows the methods of the outlet's rules; it does not decide them itself."""
+    from konnect_pos.domain.payments import PaymentRules
+    from konnect_pos.ui.payment_dialog import PaymentDialog
+
+    set_language("en")
+    rules = PaymentRules("customer_service", "CD", ("mpesa", "orange_money"), accepts_card=True)
+    dialog = PaymentDialog(
+        usd(17), rules=rules, merchant_numbers={"mpesa": "880011"}, customer_phone="0812345678"
+    )
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.reference, timeout=WAIT)
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["&Mobile money"]
+    type_text(qtbot, "qk7ab12cd3")
+    press(qtbot, Qt.Key.Key_Return)
+    assert rows(dialog) == ["M-Pesa QK7AB12CD3: $17.00"] and dialog.remaining_label.text() == "Fully paid"
+    with qtbot.waitSignal(dialog.confirmed) as confirmed:
+        press(qtbot, Qt.Key.Key_Return)
+    assert [t.reference for t in confirmed.args[0]] == ["QK7AB12CD3"]

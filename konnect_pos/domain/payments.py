@@ -161,7 +161,7 @@ def settle(
             raise ValidationError(
                 "Mobile money and card cannot pay more than is due ({due} left)",
                 field="amount",
-                due=str(left),
+                due=left,
             )
         if isinstance(tender, MobileMoneyTender):
             if tender.provider not in PROVIDERS or tender.provider not in providers:
@@ -205,14 +205,14 @@ def settle(
         tendered = money_sum(cash_given, currency)
         if tendered < rounded:
             raise ValidationError(
-                "Not enough cash: {missing} more is needed", field="amount", missing=str(rounded - tendered)
+                "Not enough cash: {missing} more is needed", field="amount", missing=rounded - tendered
             )
         change = tendered - rounded
         if rounded:  # a remainder below half the smallest coin is rounded away: no cash row
             payments.append(SettledPayment("cash", rounded, tendered=tendered, change=change))
         left = Money.zero(currency)
     if left:
-        raise ValidationError("Not fully paid: {left} still to pay", field="amount", left=str(left))
+        raise ValidationError("Not fully paid: {left} still to pay", field="amount", left=left)
     return Settlement(due=due, rounding=rounding, payments=tuple(payments), change=change)
 
 

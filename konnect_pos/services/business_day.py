@@ -320,7 +320,7 @@ def cash_movement(
         journal.lock_terminal(counter.terminal.id)
         day = open_day_for_sale(counter)
         if direction == "out" and value > expected_cash(day.id).get(currency, Money.zero(currency)):
-            raise ValidationError("The drawer does not hold {amount}", field="amount", amount=str(value))
+            raise ValidationError("The drawer does not hold {amount}", field="amount", amount=value)
         row = CashMovement.create(
             uuid=new_uuid(),
             day=day,

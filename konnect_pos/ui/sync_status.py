@@ -70,7 +70,7 @@ class SyncController(QObject):
     def show_status(self, state: client.SyncStatus) -> None:
         waiting = str(state.waiting)
         if not state.linked:
-            text = self.tr("Not linked to HQ · {count} records waiting").replace("{count}", waiting)
+            text = self.tr("Not linked to HQ · %n record(s) waiting", "", state.waiting)
         elif state.online:
             text = (
                 self.tr("Online · last sync {time} · {count} waiting")
@@ -79,10 +79,8 @@ class SyncController(QObject):
             )
         else:
             last = self._when(state.last_success_at) if state.last_success_at else self.tr("never")
-            text = (
-                self.tr("Offline · {count} records waiting · last sync {time}")
-                .replace("{count}", waiting)
-                .replace("{time}", last)
+            text = self.tr("Offline · %n record(s) waiting · last sync {time}", "", state.waiting).replace(
+                "{time}", last
             )
         self.label.setText(text)
         self.label.setToolTip(state.last_error)

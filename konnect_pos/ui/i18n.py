@@ -48,6 +48,8 @@ def compiled(lang: str) -> Path | None:
 def set_language(lang: str) -> None:
     """Install ``lang``'s catalog; widgets re-label on LanguageChange."""
     global _installed, _language
+    if lang == _language and _installed is not None:
+        return  # already in place: no LanguageChange for nothing (windows re-label and re-query)
     _language = lang
     app = QCoreApplication.instance()
     if _installed is not None:

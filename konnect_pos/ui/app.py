@@ -15,6 +15,7 @@ from konnect_pos.services.clock import system_clock
 from konnect_pos.services.outlets import list_terminals
 from konnect_pos.ui.i18n import set_language
 from konnect_pos.ui.login_window import LoginWindow
+from konnect_pos.ui.qt_platform import platform_problem
 from konnect_pos.ui.settings import LocalSettings, SettingsDialog
 from konnect_pos.ui.worker import DbWorker
 
@@ -74,6 +75,9 @@ class App:
 
 def run(url: str, terminal: str | None) -> int:
     """The GUI's entry point (``konnect-pos``, ``konnect-pos demo``)."""
+    problem = None if QApplication.instance() else platform_problem()
+    if problem is not None:
+        raise problem  # one line and exit code 2 from the CLI, instead of Qt's abort
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Konnect POS")
     terminals = list_terminals()

@@ -266,7 +266,7 @@ def test_the_commands(demo_db, db_url, capsys, monkeypatch):
     assert main(["connectplus", "status", LAPSED, "--date", TODAY.isoformat(), "--db", db_url]) == 0
     assert "Connect+ active since 2026-11-20" in capsys.readouterr().out
     assert main(["balance", LAPSED, "--db", db_url]) == 0
-    assert f"Balance of {LAPSED}: 2.00 USD" in capsys.readouterr().out
+    assert f"Balance of {LAPSED}: $2.00" in capsys.readouterr().out
     assert main(["connectplus", "opt-out", LAPSED, "--db", db_url]) == 0
     assert "opted out" in capsys.readouterr().out
     assert main(["topup", LAPSED, "0", "--pay", "cash:5", "--db", db_url]) == 2

@@ -103,7 +103,7 @@ def test_cashiers_are_refused_the_conflicts_list(linked_gui, qtbot, hq):
     window = sign_in(linked_gui, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     dialog = window.conflicts_dialog
-    qtbot.waitUntil(lambda: "not allowed" in dialog.error.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "Only a manager can" in dialog.error.text(), timeout=WAIT)
     assert dialog.table.rowCount() == 0
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from konnect_pos.cli.common import (
+    amount,
     approver,
     clock,
     instant,
@@ -20,6 +21,7 @@ from konnect_pos.cli.common import (
     terminal_id,
 )
 from konnect_pos.domain.errors import KonnectError
+from konnect_pos.payment_names import payment_name
 
 
 def _demo_url(args: argparse.Namespace) -> str:
@@ -209,7 +211,7 @@ def cmd_sell(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"Receipt {result.receipt_number}  total {result.charged}  change {result.change}")
+    print(f"Receipt {result.receipt_number}  total {amount(result.charged)}  change {amount(result.change)}")
     print("\n".join(_timeline_lines(result.timeline, counter.terminal.outlet.zone)))
     return 0
 
@@ -282,7 +284,7 @@ def cmd_day(args: argparse.Namespace) -> int:
     counter = signed_in(args)
     if args.action == "open":
         day = business_day.open_day(counter, _pairs(args.float, "Float"), approver=approver())
-        floats = ", ".join(str(m) for m in day.floats.values())
+        floats = ", ".join(amount(m) for m in day.floats.values())
         print(f"Business day {day.business_date} opened at {counter.terminal.label}; float {floats}")
     elif args.action == "close":
         result = business_day.close_day(
@@ -291,8 +293,8 @@ def cmd_day(args: argparse.Namespace) -> int:
         print(f"Business day {result.business_date} closed: Z report {result.z_number}")
         for count in result.counts:
             print(
-                f"  {count.currency}: expected {count.expected}, counted {count.counted}, "
-                f"variance {count.variance}"
+                f"  {count.currency}: expected {amount(count.expected)}, counted {amount(count.counted)}, "
+                f"variance {amount(count.variance)}"
             )
     else:
         day = business_day.current_day(counter)
@@ -308,7 +310,7 @@ def cmd_cash(args: argparse.Namespace) -> int:
     moved = business_day.cash_movement(
         counter, args.direction, args.amount, args.currency.upper(), args.reason, approver=approver()
     )
-    print(f"Cash {args.direction}: {moved} ({args.reason})")
+    print(f"Cash {args.direction}: {amount(moved)} ({args.reason})")
     return 0
 
 
@@ -321,7 +323,7 @@ def cmd_void(args: argparse.Namespace) -> int:
     )
     print(
         f"Sale {result.receipt_number} voided; removed from the account: {', '.join(result.removed) or '-'}; "
-        f"give back {result.refund_due}"
+        f"give back {amount(result.refund_due)}"
     )
     return 0
 
@@ -333,9 +335,9 @@ def cmd_refund(args: argparse.Namespace) -> int:
     result = refund_sale(
         signed_in(args), args.receipt, args.amount, args.reason, method=args.to, approver=approver()
     )
-    how = result.provider or result.method
-    left = result.refundable_left
-    print(f"Refund of {result.amount} on {result.receipt_number} ({how}); still refundable {left}")
+    how = payment_name(result.method, result.provider, lang())
+    left = amount(result.refundable_left)
+    print(f"Refund of {amount(result.amount)} on {result.receipt_number} ({how}); still refundable {left}")
     return 0
 
 

@@ -411,7 +411,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     demo.add_argument("--country", help="only this country's outlet (TZ, CD, CG, CI)")
     demo.add_argument("--no-gui", action="store_true", help="only seed and print where the database is")
     demo.add_argument("--fresh", action="store_true", help="delete the demo database first")
-    demo.add_argument("--terminal", help="terminal label to open, e.g. KIN01-T1")
+    demo.add_argument("--terminal", default=argparse.SUPPRESS, help="terminal label to open, e.g. KIN01-T1")
     demo.set_defaults(handler=cmd_demo)
 
     customers = sub.add_parser("customers", help="look up and register customers").add_subparsers(

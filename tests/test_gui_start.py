@@ -1,4 +1,4 @@
-"""Without a usable Qt platform the app says what to install in one line (issue 13, item 1.12).
+"""Starting the GUI (issue 13, 1.12): the terminal it opens; one line, not Qt's abort, without a screen.
 
 Qt's own reaction is a paragraph on stderr and an abort (exit 134, a core dump). Here: a real
 subprocess of ``konnect-pos`` asked for the xcb platform with a display where no X server runs.
@@ -62,3 +62,26 @@ def test_other_platforms_are_left_to_qt():
     assert platform_problem({"QT_QPA_PLATFORM": "wayland", "WAYLAND_DISPLAY": "wayland-0"}) is None
     session = {"WAYLAND_DISPLAY": "wayland-0", "XDG_SESSION_TYPE": "wayland"}
     assert platform_problem(session) is None
+
+
+def test_the_demo_opens_the_terminal_asked_for_wherever_the_option_is_written():
+    from konnect_pos.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["--terminal", "KIN01-T1", "demo"]).terminal == "KIN01-T1"
+    assert parser.parse_args(["demo", "--terminal", "DAR01-T1"]).terminal == "DAR01-T1"
+
+
+def test_an_unknown_terminal_is_one_line_naming_the_terminals(tmp_path, capsys, monkeypatch):
+    from konnect_pos.cli import main
+
+    monkeypatch.delenv("KONNECT_POS_TERMINAL", raising=False)
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    assert main(["demo", "--no-gui", "--customers", "0", "--db", url]) == 0
+    capsys.readouterr()
+    assert main(["demo", "--customers", "0", "--db", url, "--terminal", "NOPE-T9"]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == [
+        "konnect-pos: No terminal NOPE-T9 here: choose one of "
+        "ABJ01-T1, BZV01-T1, DAR01-T1, KIN01-T1, LUB01-T1 with --terminal"
+    ]

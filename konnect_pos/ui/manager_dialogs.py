@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from konnect_pos.services.audit import AuditRow
 from konnect_pos.services.users import UserRow
 from konnect_pos.ui.forms import set_label
-from konnect_pos.ui.i18n import error_text
+from konnect_pos.ui.i18n import error_text, local_time_text
 
 
 def data_table(columns: int) -> QTableWidget:
@@ -94,7 +94,7 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             values = (
-                row.at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S"),
+                local_time_text(row.at, self.zone.key),
                 row.terminal,
                 row.kind,
                 row.user,

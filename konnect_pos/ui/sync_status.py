@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from konnect_pos.services.session import Counter
 from konnect_pos.sync import client
 from konnect_pos.sync.hq_admin import ConflictRow
-from konnect_pos.ui.i18n import error_text
+from konnect_pos.ui.i18n import error_text, local_time_text
 from konnect_pos.ui.manager_dialogs import data_table
 from konnect_pos.ui.worker import DbWorker
 
@@ -189,7 +189,7 @@ class ConflictsDialog(QDialog):
             sales = row.details.get("sales", [])
             details = ", ".join(f"{s['receipt']} ({s['terminal']})" for s in sales) or str(row.details)
             for column, text in enumerate(
-                (row.detected_at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M"), self.kind_text(row.kind),
+                (local_time_text(row.detected_at, self.zone.key), self.kind_text(row.kind),
                  row.subject, details)
             ):  # fmt: skip
                 self.table.setItem(n, column, QTableWidgetItem(text))

@@ -192,7 +192,7 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
         .where(Refund.day.in_(day_ids))
         .order_by(Sale.receipt_number)
     )
-    names = {u.id: u.username for u in User.select(User.id, User.username)}
+    names = {u.id: u.full_name for u in User.select(User.id, User.full_name)}  # people read display names
     movements = _grouped(
         CashMovement.select(
             CashMovement.at,

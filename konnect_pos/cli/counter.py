@@ -21,6 +21,7 @@ from konnect_pos.cli.common import (
     terminal_id,
 )
 from konnect_pos.domain.errors import KonnectError
+from konnect_pos.domain.money import Money
 from konnect_pos.payment_names import payment_name
 
 
@@ -354,10 +355,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(report_json(report))
     else:
         for row in report["sales"]:
-            print(
-                f"{report['kind']} {report['business_date']}: {row['count']} sales, "
-                f"total {row['total']['amount']} {row['currency']}, net {row['net']['amount']}"
-            )
+            total, net = (Money.from_minor(row[k]["minor"], row[k]["currency"]) for k in ("total", "net"))
+            total, net = amount(total), amount(net)
+            day = f"{report['kind']} {report['business_date']}"
+            print(f"{day}: {row['count']} sales, total {total}, net {net}")
         if not report["sales"]:
             print(f"{report['kind']} {report['business_date']}: no sales")
     return 0

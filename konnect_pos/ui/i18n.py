@@ -101,3 +101,12 @@ def payment_text(method: str, provider: str | None = None) -> str:
     from konnect_pos.payment_names import payment_name
 
     return payment_name(method, provider, _language)
+
+
+def date_text(day: object) -> str:
+    """A calendar day (a business day, a paid-until date) in the current language: "29 Nov 2026"."""
+    from babel.dates import format_date
+
+    from konnect_pos.i18n import DATE_LOCALES
+
+    return format_date(day, "medium", locale=DATE_LOCALES[_language])  # type: ignore[arg-type]

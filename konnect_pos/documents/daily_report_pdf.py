@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
@@ -11,8 +12,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from konnect_pos.documents.pdf_text import money, words
+from konnect_pos.documents.pdf_text import local_time, money, words
 from konnect_pos.domain.money import Money
+from konnect_pos.payment_names import method_name, payment_name, provider_name
 
 TITLES = {"X": "X report (day still open)", "Z": "Z report (day closed)", "outlet": "Outlet summary"}
 
@@ -21,6 +23,11 @@ def _m(value: dict[str, Any] | None, lang: str) -> str:
     if value is None:
         return "—"
     return money(Money.from_minor(value["minor"], value["currency"]), lang)
+
+
+def _at(iso: str, zone: str, lang: str) -> str:
+    """A stored instant as the outlet's local time to the minute."""
+    return local_time(datetime.fromisoformat(iso), zone, lang)
 
 
 def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4") -> bytes:
@@ -58,14 +65,15 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
         ),
     ]
     for day in report["days"]:
+        opened, zone = day["opened_at"], report["outlet"]["zone"]
         closed = (
-            f" · {words(lang, 'closed by')} {day['closed_by']} {day['closed_at']} · Z {day['z_number']}"
+            f" · {words(lang, 'closed by')} {day['closed_by']} {_at(day['closed_at'], zone, lang)}"
+            f" · Z {day['z_number']}"
             if day["closed_at"]
             else ""
         )
-        story.append(
-            p(f"{day['terminal']}: {words(lang, 'opened by')} {day['opened_by']} {day['opened_at']}{closed}")
-        )
+        by = f"{words(lang, 'opened by')} {day['opened_by']} {_at(opened, zone, lang)}"
+        story.append(p(f"{day['terminal']}: {by}{closed}"))
     sections = [
         (
             "Sales",
@@ -85,13 +93,13 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
         (
             "By payment method",
             ["Method", "Count", "Amount"],
-            [[words(lang, r["method"]), r["count"], _m(r, lang)] for r in report["by_method"]],
+            [[method_name(r["method"], lang), r["count"], _m(r, lang)] for r in report["by_method"]],
         ),
         (
             "Mobile money references",
             ["Provider", "Reference", "Receipt", "Amount"],
             [
-                [r["provider"], r["reference"], r["receipt_number"], _m(r, lang)]
+                [provider_name(r["provider"]), r["reference"], r["receipt_number"], _m(r, lang)]
                 for r in report["mobile_money"]
             ],
         ),
@@ -124,7 +132,7 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
             [
                 [
                     r["receipt_number"],
-                    f"{_m(r, lang)} ({r['provider'] or r['method']})",
+                    f"{_m(r, lang)} ({payment_name(r['method'], r['provider'], lang)})",
                     r["reason"],
                     f"{r['user']} / {r['approved_by'] or '—'}",
                 ]

@@ -156,7 +156,7 @@ class PlanTerms:
         # Connect+ is the band between the daily fee and the plan fee; without it, never runs.
         if cp.daily_fee >= self.fee:
             raise ValidationError(
-                "Connect+ daily fee must be below the plan fee of {fee}", field="daily_fee", fee=str(self.fee)
+                "Connect+ daily fee must be below the plan fee of {fee}", field="daily_fee", fee=self.fee
             )
 
     @property

@@ -16,9 +16,9 @@ import peewee
 
 from konnect_pos.domain.drawer import DrawerCount as Count
 from konnect_pos.domain.drawer import counted_total, denominations_from_data
-from konnect_pos.domain.errors import PermissionDenied, StateError, ValidationError
+from konnect_pos.domain.errors import StateError, ValidationError
 from konnect_pos.domain.money import Money, parse_amount
-from konnect_pos.domain.roles import Right, can
+from konnect_pos.domain.roles import Right, can, refusal
 from konnect_pos.paths import RESOURCES
 from konnect_pos.services import journal
 from konnect_pos.services.ids import new_uuid
@@ -67,9 +67,7 @@ def authorise(counter: Counter, right: Right, approver: SignedInUser | None) -> 
         return None
     if approver is not None and can(approver.role, right):
         return approver.id
-    raise PermissionDenied(
-        "A {role} is not allowed to {right}", role=counter.user.role, right=right.value.replace("_", " ")
-    )
+    raise refusal(right)
 
 
 def _view(day: BusinessDay, today: date) -> DayView:
@@ -322,7 +320,7 @@ def cash_movement(
         journal.lock_terminal(counter.terminal.id)
         day = open_day_for_sale(counter)
         if direction == "out" and value > expected_cash(day.id).get(currency, Money.zero(currency)):
-            raise ValidationError("The drawer does not hold {amount}", field="amount", amount=str(value))
+            raise ValidationError("The drawer does not hold {amount}", field="amount", amount=value)
         row = CashMovement.create(
             uuid=new_uuid(),
             day=day,

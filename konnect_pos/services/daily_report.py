@@ -192,7 +192,7 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
         .where(Refund.day.in_(day_ids))
         .order_by(Sale.receipt_number)
     )
-    names = {u.id: u.username for u in User.select(User.id, User.username)}
+    names = {u.id: u.full_name for u in User.select(User.id, User.full_name)}  # people read display names
     movements = _grouped(
         CashMovement.select(
             CashMovement.at,
@@ -301,10 +301,10 @@ def daily_report(
     ):
         raise NotFound("No terminal {terminal}", field="terminal", terminal=terminal)
     closes = {c.day_id: c for c in DayClose.select().where(DayClose.day.in_([d.id for d in days]))}
-    users = {u.id: u.username for u in User.select(User.id, User.username)}
+    users = {u.id: u.full_name for u in User.select(User.id, User.full_name)}  # people read display names
     report = {
         "kind": "outlet" if whole_outlet else ("Z" if days and days[0].id in closes else "X"),
-        "outlet": {"code": outlet.code, "name": outlet.name, "address": outlet.address},
+        "outlet": {"code": outlet.code, "name": outlet.name, "address": outlet.address, "zone": outlet.zone},
         "terminal": None if whole_outlet else f"{outlet.code}-{terminal_code}",
         "business_date": business_date.isoformat(),
         "days": [

@@ -11,10 +11,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
 
+from konnect_pos.domain.errors import NotFound
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.outlets import list_terminals
 from konnect_pos.ui.i18n import set_language
 from konnect_pos.ui.login_window import LoginWindow
+from konnect_pos.ui.qt_platform import platform_problem
 from konnect_pos.ui.settings import LocalSettings, SettingsDialog
 from konnect_pos.ui.worker import DbWorker
 
@@ -74,10 +76,20 @@ class App:
 
 def run(url: str, terminal: str | None) -> int:
     """The GUI's entry point (``konnect-pos``, ``konnect-pos demo``)."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Konnect POS")
     terminals = list_terminals()
     chosen = terminal or os.environ.get("KONNECT_POS_TERMINAL") or (terminals[0] if terminals else "")
+    chosen = chosen.strip().upper()
+    if terminals and chosen not in terminals:
+        raise NotFound(
+            "No terminal {terminal} here: choose one of {terminals} with --terminal",
+            terminal=chosen,
+            terminals=", ".join(terminals),
+        )
+    problem = None if QApplication.instance() else platform_problem()
+    if problem is not None:
+        raise problem  # one line and exit code 2 from the CLI, instead of Qt's abort
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Konnect POS")
     gui = App(chosen, LocalSettings(settings_path()))
     gui.login.show()
     if os.environ.get("KONNECT_POS_EXIT_WHEN_SHOWN"):

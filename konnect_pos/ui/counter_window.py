@@ -57,7 +57,7 @@ from konnect_pos.ui.counter.top_up_dialog import TopUpDialog
 from konnect_pos.ui.customer_dialog import NewCustomerDialog
 from konnect_pos.ui.customer_panel import CustomerPanel
 from konnect_pos.ui.day_dialog import DayDialog
-from konnect_pos.ui.i18n import current_language, error_text, money_text
+from konnect_pos.ui.i18n import current_language, data_text, error_text, money_text
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.manager_dialogs import AuditDialog, CashMovementDialog, UsersDialog
 from konnect_pos.ui.payment_dialog import PaymentDialog
@@ -74,7 +74,9 @@ class _IdleWatcher(QObject):
     """Restarts the idle timer on any key or mouse activity in the application."""
 
     def __init__(self, timer: QTimer) -> None:
-        super().__init__()
+        # A child of the timer: destroyed with the window, and Qt then drops it from the
+        # application's filters, so a window deleted without closeEvent leaves no dangling filter.
+        super().__init__(timer)
         self.timer = timer
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -276,6 +278,8 @@ class CounterWindow(QMainWindow):
         self.status_agent.setText(self.tr("Agent: {name}").replace("{name}", self.counter.user.full_name))
         self._refresh_day()
         self.cart.retranslate()
+        self.cart.show_preview(self.preview, money_text)  # amounts in the new language
+        self._show_catalog(self.bundles)  # prices and data units in the new language
         self._show_totals()
         self._refresh_sync()
 
@@ -551,7 +555,7 @@ class CounterWindow(QMainWindow):
         self.catalog_buttons = []
         for index, bundle in enumerate(bundles):
             button = QPushButton(
-                f"{index + 1}. {bundle.name}\n{bundle.data_gb} GB · {money_text(bundle.price)}"
+                f"{index + 1}. {bundle.name}\n{data_text(bundle.data_gb)} · {money_text(bundle.price)}"
             )
             button.setMinimumHeight(56)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

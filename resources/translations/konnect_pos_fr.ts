@@ -1404,10 +1404,13 @@
 </context>
 <context>
     <name>SyncController</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../konnect_pos/ui/sync_status.py" line="73"/>
-        <source>Not linked to HQ · {count} records waiting</source>
-        <translation>Non relié au siège · {count} enregistrements en attente</translation>
+        <source>Not linked to HQ · %n record(s) waiting</source>
+        <translation>
+            <numerusform>Non relié au siège · %n enregistrement en attente</numerusform>
+            <numerusform>Non relié au siège · %n enregistrements en attente</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/sync_status.py" line="76"/>
@@ -1419,10 +1422,13 @@
         <source>never</source>
         <translation>jamais</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../konnect_pos/ui/sync_status.py" line="83"/>
-        <source>Offline · {count} records waiting · last sync {time}</source>
-        <translation>Hors ligne · {count} enregistrements en attente · dernière synchro {time}</translation>
+        <source>Offline · %n record(s) waiting · last sync {time}</source>
+        <translation>
+            <numerusform>Hors ligne · %n enregistrement en attente · dernière synchro {time}</numerusform>
+            <numerusform>Hors ligne · %n enregistrements en attente · dernière synchro {time}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/sync_status.py" line="108"/>

@@ -1404,10 +1404,13 @@
 </context>
 <context>
     <name>SyncController</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../konnect_pos/ui/sync_status.py" line="73"/>
-        <source>Not linked to HQ · {count} records waiting</source>
-        <translation>Haijaunganishwa na makao makuu · rekodi {count} zinasubiri</translation>
+        <source>Not linked to HQ · %n record(s) waiting</source>
+        <translation>
+            <numerusform>Haijaunganishwa na makao makuu · rekodi %n inasubiri</numerusform>
+            <numerusform>Haijaunganishwa na makao makuu · rekodi %n zinasubiri</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/sync_status.py" line="76"/>
@@ -1419,10 +1422,13 @@
         <source>never</source>
         <translation>kamwe</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../konnect_pos/ui/sync_status.py" line="83"/>
-        <source>Offline · {count} records waiting · last sync {time}</source>
-        <translation>Nje ya mtandao · rekodi {count} zinasubiri · usawazishaji wa mwisho {time}</translation>
+        <source>Offline · %n record(s) waiting · last sync {time}</source>
+        <translation>
+            <numerusform>Nje ya mtandao · rekodi %n inasubiri · usawazishaji wa mwisho {time}</numerusform>
+            <numerusform>Nje ya mtandao · rekodi %n zinasubiri · usawazishaji wa mwisho {time}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/sync_status.py" line="108"/>

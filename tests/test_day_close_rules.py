@@ -51,7 +51,7 @@ def test_a_variance_above_the_threshold_needs_a_comment_and_nothing_is_written(m
     usd_count = next(c for c in summary.counts if c.currency == "USD")
     assert (usd_count.expected, usd_count.counted, usd_count.variance) == (usd(50), usd(40), usd(-10))
     assert summary.comment_required
-    with pytest.raises(ValidationError, match="off by -10.00 USD") as error:
+    with pytest.raises(ValidationError, match=r"off by -10\.00 USD") as error:
         business_day.close_day(manager, SHORT_TEN, comment="   ")
     assert error.value.field == "comment"
     assert DayClose.select().count() == 0 and business_day.current_day(manager).status == "open"

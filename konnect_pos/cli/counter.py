@@ -13,7 +13,6 @@ from konnect_pos.cli.common import (
     approver,
     clock,
     instant,
-    lang,
     open_db,
     print_json,
     signed_in,
@@ -347,7 +346,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     counter = signed_in(args)
     report = daily_report(counter, parse_date(args.date), terminal=args.terminal, whole_outlet=args.outlet)
     if args.out:
-        Path(args.out).write_bytes(render_daily_report(report, args.language or lang(), args.format))
+        Path(args.out).write_bytes(
+            render_daily_report(report, args.language or report["outlet"]["language"], args.format)
+        )
     if args.json:
         print(report_json(report))
     else:

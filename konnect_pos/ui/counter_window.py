@@ -53,12 +53,12 @@ from konnect_pos.ui.correction_dialog import CorrectionDialog
 from konnect_pos.ui.customer_dialog import NewCustomerDialog
 from konnect_pos.ui.customer_panel import CustomerPanel
 from konnect_pos.ui.day_dialog import DayDialog
-from konnect_pos.ui.i18n import current_language, error_text, money_text
+from konnect_pos.ui.i18n import error_text, money_text
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.manager_dialogs import AuditDialog, CashMovementDialog, UsersDialog
 from konnect_pos.ui.payment_dialog import PaymentDialog
+from konnect_pos.ui.pdf_preview import PdfPreviewDialog
 from konnect_pos.ui.plan_box import TopUpDialog
-from konnect_pos.ui.receipt_dialog import ReceiptDialog
 from konnect_pos.ui.settings import LocalSettings
 from konnect_pos.ui.sync_status import ConflictsDialog, SyncController
 from konnect_pos.ui.timeline_widget import TimelineWidget
@@ -93,12 +93,12 @@ class CounterWindow(QMainWindow):
         self.customer_phone = ""
         self.preview: CartPreview | None = None
         self.payment_dialog: PaymentDialog | None = None
-        self.receipt_dialog: ReceiptDialog | None = None
+        self.receipt_dialog: PdfPreviewDialog | None = None
         self.customer_dialog: NewCustomerDialog | None = None
         self.settings_dialog: QWidget | None = None
         self.day_dialog: DayDialog | None = None
         self.correction_dialog: CorrectionDialog | None = None
-        self.report_dialog: ReceiptDialog | None = None
+        self.report_dialog: PdfPreviewDialog | None = None
         self.audit_dialog: AuditDialog | None = None
         self.users_dialog: UsersDialog | None = None
         self.cash_dialog: CashMovementDialog | None = None
@@ -660,14 +660,20 @@ class CounterWindow(QMainWindow):
                     dialog.show_error,
                 )
 
-            dialog = ReceiptDialog(
-                receipt_number, pdf, render, fmt=fmt, language=self._receipt_language(), parent=self
+            dialog = PdfPreviewDialog(
+                receipt_number,
+                pdf,
+                render,
+                kind="receipt",
+                fmt=fmt,
+                language=self._receipt_language(),
+                parent=self,
             )
             self.receipt_dialog = dialog
             dialog.open()
             self.receipt_shown.emit(dialog)
             if self.settings.auto_print() and not copy:
-                dialog.print_receipt(direct=True)
+                dialog.print_pdf(direct=True)
 
         self.worker.submit(
             lambda: receipts.receipt_pdf(self.counter, receipt_number, copy=copy, fmt=fmt, language=language),
@@ -721,10 +727,10 @@ class CounterWindow(QMainWindow):
         self.correction_dialog = dialog
         dialog.open()
 
-    def show_daily_report(self) -> None:
-        """X report of today (Z once closed), previewed like a receipt, for managers."""
+    def show_daily_report(self, day=None) -> None:
+        """X report of today (Z once closed; ``day``: the one just closed), in the outlet's language."""
         counter = self.counter
-        today = business_day.local_date(counter.clock(), self.outlet.zone)
+        today = day or business_day.local_date(counter.clock(), self.outlet.zone)
 
         def render(fmt: str, language: str) -> bytes:
             return daily_report.daily_report_pdf(counter, today, language=language, fmt=fmt)
@@ -733,19 +739,13 @@ class CounterWindow(QMainWindow):
             def rerender(fmt: str, language: str) -> None:
                 self.worker.submit(lambda: render(fmt, language), dialog.show_pdf, dialog.show_error)
 
-            dialog = ReceiptDialog(
-                f"report-{today}",
-                pdf,
-                rerender,
-                fmt="a4",
-                language=current_language(),
-                title=self.tr("Daily sales summary {date}").replace("{date}", str(today)),
-                parent=self,
+            dialog = PdfPreviewDialog(
+                str(today), pdf, rerender, kind="report", fmt="a4", language=language, parent=self
             )
             self.report_dialog = dialog
             dialog.open()
 
-        language = current_language()
+        language = self.outlet.language
         self.worker.submit(lambda: render("a4", language), shown, self._show_cart_error)
 
     def open_audit(self) -> None:

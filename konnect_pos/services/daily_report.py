@@ -15,8 +15,9 @@ import peewee
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
-from konnect_pos.services.business_day import expected_cash
+from konnect_pos.services.business_day import authorise, expected_cash
 from konnect_pos.services.session import Counter
+from konnect_pos.services.users import SignedInUser
 from konnect_pos.store.database import db, is_postgres
 from konnect_pos.store.models import (
     BusinessDay,
@@ -296,10 +297,18 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
 
 
 def daily_report(
-    counter: Counter, business_date: date, *, terminal: str | None = None, whole_outlet: bool = False
+    counter: Counter,
+    business_date: date,
+    *,
+    terminal: str | None = None,
+    whole_outlet: bool = False,
+    approver: SignedInUser | None = None,
 ) -> dict[str, Any]:
-    """X report while the day is open, Z report once closed; ``whole_outlet`` sums every terminal."""
-    counter.require(Right.REPORTS)
+    """X report while the day is open, Z report once closed; ``whole_outlet`` sums every terminal.
+
+    A cashier who closed the day with a manager's approval sees its Z report on that approval.
+    """
+    authorise(counter, Right.REPORTS, approver)
     outlet = counter.terminal.outlet
     terminal_code = None if whole_outlet else (terminal or counter.terminal.label).rpartition("-")[2]
     days = _days(outlet.code, terminal_code, business_date)
@@ -357,9 +366,12 @@ def daily_report_pdf(
     fmt: str = "a4",
     terminal: str | None = None,
     whole_outlet: bool = False,
+    approver: SignedInUser | None = None,
 ) -> bytes:
     """The report as a PDF, in the outlet's language unless another is asked for."""
     from konnect_pos.documents.daily_report_pdf import render_daily_report
 
-    report = daily_report(counter, business_date, terminal=terminal, whole_outlet=whole_outlet)
+    report = daily_report(
+        counter, business_date, terminal=terminal, whole_outlet=whole_outlet, approver=approver
+    )
     return render_daily_report(report, language or counter.terminal.outlet.language, fmt)

@@ -53,6 +53,7 @@ from konnect_pos.ui.correction_dialog import CorrectionDialog
 from konnect_pos.ui.customer_dialog import NewCustomerDialog
 from konnect_pos.ui.customer_panel import CustomerPanel
 from konnect_pos.ui.day_dialog import DayDialog
+from konnect_pos.ui.day_status import day_status_text
 from konnect_pos.ui.i18n import error_text, money_text
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.manager_dialogs import AuditDialog, CashMovementDialog, UsersDialog
@@ -286,36 +287,21 @@ class CounterWindow(QMainWindow):
 
     def _refresh_day(self) -> None:
         counter = self.counter
-        self.worker.submit(lambda: business_day.current_day(counter), self._show_day, lambda _: None)
+        self.worker.submit(lambda: business_day.day_state(counter), self._show_day, lambda _: None)
 
-    def _show_day(self, day) -> None:
-        if day is None:
-            text = self.tr("Business day: not open (Ctrl+D)")
-        elif day.status == "open":
-            text = self.tr("Business day {date}: open").replace("{date}", str(day.business_date))
-        elif day.status == "overdue":
-            text = self.tr("Business day {date}: still open, close it (Ctrl+D)").replace(
-                "{date}", str(day.business_date)
-            )
-        else:
-            text = self.tr("Business day {date}: closed").replace("{date}", str(day.business_date))
-        self.status_day.setText(text)
+    def _show_day(self, state) -> None:
+        self.status_day.setText(day_status_text(state, self.outlet.zone))
 
     def open_day_dialog(self) -> None:
         counter = self.counter
+        self.worker.submit(
+            lambda: business_day.close_form(counter), self._show_day_dialog, self._show_cart_error
+        )
 
-        def load():
-            day = business_day.current_day(counter)
-            expected = business_day.expected_cash(day.id) if day and day.status != "closed" else {}
-            return day, expected, business_day.denomination_table()
-
-        self.worker.submit(load, self._show_day_dialog, self._show_cart_error)
-
-    def _show_day_dialog(self, loaded) -> None:
-        day, expected, table = loaded
+    def _show_day_dialog(self, form) -> None:
         needs_approval = not can(self.counter.user.role, Right.OPEN_CLOSE_DAY)
         dialog = DayDialog(
-            day, self.outlet.country.currencies, expected, table, needs_approval=needs_approval, parent=self
+            form, self.outlet.country.currencies, self.outlet.zone, needs_approval=needs_approval, parent=self
         )
         counter, clock = self.counter, self.counter.clock
 
@@ -326,6 +312,14 @@ class CounterWindow(QMainWindow):
             dialog.accept()
             self._refresh_day()
 
+        def closed(result) -> None:
+            done(result)
+            self.show_daily_report(result[0].business_date, approver=result[1])  # the Z, right after
+
+        def close(counts, comment, approval):
+            signed = approver(approval)
+            return business_day.close_day(counter, counts, comment=comment, approver=signed), signed
+
         dialog.open_requested.connect(
             lambda floats, approval: self.worker.submit(
                 lambda: business_day.open_day(counter, floats, approver=approver(approval)),
@@ -333,11 +327,14 @@ class CounterWindow(QMainWindow):
                 dialog.show_error,
             )
         )
+        dialog.review_requested.connect(
+            lambda counts: self.worker.submit(
+                lambda: business_day.review_close(counter, counts), dialog.show_summary, dialog.show_error
+            )
+        )
         dialog.close_requested.connect(
             lambda counts, comment, approval: self.worker.submit(
-                lambda: business_day.close_day(counter, counts, comment=comment, approver=approver(approval)),
-                done,
-                dialog.show_error,
+                lambda: close(counts, comment, approval), closed, dialog.show_error
             )
         )
         self.day_dialog = dialog
@@ -616,6 +613,18 @@ class CounterWindow(QMainWindow):
         if self.preview is None or not self.cart.items:
             self.cart_error.setText(self.tr("Add at least one bundle first"))
             return
+        counter = self.counter  # the service decides whether this counter may sell now
+        self.worker.submit(
+            lambda: business_day.check_can_sell(counter), self._open_payment, self._refuse_sale
+        )
+
+    def _refuse_sale(self, error: Exception) -> None:
+        self._show_cart_error(error)
+        self._refresh_day()
+
+    def _open_payment(self, _state) -> None:
+        if self.preview is None or not self.cart.items:
+            return
         dialog = PaymentDialog(
             self.preview.total,
             providers=self.outlet.providers,
@@ -727,13 +736,15 @@ class CounterWindow(QMainWindow):
         self.correction_dialog = dialog
         dialog.open()
 
-    def show_daily_report(self, day=None) -> None:
+    def show_daily_report(self, day=None, *, approver=None) -> None:
         """X report of today (Z once closed; ``day``: the one just closed), in the outlet's language."""
         counter = self.counter
         today = day or business_day.local_date(counter.clock(), self.outlet.zone)
 
         def render(fmt: str, language: str) -> bytes:
-            return daily_report.daily_report_pdf(counter, today, language=language, fmt=fmt)
+            return daily_report.daily_report_pdf(
+                counter, today, language=language, fmt=fmt, approver=approver
+            )
 
         def shown(pdf: bytes) -> None:
             def rerender(fmt: str, language: str) -> None:

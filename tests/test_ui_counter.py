@@ -7,6 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from konnect_pos.services import demo
 from konnect_pos.services.clock import system_clock
@@ -63,6 +64,8 @@ def find_customer(window, qtbot, query="CD00000001"):
 
 def press_pay(window, qtbot):
     """F9 as a person presses it: the payment dialog opens once the service says the day sells."""
+    window.activateWindow()  # back in the counter after a dialog (offscreen Qt does not re-activate it)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
     qtbot.keyClick(window, Qt.Key.Key_F9)
     qtbot.waitUntil(
         lambda: window.payment_dialog is not None and window.payment_dialog.isVisible(), timeout=WAIT
@@ -331,7 +334,7 @@ def test_manager_previews_the_x_report_with_ctrl_r(gui, qtbot):
     qtbot.waitUntil(lambda: window.report_dialog is not None, timeout=WAIT)
     qtbot.waitUntil(lambda: window.report_dialog.page_count() >= 1, timeout=WAIT)
     text = PdfReader(io.BytesIO(window.report_dialog.pdf)).pages[0].extract_text()
-    assert "X report" in text and "Daily sales summary" in window.report_dialog.windowTitle()
+    assert "Rapport X" in text and "Daily sales summary" in window.report_dialog.windowTitle()  # Kinshasa: fr
 
 
 def test_manager_reads_the_audit_trail_and_admin_manages_users(gui, qtbot):

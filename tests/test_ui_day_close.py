@@ -32,10 +32,14 @@ def gui(sqlite_url, qtbot, tmp_path):
     app.login.show()
     qtbot.waitUntil(lambda: app.login.user.count() == 3, timeout=WAIT)
     yield app
+    set_language("en")  # first: relabelling the window asks the worker for the day's state again
+    for _ in range(2):  # deliver the relabelling, then the worker's answers, while the window lives
+        QApplication.processEvents()
+        app.worker.wait()
+    QApplication.processEvents()
     if app.counter_window is not None:
         app.counter_window.close()
     app.worker.wait()
-    set_language("en")
     database.close()
 
 
@@ -193,3 +197,35 @@ def test_the_day_dialog_says_the_state_and_next_step_in_french(gui, qtbot):
     assert dialog.next_step.text().startswith("Étape suivante : comptez la caisse")
     assert dialog.action.text() == "Vérifier le comptage"
     assert dialog.tables["USD"].item(0, 0).text() == "Billet 100"
+
+
+def test_the_report_preview_is_readable_zooms_and_saves_as_a_report(gui, qtbot, tmp_path, monkeypatch):
+    from konnect_pos.ui import pdf_preview
+
+    asked = []
+    target = tmp_path / "x.pdf"
+    monkeypatch.setattr(  # the modal file dialog answers like a person who picks a file
+        pdf_preview.QFileDialog,
+        "getSaveFileName",
+        lambda parent, title, name, pattern: asked.append((title, name)) or (str(target), pattern),
+    )
+    window = sign_in(gui, qtbot, "manager", "2222")
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: window.report_dialog is not None and window.report_dialog.isVisible(), timeout=WAIT
+    )
+    report = window.report_dialog
+    qtbot.waitUntil(lambda: report.page_count() >= 1, timeout=WAIT)
+    screen = window.screen().availableGeometry()
+    assert report.height() >= int(screen.height() * 0.85) and report.width() >= 520
+    assert report.language.currentData() == "fr" and report.zoom_label.text() == "Fit width"
+    qtbot.keyClick(focused(), Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: report.zoom_label.text().endswith("%"), timeout=WAIT)
+    bigger = int(report.zoom_label.text().rstrip(" %"))
+    click(qtbot, report.zoom_in_button)
+    assert int(report.zoom_label.text().rstrip(" %")) > bigger
+    click(qtbot, report.fit_button)
+    assert report.zoom_label.text() == "Fit width"
+    qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [("Save daily report", f"daily-report-{report.name}.pdf")]
+    assert target.read_bytes().startswith(b"%PDF") and report.status.text().startswith("Saved:")

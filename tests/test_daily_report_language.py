@@ -54,7 +54,7 @@ def test_cash_rounding_is_printed_so_net_equals_total_plus_rounding_minus_refund
     assert sales["rounding"]["amount"] == "-20.00"
     text = pdf_text(daily_report_pdf(manager, DAY))  # DAR01 speaks Swahili
     line = re.search(
-        r"Halisi TZS = jumla (.+?) \+ ukadiriaji wa taslimu (.+?) - marejesho (.+?) = (.+)", text
+        r"Halisi TZS = jumla (.+?) \+ kuzungusha pesa taslimu (.+?) - marejesho (.+?) = (.+)", text
     )
     assert line is not None, text
     total, rounding, refunds, net = (amount(part, "sw") for part in line.groups())

@@ -218,14 +218,21 @@ def test_the_report_preview_is_readable_zooms_and_saves_as_a_report(gui, qtbot, 
     qtbot.waitUntil(lambda: report.page_count() >= 1, timeout=WAIT)
     screen = window.screen().availableGeometry()
     assert report.height() >= int(screen.height() * 0.85) and report.width() >= 520
-    assert report.language.currentData() == "fr" and report.zoom_label.text() == "Fit width"
+    assert report.language.currentData() == "fr" and report.fit_button.isChecked()
+
+    def zoom():
+        return int(report.zoom_label.text().rstrip(" %"))
+
+    fitted = zoom()
     qtbot.keyClick(focused(), Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: report.zoom_label.text().endswith("%"), timeout=WAIT)
-    bigger = int(report.zoom_label.text().rstrip(" %"))
+    assert zoom() > fitted and not report.fit_button.isChecked()
     click(qtbot, report.zoom_in_button)
-    assert int(report.zoom_label.text().rstrip(" %")) > bigger
+    click(qtbot, report.zoom_in_button)
+    assert zoom() > fitted * 1.5
+    qtbot.keyClick(focused(), Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    zoomed = zoom()
     click(qtbot, report.fit_button)
-    assert report.zoom_label.text() == "Fit width"
+    assert report.fit_button.isChecked() and zoom() < zoomed  # back to the page's width
     qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert asked == [("Save daily report", f"daily-report-{report.name}.pdf")]
     assert target.read_bytes().startswith(b"%PDF") and report.status.text().startswith("Saved:")

@@ -291,6 +291,8 @@ class CounterWindow(QMainWindow):
 
     def _show_day(self, state) -> None:
         self.status_day.setText(day_status_text(state, self.outlet.zone))
+        self.status_day.setMinimumWidth(self.status_day.sizeHint().width())  # never cut: it says if we sell
+        self.status_outlet.setMinimumWidth(1)  # the outlet's name (also in the title) gives way first
 
     def open_day_dialog(self) -> None:
         counter = self.counter

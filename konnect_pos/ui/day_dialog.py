@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -97,6 +99,7 @@ class DayDialog(QDialog):
             table.setMinimumHeight(160)
             self.tables[currency] = table
             self.summaries[currency] = QLabel()
+            self.summaries[currency].setWordWrap(True)
             column = QVBoxLayout()
             column.addWidget(QLabel(currency))
             column.addWidget(table, 1)
@@ -110,17 +113,18 @@ class DayDialog(QDialog):
         self.summary_table = QTableWidget(0, 4)
         self.summary_table.verticalHeader().setVisible(False)
         self.summary_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.summary_table.horizontalHeader().setStretchLastSection(True)
+        self.summary_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.threshold_note = QLabel()
         self.threshold_note.setWordWrap(True)
         self.comment_label = QLabel()
         self.comment = QLineEdit()
         self.comment_label.setBuddy(self.comment)
         summary_layout = QVBoxLayout()
-        summary_layout.addWidget(self.summary_table, 1)
+        summary_layout.addWidget(self.summary_table)
         summary_layout.addWidget(self.threshold_note)
         summary_layout.addWidget(self.comment_label)
         summary_layout.addWidget(self.comment)
+        summary_layout.addStretch(1)
         self.summary_page = QWidget()
         self.summary_page.setLayout(summary_layout)
 
@@ -159,14 +163,18 @@ class DayDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         status = form.state.status
+        self.setMinimumWidth(640)
         self.show_page(OPEN if status == "not_opened" else CLOSED if status == "closed" else COUNT)
-        self.resize(760, 560)
 
     # --- what is on screen --------------------------------------------------------------
     def page(self) -> int:
         return self.pages.currentIndex()
 
     def show_page(self, page: int) -> None:
+        """One step at a time; the dialog takes the size of this step, not of the largest one."""
+        for index in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if index == page else QSizePolicy.Policy.Ignored
+            self.pages.widget(index).setSizePolicy(policy, policy)
         self.pages.setCurrentIndex(page)
         self.error.clear()
         self.approval_box.setVisible(self.needs_approval and page in (OPEN, SUMMARY))
@@ -182,6 +190,9 @@ class DayDialog(QDialog):
         focus.setFocus()
         if page == COUNT and self.currencies:
             self.tables[self.currencies[0]].setCurrentCell(0, 1)
+        self.adjustSize()
+        if page == COUNT:  # room for the denominations, within a 768-pixel-high screen
+            self.resize(max(self.width(), 760), max(self.height(), 560))
 
     def _time(self, moment) -> str:
         return moment.astimezone(self.zone).strftime("%H:%M") if moment else ""
@@ -326,7 +337,8 @@ class DayDialog(QDialog):
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.summary_table.setItem(row, column, item)
-        self.summary_table.resizeColumnsToContents()
+        rows = sum(self.summary_table.rowHeight(row) for row in range(self.summary_table.rowCount()))
+        self.summary_table.setFixedHeight(self.summary_table.horizontalHeader().height() + rows + 4)
         self.show_page(SUMMARY)
 
     def _show_comment_rule(self) -> None:

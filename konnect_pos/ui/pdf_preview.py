@@ -77,6 +77,7 @@ class PdfPreviewDialog(QDialog):
         )
         for button in (self.zoom_out_button, self.zoom_in_button):
             button.setFixedWidth(36)
+        self.fit_button.setCheckable(True)
         self.zoom_label = QLabel()
         self.zoom_out_button.clicked.connect(lambda: self.zoom_by(1 / ZOOM_STEP))
         self.zoom_in_button.clicked.connect(lambda: self.zoom_by(ZOOM_STEP))
@@ -154,10 +155,13 @@ class PdfPreviewDialog(QDialog):
         super().changeEvent(event)
 
     def _show_zoom(self) -> None:
-        if self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
-            self.zoom_label.setText(self.tr("Fit width"))
-        else:
-            self.zoom_label.setText(f"{round(self.view.zoomFactor() * 100)} %")
+        fitting = self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+        self.fit_button.setChecked(fitting)
+        self.zoom_label.setText(f"{round(self.zoom_factor() * 100)} %")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._show_zoom()  # fitting the width, the scale follows the window
 
     def zoom_factor(self) -> float:
         """The scale the page is shown at now, also while it fits the width."""

@@ -284,6 +284,8 @@ class CounterWindow(QMainWindow):
     def tick(self) -> None:
         now = self.counter.clock().astimezone(ZoneInfo(self.outlet.zone))
         self.status_clock.setText(now.strftime("%H:%M:%S"))
+        if now.second == 0:  # once a minute: midnight, or a close at another counter, shows up here
+            self._refresh_day()
 
     def _refresh_day(self) -> None:
         counter = self.counter

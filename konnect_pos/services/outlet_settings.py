@@ -88,12 +88,8 @@ def update_close_rules(counter: Counter, *, blind_close: bool, thresholds: dict[
         try:
             amount = Money(parse_amount(text), currency)
         except KonnectError:
-            raise ValidationError(
-                "Variance threshold for {currency}: an amount of 0 or more",
-                field=f"threshold:{currency}",
-                currency=currency,
-            ) from None
-        if amount.is_negative:
+            amount = None
+        if amount is None or amount.is_negative:
             raise ValidationError(
                 "Variance threshold for {currency}: an amount of 0 or more",
                 field=f"threshold:{currency}",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,9 +32,10 @@ from PySide6.QtWidgets import (
 from konnect_pos.domain.drawer import counted_total, denominations_from_data
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.domain.money import Money
+from konnect_pos.i18n import BABEL_LOCALES
 from konnect_pos.services.business_day import CloseForm, CloseSummary
 from konnect_pos.ui.forms import set_label
-from konnect_pos.ui.i18n import error_text, money_text
+from konnect_pos.ui.i18n import current_language, error_text, money_text
 
 OPEN, COUNT, SUMMARY, CLOSED = range(4)
 
@@ -199,7 +201,7 @@ class DayDialog(QDialog):
 
     def _state_text(self) -> tuple[str, str]:
         state, page = self.state_info, self.page()
-        date = str(state.business_date)
+        date = format_date(state.business_date, "medium", locale=BABEL_LOCALES[current_language()])
         if state.status == "not_opened":
             return (
                 self.tr("Today's business day ({date}) is not open yet.").replace("{date}", date),

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
 from PySide6.QtCore import QCoreApplication
 
+from konnect_pos.i18n import BABEL_LOCALES
 from konnect_pos.services.business_day import DayState
+from konnect_pos.ui.i18n import current_language
 
 
 def _tr(text: str) -> str:
@@ -27,7 +30,7 @@ def day_status_text(state: DayState, zone: str) -> str:
         )
     if state.status == "overdue":
         return _tr("Day of {date} still open: a manager closes it (Ctrl+D) before selling").replace(
-            "{date}", str(state.business_date)
+            "{date}", format_date(state.business_date, "medium", locale=BABEL_LOCALES[current_language()])
         )
     if state.status == "closed":
         return (

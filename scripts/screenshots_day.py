@@ -76,9 +76,9 @@ def main() -> int:
     demo.seed(lambda: yesterday, customers=60)
     now = lambda: datetime.now(UTC)  # noqa: E731
     for terminal in SHOPS.values():
-        manager = sign_in(terminal, "manager", "2222", now)
+        manager = sign_in(terminal, "manager", "222222", now)
         business_day.close_day(manager, {}, comment="demo: yesterday's float banked")
-    admin = sign_in(SHOPS["fr"], "admin", "9999", now)
+    admin = sign_in(SHOPS["fr"], "admin", "999999", now)
     outlet_settings.update_close_rules(admin, blind_close=True, thresholds={"USD": "5"})
     keep: list[App] = []
     for lang, terminal in SHOPS.items():
@@ -89,7 +89,7 @@ def main() -> int:
         gui.login.show()
         spin(app, lambda g=gui: g.login.user.count() == 3)
         gui.login.user.setCurrentIndex(gui.login.user.findData("manager"))
-        gui.login.pin.setText("2222")
+        gui.login.pin.setText("222222")
         gui.login.submit()
         spin(app, lambda g=gui: g.counter_window is not None)
         window = gui.counter_window

@@ -31,7 +31,7 @@ def amount(text: str, locale: str) -> Decimal:
 
 def test_a_french_outlet_gets_its_report_in_french_with_names_and_local_times(demo_db, clock):
     cashier = sign_in("KIN01-T1", "cashier", "1111", clock)
-    manager = sign_in("KIN01-T1", "manager", "2222", clock)
+    manager = sign_in("KIN01-T1", "manager", "222222", clock)
     checkout.sell(cashier, "CD00000001", [CartItem("CD-WEEK5")], [CashTender(Money.of(10, "USD"))])
     text = pdf_text(daily_report_pdf(manager, DAY))  # no language asked: the outlet's (fr)
     assert "Récapitulatif des ventes du jour" in text and "Rapport X" in text
@@ -43,7 +43,7 @@ def test_a_french_outlet_gets_its_report_in_french_with_names_and_local_times(de
 
 def test_cash_rounding_is_printed_so_net_equals_total_plus_rounding_minus_refunds(demo_db, clock):
     cashier = sign_in("DAR01-T1", "cashier", "1111", clock)
-    manager = sign_in("DAR01-T1", "manager", "2222", clock)
+    manager = sign_in("DAR01-T1", "manager", "222222", clock)
     tenders = [
         MobileMoneyTender("mpesa", "QK7AB12CD4", "0712345678", Money.of(11_930, "TZS")),
         CashTender(Money.of(100, "TZS")),

@@ -16,12 +16,12 @@ def usd(value):
 
 @pytest.fixture
 def manager(demo_db, clock):
-    return sign_in("KIN01-T1", "manager", "2222", clock)
+    return sign_in("KIN01-T1", "manager", "222222", clock)
 
 
 @pytest.fixture
 def admin(demo_db, clock):
-    return sign_in("KIN01-T1", "admin", "9999", clock)
+    return sign_in("KIN01-T1", "admin", "999999", clock)
 
 
 SHORT_TEN = {"USD": {"note:20": 2}, "CDF": {"note:20000": 1}}  # float 50 USD + 20,000 CDF

@@ -117,10 +117,15 @@ def test_cashier_closes_with_a_variance_comment_and_sees_the_z_then_f9_is_refuse
     assert dialog.comment_label.text() == "Comment (required: a variance is above the limit)"
     assert dialog.action.text() == "Confirm and close the day" and dialog.back.isVisible()
     assert focused() is dialog.comment
-    dialog.approver.setFocus()
-    type_into_focus(qtbot, "manager")
-    dialog.approver_pin.setFocus()
-    type_into_focus(qtbot, "2222")
+    approval = dialog.approval_box
+    assert approval.isVisible()
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # from the comment to the approver, chosen by name
+    qtbot.waitUntil(lambda: approval.approver.count() > 0, timeout=WAIT)
+    qtbot.keyClick(focused(), "J")  # the first letter of the manager's name picks him
+    assert focused() is approval.approver and approval.approver.currentText() == "Joseph Manager"
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is approval.pin
+    type_into_focus(qtbot, "222222")
     click(qtbot, dialog.action)  # no comment: refused in the dialog, nothing closed
     qtbot.waitUntil(lambda: "write a comment" in dialog.error.text(), timeout=WAIT)
     assert dialog.error.text().startswith("The USD drawer is off by -10.00 USD")
@@ -160,7 +165,7 @@ def test_cashier_closes_with_a_variance_comment_and_sees_the_z_then_f9_is_refuse
 
 
 def test_blind_close_shows_the_expected_cash_only_once_the_count_is_in(gui, qtbot):
-    window = sign_in(gui, qtbot, "admin", "9999")
+    window = sign_in(gui, qtbot, "admin", "999999")
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.settings_dialog is not None, timeout=WAIT)
     settings = window.settings_dialog
@@ -189,7 +194,7 @@ def test_blind_close_shows_the_expected_cash_only_once_the_count_is_in(gui, qtbo
 
 
 def test_the_day_dialog_says_the_state_and_next_step_in_french(gui, qtbot):
-    window = sign_in(gui, qtbot, "manager", "2222")
+    window = sign_in(gui, qtbot, "manager", "222222")
     set_language("fr")
     qtbot.waitUntil(lambda: window.status_day.text().startswith("Journée ouverte depuis"), timeout=WAIT)
     dialog = open_day_dialog(window, qtbot)
@@ -209,7 +214,7 @@ def test_the_report_preview_is_readable_zooms_and_saves_as_a_report(gui, qtbot, 
         "getSaveFileName",
         lambda parent, title, name, pattern: asked.append((title, name)) or (str(target), pattern),
     )
-    window = sign_in(gui, qtbot, "manager", "2222")
+    window = sign_in(gui, qtbot, "manager", "222222")
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(
         lambda: window.report_dialog is not None and window.report_dialog.isVisible(), timeout=WAIT

@@ -4,7 +4,7 @@ The dialog always says what state the day is in and what can be done next. Closi
 steps: the count by denomination, then a summary per currency (expected, counted, variance)
 with the comment the outlet's rule asks for, and an explicit confirmation. Under a blind
 close the expected cash is not even sent to the dialog before the count is submitted: the
-service returns it with the summary. A cashier needs a manager's name and PIN (the approver).
+service returns it with the summary. A cashier needs a manager's approval (the shared approval widget).
 """
 
 from __future__ import annotations
@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 from konnect_pos.domain.drawer import counted_total, denominations_from_data
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.domain.money import Money
+from konnect_pos.domain.roles import Right
 from konnect_pos.i18n import BABEL_LOCALES
 from konnect_pos.services.business_day import CloseForm, CloseSummary
-from konnect_pos.ui.forms import set_label
+from konnect_pos.ui.approval_widget import Approval, ApprovalWidget
 from konnect_pos.ui.i18n import current_language, error_text, money_text
+from konnect_pos.ui.worker import DbWorker
 
 OPEN, COUNT, SUMMARY, CLOSED = range(4)
 
@@ -53,6 +55,7 @@ class DayDialog(QDialog):
         form: CloseForm,
         currencies: tuple[str, ...],
         zone: str,
+        worker: DbWorker,
         *,
         needs_approval: bool,
         parent: QWidget | None = None,
@@ -134,14 +137,7 @@ class DayDialog(QDialog):
         for page in (self.open_page, self.count_page, self.summary_page, QWidget()):
             self.pages.addWidget(page)
 
-        self.approver = QLineEdit()
-        self.approver_pin = QLineEdit()
-        self.approver_pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.approval_form = QFormLayout()
-        self.approval_form.addRow(QLabel(), self.approver)
-        self.approval_form.addRow(QLabel(), self.approver_pin)
-        self.approval_box = QWidget()
-        self.approval_box.setLayout(self.approval_form)
+        self.approval_box = ApprovalWidget(worker, (Right.OPEN_CLOSE_DAY,), needed=needs_approval)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b91c1c")
         self.error.setWordWrap(True)
@@ -280,8 +276,6 @@ class DayDialog(QDialog):
         )
         self._show_comment_rule()
         self.cancel.setText(self.tr("Cancel") if page != CLOSED else self.tr("Close"))
-        set_label(self.approval_form, self.approver, self.tr("Manager"))
-        set_label(self.approval_form, self.approver_pin, self.tr("Manager's PIN"))
         self.update_totals()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -363,10 +357,8 @@ class DayDialog(QDialog):
                 )
             )
 
-    def approval(self) -> tuple[str, str] | None:
-        if not self.needs_approval:
-            return None
-        return self.approver.text().strip(), self.approver_pin.text()
+    def approval(self) -> Approval | None:
+        return self.approval_box.approval()
 
     def back_to_count(self) -> None:
         self.summary = None
@@ -384,3 +376,4 @@ class DayDialog(QDialog):
 
     def show_error(self, error: Exception) -> None:
         self.error.setText(error_text(error))
+        self.approval_box.refused(error)

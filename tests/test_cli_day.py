@@ -27,9 +27,19 @@ def test_cash_out_then_close_with_count(shop, capsys):
         capsys, "day", "close", "--count", "USD:note:20=2", "--count", "CDF:note:20000=1", "--db", shop
     )
     assert code == 0 and "Z report 1" in out and "USD: expected $40.00, counted $40.00" in out
-    code, _, err = run(capsys, "day", "close", "--db", shop)
+    code, _, err = run(capsys, "day", "close", "--comment", "again", "--db", shop)
     assert code == 2 and "no open business day" in err
     assert "closed" in run(capsys, "day", "status", "--db", shop)[1]
+
+
+def test_close_with_a_variance_needs_a_comment(shop, capsys):
+    argv = ("day", "close", "--count", "USD:note:20=2", "--count", "CDF:note:20000=1", "--db", shop)
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "The USD drawer is off by -$10.00 (more than $1.00): write a comment" in err
+    assert "open" in run(capsys, "day", "status", "--db", shop)[1]
+    code, out, _ = run(capsys, *argv, "--comment", "ten dollars short, counted twice")
+    assert code == 0 and "variance -$10.00" in out
 
 
 def test_cashier_needs_an_approver(shop, capsys, monkeypatch):

@@ -372,7 +372,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     counter = signed_in(args)
     report = daily_report(counter, parse_date(args.date), terminal=args.terminal, whole_outlet=args.outlet)
     if args.out:
-        Path(args.out).write_bytes(render_daily_report(report, args.language or lang(), args.format))
+        Path(args.out).write_bytes(
+            render_daily_report(report, args.language or report["outlet"]["language"], args.format)
+        )
     if args.json:
         print(report_json(report))
     else:

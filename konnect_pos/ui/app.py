@@ -53,7 +53,7 @@ class App:
 
     def open_settings(self, window) -> None:
         from konnect_pos.domain.roles import Right, can
-        from konnect_pos.services.outlet_settings import update_outlet
+        from konnect_pos.services.outlet_settings import close_rules, update_close_rules, update_outlet
 
         def save_outlet(fields: dict, on_done, on_error) -> None:
             def saved(view) -> None:
@@ -67,11 +67,16 @@ class App:
             window.outlet,
             can_edit_outlet=can(window.counter.user.role, Right.OUTLET_SETTINGS),
             save_outlet=save_outlet,
+            save_close_rules=lambda rules, on_done, on_error: self.worker.submit(
+                lambda: update_close_rules(window.counter, **rules), on_done, on_error
+            ),
             parent=window,
         )
         dialog.saved.connect(lambda: set_language(self.settings.language()))
         window.settings_dialog = dialog
         dialog.open()
+        outlet = window.outlet
+        self.worker.submit(lambda: close_rules(outlet), dialog.show_close_rules, dialog.show_error)
 
 
 def run(url: str, terminal: str | None) -> int:

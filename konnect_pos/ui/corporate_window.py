@@ -37,7 +37,7 @@ from konnect_pos.services.corporate_invoices import InvoiceSummary, RunResult
 from konnect_pos.services.session import Counter
 from konnect_pos.ui.i18n import current_language, error_text
 from konnect_pos.ui.manager_dialogs import data_table
-from konnect_pos.ui.receipt_dialog import ReceiptDialog
+from konnect_pos.ui.pdf_preview import PdfPreviewDialog
 from konnect_pos.ui.worker import DbWorker
 
 POOLS = ("local_priority", "global_priority")
@@ -211,7 +211,7 @@ class CorporateWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.invoice_dialog: ReceiptDialog | None = None
+        self.invoice_dialog: PdfPreviewDialog | None = None
         self.resize(1280, 760)
         self.retranslate()
         self._update_buttons()
@@ -606,17 +606,16 @@ class CorporateWindow(QDialog):
                     dialog.show_error,
                 )
 
-            dialog = ReceiptDialog(
+            dialog = PdfPreviewDialog(
                 number,
                 pdf,
                 rerender,
+                kind="invoice",
                 fmt="a4",
+                formats=("a4",),
                 language=language,
-                title=self.tr("Invoice {number}").replace("{number}", number),
                 parent=self,
             )
-            dialog.format.setVisible(False)  # invoices are A4 only
-            dialog.resize(760, 960)
             self.invoice_dialog = dialog
             dialog.open()
 

@@ -57,11 +57,12 @@ from konnect_pos.ui.counter.top_up_dialog import TopUpDialog
 from konnect_pos.ui.customer_dialog import NewCustomerDialog
 from konnect_pos.ui.customer_panel import CustomerPanel
 from konnect_pos.ui.day_dialog import DayDialog
-from konnect_pos.ui.i18n import current_language, data_text, error_text, money_text
+from konnect_pos.ui.day_status import day_status_text
+from konnect_pos.ui.i18n import data_text, error_text, money_text
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.manager_dialogs import AuditDialog, CashMovementDialog, UsersDialog
 from konnect_pos.ui.payment_dialog import PaymentDialog
-from konnect_pos.ui.receipt_dialog import ReceiptDialog
+from konnect_pos.ui.pdf_preview import PdfPreviewDialog
 from konnect_pos.ui.settings import LocalSettings
 from konnect_pos.ui.sync_status import ConflictsDialog, SyncController
 from konnect_pos.ui.timeline_widget import TimelineWidget
@@ -98,12 +99,12 @@ class CounterWindow(QMainWindow):
         self.customer_phone = ""
         self.preview: CartPreview | None = None
         self.payment_dialog: PaymentDialog | None = None
-        self.receipt_dialog: ReceiptDialog | None = None
+        self.receipt_dialog: PdfPreviewDialog | None = None
         self.customer_dialog: NewCustomerDialog | None = None
         self.settings_dialog: QWidget | None = None
         self.day_dialog: DayDialog | None = None
         self.correction_dialog: CorrectionDialog | None = None
-        self.report_dialog: ReceiptDialog | None = None
+        self.report_dialog: PdfPreviewDialog | None = None
         self.audit_dialog: AuditDialog | None = None
         self.users_dialog: UsersDialog | None = None
         self.cash_dialog: CashMovementDialog | None = None
@@ -291,48 +292,50 @@ class CounterWindow(QMainWindow):
     def tick(self) -> None:
         now = self.counter.clock().astimezone(ZoneInfo(self.outlet.zone))
         self.status_clock.setText(now.strftime("%H:%M:%S"))
+        if now.second == 0:  # once a minute: midnight, or a close at another counter, shows up here
+            self._refresh_day()
 
     def _refresh_day(self) -> None:
         counter = self.counter
-        self.worker.submit(lambda: business_day.current_day(counter), self._show_day, lambda _: None)
+        self.worker.submit(lambda: business_day.day_state(counter), self._show_day, lambda _: None)
 
-    def _show_day(self, day) -> None:
-        if day is None:
-            text = self.tr("Business day: not open (Ctrl+D)")
-        elif day.status == "open":
-            text = self.tr("Business day {date}: open").replace("{date}", str(day.business_date))
-        elif day.status == "overdue":
-            text = self.tr("Business day {date}: still open, close it (Ctrl+D)").replace(
-                "{date}", str(day.business_date)
-            )
-        else:
-            text = self.tr("Business day {date}: closed").replace("{date}", str(day.business_date))
-        self.status_day.setText(text)
+    def _show_day(self, state) -> None:
+        self.status_day.setText(day_status_text(state, self.outlet.zone))
+        self.status_day.setMinimumWidth(self.status_day.sizeHint().width())  # never cut: it says if we sell
+        self.status_outlet.setMinimumWidth(1)  # the outlet's name (also in the title) gives way first
 
     def open_day_dialog(self) -> None:
         counter = self.counter
+        self.worker.submit(
+            lambda: business_day.close_form(counter), self._show_day_dialog, self._show_cart_error
+        )
 
-        def load():
-            day = business_day.current_day(counter)
-            expected = business_day.expected_cash(day.id) if day and day.status != "closed" else {}
-            return day, expected, business_day.denomination_table()
-
-        self.worker.submit(load, self._show_day_dialog, self._show_cart_error)
-
-    def _show_day_dialog(self, loaded) -> None:
-        day, expected, table = loaded
+    def _show_day_dialog(self, form) -> None:
         needs_approval = not can(self.counter.user.role, Right.OPEN_CLOSE_DAY)
         dialog = DayDialog(
-            day, self.outlet.country.currencies, expected, table, needs_approval=needs_approval, parent=self
+            form,
+            self.outlet.country.currencies,
+            self.outlet.zone,
+            self.worker,
+            needs_approval=needs_approval,
+            parent=self,
         )
         counter, clock = self.counter, self.counter.clock
 
         def approver(approval):
-            return users.authenticate(approval[0], approval[1], clock) if approval else None
+            return approving_user(approval, clock)
 
         def done(_result) -> None:
             dialog.accept()
             self._refresh_day()
+
+        def closed(result) -> None:
+            done(result)
+            self.show_daily_report(result[0].business_date, approver=result[1])  # the Z, right after
+
+        def close(counts, comment, approval):
+            signed = approver(approval)
+            return business_day.close_day(counter, counts, comment=comment, approver=signed), signed
 
         dialog.open_requested.connect(
             lambda floats, approval: self.worker.submit(
@@ -341,11 +344,14 @@ class CounterWindow(QMainWindow):
                 dialog.show_error,
             )
         )
+        dialog.review_requested.connect(
+            lambda counts: self.worker.submit(
+                lambda: business_day.review_close(counter, counts), dialog.show_summary, dialog.show_error
+            )
+        )
         dialog.close_requested.connect(
             lambda counts, comment, approval: self.worker.submit(
-                lambda: business_day.close_day(counter, counts, comment=comment, approver=approver(approval)),
-                done,
-                dialog.show_error,
+                lambda: close(counts, comment, approval), closed, dialog.show_error
             )
         )
         self.day_dialog = dialog
@@ -622,6 +628,18 @@ class CounterWindow(QMainWindow):
         if self.preview is None or not self.cart.items:
             self.cart_error.setText(self.tr("Add at least one bundle first"))
             return
+        counter = self.counter  # the service decides whether this counter may sell now
+        self.worker.submit(
+            lambda: business_day.check_can_sell(counter), self._open_payment, self._refuse_sale
+        )
+
+    def _refuse_sale(self, error: Exception) -> None:
+        self._show_cart_error(error)
+        self._refresh_day()
+
+    def _open_payment(self, _state) -> None:
+        if self.preview is None or not self.cart.items:
+            return
         dialog = PaymentDialog(
             self.preview.total,
             rules=checkout.payment_rules(self.outlet),
@@ -664,14 +682,20 @@ class CounterWindow(QMainWindow):
                     dialog.show_error,
                 )
 
-            dialog = ReceiptDialog(
-                receipt_number, pdf, render, fmt=fmt, language=self._receipt_language(), parent=self
+            dialog = PdfPreviewDialog(
+                receipt_number,
+                pdf,
+                render,
+                kind="receipt",
+                fmt=fmt,
+                language=self._receipt_language(),
+                parent=self,
             )
             self.receipt_dialog = dialog
             dialog.open()
             self.receipt_shown.emit(dialog)
             if self.settings.auto_print() and not copy:
-                dialog.print_receipt(direct=True)
+                dialog.print_pdf(direct=True)
 
         self.worker.submit(
             lambda: receipts.receipt_pdf(self.counter, receipt_number, copy=copy, fmt=fmt, language=language),
@@ -738,31 +762,27 @@ class CounterWindow(QMainWindow):
         self.correction_dialog = dialog
         dialog.open()
 
-    def show_daily_report(self) -> None:
-        """X report of today (Z once closed), previewed like a receipt, for managers."""
+    def show_daily_report(self, day=None, *, approver=None) -> None:
+        """X report of today (Z once closed; ``day``: the one just closed), in the outlet's language."""
         counter = self.counter
-        today = business_day.local_date(counter.clock(), self.outlet.zone)
+        today = day or business_day.local_date(counter.clock(), self.outlet.zone)
 
         def render(fmt: str, language: str) -> bytes:
-            return daily_report.daily_report_pdf(counter, today, language=language, fmt=fmt)
+            return daily_report.daily_report_pdf(
+                counter, today, language=language, fmt=fmt, approver=approver
+            )
 
         def shown(pdf: bytes) -> None:
             def rerender(fmt: str, language: str) -> None:
                 self.worker.submit(lambda: render(fmt, language), dialog.show_pdf, dialog.show_error)
 
-            dialog = ReceiptDialog(
-                f"report-{today}",
-                pdf,
-                rerender,
-                fmt="a4",
-                language=current_language(),
-                title=self.tr("Daily sales summary {date}").replace("{date}", str(today)),
-                parent=self,
+            dialog = PdfPreviewDialog(
+                str(today), pdf, rerender, kind="report", fmt="a4", language=language, parent=self
             )
             self.report_dialog = dialog
             dialog.open()
 
-        language = current_language()
+        language = self.outlet.language
         self.worker.submit(lambda: render("a4", language), shown, self._show_cart_error)
 
     def open_audit(self) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -389,13 +388,17 @@ class CounterWindow(QMainWindow):
             return  # an older query answered late
         self.search_error.clear()
         self.results.clear()
-        for customer in found:
-            item = QListWidgetItem(
+        # Rows made by Qt from plain strings: each QListWidgetItem made in Python leaks one reference
+        # to None (PySide6 6.11.3, measured), i.e. ~20 per search in a long session.
+        self.results.addItems(
+            [
                 f"{customer.name}  ·  {customer.account_number}  ·  {customer.phone}"
                 + (f"  ·  {customer.kit_serial}" if customer.kit_serial else "")
-            )
-            item.setData(Qt.ItemDataRole.UserRole, customer.account_number)
-            self.results.addItem(item)
+                for customer in found
+            ]
+        )
+        for row, customer in enumerate(found):
+            self.results.item(row).setData(Qt.ItemDataRole.UserRole, customer.account_number)
         if not found:
             self.search_error.setText(self.tr("No customer found"))
         elif self._pick_when_found:

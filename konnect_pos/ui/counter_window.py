@@ -110,7 +110,6 @@ class CounterWindow(QMainWindow):
         self.search_error = QLabel()
         self.search_error.setStyleSheet("color: #b91c1c")
         self.results = QListWidget()
-        self.results.setMaximumHeight(150)
         self.results.itemActivated.connect(lambda item: self.pick(item.data(Qt.ItemDataRole.UserRole)))
         self.new_customer_button = QPushButton()
         self.new_customer_button.clicked.connect(self.open_new_customer)
@@ -127,7 +126,7 @@ class CounterWindow(QMainWindow):
         row.addWidget(self.new_customer_button)
         search_layout.addLayout(row)
         search_layout.addWidget(self.search_error)
-        search_layout.addWidget(self.results)
+        search_layout.addWidget(self.results, 1)  # a taller screen shows more results
 
         self.panel = CustomerPanel(self.outlet.zone)
         self.panel.reprint_requested.connect(self.reprint)
@@ -170,7 +169,7 @@ class CounterWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.search_box, 1)
         left_layout.addWidget(self.panel, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)

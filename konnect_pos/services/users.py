@@ -11,7 +11,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from konnect_pos.domain.errors import AuthenticationFailed, Conflict, NotFound, ValidationError
-from konnect_pos.domain.roles import Right, Role
+from konnect_pos.domain.roles import RIGHTS, Right, Role
 from konnect_pos.services.clock import Clock
 
 if TYPE_CHECKING:
@@ -124,6 +124,16 @@ def authenticate(username: str, pin: str, clock: Clock) -> SignedInUser:
 def list_usernames() -> list[tuple[str, str]]:
     """(username, full name) of active users, for the login list."""
     return [(u.username, u.full_name) for u in User.select().where(User.active).order_by(User.username)]
+
+
+def list_approvers(*rights: Right) -> list[tuple[str, str]]:
+    """(username, full name) of the active users who hold every one of ``rights``, by name.
+
+    Users belong to the whole database, not to one outlet: this is everyone who can approve here.
+    """
+    roles = [role.value for role in Role if all(right in RIGHTS[role] for right in rights)]
+    rows = User.select().where(User.active & User.role.in_(roles)).order_by(User.full_name, User.username)
+    return [(u.username, u.full_name) for u in rows]
 
 
 def _managed(username: str) -> User:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -46,9 +46,12 @@ from konnect_pos.services.catalog import BundleView
 from konnect_pos.services.checkout import CartPreview, SaleResult
 from konnect_pos.services.session import Counter
 from konnect_pos.sync import client as sync_client
+from konnect_pos.ui.approval_widget import approving_user
 from konnect_pos.ui.cart_widget import CartWidget
 from konnect_pos.ui.corporate_window import CorporateWindow
 from konnect_pos.ui.correction_dialog import CorrectionDialog
+from konnect_pos.ui.counter.manager_menu import ManagerMenu
+from konnect_pos.ui.counter.session_lock import SessionLock
 from konnect_pos.ui.customer_dialog import NewCustomerDialog
 from konnect_pos.ui.customer_panel import CustomerPanel
 from konnect_pos.ui.day_dialog import DayDialog
@@ -185,7 +188,8 @@ class CounterWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.counter_page)
         self.setCentralWidget(self.stack)
-        self.lock_screen: LoginWindow | None = None
+        self.session_lock = SessionLock(self, self.stack, worker)
+        self.session_lock.unlocked.connect(self.unlock)
 
         # status bar
         self.status_outlet, self.status_agent, self.status_day, self.status_sync, self.status_clock = (
@@ -205,23 +209,24 @@ class CounterWindow(QMainWindow):
         QShortcut(QKeySequence("F3"), self, self.open_new_customer)
         QShortcut(QKeySequence("F9"), self, self.open_payment)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
-        QShortcut(QKeySequence("Ctrl+D"), self, self.open_day_dialog)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.show_daily_report)
-        QShortcut(QKeySequence("Ctrl+J"), self, self.open_audit)
-        QShortcut(QKeySequence("Ctrl+U"), self, self.open_users)
-        QShortcut(QKeySequence("Ctrl+M"), self, self.open_cash_movement)
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.sync.sync_now)
-        QShortcut(QKeySequence("Ctrl+K"), self, self.open_conflicts)
         QShortcut(QKeySequence("Ctrl+T"), self, self.open_top_up)
         self.panel.plan.top_up_requested.connect(self.open_top_up)
         self.panel.plan.opt_requested.connect(self.toggle_connect_plus)
-        self.corporate_action = QAction(self)
-        self.corporate_action.setShortcut(QKeySequence("Ctrl+B"))
-        self.corporate_action.triggered.connect(self.open_corporate)
-        self.addAction(self.corporate_action)
-        self.managers_menu = self.menuBar().addMenu("")
-        self.managers_menu.addAction(self.corporate_action)
-        self.managers_menu.menuAction().setVisible(can(counter.user.role, Right.CORPORATE_BILLING))
+        self.menus = ManagerMenu(
+            self,
+            {
+                "day": self.open_day_dialog,
+                "cash": self.open_cash_movement,
+                "report": self.show_daily_report,
+                "audit": self.open_audit,
+                "users": self.open_users,
+                "conflicts": self.open_conflicts,
+                "corporate": self.open_corporate,
+            },
+            counter.user.role,
+        )
+        self.managers_menu, self.corporate_action = self.menus.menu, self.menus.actions["corporate"]
         self.setTabOrder(self.search, self.results)
         self.setTabOrder(self.results, self.cart)
         self.setTabOrder(self.cart, self.pay_button)
@@ -260,8 +265,7 @@ class CounterWindow(QMainWindow):
         self.cart_box.setTitle(self.tr("Cart"))
         self.projection_label.setText(self.tr("The account after this sale:"))
         self.pay_button.setText(self.tr("Pay (F9)"))
-        self.managers_menu.setTitle(self.tr("&Managers"))
-        self.corporate_action.setText(self.tr("Corporate accounts and invoices…"))
+        self.menus.retranslate()
         self.status_outlet.setText(
             self.tr("Outlet {outlet} · terminal {terminal}")
             .replace("{outlet}", self.outlet.name)
@@ -346,7 +350,7 @@ class CounterWindow(QMainWindow):
 
     def open_corporate(self) -> None:
         """Corporate accounts, service lines and invoices (Ctrl+B, managers)."""
-        if not can(self.counter.user.role, Right.CORPORATE_BILLING):
+        if not self.menus.allowed(Right.CORPORATE_BILLING):
             return
         self.corporate_window = CorporateWindow(self.counter, self.worker, self)
         self.corporate_window.open()
@@ -691,32 +695,45 @@ class CounterWindow(QMainWindow):
         needs_approval = not (
             can(self.counter.user.role, Right.VOID) and can(self.counter.user.role, Right.REFUND)
         )
-        dialog = CorrectionDialog(receipt_number, needs_approval=needs_approval, parent=self)
+        overview = self.panel.overview
+        paid = next((p.methods for p in overview.purchases if p.receipt_number == receipt_number), ())
+        dialog = CorrectionDialog(
+            receipt_number, self.worker, needs_approval=needs_approval, methods=paid, parent=self
+        )
         counter = self.counter
 
-        def approver(approval):
-            return users.authenticate(approval[0], approval[1], counter.clock) if approval else None
+        def done(show):
+            def shown(result) -> None:
+                show(result)  # the dialog says what was reversed; Enter closes it
+                self.load_customer()
+                self._refresh_sync()
 
-        def done(result) -> None:
-            dialog.accept()
-            self.load_customer()
-            self._refresh_sync()
+            return shown
 
         dialog.void_requested.connect(
             lambda reason, remove, approval: self.worker.submit(
                 lambda: corrections.void_sale(
-                    counter, receipt_number, reason, remove_active=remove, approver=approver(approval)
+                    counter,
+                    receipt_number,
+                    reason,
+                    remove_active=remove,
+                    approver=approving_user(approval, counter.clock),
                 ),
-                done,
+                done(dialog.show_voided),
                 dialog.show_error,
             )
         )
         dialog.refund_requested.connect(
             lambda amount, reason, method, approval: self.worker.submit(
                 lambda: corrections.refund_sale(
-                    counter, receipt_number, amount, reason, method=method, approver=approver(approval)
+                    counter,
+                    receipt_number,
+                    amount,
+                    reason,
+                    method=method,
+                    approver=approving_user(approval, counter.clock),
                 ),
-                done,
+                done(dialog.show_refunded),
                 dialog.show_error,
             )
         )
@@ -771,13 +788,14 @@ class CounterWindow(QMainWindow):
         counter = self.counter
         dialog = CashMovementDialog(
             self.outlet.country.currencies,
+            self.worker,
             needs_approval=not can(counter.user.role, Right.CASH_MOVEMENTS),
             parent=self,
         )
 
         def record(direction: str, amount: str, currency: str, reason: str, approval) -> None:
             def call():
-                approver = users.authenticate(approval[0], approval[1], counter.clock) if approval else None
+                approver = approving_user(approval, counter.clock)
                 return business_day.cash_movement(
                     counter, direction, amount, currency, reason, approver=approver
                 )
@@ -819,38 +837,36 @@ class CounterWindow(QMainWindow):
         self.counter = replace(self.counter, terminal=terminal)
         self.retranslate()
 
-    # --- idle lock ----------------------------------------------------------------------
+    # --- lock (Ctrl+L, idle) --------------------------------------------------------------
     def lock(self) -> None:
-        if self.lock_screen is not None:
-            return
-        screen = LoginWindow(
-            self.worker, self.counter.terminal.label, self.counter.clock, lock_user=self.counter.user.username
-        )
-        screen.signed_in.connect(self.unlock)
-        self.lock_screen = screen
-        self.stack.addWidget(screen)
-        self.stack.setCurrentWidget(screen)
-        for dialog in (self.payment_dialog, self.receipt_dialog, self.customer_dialog):
-            if dialog is not None and dialog.isVisible():
-                dialog.hide()
-        screen.pin.setFocus()
+        self.session_lock.lock(self.counter)
+
+    @property
+    def lock_screen(self) -> LoginWindow | None:
+        return self.session_lock.screen
 
     def is_locked(self) -> bool:
-        return self.lock_screen is not None
+        return self.session_lock.screen is not None
 
-    def unlock(self, counter: Counter) -> None:
-        """Any user may unlock; the unfinished cart stays, now sold by whoever signed in."""
+    def unlock(self, counter: Counter, same_user: bool) -> None:
+        """Whoever unlocks works with their own rights; the same user resumes their cart,
+        another user starts on a clear screen (no customer, empty cart)."""
         self.counter = counter
-        screen, self.lock_screen = self.lock_screen, None
-        self.stack.setCurrentWidget(self.counter_page)
-        if screen is not None:
-            self.stack.removeWidget(screen)
-            screen.deleteLater()
-        if self.payment_dialog is not None:
-            self.payment_dialog.show()
+        self.menus.set_role(counter.user.role)
+        if not same_user:
+            self.payment_dialog = None  # closed with the previous user's other dialogs
+            self.account, self.customer_phone = None, ""
+            self._search_serial += 1  # a late answer for the previous user is dropped
+            self.search.clear()
+            self.results.clear()
+            self.search_error.clear()
+            self.panel.show_overview(None)
+            self.panel.plan.show_status(None)
+            self.cart.clear_cart()
+            self.refresh_cart()
         self.retranslate()
         self.idle_timer.start()
-        self.cart.setFocus()
+        (self.cart if same_user else self.search).setFocus()
 
     def closeEvent(self, event) -> None:
         from PySide6.QtWidgets import QApplication

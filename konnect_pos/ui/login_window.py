@@ -51,11 +51,17 @@ class LoginWindow(QWidget):
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.user = QComboBox()
         self.user.setEditable(True)
+        self.user.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a typed name never adds a user
         self.user.setMinimumWidth(260)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(8)
         self.pin.returnPressed.connect(self.submit)
+        self.user.lineEdit().returnPressed.connect(self.pin.setFocus)
+        self.hint = QLabel()  # on the lock screen: who locked it, and that anyone may unlock
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.lock_name = lock_user or ""
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setStyleSheet("color: #b91c1c; font-weight: bold")
@@ -80,6 +86,7 @@ class LoginWindow(QWidget):
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addWidget(self.subtitle)
+        inner.addWidget(self.hint)
         inner.addLayout(self.form)
         inner.addLayout(pad)
         inner.addWidget(self.error)
@@ -99,6 +106,13 @@ class LoginWindow(QWidget):
         set_label(self.form, self.user, self.tr("&User"))
         set_label(self.form, self.pin, self.tr("&PIN"))
         self.sign_in_button.setText(self.tr("Sign in") if not self.lock_user else self.tr("Unlock"))
+        self.hint.setVisible(bool(self.lock_user))
+        self.hint.setText(
+            self.tr(
+                "Locked by {name}. Anyone can unlock with their own PIN; "
+                "another user starts with a clear screen."
+            ).replace("{name}", self.lock_name)
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -109,16 +123,22 @@ class LoginWindow(QWidget):
         self.user.clear()
         for username, full_name in names:
             self.user.addItem(f"{full_name} ({username})", username)
+            if username == self.lock_user:
+                self.lock_name = full_name
+        self.retranslate()
         if self.preselect:
             index = self.user.findData(self.preselect)
             self.user.setCurrentIndex(max(index, 0))
         self.pin.setFocus()
 
     def username(self) -> str:
-        data = self.user.currentData()
+        """The login name for what is chosen or typed: the list entry, a display name or a login name."""
         text = self.user.currentText().strip()
-        if data and self.user.itemText(self.user.currentIndex()) == text:
-            return str(data)
+        for index in range(self.user.count()):
+            entry, username = self.user.itemText(index), str(self.user.itemData(index))
+            full_name = entry.rsplit(" (", 1)[0]
+            if text.casefold() in (entry.casefold(), full_name.casefold(), username.casefold()):
+                return username
         return text.rsplit("(", 1)[-1].rstrip(")") if text.endswith(")") else text
 
     def press(self, key: str) -> None:

@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from konnect_pos.domain.roles import Right
 from konnect_pos.services.audit import AuditRow
 from konnect_pos.services.users import UserRow
+from konnect_pos.ui.approval_widget import ApprovalWidget
 from konnect_pos.ui.forms import set_label
 from konnect_pos.ui.i18n import error_text
+from konnect_pos.ui.worker import DbWorker
 
 
 def data_table(columns: int) -> QTableWidget:
@@ -203,7 +206,12 @@ class CashMovementDialog(QDialog):
     requested = Signal(str, str, str, str, object)
 
     def __init__(
-        self, currencies: tuple[str, ...], *, needs_approval: bool, parent: QWidget | None = None
+        self,
+        currencies: tuple[str, ...],
+        worker: DbWorker,
+        *,
+        needs_approval: bool,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.direction = QComboBox()
@@ -214,24 +222,33 @@ class CashMovementDialog(QDialog):
         for currency in currencies:
             self.currency.addItem(currency, currency)
         self.reason = QLineEdit()
-        self.approver, self.approver_pin = QLineEdit(), QLineEdit()
-        self.approver_pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.form = QFormLayout()
         for widget in (self.direction, self.amount, self.currency, self.reason):
             self.form.addRow(QLabel(), widget)
         self.needs_approval = needs_approval
-        if needs_approval:
-            self.form.addRow(QLabel(), self.approver)
-            self.form.addRow(QLabel(), self.approver_pin)
+        self.approval = ApprovalWidget(worker, (Right.CASH_MOVEMENTS,), needed=needs_approval)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b91c1c")
+        self.error.setWordWrap(True)
         self.save = QPushButton()
+        self.save.setDefault(True)  # Enter in any field, the manager's PIN included, records
         self.save.clicked.connect(self.submit)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.approval)
         layout.addWidget(self.error)
         layout.addWidget(self.save)
+        for first, second in (
+            (self.direction, self.amount),
+            (self.amount, self.currency),
+            (self.currency, self.reason),
+            (self.reason, self.approval.approver),
+            (self.approval.approver, self.approval.pin),
+            (self.approval.pin, self.save),
+        ):
+            self.setTabOrder(first, second)
         self.retranslate()
+        self.amount.setFocus()  # the amount is typed first; the direction is one Shift+Tab away
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Cash in / cash out"))
@@ -242,8 +259,6 @@ class CashMovementDialog(QDialog):
             (self.amount, self.tr("Amount")),
             (self.currency, self.tr("Currency")),
             (self.reason, self.tr("Reason")),
-            (self.approver, self.tr("Manager")),
-            (self.approver_pin, self.tr("Manager's PIN")),
         ):
             set_label(self.form, widget, text)
         self.save.setText(self.tr("Record"))
@@ -255,14 +270,14 @@ class CashMovementDialog(QDialog):
 
     def submit(self) -> None:
         self.error.clear()
-        approval = (self.approver.text().strip(), self.approver_pin.text()) if self.needs_approval else None
         self.requested.emit(
             self.direction.currentData(),
             self.amount.text(),
             self.currency.currentData(),
             self.reason.text(),
-            approval,
+            self.approval.approval(),
         )
 
     def show_error(self, error: Exception) -> None:
         self.error.setText(error_text(error))
+        self.approval.refused(error)

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ApprovalWidget</name>
+    <message>
+        <location filename="../../konnect_pos/ui/approval_widget.py"/>
+        <source>A manager approves</source>
+        <translation>Validation par un responsable</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/approval_widget.py"/>
+        <source>Appro&amp;ved by</source>
+        <translation>&amp;Approuvé par</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/approval_widget.py"/>
+        <source>Manager&apos;s &amp;PIN</source>
+        <translation>Code P&amp;IN du responsable</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/approval_widget.py"/>
+        <source>The manager types their PIN</source>
+        <translation>Le responsable saisit son code PIN</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/approval_widget.py"/>
+        <source>Nobody at this terminal can approve this.</source>
+        <translation>Personne sur ce terminal ne peut approuver cette opération.</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../konnect_pos/ui/manager_dialogs.py" line="69"/>
@@ -115,16 +143,6 @@
         <location filename="../../konnect_pos/ui/manager_dialogs.py" line="244"/>
         <source>Reason</source>
         <translation>Motif</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="245"/>
-        <source>Manager</source>
-        <translation>Responsable</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="246"/>
-        <source>Manager&apos;s PIN</source>
-        <translation>Code PIN du responsable</translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/manager_dialogs.py" line="249"/>
@@ -541,16 +559,6 @@
         <translation>Retirer aussi un forfait déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="87"/>
-        <source>Manager</source>
-        <translation>Responsable</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="88"/>
-        <source>Manager&apos;s PIN</source>
-        <translation>Code PIN du responsable</translation>
-    </message>
-    <message>
         <location filename="../../konnect_pos/ui/correction_dialog.py" line="91"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
@@ -559,6 +567,41 @@
         <location filename="../../konnect_pos/ui/correction_dialog.py" line="92"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>cash</source>
+        <translation>espèces</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>card</source>
+        <translation>carte</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>mobile money</source>
+        <translation>mobile money</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>Sale {number} is voided. Give back {amount} ({methods}).</source>
+        <translation>La vente {number} est annulée. Rendez {amount} ({methods}).</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>Removed from the account: {bundles}.</source>
+        <translation>Retiré du compte : {bundles}.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>{amount} refunded on sale {number}, to {method}. Still refundable: {left}.</source>
+        <translation>{amount} remboursé sur la vente {number} ({method}). Encore remboursable : {left}.</translation>
     </message>
 </context>
 <context>
@@ -602,16 +645,6 @@
         <location filename="../../konnect_pos/ui/counter_window.py" line="264"/>
         <source>Pay (F9)</source>
         <translation>Payer (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="265"/>
-        <source>&amp;Managers</source>
-        <translation>&amp;Responsables</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="266"/>
-        <source>Corporate accounts and invoices…</source>
-        <translation>Comptes entreprise et factures…</translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/counter_window.py" line="268"/>
@@ -896,6 +929,84 @@
         <location filename="../../konnect_pos/ui/login_window.py" line="101"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py"/>
+        <source>Locked by {name}. Anyone can unlock with their own PIN; another user starts with a clear screen.</source>
+        <translation>Verrouillé par {name}. Chacun peut déverrouiller avec son propre code PIN ; un autre utilisateur repart d&apos;un écran vide.</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerMenu</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>&amp;Managers</source>
+        <translation>&amp;Responsables</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Open or close the day…</source>
+        <translation>Ouvrir ou clôturer la journée…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Cash in / cash out…</source>
+        <translation>Entrée / sortie de caisse…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Daily sales summary (X report)…</source>
+        <translation>Récapitulatif des ventes du jour (rapport X)…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Audit trail…</source>
+        <translation>Journal d&apos;audit…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Users…</source>
+        <translation>Utilisateurs…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Sync conflicts…</source>
+        <translation>Conflits de synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Corporate accounts and invoices…</source>
+        <translation>Comptes entreprise et factures…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Only a manager can see the daily sales summary and the audit trail.</source>
+        <translation>Seul un responsable peut consulter le récapitulatif des ventes du jour et le journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Only a manager can see and unlock users.</source>
+        <translation>Seul un responsable peut consulter et débloquer les utilisateurs.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Only a manager can review sync conflicts.</source>
+        <translation>Seul un responsable peut examiner les conflits de synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Only a manager can open corporate accounts.</source>
+        <translation>Seul un responsable peut ouvrir les comptes entreprise.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Only a manager can do this.</source>
+        <translation>Seul un responsable peut faire cela.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Not allowed</source>
+        <translation>Non autorisé</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sw_TZ">
 <context>
+    <name>ApprovalWidget</name>
+    <message>
+        <location filename="../../konnect_pos/ui/approval_widget.py"/>
+        <source>A manager approves</source>
+        <translation>Idhini ya meneja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/approval_widget.py"/>
+        <source>Appro&amp;ved by</source>
+        <translation>&amp;Imeidhinishwa na</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/approval_widget.py"/>
+        <source>Manager&apos;s &amp;PIN</source>
+        <translation>&amp;PIN ya meneja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/approval_widget.py"/>
+        <source>The manager types their PIN</source>
+        <translation>Meneja aandike PIN yake</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/approval_widget.py"/>
+        <source>Nobody at this terminal can approve this.</source>
+        <translation>Hakuna mtu kwenye terminal hii anayeweza kuidhinisha hili.</translation>
+    </message>
+</context>
+<context>
     <name>AuditDialog</name>
     <message>
         <location filename="../../konnect_pos/ui/manager_dialogs.py" line="69"/>
@@ -115,16 +143,6 @@
         <location filename="../../konnect_pos/ui/manager_dialogs.py" line="244"/>
         <source>Reason</source>
         <translation>Sababu</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="245"/>
-        <source>Manager</source>
-        <translation>Meneja</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/manager_dialogs.py" line="246"/>
-        <source>Manager&apos;s PIN</source>
-        <translation>PIN ya meneja</translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/manager_dialogs.py" line="249"/>
@@ -541,16 +559,6 @@
         <translation>Ondoa pia kifurushi kinachoendelea</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="87"/>
-        <source>Manager</source>
-        <translation>Meneja</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/correction_dialog.py" line="88"/>
-        <source>Manager&apos;s PIN</source>
-        <translation>PIN ya meneja</translation>
-    </message>
-    <message>
         <location filename="../../konnect_pos/ui/correction_dialog.py" line="91"/>
         <source>Confirm</source>
         <translation>Thibitisha</translation>
@@ -559,6 +567,41 @@
         <location filename="../../konnect_pos/ui/correction_dialog.py" line="92"/>
         <source>Cancel</source>
         <translation>Ghairi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>Close</source>
+        <translation>Funga</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>cash</source>
+        <translation>pesa taslimu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>card</source>
+        <translation>kadi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>mobile money</source>
+        <translation>pesa za rununu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>Sale {number} is voided. Give back {amount} ({methods}).</source>
+        <translation>Mauzo {number} yamefutwa. Rudisha {amount} ({methods}).</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>Removed from the account: {bundles}.</source>
+        <translation>Vimeondolewa kwenye akaunti: {bundles}.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>{amount} refunded on sale {number}, to {method}. Still refundable: {left}.</source>
+        <translation>{amount} zimerejeshwa kwa mauzo {number} ({method}). Bado inaweza kurejeshwa: {left}.</translation>
     </message>
 </context>
 <context>
@@ -602,16 +645,6 @@
         <location filename="../../konnect_pos/ui/counter_window.py" line="264"/>
         <source>Pay (F9)</source>
         <translation>Lipa (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="265"/>
-        <source>&amp;Managers</source>
-        <translation>&amp;Mameneja</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="266"/>
-        <source>Corporate accounts and invoices…</source>
-        <translation>Akaunti za Shirika na ankara…</translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/counter_window.py" line="268"/>
@@ -896,6 +929,84 @@
         <location filename="../../konnect_pos/ui/login_window.py" line="101"/>
         <source>Unlock</source>
         <translation>Fungua</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py"/>
+        <source>Locked by {name}. Anyone can unlock with their own PIN; another user starts with a clear screen.</source>
+        <translation>Imefungwa na {name}. Mtu yeyote anaweza kufungua kwa PIN yake; mtumiaji mwingine ataanza na skrini tupu.</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerMenu</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>&amp;Managers</source>
+        <translation>&amp;Mameneja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Open or close the day…</source>
+        <translation>Fungua au funga siku ya biashara…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Cash in / cash out…</source>
+        <translation>Kuingiza / kutoa pesa taslimu…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Daily sales summary (X report)…</source>
+        <translation>Muhtasari wa mauzo ya siku (ripoti X)…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Audit trail…</source>
+        <translation>Kumbukumbu za ukaguzi…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Users…</source>
+        <translation>Watumiaji…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Sync conflicts…</source>
+        <translation>Migongano ya usawazishaji…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Corporate accounts and invoices…</source>
+        <translation>Akaunti za Shirika na ankara…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Only a manager can see the daily sales summary and the audit trail.</source>
+        <translation>Meneja pekee ndiye anayeweza kuona muhtasari wa mauzo ya siku na kumbukumbu za ukaguzi.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Only a manager can see and unlock users.</source>
+        <translation>Meneja pekee ndiye anayeweza kuona na kufungua watumiaji.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Only a manager can review sync conflicts.</source>
+        <translation>Meneja pekee ndiye anayeweza kukagua migongano ya usawazishaji.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Only a manager can open corporate accounts.</source>
+        <translation>Meneja pekee ndiye anayeweza kufungua akaunti za Shirika.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Only a manager can do this.</source>
+        <translation>Meneja pekee ndiye anayeweza kufanya hivi.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Not allowed</source>
+        <translation>Hairuhusiwi</translation>
     </message>
 </context>
 <context>

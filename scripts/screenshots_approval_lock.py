@@ -1,0 +1,109 @@
+"""Screenshots of a manager's approval (the void dialog) and the lock screen, en/fr/sw, 1366×768.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshots_approval_lock.py [--out FOLDER]
+
+The void dialog is drawn where it opens, over the counter window, so what is cut off shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QWidget
+
+from scripts.screenshots import OUT, spin
+
+SHOPS = (
+    ("en", "KIN01-T1", "CD00000001", "CD-WEEK5", "6", "USD"),
+    ("fr", "KIN01-T1", "CD00000005", "CD-WEEK5", "6", "USD"),
+    ("sw", "DAR01-T1", "TZ00000004", "TZ-WEEK5", "12000", "TZS"),
+)
+
+
+def over(window: QWidget, dialog: QWidget, path: Path) -> None:
+    """The window with the dialog centred on it, as the person sees them."""
+    picture = window.grab()
+    painter = QPainter(picture)
+    shot = dialog.grab()
+    painter.drawPixmap(
+        QPoint((picture.width() - shot.width()) // 2, (picture.height() - shot.height()) // 2), shot
+    )
+    painter.end()
+    picture.save(str(path))
+    print(f"wrote {path}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from konnect_pos.domain.money import Money
+    from konnect_pos.domain.payments import CashTender
+    from konnect_pos.services import checkout, demo, session
+    from konnect_pos.services.checkout import CartItem
+    from konnect_pos.store.schema import open_database
+    from konnect_pos.ui.app import App
+    from konnect_pos.ui.settings import LocalSettings
+
+    clock = lambda: datetime.now(UTC)  # noqa: E731
+    folder = Path(tempfile.mkdtemp())
+    open_database(f"sqlite:///{folder / 'demo.db'}")
+    demo.seed(clock, customers=60)
+    keep = []
+    for lang, terminal, account, bundle, price, currency in SHOPS:
+        cashier = session.sign_in(terminal, "cashier", "1111", clock)
+        checkout.sell(cashier, account, [CartItem(bundle)], [CashTender(Money(Decimal(price), currency))])
+        settings = LocalSettings(folder / f"{lang}.ini")
+        settings.save(language=lang, receipt_format="80mm", auto_print=False, idle_minutes=5)
+        gui = App(terminal, settings)
+        keep.append(gui)
+        gui.login.show()
+        spin(app, lambda g=gui: g.login.user.count() == 3)
+        gui.login.user.setCurrentIndex(gui.login.user.findData("cashier"))
+        gui.login.pin.setText("1111")
+        gui.login.submit()
+        spin(app, lambda g=gui: g.counter_window is not None)
+        window = gui.counter_window
+        window.show()
+        spin(app, lambda w=window: len(w.catalog_buttons) == 5)
+        window.pick(account)
+        spin(app, lambda w=window: w.panel.correct_button.isEnabled())
+        window.panel.correct_button.click()
+        spin(app, lambda w=window: w.correction_dialog is not None)
+        dialog = window.correction_dialog
+        spin(app, lambda d=dialog: d.approval.approver.count() == 2)
+        dialog.reason.setText({"en": "wrong bundle", "fr": "mauvais forfait", "sw": "kifurushi kibaya"}[lang])
+        dialog.remove_active.setChecked(True)
+        dialog.approval.approver.setCurrentIndex(dialog.approval.approver.findData("manager"))
+        dialog.approval.pin.setText("1234")
+        dialog.submit()
+        spin(app, lambda d=dialog: d.error.text() != "")
+        dialog.adjustSize()
+        over(window, dialog, args.out / f"void-approval-{lang}.png")
+        dialog.approval.pin.setText("222222")
+        dialog.submit()
+        spin(app, lambda d=dialog: d.result_label.text() != "")
+        dialog.adjustSize()
+        over(window, dialog, args.out / f"void-done-{lang}.png")
+        dialog.accept()
+        window.lock()
+        spin(app, lambda w=window: w.lock_screen is not None and w.lock_screen.user.count() == 3)
+        window.grab().save(str(args.out / f"lock-screen-{lang}.png"))
+        print(f"wrote {args.out / f'lock-screen-{lang}.png'}")
+    for gui in keep:
+        gui.counter_window.close()
+        gui.worker.wait()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -106,7 +106,7 @@ def open_counter(folder: Path, customers: int):
     press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     type_into_focus("cashier")
     press(Qt.Key.Key_Tab)
-    type_into_focus("1111")
+    type_into_focus(next(pin for user, _name, _role, pin in demo.DEMO_USERS if user == "cashier"))
     press(Qt.Key.Key_Return)
     wait_until(lambda: gui.counter_window is not None, "the counter window")
     window = gui.counter_window

@@ -39,7 +39,7 @@ def shoot(width: int, height: int, languages: tuple[str, ...]) -> None:
     open_database(f"sqlite:///{folder / 'demo.db'}")
     demo.seed(system_clock, customers=300)
     for language in languages:
-        for user, pin in (("cashier", "1111"), ("manager", "2222")):
+        for user, _name, _role, pin in demo.DEMO_USERS[:2]:  # the cashier, then the manager
             settings = LocalSettings(folder / f"{language}-{user}.ini")
             settings.save(language=language, receipt_format="80mm", auto_print=False, idle_minutes=5)
             gui = App("KIN01-T1", settings)

@@ -24,6 +24,7 @@ from konnect_pos.ui.i18n import set_language
 from konnect_pos.ui.settings import LocalSettings
 
 ROOT = Path(__file__).resolve().parent.parent
+PINS = {username: pin for username, _name, _role, pin in demo.DEMO_USERS}
 SCREEN = (1366, 768)
 # A desktop takes a panel (~40 px) from the screen and a title bar (~30 px) from each window.
 INSIDE = (SCREEN[0] - 16, SCREEN[1] - 70)
@@ -76,7 +77,7 @@ def child(folder: str) -> None:
         press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         type_into_focus("manager")
         press(Qt.Key.Key_Tab)
-        type_into_focus("2222")
+        type_into_focus(PINS["manager"])
         press(Qt.Key.Key_Return)
         wait_until(lambda g=gui: g.counter_window is not None, "the counter")
         window = gui.counter_window
@@ -146,7 +147,7 @@ def test_a_taller_window_gives_its_height_to_the_lists_not_to_gaps(shop, qtbot, 
     app.login.show()
     qtbot.waitUntil(lambda: app.login.user.count() == 3, timeout=10_000)
     app.login.user.setCurrentIndex(app.login.user.findData("cashier"))
-    qtbot.keyClicks(app.login.pin, "1111")
+    qtbot.keyClicks(app.login.pin, PINS["cashier"])
     qtbot.keyClick(app.login.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: app.counter_window is not None, timeout=10_000)
     window = app.counter_window

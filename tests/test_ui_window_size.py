@@ -100,6 +100,20 @@ def child(folder: str) -> None:
             for widget in opened():
                 measure(language, widget)
                 widget.close()
+        # The payment dialog needs a customer and a bundle in the cart: found and added by keys.
+        window.activateWindow()
+        wait_until(lambda w=window: QApplication.focusWidget() is not None and w.isActiveWindow(), "focus")
+        press(Qt.Key.Key_F2)
+        type_into_focus("CD00000001")
+        press(Qt.Key.Key_Return)
+        wait_until(lambda w=window: w.panel.account.text() == "CD00000001", "the customer")
+        wait_until(lambda w=window: QApplication.focusWidget() is w.cart, "the cart")
+        press(Qt.Key.Key_1)
+        wait_until(lambda w=window: w.cart.rowCount() == 1 and w.pay_button.isEnabled(), "the cart")
+        press(Qt.Key.Key_F9)
+        wait_until(lambda w=window: w.payment_dialog is not None and w.payment_dialog.isVisible(), "payment")
+        measure(language, window.payment_dialog)
+        window.payment_dialog.close()
         window.close()
         gui.login.close()
         gui.worker.wait()
@@ -121,8 +135,8 @@ def test_every_window_fits_a_1366x768_screen_in_every_language(tmp_path):
     assert report["screen"] == list(SCREEN)
     windows = report["windows"]
     names = {w["window"] for w in windows}
-    assert {"LoginWindow", "CounterWindow", "CorporateWindow", "DayDialog", "SettingsDialog"} <= names
-    assert len(windows) == 3 * (2 + len(KEYS)), [w["window"] for w in windows]
+    assert {"LoginWindow", "CounterWindow", "CorporateWindow", "DayDialog", "PaymentDialog"} <= names
+    assert len(windows) == 3 * (3 + len(KEYS)), [w["window"] for w in windows]
     for window in windows:
         where = f"{window['window']} ({window['language']})"
         assert window["minimum"][0] <= INSIDE[0] and window["minimum"][1] <= INSIDE[1], where

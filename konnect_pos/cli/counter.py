@@ -7,7 +7,7 @@ import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from konnect_pos.cli.common import (
     approver,
@@ -20,6 +20,9 @@ from konnect_pos.cli.common import (
     terminal_id,
 )
 from konnect_pos.domain.errors import KonnectError
+
+if TYPE_CHECKING:
+    from konnect_pos.domain.payments import SettledPayment
 
 
 def _demo_url(args: argparse.Namespace) -> str:
@@ -185,6 +188,27 @@ def _bundle_items(specs: list[str]):
     return items
 
 
+def _payment_json(payment: SettledPayment) -> dict[str, str | None]:
+    """One recorded payment: what each tender paid once the amount-less one took the rest."""
+    return {
+        "method": payment.method,
+        "amount": str(payment.amount.amount),
+        "provider": payment.provider,
+        "reference": payment.reference,
+        "last4": payment.last4,
+    }
+
+
+def _payment_line(payment: SettledPayment) -> str:
+    from konnect_pos.domain.countries import PROVIDERS
+
+    if payment.method == "mobile_money" and payment.provider in PROVIDERS:
+        return f"{PROVIDERS[payment.provider].name} {payment.reference} {payment.amount}"
+    if payment.method == "card":
+        return f"card ****{payment.last4} {payment.amount}"
+    return f"cash {payment.amount}"
+
+
 def cmd_sell(args: argparse.Namespace) -> int:
     from konnect_pos.domain.payments import parse_tender_spec
     from konnect_pos.services.checkout import sell
@@ -205,11 +229,13 @@ def cmd_sell(args: argparse.Namespace) -> int:
                 "charged": str(result.charged.amount),
                 "currency": result.total.currency,
                 "change": str(result.change.amount),
+                "payments": [_payment_json(p) for p in result.payments],
                 "timeline": _timeline_json(result.timeline),
             }
         )
         return 0
     print(f"Receipt {result.receipt_number}  total {result.charged}  change {result.change}")
+    print("Paid: " + "; ".join(_payment_line(p) for p in result.payments))
     print("\n".join(_timeline_lines(result.timeline, counter.terminal.outlet.zone)))
     return 0
 

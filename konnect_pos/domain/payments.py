@@ -2,8 +2,10 @@
 
 Cash, mobile money (merchant number + the reference from the customer's SMS) and
 card (approval code + last 4 digits only). Several tenders may pay one sale; the
-non-cash ones never exceed what is due, cash settles the rest (rounded to the
-smallest coin in use) and gets change.
+non-cash ones never exceed what is due, the one left without an amount takes what the
+others leave, else cash settles the rest (rounded to the smallest coin in use) and gets
+change. ``allocate`` shares the amount due the same way in whatever order the tenders
+come, and the payment dialog shows exactly what ``settle`` records.
 """
 
 from __future__ import annotations
@@ -125,6 +127,184 @@ def _check_amount(amount: Money | None, currency: str) -> None:
         raise ValidationError("A payment must be more than zero", field="amount")
 
 
+@dataclass(frozen=True, slots=True)
+class PaymentRules:
+    """What an outlet takes. The payment dialog offers ``methods`` and ``settle`` refuses the
+    rest, so the rule ("Customer Service takes mobile money only") is decided here once."""
+
+    channel: str
+    country: str
+    providers: tuple[str, ...]
+    accepts_card: bool
+    cash_steps: tuple[tuple[str, Decimal], ...] = ()
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        """The methods offered, in the order the counter shows them."""
+        counter_sale = self.channel != "customer_service"
+        offered = (
+            ("cash", counter_sale),
+            ("mobile_money", bool(self.providers)),
+            ("card", counter_sale and self.accepts_card),
+        )
+        return tuple(method for method, ok in offered if ok)
+
+    @property
+    def steps(self) -> dict[str, Decimal]:
+        return {**DEFAULT_CASH_STEPS, **dict(self.cash_steps)}
+
+
+@dataclass(frozen=True, slots=True)
+class Allocation:
+    """What each payment contributes, as the sale will record it; ``left`` is still to pay.
+
+    The payments are the non-cash ones in the order given, then one cash row for all the
+    cash handed over. It does not depend on the order the tenders were entered in.
+    """
+
+    due: Money
+    payments: tuple[SettledPayment, ...]
+    rounding: Money
+    change: Money
+    left: Money
+    cash_given: bool
+
+
+def _method(tender: Tender) -> str:
+    if isinstance(tender, CashTender):
+        return "cash"
+    return "mobile_money" if isinstance(tender, MobileMoneyTender) else "card"
+
+
+def _settled(tender: MobileMoneyTender | CardTender, amount: Money) -> SettledPayment:
+    if isinstance(tender, MobileMoneyTender):
+        return SettledPayment(
+            "mobile_money", amount, provider=tender.provider, reference=tender.reference, phone=tender.phone
+        )
+    return SettledPayment("card", amount, approval_code=tender.approval_code, last4=tender.last4)
+
+
+def allocate(due: Money, tenders: Sequence[Tender], rules: PaymentRules) -> Allocation:
+    """Share ``due`` among the tenders, complete or not (the dialog shows this as it is built).
+
+    Non-cash tenders with an amount pay that amount; the one tender without an amount pays what
+    the others leave, cash counted at what was handed over (so it never needs change); with no
+    such tender, cash settles the rest rounded to the smallest coin and gets the change.
+    """
+    currency = due.currency
+    for tender in tenders:
+        _check_amount(tender.tendered if isinstance(tender, CashTender) else tender.amount, currency)
+    open_ended = [t for t in tenders if not isinstance(t, CashTender) and t.amount is None]
+    if len(open_ended) > 1:
+        raise ValidationError("Only one payment can be left without an amount", field="amount")
+    fixed = Money.zero(currency)
+    for tender in tenders:
+        if isinstance(tender, CashTender) or tender.amount is None:
+            continue
+        if fixed + tender.amount > due:
+            raise ValidationError(
+                "Mobile money and card cannot pay more than is due ({due} left)",
+                field="amount",
+                due=due - fixed,
+            )
+        fixed = fixed + tender.amount
+    cash = [t.tendered for t in tenders if isinstance(t, CashTender)]
+    tendered = money_sum(cash, currency)
+    rest = due - fixed
+    zero = Money.zero(currency)
+    rounding, change, left, cash_paid = zero, zero, zero, tendered
+    share = zero
+    if open_ended:
+        share = rest - tendered
+        if share.amount <= 0:
+            raise ValidationError(
+                "The sale is already paid"
+                if not cash
+                else "Cash already pays the rest: give the other payment an amount",
+                field="amount",
+            )
+    elif cash:
+        if not rest:
+            raise ValidationError("Nothing is left to pay in cash", field="amount")
+        rounded = round_to_step(rest, rules.steps.get(currency, Decimal(0)))
+        if tendered >= rounded:
+            rounding, change, cash_paid = rounded - rest, tendered - rounded, rounded
+        else:
+            left = rounded - tendered
+    else:
+        left = rest
+    payments = [
+        _settled(t, t.amount if t.amount is not None else share)
+        for t in tenders
+        if not isinstance(t, CashTender)
+    ]
+    if cash and cash_paid:  # a remainder below half the smallest coin is rounded away: no cash row
+        payments.append(SettledPayment("cash", cash_paid, tendered=tendered, change=change))
+    return Allocation(due, tuple(payments), rounding, change, left, bool(cash))
+
+
+def check_tender(rules: PaymentRules, tender: Tender, earlier: Sequence[Tender] = ()) -> Tender:
+    """The tender with its reference, phone and card details checked and normalised, or a
+    clear error; ``earlier`` are the tenders already accepted (a reference counts once)."""
+    method = _method(tender)
+    if method not in rules.methods:
+        if rules.channel == "customer_service":
+            raise ValidationError("Customer Service takes mobile money only", field="method")
+        if method == "card":
+            raise ValidationError("This outlet does not take cards", field="method")
+    if isinstance(tender, CashTender):
+        return tender
+    if isinstance(tender, MobileMoneyTender):
+        if tender.provider not in PROVIDERS or tender.provider not in rules.providers:
+            raise ValidationError(
+                "{provider} is not offered at this outlet", field="provider", provider=tender.provider
+            )
+        reference = validate_reference(tender.provider, tender.reference)
+        if any(
+            isinstance(t, MobileMoneyTender) and (t.provider, t.reference) == (tender.provider, reference)
+            for t in earlier
+        ):
+            raise ValidationError(
+                "Reference {reference} is given twice", field="reference", reference=reference
+            )
+        phone = normalize_phone(tender.phone, rules.country)
+        return MobileMoneyTender(tender.provider, reference, phone, tender.amount)
+    refuse_card_numbers(tender.last4 or "", tender.approval_code or "")
+    last4 = (tender.last4 or "").strip()
+    if not re.fullmatch(r"[0-9]{4}", last4):
+        raise ValidationError("Enter exactly the last 4 digits of the card", field="last4")
+    approval = "".join((tender.approval_code or "").split()).upper()
+    if not APPROVAL_PATTERN.fullmatch(approval):
+        raise ValidationError("Approval code: 2 to 12 letters or digits", field="approval_code")
+    return CardTender(approval, last4, tender.amount)
+
+
+def check_tenders(rules: PaymentRules, tenders: Sequence[Tender]) -> list[Tender]:
+    checked: list[Tender] = []
+    for tender in tenders:
+        checked.append(check_tender(rules, tender, checked))
+    return checked
+
+
+def settle_under(rules: PaymentRules, due: Money, tenders: Sequence[Tender]) -> Settlement:
+    """Validate the tenders and refuse anything short of a full payment; the payments are
+    exactly ``allocate``'s, which the payment dialog showed."""
+    if rules.channel not in CHANNELS:
+        raise ValidationError("Unknown sales channel: {channel}", field="method", channel=rules.channel)
+    if not tenders:
+        raise ValidationError("Add a payment", field="method")
+    allocation = allocate(due, check_tenders(rules, tenders), rules)
+    if allocation.left and allocation.cash_given:
+        raise ValidationError(
+            "Not enough cash: {missing} more is needed", field="amount", missing=allocation.left
+        )
+    if allocation.left:
+        raise ValidationError("Not fully paid: {left} still to pay", field="amount", left=allocation.left)
+    return Settlement(
+        due=due, rounding=allocation.rounding, payments=allocation.payments, change=allocation.change
+    )
+
+
 def settle(
     due: Money,
     tenders: Sequence[Tender],
@@ -135,91 +315,9 @@ def settle(
     accepts_card: bool,
     cash_steps: Mapping[str, Decimal] | None = None,
 ) -> Settlement:
-    """Validate the tenders against what is due; refuse anything short of a full payment."""
-    if channel not in CHANNELS:
-        raise ValidationError("Unknown sales channel: {channel}", field="method", channel=channel)
-    if not tenders:
-        raise ValidationError("Add a payment", field="method")
-    currency = due.currency
-    steps = {**DEFAULT_CASH_STEPS, **(cash_steps or {})}
-    electronic: list[SettledPayment] = []
-    cash_given: list[Money] = []
-    left = due
-    seen_references: set[tuple[str, str]] = set()
-    for tender in tenders:
-        if isinstance(tender, CashTender):
-            if channel == "customer_service":
-                raise ValidationError("Customer Service takes mobile money only", field="method")
-            _check_amount(tender.tendered, currency)
-            cash_given.append(tender.tendered)
-            continue
-        _check_amount(tender.amount, currency)
-        amount = tender.amount or left
-        if amount.amount <= 0:
-            raise ValidationError("The sale is already paid", field="amount")
-        if amount > left:
-            raise ValidationError(
-                "Mobile money and card cannot pay more than is due ({due} left)",
-                field="amount",
-                due=str(left),
-            )
-        if isinstance(tender, MobileMoneyTender):
-            if tender.provider not in PROVIDERS or tender.provider not in providers:
-                raise ValidationError(
-                    "{provider} is not offered at this outlet", field="provider", provider=tender.provider
-                )
-            reference = validate_reference(tender.provider, tender.reference)
-            if (tender.provider, reference) in seen_references:
-                raise ValidationError(
-                    "Reference {reference} is given twice", field="reference", reference=reference
-                )
-            seen_references.add((tender.provider, reference))
-            phone = normalize_phone(tender.phone, country)
-            electronic.append(
-                SettledPayment(
-                    "mobile_money", amount, provider=tender.provider, reference=reference, phone=phone
-                )
-            )
-        else:
-            if channel == "customer_service":
-                raise ValidationError("Customer Service takes mobile money only", field="method")
-            if not accepts_card:
-                raise ValidationError("This outlet does not take cards", field="method")
-            refuse_card_numbers(tender.last4 or "", tender.approval_code or "")
-            last4 = (tender.last4 or "").strip()
-            if not re.fullmatch(r"[0-9]{4}", last4):
-                raise ValidationError("Enter exactly the last 4 digits of the card", field="last4")
-            approval = "".join((tender.approval_code or "").split()).upper()
-            if not APPROVAL_PATTERN.fullmatch(approval):
-                raise ValidationError("Approval code: 2 to 12 letters or digits", field="approval_code")
-            electronic.append(SettledPayment("card", amount, approval_code=approval, last4=last4))
-        left = left - amount
-    rounding = Money.zero(currency)
-    payments = list(electronic)
-    change = Money.zero(currency)
-    if cash_given:
-        if not left:
-            raise ValidationError("Nothing is left to pay in cash", field="amount")
-        rounded = round_to_step(left, steps.get(currency, Decimal(0)))
-        rounding = rounded - left
-        tendered = money_sum(cash_given, currency)
-        if tendered < rounded:
-            raise ValidationError(
-                "Not enough cash: {missing} more is needed", field="amount", missing=str(rounded - tendered)
-            )
-        change = tendered - rounded
-        if rounded:  # a remainder below half the smallest coin is rounded away: no cash row
-            payments.append(SettledPayment("cash", rounded, tendered=tendered, change=change))
-        left = Money.zero(currency)
-    if left:
-        raise ValidationError("Not fully paid: {left} still to pay", field="amount", left=str(left))
-    return Settlement(due=due, rounding=rounding, payments=tuple(payments), change=change)
-
-
-def remaining(due: Money, paid: Sequence[Money]) -> Money:
-    """What is still to pay after the payments already added (never below zero)."""
-    left = due - money_sum(list(paid), due.currency)
-    return left if left.amount > 0 else Money.zero(due.currency)
+    """``settle_under`` with the outlet's rules given one by one."""
+    rules = PaymentRules(channel, country, tuple(providers), accepts_card, tuple((cash_steps or {}).items()))
+    return settle_under(rules, due, tenders)
 
 
 def quick_cash_amounts(left: Money, cash_steps: Mapping[str, Decimal] | None = None) -> list[Money]:

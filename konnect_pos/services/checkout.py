@@ -19,13 +19,14 @@ import peewee
 from konnect_pos.domain import bundle_queue as queue
 from konnect_pos.domain.errors import Conflict, ValidationError
 from konnect_pos.domain.money import Money, money_sum, vat_included
-from konnect_pos.domain.payments import Settlement, Tender, settle
+from konnect_pos.domain.payments import PaymentRules, SettledPayment, Settlement, Tender, settle_under
 from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal
 from konnect_pos.services.business_day import open_day_for_sale
 from konnect_pos.services.catalog import BundleView, get_bundles
 from konnect_pos.services.customers import customer_row
 from konnect_pos.services.ids import new_uuid
+from konnect_pos.services.outlets import OutletView
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import (
@@ -78,6 +79,7 @@ class SaleResult:
     change: Money
     timeline: queue.Timeline
     journal_hash: str
+    payments: tuple[SettledPayment, ...] = ()  # as recorded: what the payment dialog showed
 
 
 def receipt_label(outlet_code: str, terminal_code: str, number: int) -> str:
@@ -169,16 +171,13 @@ def account_timeline(account_number: str, at: datetime) -> queue.Timeline:
     return queue.project(purchases, readings, at)
 
 
+def payment_rules(outlet: OutletView) -> PaymentRules:
+    """What the outlet takes: the payment dialog offers these methods, the sale enforces them."""
+    return PaymentRules(outlet.kind, outlet.country.code, outlet.providers, outlet.accepts_card)
+
+
 def _settle(counter: Counter, total: Money, tenders: Sequence[Tender]) -> Settlement:
-    outlet = counter.terminal.outlet
-    return settle(
-        total,
-        tenders,
-        channel=outlet.kind,
-        country=outlet.country.code,
-        providers=outlet.providers,
-        accepts_card=outlet.accepts_card,
-    )
+    return settle_under(payment_rules(counter.terminal.outlet), total, tenders)
 
 
 def _reference_taken(provider: str, reference: str) -> Conflict:
@@ -222,6 +221,7 @@ def sell(
         change=committed.settlement.change,
         timeline=preview.timeline,
         journal_hash=committed.journal_hash,
+        payments=committed.settlement.payments,
     )
 
 

@@ -22,6 +22,7 @@ from konnect_pos.domain.errors import CurrencyMismatch, NotFound, ValidationErro
 from konnect_pos.domain.money import Money, parse_amount
 from konnect_pos.domain.payments import Tender
 from konnect_pos.domain.roles import Right
+from konnect_pos.domain.top_up_advice import TopUpAdvice, advise_top_up
 from konnect_pos.services import journal
 from konnect_pos.services.checkout import commit_sale, top_up_payload
 from konnect_pos.services.clock import Clock
@@ -232,6 +233,7 @@ class PlanStatus:
     period_days: int
     status: engine.ConnectPlusStatus
     daily_fee: Money | None
+    top_up: TopUpAdvice  # what a top-up does today: the top-up dialog shows it
 
 
 def plan_status(account_number: str, day: date) -> PlanStatus | None:
@@ -256,6 +258,7 @@ def plan_status(account_number: str, day: date) -> PlanStatus | None:
         period_days=account.terms.period_days,
         status=engine.status(account.terms, state, ledger.balance, day),
         daily_fee=cp.daily_fee if cp else None,
+        top_up=advise_top_up(account.terms, state, ledger.balance, day),
     )
 
 

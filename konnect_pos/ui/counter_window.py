@@ -52,6 +52,7 @@ from konnect_pos.ui.corporate_window import CorporateWindow
 from konnect_pos.ui.correction_dialog import CorrectionDialog
 from konnect_pos.ui.counter.manager_menu import ManagerMenu
 from konnect_pos.ui.counter.session_lock import SessionLock
+from konnect_pos.ui.counter.top_up_dialog import TopUpDialog
 from konnect_pos.ui.customer_dialog import NewCustomerDialog
 from konnect_pos.ui.customer_panel import CustomerPanel
 from konnect_pos.ui.day_dialog import DayDialog
@@ -59,7 +60,6 @@ from konnect_pos.ui.i18n import current_language, error_text, money_text
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.manager_dialogs import AuditDialog, CashMovementDialog, UsersDialog
 from konnect_pos.ui.payment_dialog import PaymentDialog
-from konnect_pos.ui.plan_box import TopUpDialog
 from konnect_pos.ui.receipt_dialog import ReceiptDialog
 from konnect_pos.ui.settings import LocalSettings
 from konnect_pos.ui.sync_status import ConflictsDialog, SyncController
@@ -460,7 +460,7 @@ class CounterWindow(QMainWindow):
         if status is None:
             self.cart_error.setText(self.tr("This customer has no plan with a balance"))
             return
-        dialog = TopUpDialog(status.account_number, money_text(status.status.balance), self)
+        dialog = TopUpDialog(status, self)
         self.top_up_dialog = dialog
 
         def amount_entered() -> None:
@@ -472,10 +472,8 @@ class CounterWindow(QMainWindow):
                 return
             payment = PaymentDialog(
                 amount,
-                providers=self.outlet.providers,
+                rules=checkout.payment_rules(self.outlet),
                 merchant_numbers=self.outlet.merchant_numbers,
-                accepts_card=self.outlet.accepts_card,
-                cash_allowed=self.outlet.kind != "customer_service",
                 customer_phone=self.customer_phone,
                 parent=self,
             )
@@ -624,10 +622,8 @@ class CounterWindow(QMainWindow):
             return
         dialog = PaymentDialog(
             self.preview.total,
-            providers=self.outlet.providers,
+            rules=checkout.payment_rules(self.outlet),
             merchant_numbers=self.outlet.merchant_numbers,
-            accepts_card=self.outlet.accepts_card,
-            cash_allowed=self.outlet.kind != "customer_service",
             customer_phone=self.customer_phone,
             parent=self,
         )

@@ -1,15 +1,19 @@
 """Taking payment (F9): cash, mobile money, card; several payments for split tender.
 
-The dialog only collects tenders and shows what remains; the sale itself is committed by
-the checkout service, whose errors come back next to the field they concern.
+The dialog collects tenders and shows the domain's allocation of them (``allocate``): the rows
+and what remains are exactly what the checkout service records. The sale itself is committed by
+the service, whose errors come back next to the field they concern. Keyboard: the cursor starts
+in the preselected method's first field, Enter adds that payment, Enter again confirms once
+fully paid, Esc backs out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,12 +32,16 @@ from konnect_pos.domain.countries import PROVIDERS
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.domain.money import Money, parse_amount
 from konnect_pos.domain.payments import (
+    Allocation,
     CardTender,
     CashTender,
     MobileMoneyTender,
+    PaymentRules,
+    SettledPayment,
     Tender,
+    allocate,
+    check_tender,
     quick_cash_amounts,
-    remaining,
     validate_reference,
 )
 from konnect_pos.ui.forms import set_label
@@ -64,17 +72,16 @@ class PaymentDialog(QDialog):
         self,
         total: Money,
         *,
-        providers: tuple[str, ...],
+        rules: PaymentRules,
         merchant_numbers: dict[str, str],
-        accepts_card: bool,
-        cash_allowed: bool,
         customer_phone: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.total = total
+        self.rules = rules
         self.tenders: list[Tender] = []
-        self._enter_consumed = False
+        self.allocation: Allocation = allocate(total, [], rules)
         self.merchant_numbers = merchant_numbers
         self.remaining_label = _big(QLabel(), 10)
         self.remaining_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -93,23 +100,23 @@ class PaymentDialog(QDialog):
         cash_form.addRow(self.cash_error)
         cash_form.addRow(self.add_cash)
         self.cash_form = cash_form
-        # mobile money
+        # mobile money: the reference first (it is what the cashier types), the phone prefilled
         self.mobile_page = QWidget()
         self.provider = QComboBox()
-        for code in providers:
+        for code in rules.providers:
             self.provider.addItem(PROVIDERS[code].name, code)
         self.merchant = _big(QLabel(), 10)
-        self.phone = QLineEdit(customer_phone)
         self.reference = QLineEdit()
         self.mobile_amount = QLineEdit()
+        self.phone = QLineEdit(customer_phone)
         self.mobile_error = _error_label()
         self.add_mobile = QPushButton()
         mobile_form = QFormLayout(self.mobile_page)
         mobile_form.addRow(QLabel(), self.provider)
         mobile_form.addRow(QLabel(), self.merchant)
-        mobile_form.addRow(QLabel(), self.phone)
         mobile_form.addRow(QLabel(), self.reference)
         mobile_form.addRow(QLabel(), self.mobile_amount)
+        mobile_form.addRow(QLabel(), self.phone)
         mobile_form.addRow(self.mobile_error)
         mobile_form.addRow(self.add_mobile)
         self.mobile_form = mobile_form
@@ -128,14 +135,12 @@ class PaymentDialog(QDialog):
         card_form.addRow(self.card_error)
         card_form.addRow(self.add_card)
         self.card_form = card_form
-        if cash_allowed:
-            self.tabs.addTab(self.cash_page, "")
-        if providers:
-            self.tabs.addTab(self.mobile_page, "")
-        if accepts_card and cash_allowed:
-            self.tabs.addTab(self.card_page, "")
+        pages = {"cash": self.cash_page, "mobile_money": self.mobile_page, "card": self.card_page}
+        for method in rules.methods:  # the domain says what this outlet takes
+            self.tabs.addTab(pages[method], "")
         self.paid_list = QListWidget()
         self.paid_list.setMaximumHeight(90)
+        self.paid_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.error = _error_label()
         self.confirm_button = QPushButton()
         self.confirm_button.clicked.connect(self.confirm)
@@ -152,26 +157,46 @@ class PaymentDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.tendered.textChanged.connect(self._update_change)
-        self.tendered.returnPressed.connect(self.add_cash_payment)
         self.add_cash.clicked.connect(self.add_cash_payment)
         self.reference.textChanged.connect(self._check_reference)
-        self.reference.returnPressed.connect(self.add_mobile_payment)
-        self.mobile_amount.returnPressed.connect(self.add_mobile_payment)
         self.add_mobile.clicked.connect(self.add_mobile_payment)
         self.provider.currentIndexChanged.connect(self._show_merchant)
-        self.last4.returnPressed.connect(self.add_card_payment)
-        self.card_amount.returnPressed.connect(self.add_card_payment)
         self.add_card.clicked.connect(self.add_card_payment)
         self.tabs.currentChanged.connect(self._focus_tab)
-        QShortcut(QKeySequence("Alt+1"), self, lambda: self.tabs.setCurrentWidget(self.cash_page))
-        QShortcut(QKeySequence("Alt+2"), self, lambda: self.tabs.setCurrentWidget(self.mobile_page))
-        QShortcut(QKeySequence("Alt+3"), self, lambda: self.tabs.setCurrentWidget(self.card_page))
+        QShortcut(QKeySequence("Alt+1"), self, lambda: self._show_page(self.cash_page))
+        QShortcut(QKeySequence("Alt+2"), self, lambda: self._show_page(self.mobile_page))
+        QShortcut(QKeySequence("Alt+3"), self, lambda: self._show_page(self.card_page))
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
-        self.setMinimumWidth(520)
+        self._set_tab_order()
+        self._fields = self._enter_fields()
+        for field in self._fields:
+            field.installEventFilter(self)
+        self.setMinimumWidth(560)
         self.retranslate()
         self._show_merchant()
-        self._refresh()
+
+    def _set_tab_order(self) -> None:
+        """Tab follows what is on screen: the method tabs, the page's fields and its Add button,
+        then Confirm and Back (Qt skips the fields of the hidden pages)."""
+        chain = (
+            self.tabs.tabBar(),
+            self.tendered,
+            self.add_cash,
+            self.provider,
+            self.reference,
+            self.mobile_amount,
+            self.phone,
+            self.add_mobile,
+            self.approval,
+            self.last4,
+            self.card_amount,
+            self.add_card,
+            self.confirm_button,
+            self.cancel_button,
+        )
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # --- labels -------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -205,55 +230,86 @@ class PaymentDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
-    # --- state --------------------------------------------------------------------------
-    def paid(self) -> list[Money]:
-        amounts = []
-        left = self.total
-        for tender in self.tenders:
-            amount = tender.tendered if isinstance(tender, CashTender) else (tender.amount or left)
-            amount = min(amount, left) if not isinstance(tender, CashTender) else amount
-            amounts.append(amount)
-            left = remaining(self.total, amounts)
-        return amounts
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opened with the cursor in the preselected method's field: F9, type, Enter."""
+        super().showEvent(event)
+        self._focus_tab()
 
+    # --- state --------------------------------------------------------------------------
     def left(self) -> Money:
-        return remaining(self.total, self.paid())
+        return self.allocation.left
 
     def is_fully_paid(self) -> bool:
-        return not self.left()
+        return bool(self.tenders) and not self.left()
+
+    def _row_text(self, payment: SettledPayment) -> str:
+        amount = money_text(payment.amount)
+        if payment.method == "cash":
+            text = self.tr("Cash: {amount}").replace("{amount}", amount)
+            if payment.change:
+                text += " " + (
+                    self.tr("(tendered {tendered}, change {change})")
+                    .replace("{tendered}", money_text(payment.tendered))
+                    .replace("{change}", money_text(payment.change))
+                )
+            return text
+        if payment.method == "mobile_money":
+            name = PROVIDERS[payment.provider].name if payment.provider in PROVIDERS else payment.provider
+            return f"{name} {payment.reference}: {amount}"
+        return (
+            self.tr("Card ****{last4}: {amount}")
+            .replace("{last4}", payment.last4 or "")
+            .replace("{amount}", amount)
+        )
 
     def _refresh(self) -> None:
         left = self.left()
-        if left:
-            self.remaining_label.setText(self.tr("To pay: {amount}").replace("{amount}", money_text(left)))
-        else:
+        if self.is_fully_paid():
             self.remaining_label.setText(self.tr("Fully paid"))
+        else:
+            self.remaining_label.setText(self.tr("To pay: {amount}").replace("{amount}", money_text(left)))
         self.confirm_button.setEnabled(self.is_fully_paid())
+        self.paid_list.clear()
+        for payment in self.allocation.payments:
+            self.paid_list.addItem(self._row_text(payment))
+        placeholder = money_text(left) if left else ""
+        self.mobile_amount.setPlaceholderText(placeholder)
+        self.card_amount.setPlaceholderText(placeholder)
         while self.quick.count():
             item = self.quick.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone at once, not when the deferred delete runs
                 item.widget().deleteLater()
         if left:
-            for amount in quick_cash_amounts(left):
+            for amount in quick_cash_amounts(left, self.rules.steps):
                 button = QPushButton(money_text(amount))
                 button.setAutoDefault(False)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                button.clicked.connect(lambda _=False, a=amount: self.tendered.setText(str(a.amount)))
+                button.clicked.connect(lambda _=False, a=amount: self._quick_amount(a))
                 self.quick.addWidget(button)
         self._update_change()
+
+    def _quick_amount(self, amount: Money) -> None:
+        """A quick-amount button fills the field and leaves the cursor there: Enter adds it."""
+        self.tendered.setText(str(amount.amount))
+        self.tendered.setFocus()
 
     def _show_merchant(self) -> None:
         code = self.provider.currentData()
         self.merchant.setText(self.merchant_numbers.get(code, "—") if code else "—")
         self._check_reference()
 
+    def _show_page(self, page: QWidget) -> None:
+        if self.tabs.indexOf(page) >= 0:
+            self.tabs.setCurrentWidget(page)
+            self._focus_tab()
+
     def _focus_tab(self) -> None:
-        page = self.tabs.currentWidget()
         target = {
             self.cash_page: self.tendered,
             self.mobile_page: self.reference,
             self.card_page: self.approval,
-        }.get(page)
+        }.get(self.tabs.currentWidget())
         if target is not None:
             target.setFocus()
 
@@ -267,14 +323,13 @@ class PaymentDialog(QDialog):
         if not text:
             return
         try:
-            tendered = self._amount(text)
+            trial = allocate(self.total, [*self.tenders, CashTender(self._amount(text))], self.rules)
         except KonnectError as error:
             self.cash_error.setText(error_text(error))
             return
-        left = self.left()
-        if left and tendered >= left:
+        if not trial.left:
             self.change_label.setText(
-                self.tr("Change due: {amount}").replace("{amount}", money_text(tendered - left))
+                self.tr("Change due: {amount}").replace("{amount}", money_text(trial.change))
             )
 
     def _check_reference(self) -> None:
@@ -287,97 +342,103 @@ class PaymentDialog(QDialog):
         except KonnectError as error:
             self.mobile_error.setText(error_text(error))
 
-    def _consume_enter(self) -> None:
-        """The Enter that added a payment must not also confirm the sale as it bubbles up."""
-        self._enter_consumed = True
-        QTimer.singleShot(0, lambda: setattr(self, "_enter_consumed", False))
-
-    def _add(self, tender: Tender, error_label: QLabel, describe: str) -> None:
-        self._consume_enter()
+    def _add(self, build, error_label: QLabel) -> bool:
+        """Add the tender ``build()`` returns if the domain accepts it with the others."""
+        try:
+            tender = check_tender(self.rules, build(), self.tenders)
+            allocation = allocate(self.total, [*self.tenders, tender], self.rules)
+        except KonnectError as error:
+            error_label.setText(error_text(error))
+            return False
         self.tenders.append(tender)
-        self.paid_list.addItem(describe)
+        self.allocation = allocation
         error_label.clear()
         self.error.clear()
         self._refresh()
         if self.is_fully_paid():
             self.confirm_button.setFocus()
+        return True
 
-    def _guard(self, build: Callable[[], None], error_label: QLabel) -> None:
-        try:
-            build()
-        except KonnectError as error:
-            error_label.setText(error_text(error))
+    def _optional_amount(self, field: QLineEdit) -> Money | None:
+        return self._amount(field.text()) if field.text().strip() else None
 
     def add_cash_payment(self) -> None:
-        def build() -> None:
-            tendered = self._amount(self.tendered.text())
-            if tendered.amount <= 0:
-                raise KonnectError("A payment must be more than zero")
-            label = self.tr("Cash")
-            self._add(CashTender(tendered), self.cash_error, f"{label}: {money_text(tendered)}")
+        if self._add(lambda: CashTender(self._amount(self.tendered.text())), self.cash_error):
             self.tendered.clear()
 
-        if self.tendered.text().strip() == "" and self.is_fully_paid():
-            self.confirm()
-            return
-        self._guard(build, self.cash_error)
-
     def add_mobile_payment(self) -> None:
-        def build() -> None:
-            code = self.provider.currentData()
-            reference = validate_reference(code, self.reference.text())
-            amount = self._amount(self.mobile_amount.text()) if self.mobile_amount.text().strip() else None
-            if amount is not None and amount > self.left():
-                raise KonnectError(
-                    "Mobile money and card cannot pay more than is due ({due} left)",
-                    due=money_text(self.left()),
-                )
-            tender = MobileMoneyTender(code, reference, self.phone.text(), amount)
-            shown = money_text(amount or self.left())
-            self._add(tender, self.mobile_error, f"{self.provider.currentText()} {reference}: {shown}")
+        def build() -> Tender:
+            amount = self._optional_amount(self.mobile_amount)
+            return MobileMoneyTender(
+                self.provider.currentData(), self.reference.text(), self.phone.text(), amount
+            )
+
+        if self._add(build, self.mobile_error):
             self.reference.clear()
             self.mobile_amount.clear()
 
-        if self.reference.text().strip() == "" and self.is_fully_paid():
-            self.confirm()
-            return
-        self._guard(build, self.mobile_error)
-
     def add_card_payment(self) -> None:
-        def build() -> None:
-            from konnect_pos.domain.payments import refuse_card_numbers
-
-            refuse_card_numbers(self.last4.text(), self.approval.text())
-            amount = self._amount(self.card_amount.text()) if self.card_amount.text().strip() else None
-            tender = CardTender(self.approval.text(), self.last4.text().strip(), amount)
-            card_label = self.tr("Card")
-            self._add(
-                tender,
-                self.card_error,
-                f"{card_label} ****{tender.last4}: {money_text(amount or self.left())}",
+        def build() -> Tender:
+            return CardTender(
+                self.approval.text(), self.last4.text(), self._optional_amount(self.card_amount)
             )
+
+        if self._add(build, self.card_error):
             self.approval.clear()
             self.last4.clear()
             self.card_amount.clear()
 
-        self._guard(build, self.card_error)
+    def _enter_fields(self) -> dict[QLineEdit, tuple[tuple[QLineEdit, ...], Callable[[], None]]]:
+        """Each field, the fields whose text means "add this payment", and the action."""
+        cash = ((self.tendered,), self.add_cash_payment)
+        mobile = ((self.reference,), self.add_mobile_payment)
+        card = ((self.approval, self.last4), self.add_card_payment)
+        return {
+            self.tendered: cash,
+            self.reference: mobile,
+            self.mobile_amount: mobile,
+            self.phone: mobile,
+            self.approval: card,
+            self.last4: card,
+            self.card_amount: card,
+        }
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in a field adds that payment when something is typed there, else confirms a
+        fully paid sale: one Enter never does both."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and watched in self._fields
+        ):
+            typed, add = self._fields[watched]
+            if any(field.text().strip() for field in typed) or not self.is_fully_paid():
+                add()
+            else:
+                self.confirm()
+            return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter confirms only when fully paid; in a field it first adds that field's payment."""
+        """Enter on a button reached with Tab presses it; anywhere else it confirms, only when
+        fully paid."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if not self._enter_consumed and not isinstance(self.focusWidget(), QLineEdit):
+            focus = self.focusWidget()
+            if isinstance(focus, QPushButton) and focus.isEnabled():
+                focus.click()
+            else:
                 self.confirm()
             return
         super().keyPressEvent(event)
 
     def confirm(self) -> None:
-        if self.is_fully_paid():
+        if self.is_fully_paid() and self.confirm_button.isEnabled():
             self.confirm_button.setEnabled(False)
             self.confirmed.emit(list(self.tenders))
 
     def show_error(self, error: Exception) -> None:
         """A refusal from the checkout service, placed next to its field."""
-        self.confirm_button.setEnabled(self.is_fully_paid())
         field = getattr(error, "field", None)
         target = {
             "reference": self.mobile_error,
@@ -389,8 +450,6 @@ class PaymentDialog(QDialog):
         target.setText(error_text(error))
         if field in ("reference", "phone", "provider"):
             self.tenders = [t for t in self.tenders if not isinstance(t, MobileMoneyTender)]
-            self.paid_list.clear()
-            for tender in self.tenders:
-                self.paid_list.addItem(str(tender))
+            self.allocation = allocate(self.total, self.tenders, self.rules)
             self.tabs.setCurrentWidget(self.mobile_page)
-            self._refresh()
+        self._refresh()

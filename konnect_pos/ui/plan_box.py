@@ -1,16 +1,14 @@
-"""The customer's plan, balance and Connect+ in the customer panel, with top-up and opt-in/out."""
+"""The customer's plan, balance and Connect+ in the customer panel, with top-up and opt-in/out
+(the top-up dialog itself is ui/counter/top_up_dialog.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -141,27 +139,3 @@ class PlanBox(QGroupBox):
         if s.opted_out:
             parts.append(self.tr("opted out"))
         return " · ".join(parts)
-
-
-class TopUpDialog(QDialog):
-    """Asks the amount to put on the balance; the payment dialog takes it from there."""
-
-    def __init__(self, account: str, balance_text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Top up {account}").replace("{account}", account))
-        self.amount = QLineEdit()
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        form = QFormLayout()
-        form.addRow(self.tr("Balance now"), QLabel(balance_text))
-        form.addRow(self.tr("&Amount"), self.amount)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.amount.setFocus()

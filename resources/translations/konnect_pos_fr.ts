@@ -1165,6 +1165,18 @@
         <source>Card</source>
         <translation>Carte</translation>
     </message>
+    <message>
+        <source>Cash: {amount}</source>
+        <translation>Espèces : {amount}</translation>
+    </message>
+    <message>
+        <source>(tendered {tendered}, change {change})</source>
+        <translation>(remis {tendered}, monnaie {change})</translation>
+    </message>
+    <message>
+        <source>Card ****{last4}: {amount}</source>
+        <translation>Carte ****{last4} : {amount}</translation>
+    </message>
 </context>
 <context>
     <name>PlanBox</name>
@@ -1488,6 +1500,82 @@
         <location filename="../../konnect_pos/ui/plan_box.py" line="157"/>
         <source>&amp;Amount</source>
         <translation>&amp;Montant</translation>
+    </message>
+    <message>
+        <source>Plan fee</source>
+        <translation>Prix du forfait</translation>
+    </message>
+    <message>
+        <source>Renews the plan now</source>
+        <translation>Renouvelle le forfait maintenant</translation>
+    </message>
+    <message>
+        <source>{plan}: {fee} every {days} days</source>
+        <translation>{plan} : {fee} tous les {days} jours</translation>
+    </message>
+    <message>
+        <source>no period has been paid yet</source>
+        <translation>aucune période n'a encore été payée</translation>
+    </message>
+    <message>
+        <source>this plan has no Connect+</source>
+        <translation>ce forfait n'a pas Connect+</translation>
+    </message>
+    <message>
+        <source>the Connect+ days are over, only the full fee reconnects</source>
+        <translation>les jours Connect+ sont passés, seul le prix complet reconnecte</translation>
+    </message>
+    <message>
+        <source>the customer switched Connect+ off (*257*7# switches it on)</source>
+        <translation>le client a désactivé Connect+ (*257*7# le réactive)</translation>
+    </message>
+    <message>
+        <source>the balance stays below the Connect+ daily fee</source>
+        <translation>le solde reste sous le prix journalier de Connect+</translation>
+    </message>
+    <message>
+        <source>Connect+ has reached its activation limit</source>
+        <translation>Connect+ a atteint sa limite d'activations</translation>
+    </message>
+    <message>
+        <source>the service stays suspended</source>
+        <translation>le service reste suspendu</translation>
+    </message>
+    <message>
+        <source>A smaller amount only goes on the balance: {reason}.</source>
+        <translation>Un montant inférieur va seulement sur le solde : {reason}.</translation>
+    </message>
+    <message>
+        <source>A smaller amount goes on the balance and Connect+ keeps the customer online at {fee} a day.</source>
+        <translation>Un montant inférieur va sur le solde et Connect+ garde le client connecté à {fee} par jour.</translation>
+    </message>
+    <message>
+        <source>A smaller amount goes on the balance; from {amount} it also starts Connect+ at {fee} a day.</source>
+        <translation>Un montant inférieur va sur le solde ; à partir de {amount}, il active aussi Connect+ à {fee} par jour.</translation>
+    </message>
+    <message>
+        <source>This amount renews the plan now.</source>
+        <translation>Ce montant renouvelle le forfait maintenant.</translation>
+    </message>
+    <message>
+        <source>This amount goes on the balance and Connect+ runs.</source>
+        <translation>Ce montant va sur le solde et Connect+ fonctionne.</translation>
+    </message>
+    <message>
+        <source>This amount only goes on the balance.</source>
+        <translation>Ce montant va seulement sur le solde.</translation>
+    </message>
+    <message>
+        <source>not needed: paid until {date}</source>
+        <translation>pas nécessaire : payé jusqu'au {date}</translation>
+    </message>
+    <message>
+        <source>A top-up now waits on the balance, which already covers the next fee on {date}.</source>
+        <translation>Une recharge maintenant reste sur le solde, qui couvre déjà le prochain prix le {date}.</translation>
+    </message>
+    <message>
+        <source>A top-up now waits on the balance for the next fee on {date}: {amount} more covers it.</source>
+        <translation>Une recharge maintenant reste sur le solde pour le prochain prix le {date} : {amount} de plus le couvre.</translation>
     </message>
 </context>
 <context>

@@ -1165,6 +1165,18 @@
         <source>Card</source>
         <translation>Kadi</translation>
     </message>
+    <message>
+        <source>Cash: {amount}</source>
+        <translation>Fedha taslimu: {amount}</translation>
+    </message>
+    <message>
+        <source>(tendered {tendered}, change {change})</source>
+        <translation>(imetolewa {tendered}, chenji {change})</translation>
+    </message>
+    <message>
+        <source>Card ****{last4}: {amount}</source>
+        <translation>Kadi ****{last4}: {amount}</translation>
+    </message>
 </context>
 <context>
     <name>PlanBox</name>
@@ -1488,6 +1500,82 @@
         <location filename="../../konnect_pos/ui/plan_box.py" line="157"/>
         <source>&amp;Amount</source>
         <translation>&amp;Kiasi</translation>
+    </message>
+    <message>
+        <source>Plan fee</source>
+        <translation>Ada ya kifurushi</translation>
+    </message>
+    <message>
+        <source>Renews the plan now</source>
+        <translation>Inahuisha kifurushi sasa</translation>
+    </message>
+    <message>
+        <source>{plan}: {fee} every {days} days</source>
+        <translation>{plan}: {fee} kila siku {days}</translation>
+    </message>
+    <message>
+        <source>no period has been paid yet</source>
+        <translation>bado hakuna kipindi kilicholipiwa</translation>
+    </message>
+    <message>
+        <source>this plan has no Connect+</source>
+        <translation>kifurushi hiki hakina Connect+</translation>
+    </message>
+    <message>
+        <source>the Connect+ days are over, only the full fee reconnects</source>
+        <translation>siku za Connect+ zimekwisha, ada kamili pekee ndiyo inaunganisha tena</translation>
+    </message>
+    <message>
+        <source>the customer switched Connect+ off (*257*7# switches it on)</source>
+        <translation>mteja amezima Connect+ (*257*7# inaiwasha)</translation>
+    </message>
+    <message>
+        <source>the balance stays below the Connect+ daily fee</source>
+        <translation>salio linabaki chini ya ada ya siku ya Connect+</translation>
+    </message>
+    <message>
+        <source>Connect+ has reached its activation limit</source>
+        <translation>Connect+ imefikia kikomo cha kuwashwa</translation>
+    </message>
+    <message>
+        <source>the service stays suspended</source>
+        <translation>huduma inabaki imesimamishwa</translation>
+    </message>
+    <message>
+        <source>A smaller amount only goes on the balance: {reason}.</source>
+        <translation>Kiasi kidogo zaidi kinaingia kwenye salio tu: {reason}.</translation>
+    </message>
+    <message>
+        <source>A smaller amount goes on the balance and Connect+ keeps the customer online at {fee} a day.</source>
+        <translation>Kiasi kidogo zaidi kinaingia kwenye salio na Connect+ inamweka mteja mtandaoni kwa {fee} kwa siku.</translation>
+    </message>
+    <message>
+        <source>A smaller amount goes on the balance; from {amount} it also starts Connect+ at {fee} a day.</source>
+        <translation>Kiasi kidogo zaidi kinaingia kwenye salio; kuanzia {amount} kinawasha pia Connect+ kwa {fee} kwa siku.</translation>
+    </message>
+    <message>
+        <source>This amount renews the plan now.</source>
+        <translation>Kiasi hiki kinahuisha kifurushi sasa.</translation>
+    </message>
+    <message>
+        <source>This amount goes on the balance and Connect+ runs.</source>
+        <translation>Kiasi hiki kinaingia kwenye salio na Connect+ inafanya kazi.</translation>
+    </message>
+    <message>
+        <source>This amount only goes on the balance.</source>
+        <translation>Kiasi hiki kinaingia kwenye salio tu.</translation>
+    </message>
+    <message>
+        <source>not needed: paid until {date}</source>
+        <translation>haihitajiki: imelipiwa hadi {date}</translation>
+    </message>
+    <message>
+        <source>A top-up now waits on the balance, which already covers the next fee on {date}.</source>
+        <translation>Salio linaloongezwa sasa linasubiri; salio tayari linatosha ada inayofuata tarehe {date}.</translation>
+    </message>
+    <message>
+        <source>A top-up now waits on the balance for the next fee on {date}: {amount} more covers it.</source>
+        <translation>Salio linaloongezwa sasa linasubiri ada inayofuata tarehe {date}: {amount} zaidi inatosha.</translation>
     </message>
 </context>
 <context>

@@ -188,3 +188,19 @@ def test_a_taller_window_gives_its_height_to_the_lists_not_to_gaps(shop, qtbot, 
     assert gap_big == gap_small
     window.close()
     app.worker.wait()
+
+
+def test_a_window_asked_larger_than_the_screen_opens_inside_it(qtbot):
+    """The invoice preview asks for 760×960; the test session's screen is 800×800."""
+    from PySide6.QtWidgets import QLabel
+
+    from konnect_pos.ui.screen_fit import FRAME_HEIGHT, FRAME_WIDTH, available_area, fit_to_screen
+
+    window = QLabel("invoice")
+    qtbot.addWidget(window)
+    area = available_area(window)
+    fit_to_screen(window, 760, 960)
+    assert window.height() == area.height() - FRAME_HEIGHT < 960
+    assert window.width() == min(760, area.width() - FRAME_WIDTH)
+    fit_to_screen(window, 300, 200)
+    assert (window.width(), window.height()) == (300, 200)

@@ -68,6 +68,7 @@ def main() -> int:
         gui.login.submit()
         spin(app, lambda g=gui: g.counter_window is not None)
         window = gui.counter_window
+        window.showNormal()  # the app opens it maximised on the (800×800 offscreen) screen
         window.resize(1366, 768)
         spin(app, lambda w=window: len(w.catalog_buttons) == 5)
         window.pick(account)

@@ -17,6 +17,7 @@ from konnect_pos.services.outlets import list_terminals
 from konnect_pos.ui.i18n import set_language
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.qt_platform import platform_problem
+from konnect_pos.ui.screen_fit import fit_to_screen
 from konnect_pos.ui.settings import LocalSettings, SettingsDialog
 from konnect_pos.ui.worker import DbWorker
 
@@ -39,7 +40,7 @@ class App:
         set_language(settings.language())
         self.login = LoginWindow(self.worker, terminal, system_clock, preselect=settings.last_user() or None)
         self.login.signed_in.connect(self.open_counter)
-        self.login.resize(900, 640)
+        fit_to_screen(self.login, 900, 640)
 
     def open_counter(self, counter) -> None:
         from konnect_pos.ui.counter_window import CounterWindow  # deferred: start-up shows the login first
@@ -48,7 +49,7 @@ class App:
         window = CounterWindow(counter, self.worker, self.settings)
         QShortcut(QKeySequence("Ctrl+,"), window, lambda: self.open_settings(window))
         self.counter_window = window
-        window.show()
+        window.showMaximized()  # the whole available screen, whatever its size
         self.login.hide()
 
     def open_settings(self, window) -> None:

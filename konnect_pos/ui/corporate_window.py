@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableWidgetItem,
@@ -38,6 +39,7 @@ from konnect_pos.services.session import Counter
 from konnect_pos.ui.i18n import current_language, error_text
 from konnect_pos.ui.manager_dialogs import data_table
 from konnect_pos.ui.pdf_preview import PdfPreviewDialog
+from konnect_pos.ui.screen_fit import fit_to_screen
 from konnect_pos.ui.worker import DbWorker
 
 POOLS = ("local_priority", "global_priority")
@@ -111,6 +113,8 @@ class CorporateWindow(QDialog):
         self.kit_serial = QLineEdit()
         self.product = QComboBox()
         self.product.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # The plan's name and price are never cut; the kit serial field gives way instead.
+        self.product.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.add_line_button = QPushButton()
         self.add_line_button.clicked.connect(self.add_line)
         self.preview_button, self.confirm_button = QPushButton(), QPushButton()
@@ -212,7 +216,7 @@ class CorporateWindow(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self.invoice_dialog: PdfPreviewDialog | None = None
-        self.resize(1280, 760)
+        fit_to_screen(self, 1280, 760)
         self.retranslate()
         self._update_buttons()
         self.load_accounts()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -117,7 +116,6 @@ class CounterWindow(QMainWindow):
         self.search_error = QLabel()
         self.search_error.setStyleSheet("color: #b91c1c")
         self.results = QListWidget()
-        self.results.setMaximumHeight(150)
         self.results.itemActivated.connect(lambda item: self.pick(item.data(Qt.ItemDataRole.UserRole)))
         self.new_customer_button = QPushButton()
         self.new_customer_button.clicked.connect(self.open_new_customer)
@@ -134,7 +132,7 @@ class CounterWindow(QMainWindow):
         row.addWidget(self.new_customer_button)
         search_layout.addLayout(row)
         search_layout.addWidget(self.search_error)
-        search_layout.addWidget(self.results)
+        search_layout.addWidget(self.results, 1)  # a taller screen shows more results
 
         self.panel = CustomerPanel(self.outlet.zone)
         self.panel.reprint_requested.connect(self.reprint)
@@ -177,7 +175,7 @@ class CounterWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search_box)
+        left_layout.addWidget(self.search_box, 1)
         left_layout.addWidget(self.panel, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -403,13 +401,17 @@ class CounterWindow(QMainWindow):
             return  # an older query answered late
         self.search_error.clear()
         self.results.clear()
-        for customer in found:
-            item = QListWidgetItem(
+        # Rows made by Qt from plain strings: each QListWidgetItem made in Python leaks one reference
+        # to None (PySide6 6.11.3, measured), i.e. ~20 per search in a long session.
+        self.results.addItems(
+            [
                 f"{customer.name}  ·  {customer.account_number}  ·  {customer.phone}"
                 + (f"  ·  {customer.kit_serial}" if customer.kit_serial else "")
-            )
-            item.setData(Qt.ItemDataRole.UserRole, customer.account_number)
-            self.results.addItem(item)
+                for customer in found
+            ]
+        )
+        for row, customer in enumerate(found):
+            self.results.item(row).setData(Qt.ItemDataRole.UserRole, customer.account_number)
         if not found:
             self.search_error.setText(self.tr("No customer found"))
         elif self._pick_when_found:

@@ -8,8 +8,7 @@ state. The conflict rules are in docs/decisions.md ("Sync and HQ").
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -21,7 +20,8 @@ from psycopg.types.json import Jsonb
 
 from konnect_pos.domain import bundle_queue as queue
 from konnect_pos.domain.customers import record_search_text
-from konnect_pos.sync.hq_connection import hq_connect
+from konnect_pos.sync.hq_connection import first_line, hq_connect
+from konnect_pos.sync.hq_door import SHAPES, Refused, Sender, check_sender, customer_change_problem, parse
 
 BATCH = 1_000
 CONTACT_FIELDS = ("name", "phone", "country", "kit_serial", "language")
@@ -36,6 +36,7 @@ class ProcessSummary:
 
 
 def process(url: str) -> ProcessSummary:
+    """Turn new inbound records into HQ's tables; a record that fails is quarantined, never fatal."""
     events = sales = 0
     touched: set[str] = set()
     with hq_connect(url) as conn:
@@ -43,8 +44,8 @@ def process(url: str) -> ProcessSummary:
         while True:
             with conn.transaction():
                 rows = conn.execute(
-                    """SELECT i.id, i.uuid, i.terminal, i.kind, i.record_uuid, i.payload, i.received_at,
-                              t.outlet_code, o.zone
+                    """SELECT i.id, i.uuid, i.terminal, i.seq, i.kind, i.record_uuid, i.payload,
+                              i.received_at, t.outlet_code, o.zone, o.country
                        FROM hq_inbound i JOIN hq_terminal t ON t.label = i.terminal
                        JOIN hq_outlet o ON o.code = t.outlet_code
                        WHERE NOT i.processed ORDER BY i.id LIMIT %s FOR UPDATE OF i SKIP LOCKED""",
@@ -54,20 +55,58 @@ def process(url: str) -> ProcessSummary:
                     break
                 for row in rows:
                     event = _Event(*row)
-                    handler = HANDLERS.get(event.kind)
-                    if handler is not None:
-                        customer = handler(conn, event)
-                        if customer:
-                            touched.add(customer)
+                    customer = _process_one(conn, event)
+                    if customer:
+                        touched.add(customer)
                     sales += event.kind == "sale"
                 done = [r[0] for r in rows]
                 conn.execute("UPDATE hq_inbound SET processed = TRUE WHERE id = ANY(%s)", (done,))
                 events += len(rows)
-        with conn.transaction():
-            for account in sorted(touched):
-                rebuild_queue(conn, account)
+        for account in sorted(touched):
+            try:
+                with conn.transaction():
+                    rebuild_queue(conn, account)
+            except (psycopg.DataError, psycopg.IntegrityError, ValueError, KeyError, TypeError) as exc:
+                _flag(conn, "queue_rebuild_failed", None, account, {"reason": first_line(exc)})
         after = conn.execute("SELECT count(*) FROM hq_conflict").fetchone()[0]
     return ProcessSummary(events, sales, len(touched), after - before)
+
+
+def _process_one(conn: psycopg.Connection, event: _Event) -> str | None:
+    """One record in a savepoint: checked at the door, then handled; a failure quarantines it."""
+    try:
+        with conn.transaction():
+            payload = parse(event.kind, event.record_uuid, event.payload_text)
+            check_sender(conn, event.id, event.kind, event.record_uuid, payload, event.sender)
+            return HANDLERS[event.kind](conn, event, payload)
+    except Refused as refusal:
+        _quarantine(conn, event, refusal.reason, "quarantined")
+    except psycopg.OperationalError:
+        raise  # the connection, not the record: stop and try again later
+    except (psycopg.Error, ValueError, KeyError, TypeError, IndexError, ArithmeticError) as exc:
+        _quarantine(conn, event, f"could not be processed: {first_line(exc)}", "quarantined")
+    return None
+
+
+def _quarantine(conn: psycopg.Connection, event: _Event, reason: str, kind: str,
+                extra: dict[str, Any] | None = None) -> None:  # fmt: skip
+    """Keep the record, out of every derived table, with a conflict that says why."""
+    conn.execute("UPDATE hq_inbound SET quarantine = %s WHERE id = %s", (reason, event.id))
+    details = {
+        "terminal": event.terminal, "seq": event.seq, "kind": event.kind, "record": event.record_uuid,
+        "event": event.uuid, "reason": reason, **(extra or {}),
+    }  # fmt: skip
+    _flag(conn, kind, event.outlet_code, f"{event.terminal}#{event.seq}", details)
+
+
+def _flag(
+    conn: psycopg.Connection, kind: str, outlet: str | None, subject: str, details: dict[str, Any]
+) -> None:
+    conn.execute(
+        """INSERT INTO hq_conflict (kind, outlet_code, subject, details) VALUES (%s, %s, %s, %s)
+           ON CONFLICT (kind, subject) DO UPDATE SET details = EXCLUDED.details""",
+        (kind, outlet, subject, Jsonb(details)),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,20 +114,21 @@ class _Event:
     id: int
     uuid: str
     terminal: str
+    seq: int
     kind: str
     record_uuid: str
     payload_text: str
     received_at: datetime
     outlet_code: str
     zone: str
+    country: str
 
     @property
-    def payload(self) -> dict[str, Any]:
-        return json.loads(self.payload_text)
+    def sender(self) -> Sender:
+        return Sender(self.terminal, self.outlet_code, self.country)
 
 
-def _sale(conn: psycopg.Connection, event: _Event) -> str:
-    sale = event.payload
+def _sale(conn: psycopg.Connection, event: _Event, sale: dict[str, Any]) -> str:
     sold_at = datetime.fromisoformat(sale["sold_at"])
     business_date = sold_at.astimezone(ZoneInfo(event.zone)).date()
     inserted = conn.execute(
@@ -147,22 +187,21 @@ def _flag_reused_reference(conn: psycopg.Connection, provider: str, reference: s
         )
 
 
-def _void(conn: psycopg.Connection, event: _Event) -> str | None:
+def _void(conn: psycopg.Connection, event: _Event, void: dict[str, Any]) -> str | None:
     row = conn.execute(
-        "UPDATE hq_sale SET voided = TRUE WHERE uuid = %s RETURNING customer", (event.payload["sale"],)
+        "UPDATE hq_sale SET voided = TRUE WHERE uuid = %s RETURNING customer", (void["sale"],)
     ).fetchone()
     return row[0] if row else None
 
 
-def _refund(conn: psycopg.Connection, event: _Event) -> None:
+def _refund(conn: psycopg.Connection, event: _Event, refund: dict[str, Any]) -> None:
     conn.execute(
         "UPDATE hq_sale SET refunded_minor = refunded_minor + %s WHERE uuid = %s",
-        (event.payload["amount_minor"], event.payload["sale"]),
+        (refund["amount_minor"], refund["sale"]),
     )
 
 
-def _usage(conn: psycopg.Connection, event: _Event) -> str:
-    reading = event.payload
+def _usage(conn: psycopg.Connection, event: _Event, reading: dict[str, Any]) -> str:
     conn.execute(
         "INSERT INTO hq_usage (uuid, customer, at, gb_used) VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
         (reading["uuid"], reading["customer"], datetime.fromisoformat(reading["at"]), reading["gb_used"]),
@@ -170,9 +209,23 @@ def _usage(conn: psycopg.Connection, event: _Event) -> str:
     return reading["customer"]
 
 
-def _customer(conn: psycopg.Connection, event: _Event) -> None:
+def _customer(conn: psycopg.Connection, event: _Event, record: dict[str, Any]) -> None:
+    """An outlet's change to its own country's customer, else a conflict for HQ (decisions.md)."""
+    current = conn.execute(
+        "SELECT country FROM hq_customer WHERE account_number = %s FOR UPDATE", (record["account_number"],)
+    ).fetchone()
+    problem = customer_change_problem(current[0] if current else None, record, event.sender)
+    if problem is not None:
+        _quarantine(conn, event, problem, "customer_edit",
+                    {"account": record["account_number"], "fields": record["fields"]})  # fmt: skip
+        return
+    apply_customer_change(conn, event.terminal, event.uuid, record)
+
+
+def apply_customer_change(
+    conn: psycopg.Connection, terminal: str, event_uuid: str, record: dict[str, Any]
+) -> None:
     """Contact details: the change HQ received last wins per field; the loser stays in history."""
-    record = event.payload
     account, changes = record["account_number"], record["fields"]
     at = datetime.fromisoformat(record["at"])
     current = conn.execute(
@@ -210,11 +263,16 @@ def _customer(conn: psycopg.Connection, event: _Event) -> None:
         cur.executemany(
             """INSERT INTO hq_customer_history (account_number, field, value, terminal, event_uuid, at,
                    outcome) VALUES (%s, %s, %s, %s, %s, %s, 'kept')""",
-            [(account, name, value, event.terminal, event.uuid, at) for name, value in changes.items()],
+            [(account, name, value, terminal, event_uuid, at) for name, value in changes.items()],
         )
 
 
-HANDLERS = {
+def _stored(conn: psycopg.Connection, event: _Event, payload: dict[str, Any]) -> None:
+    """Kinds HQ keeps in hq_inbound (checked at the door) but does not project yet."""
+
+
+HANDLERS: dict[str, Callable[[psycopg.Connection, _Event, dict[str, Any]], str | None]] = {
+    **dict.fromkeys(SHAPES, _stored),
     "sale": _sale,
     "void": _void,
     "refund": _refund,

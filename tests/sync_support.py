@@ -61,3 +61,39 @@ def sell_mpesa(clock, terminal: str, account: str, reference: str, code: str = "
     counter = sign_in(terminal, "cashier", "1111", clock)
     tender = MobileMoneyTender("mpesa", reference, "0812345678", None)
     return checkout.sell(counter, account, [CartItem(code)], [tender]).receipt_number
+
+
+def private_credentials(monkeypatch, tmp_path: Path) -> Path:
+    """HQ passwords of this test go to a file under tmp_path (no OS credential store, like CI)."""
+    import keyring.core
+    from keyring.backends import fail
+
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # subprocesses too
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
+    return config
+
+
+def push_as(terminal_url: str, label: str, records: list[tuple[str, str, object]], *, first_seq: int = 1,
+            prev_hash: str | None = None) -> int:  # fmt: skip
+    """What a terminal's own credentials can send: records (kind, record uuid, payload dict or raw text)
+    chained like a real journal, through ``hq_push``. Returns HQ's contiguous count."""
+    from datetime import UTC, datetime
+
+    from psycopg.types.json import Jsonb
+
+    from konnect_pos.domain.journal import GENESIS, canonical, chain_hash
+    from konnect_pos.services.ids import new_uuid
+
+    prev = prev_hash or GENESIS
+    events = []
+    for seq, (kind, record_uuid, payload) in enumerate(records, start=first_seq):
+        text = payload if isinstance(payload, str) else canonical(payload)
+        prev = chain_hash(prev, seq, kind, text)
+        events.append({
+            "uuid": new_uuid(), "seq": seq, "kind": kind, "record_uuid": record_uuid, "payload": text,
+            "hash": prev, "created_at": datetime.now(UTC).isoformat(),
+        })  # fmt: skip
+    with psycopg.connect(terminal_url, autocommit=True) as conn:
+        return conn.execute("SELECT hq_push(%s, %s)", (label, Jsonb(events))).fetchone()[0]

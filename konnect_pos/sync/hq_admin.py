@@ -278,6 +278,12 @@ def resolve_conflict(url: str, conflict_id: int, *, accept: bool) -> ConflictRow
                 "SELECT terminal, uuid, payload FROM hq_inbound WHERE uuid = %s", (found.details["event"],)
             ).fetchone()
             apply_customer_change(conn, inbound[0], inbound[1], json.loads(inbound[2]))
+        elif found.kind == "customer_edit":
+            # Touch HQ's row so every terminal pulls it again, the sender's edited copy included.
+            conn.execute(
+                "UPDATE hq_customer SET updated_at = updated_at WHERE account_number = %s",
+                (found.details["account"],),
+            )
         resolution = "accepted" if accept else "rejected"
         conn.execute(
             "UPDATE hq_conflict SET resolution = %s, resolved_at = now(), resolved_by = current_user"

@@ -55,10 +55,10 @@ def process(url: str) -> ProcessSummary:
                     break
                 for row in rows:
                     event = _Event(*row)
-                    customer = _process_one(conn, event)
+                    handled, customer = _process_one(conn, event)
                     if customer:
                         touched.add(customer)
-                    sales += event.kind == "sale"
+                    sales += handled and event.kind == "sale"
                 done = [r[0] for r in rows]
                 conn.execute("UPDATE hq_inbound SET processed = TRUE WHERE id = ANY(%s)", (done,))
                 events += len(rows)
@@ -72,20 +72,22 @@ def process(url: str) -> ProcessSummary:
     return ProcessSummary(events, sales, len(touched), after - before)
 
 
-def _process_one(conn: psycopg.Connection, event: _Event) -> str | None:
-    """One record in a savepoint: checked at the door, then handled; a failure quarantines it."""
+def _process_one(conn: psycopg.Connection, event: _Event) -> tuple[bool, str | None]:
+    """One record in a savepoint: checked at the door, then handled; a failure quarantines it.
+
+    Returns whether it was taken in, and the customer whose queue it touched."""
     try:
         with conn.transaction():
             payload = parse(event.kind, event.record_uuid, event.payload_text)
             check_sender(conn, event.id, event.kind, event.record_uuid, payload, event.sender)
-            return HANDLERS[event.kind](conn, event, payload)
+            return True, HANDLERS[event.kind](conn, event, payload)
     except Refused as refusal:
         _quarantine(conn, event, refusal.reason, "quarantined")
     except psycopg.OperationalError:
         raise  # the connection, not the record: stop and try again later
     except (psycopg.Error, ValueError, KeyError, TypeError, IndexError, ArithmeticError) as exc:
         _quarantine(conn, event, f"could not be processed: {first_line(exc)}", "quarantined")
-    return None
+    return False, None
 
 
 def _quarantine(conn: psycopg.Connection, event: _Event, reason: str, kind: str,

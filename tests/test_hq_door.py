@@ -166,3 +166,75 @@ def test_a_terminal_role_still_cannot_decide_conflicts_or_read_quarantine(kin, h
             conn.execute("SELECT quarantine FROM hq_inbound")
         # The sender's own managers see their quarantined record (row-level security).
         assert [row[0] for row in conn.execute("SELECT kind FROM hq_conflict")] == ["quarantined"]
+
+
+def test_an_edit_of_another_countrys_customer_waits_for_hq_and_never_flows_down(
+    kin, hq, clock, tmp_path, capsys
+):
+    from konnect_pos.domain.customers import CustomerInput
+    from konnect_pos.services import customers
+    from konnect_pos.services.outlets import get_terminal
+    from konnect_pos.store.schema import open_database
+
+    with psycopg.connect(hq.url, autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO hq_customer (account_number, uuid, name, phone, country, language, created_at,"
+            " updated_at) VALUES ('TZ00000004', %s, 'Neema Mushi', '+255712345678', 'TZ', 'sw',"
+            " now(), now())",
+            (new_uuid(),),
+        )
+
+    def edit(account: str, name: str, phone: str, country: str) -> None:
+        data = CustomerInput(name=name, phone=phone, country=country, account_number=account, kit_serial="")
+        customers.update_customer(account, data, clock, get_terminal(LUB).id)
+
+    def names() -> dict[str, str]:
+        return dict(hq.query("SELECT account_number, name FROM hq_customer WHERE account_number IN "
+                             "('TZ00000004', 'CD00000004')"))  # fmt: skip
+
+    client.sync(T1, clock)  # KIN01 has the Tanzanian customer as HQ knows her
+    kin_db, lub_db = f"sqlite:///{tmp_path / 'kin.db'}", open_terminal_db(tmp_path / "lub.db", clock)
+    client.link(LUB, kin, clock)
+    client.sync(LUB, clock)
+    edit("TZ00000004", "Someone Else", "0712000111", "TZ")  # LUB01 (DR Congo) edits a Tanzanian
+    edit("CD00000004", "Own Country", "0990000002", "CD")  # and one of its own country's: allowed
+    client.sync(LUB, clock)
+    process(hq.url)
+    assert names() == {"TZ00000004": "Neema Mushi", "CD00000004": "Own Country"}
+    held = hq.query("SELECT id, details->>'reason' FROM hq_conflict WHERE kind = 'customer_edit'")
+    assert [reason for _id, reason in held] == ["LUB01-T1 (CD) changes a customer of TZ"]
+    open_database(kin_db)
+    client.sync(T1, clock)
+    assert customers.get_customer("TZ00000004").name == "Neema Mushi"  # nothing flowed down
+
+    capsys.readouterr()
+    assert main(["hq", "reject", str(held[0][0]), "--db", hq.url]) == 0
+    assert "rejected" in capsys.readouterr().out
+    assert main(["hq", "accept", str(held[0][0]), "--db", hq.url]) == 2  # decided once
+    open_database(lub_db)
+    client.sync(LUB, clock)
+    assert customers.get_customer("TZ00000004").name == "Neema Mushi"  # the sender is put right
+
+    edit("TZ00000004", "Neema Mushi-Kato", "0712345678", "TZ")
+    client.sync(LUB, clock)
+    process(hq.url)
+    second = hq.query("SELECT id FROM hq_conflict WHERE kind = 'customer_edit' AND resolution IS NULL")[0][0]
+    assert main(["hq", "accept", str(second), "--db", hq.url]) == 0
+    assert names()["TZ00000004"] == "Neema Mushi-Kato"
+    open_database(kin_db)
+    client.sync(T1, clock)
+    assert customers.get_customer("TZ00000004").name == "Neema Mushi-Kato"  # HQ's decision flows down
+    quarantined = hq.query("SELECT id FROM hq_conflict WHERE kind = 'quarantined'")
+    assert quarantined == []
+
+
+def test_only_a_customer_change_can_be_accepted(kin, hq, capsys):
+    push_as(kin, LUB, [("sale", new_uuid(), "not json")])
+    process(hq.url)
+    number = hq.query("SELECT id FROM hq_conflict")[0][0]
+    capsys.readouterr()
+    assert main(["hq", "accept", str(number), "--db", hq.url]) == 2
+    assert "Only a customer change can be accepted" in capsys.readouterr().err
+    assert main(["hq", "reject", str(number), "--db", hq.url]) == 0
+    assert main(["hq", "reject", "999999", "--db", hq.url]) == 2
+    assert hq.query("SELECT resolution, resolved_by IS NOT NULL FROM hq_conflict") == [("rejected", True)]

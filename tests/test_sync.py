@@ -14,7 +14,7 @@ from konnect_pos.store.models import BundlePrice, OutboxEvent, User
 from konnect_pos.sync import client, hq_admin
 from konnect_pos.sync.hq_connection import HQRefused, HQUnreachable
 from konnect_pos.sync.hq_process import process
-from tests.sync_support import HQ, private_credentials, open_terminal_db, sell_cash, sell_mpesa
+from tests.sync_support import HQ, open_terminal_db, private_credentials, sell_cash, sell_mpesa
 
 T1 = "KIN01-T1"
 

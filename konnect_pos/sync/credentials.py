@@ -32,26 +32,26 @@ class SplitURL:
     password: str | None
 
 
+def _netloc(url: str) -> tuple[str, str | None, str]:
+    """User, password (None when the URL has none) and host[:port] exactly as written."""
+    userinfo, _, hostport = urlsplit(url).netloc.rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    return unquote(user), (unquote(password) if colon else None), hostport
+
+
 def split_url(url: str) -> SplitURL:
     parts = urlsplit(url)
-    user = unquote(parts.username or "")
-    password = unquote(parts.password) if parts.password is not None else None
-    host = parts.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
-    port = f":{parts.port}" if parts.port else ""
-    netloc = f"{quote(user)}:@{host}{port}" if user and password is not None else parts.netloc
-    key = f"{user}@{parts.path.lstrip('/')}"
-    return SplitURL(urlunsplit(parts._replace(netloc=netloc)), key, password)
+    user, password, hostport = _netloc(url)
+    stored = url
+    if user and password is not None:
+        stored = urlunsplit(parts._replace(netloc=f"{quote(user, safe='')}:@{hostport}"))
+    return SplitURL(stored, f"{user}@{parts.path.lstrip('/')}", password)
 
 
 def with_password(stored: str, password: str) -> str:
-    parts = urlsplit(stored)
-    user, host = quote(unquote(parts.username or "")), parts.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
-    port = f":{parts.port}" if parts.port else ""
-    return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}{port}"))
+    user, _old, hostport = _netloc(stored)
+    netloc = f"{quote(user, safe='')}:{quote(password, safe='')}@{hostport}"
+    return urlunsplit(urlsplit(stored)._replace(netloc=netloc))
 
 
 def credentials_file() -> Path:

@@ -261,12 +261,7 @@ def resolve_conflict(url: str, conflict_id: int, *, accept: bool) -> ConflictRow
             raise NotFound("No conflict with number {number}", field="conflict", number=conflict_id)
         found = ConflictRow(*row)
         if found.resolution is not None:
-            raise Conflict(
-                "Conflict {number} was already {resolution}",
-                field="conflict",
-                number=conflict_id,
-                resolution=found.resolution,
-            )
+            raise Conflict("Conflict {number} was already decided", field="conflict", number=conflict_id)
         if accept:
             if found.kind != "customer_edit":
                 raise ValidationError(

@@ -41,7 +41,7 @@ def hq(pg_server):
 
 
 @pytest.fixture
-def kin(tmp_path, clock, hq):
+def lub_url(tmp_path, clock, hq):
     """KIN01-T1 on SQLite, linked; returns LUB01-T1's own URL (the attacker's credentials)."""
     open_terminal_db(tmp_path / "kin.db", clock)
     hq_admin.load_reference(hq.url)
@@ -86,11 +86,11 @@ def _quarantined(hq) -> list[tuple]:
     )
 
 
-def test_a_spoofed_receipt_number_is_quarantined_and_the_real_sale_counts(kin, hq, clock, capsys):
+def test_a_spoofed_receipt_number_is_quarantined_and_the_real_sale_counts(lub_url, hq, clock, capsys):
     _sell(clock, 42)
     client.sync(T1, clock)
     # LUB01-T1's own role pushes a 0.01 USD "sale" numbered as KIN01-T1's next receipt.
-    push_as(kin, LUB, [("sale", (spoof := _sale("KIN01-T1-000043", 1))["uuid"], spoof)])
+    push_as(lub_url, LUB, [("sale", (spoof := _sale("KIN01-T1-000043", 1))["uuid"], spoof)])
     process(hq.url)
     real = _sell(clock, 1, code="CD-LITE15", amount="17")
     assert real == ["KIN01-T1-000043"]
@@ -104,8 +104,8 @@ def test_a_spoofed_receipt_number_is_quarantined_and_the_real_sale_counts(kin, h
     assert "quarantined" in listed and "sale numbered KIN01-T1-000043 sent by LUB01-T1" in listed
 
 
-def test_malformed_and_unknown_records_never_stop_processing_or_reports(kin, hq, clock, capsys):
-    push_as(kin, LUB, [
+def test_malformed_and_unknown_records_never_stop_processing_or_reports(lub_url, hq, clock, capsys):
+    push_as(lub_url, LUB, [
         ("sale", new_uuid(), "not json"),
         ("bonus_points", new_uuid(), {"uuid": "x", "points": 10_000}),
         ("sale", (bad := _sale("LUB01-T1-000001", 600))["uuid"], {**bad, "total_minor": "lots"}),
@@ -124,7 +124,7 @@ def test_malformed_and_unknown_records_never_stop_processing_or_reports(kin, hq,
     assert process(hq.url).events == 0  # nothing left behind, nothing retried for ever
 
 
-def test_another_terminals_day_and_drawer_records_and_sales_are_quarantined(kin, hq, clock):
+def test_another_terminals_day_and_drawer_records_and_sales_are_quarantined(lub_url, hq, clock):
     receipt = _sell(clock, 1)[0]
     client.sync(T1, clock)
     day_open = JournalEntry.get(JournalEntry.kind == "day_open")
@@ -136,12 +136,15 @@ def test_another_terminals_day_and_drawer_records_and_sales_are_quarantined(kin,
             "user": "cashier"}  # fmt: skip
     drawer = {"uuid": new_uuid(), "direction": "out", "currency": "USD", "amount_minor": 5000,
               "reason": "bank", "user": "manager", "outlet": "KIN01"}  # fmt: skip
-    push_as(kin, LUB, [
+    tzs = {**drawer, "uuid": new_uuid(), "currency": "TZS", "outlet": "LUB01"}
+    push_as(lub_url, LUB, [
         ("day_open", day_open.record_uuid, stolen_open),  # KIN01-T1's own day, replayed
         ("day_close", close["uuid"], close),  # a Z report claiming to be KIN01-T1's
         ("void", void["uuid"], void),  # voiding KIN01's sale from Lubumbashi
         ("cash_movement", drawer["uuid"], drawer),
         ("day_open", (mine := {**stolen_open, "uuid": new_uuid()})["uuid"], mine),  # its own: accepted
+        ("day_open", (again := {**mine, "uuid": new_uuid()})["uuid"], again),  # the same day twice
+        ("cash_movement", tzs["uuid"], tzs),  # its own drawer, in Tanzanian shillings
     ])  # fmt: skip
     process(hq.url)
     assert [(r[0], r[1]) for r in _quarantined(hq)] == [
@@ -149,6 +152,8 @@ def test_another_terminals_day_and_drawer_records_and_sales_are_quarantined(kin,
         (f"{LUB}#2", f"day_close of terminal {T1} sent by {LUB}"),
         (f"{LUB}#3", f"void of sale {receipt} sent by {LUB}"),
         (f"{LUB}#4", f"cash_movement of outlet KIN01 sent by {LUB}"),
+        (f"{LUB}#6", f"a second day_open for {DAY} (the first is record 5)"),
+        (f"{LUB}#7", "cash_movement in TZS, not a currency of LUB01"),
     ]
     assert hq.query("SELECT voided FROM hq_sale") == [(False,)]
     assert hq.query("SELECT count(*) FROM hq_inbound WHERE terminal = %s AND quarantine IS NULL", (LUB,)) == [
@@ -156,10 +161,10 @@ def test_another_terminals_day_and_drawer_records_and_sales_are_quarantined(kin,
     ]
 
 
-def test_a_terminal_role_still_cannot_decide_conflicts_or_read_quarantine(kin, hq):
-    push_as(kin, LUB, [("sale", new_uuid(), "not json")])
+def test_a_terminal_role_still_cannot_decide_conflicts_or_read_quarantine(lub_url, hq):
+    push_as(lub_url, LUB, [("sale", new_uuid(), "not json")])
     process(hq.url)
-    with psycopg.connect(kin, autocommit=True) as conn:
+    with psycopg.connect(lub_url, autocommit=True) as conn:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE hq_conflict SET resolution = 'accepted'")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -169,7 +174,7 @@ def test_a_terminal_role_still_cannot_decide_conflicts_or_read_quarantine(kin, h
 
 
 def test_an_edit_of_another_countrys_customer_waits_for_hq_and_never_flows_down(
-    kin, hq, clock, tmp_path, capsys
+    lub_url, hq, clock, tmp_path, capsys
 ):
     from konnect_pos.domain.customers import CustomerInput
     from konnect_pos.services import customers
@@ -194,7 +199,7 @@ def test_an_edit_of_another_countrys_customer_waits_for_hq_and_never_flows_down(
 
     client.sync(T1, clock)  # KIN01 has the Tanzanian customer as HQ knows her
     kin_db, lub_db = f"sqlite:///{tmp_path / 'kin.db'}", open_terminal_db(tmp_path / "lub.db", clock)
-    client.link(LUB, kin, clock)
+    client.link(LUB, lub_url, clock)
     client.sync(LUB, clock)
     edit("TZ00000004", "Someone Else", "0712000111", "TZ")  # LUB01 (DR Congo) edits a Tanzanian
     edit("CD00000004", "Own Country", "0990000002", "CD")  # and one of its own country's: allowed
@@ -228,8 +233,8 @@ def test_an_edit_of_another_countrys_customer_waits_for_hq_and_never_flows_down(
     assert quarantined == []
 
 
-def test_only_a_customer_change_can_be_accepted(kin, hq, capsys):
-    push_as(kin, LUB, [("sale", new_uuid(), "not json")])
+def test_only_a_customer_change_can_be_accepted(lub_url, hq, capsys):
+    push_as(lub_url, LUB, [("sale", new_uuid(), "not json")])
     process(hq.url)
     number = hq.query("SELECT id FROM hq_conflict")[0][0]
     capsys.readouterr()

@@ -90,8 +90,8 @@ def link(terminal_label: str, hq_url: str, clock: Clock, timeouts: HQTimeouts | 
     """
     terminal = get_terminal(terminal_label)
     bounds = timeouts or terminal_timeouts()
-    with hq_connect(hq_url, timeouts=bounds) as conn, answered_within(conn, bounds.answer):
-        acked = _acked(conn, terminal.label)
+    with hq_connect(hq_url, timeouts=bounds) as conn:
+        acked = _acked(conn, terminal.label, bounds.answer)
     split = split_url(hq_url)
     if split.password is not None:
         save_password(split.key, split.password)
@@ -129,10 +129,12 @@ def _overwriting_secrets() -> Iterator[None]:
     if is_postgres(db):
         yield
         return
+    before = db.execute_sql("PRAGMA secure_delete").fetchone()[0]
     db.execute_sql("PRAGMA secure_delete = ON")
     try:
         yield
     finally:
+        db.execute_sql(f"PRAGMA secure_delete = {int(before)}")
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 

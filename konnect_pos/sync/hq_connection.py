@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import psycopg
+from psycopg.conninfo import conninfo_to_dict
 
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.store.database import redact
@@ -47,7 +48,12 @@ class HQTimeouts:
         """The watchdog's bound: the statement's own, plus a little for the network."""
         return self.statement + min(5, self.statement)
 
-    def parameters(self) -> dict[str, object]:
+    def parameters(self, url: str) -> dict[str, object]:
+        """libpq settings for ``url``, keeping any ``options`` the URL already carries."""
+        try:
+            existing = str(conninfo_to_dict(url).get("options") or "")
+        except psycopg.Error:
+            existing = ""
         idle = max(1, min(30, self.statement // 3))
         return {
             "connect_timeout": self.connect,
@@ -56,7 +62,7 @@ class HQTimeouts:
             "keepalives_interval": max(1, idle // 3),
             "keepalives_count": 3,
             "tcp_user_timeout": self.answer * 1000,
-            "options": f"-c statement_timeout={self.statement * 1000}",
+            "options": f"{existing} -c statement_timeout={self.statement * 1000}".strip(),
         }
 
 
@@ -80,7 +86,7 @@ def hq_connect(url: str, *, timeouts: HQTimeouts = ADMIN_TIMEOUTS) -> psycopg.Co
     if not url.startswith(("postgresql://", "postgres://")):
         raise KonnectError("Headquarters must be a postgresql:// URL, not {url}", url=redact(url))
     try:
-        return psycopg.connect(url, autocommit=True, **timeouts.parameters())
+        return psycopg.connect(url, autocommit=True, **timeouts.parameters(url))
     except psycopg.OperationalError as exc:
         raise HQUnreachable(
             "Headquarters is unreachable at {url}: {reason}", url=redact(url), reason=first_line(exc)

@@ -22,6 +22,9 @@ from typing import Any
 
 import psycopg
 
+from konnect_pos.domain.countries import country
+from konnect_pos.domain.errors import KonnectError
+
 Check = Callable[[Any], bool]
 
 # Contact fields an outlet may change on its own country's customers.
@@ -180,8 +183,13 @@ SHAPES: dict[str, dict[str, Check]] = {
 }  # fmt: skip
 
 # Kinds whose record id names one record of one terminal (customers and corporate accounts
-# are edited from many terminals under the same id).
-ONE_OWNER = frozenset(SHAPES) - {"customer_created", "customer_updated", "corporate_account"}
+# are edited from many terminals under the same id, users from every counter of a shop).
+ONE_OWNER = frozenset(SHAPES) - {
+    "customer_created", "customer_updated", "corporate_account",
+    "user_created", "user_deactivated", "user_pin_reset", "user_unlocked",
+}  # fmt: skip
+# One of each per terminal and business date.
+ONCE_A_DAY = frozenset({"day_open", "day_close"})
 
 
 def parse(kind: str, record_uuid: str, text: str) -> dict[str, Any]:
@@ -234,6 +242,17 @@ def check_sender(conn: psycopg.Connection, event_id: int, kind: str, record_uuid
     for name, own in (("terminal", sender.terminal), ("outlet", sender.outlet)):
         if kind != "corporate_account" and name in payload and payload[name] != own:
             raise Refused(f"{kind} of {name} {str(payload[name])[:20]} sent by {sender.terminal}")
+    foreign = sorted(_currencies(kind, payload) - set(_country_currencies(sender.country)))
+    if foreign:
+        raise Refused(f"{kind} in {', '.join(foreign)}, not a currency of {sender.outlet}")
+    if kind in ONCE_A_DAY:
+        again = conn.execute(
+            """SELECT seq FROM hq_inbound WHERE terminal = %s AND kind = %s AND id < %s
+                   AND quarantine IS NULL AND payload::jsonb ->> 'date' = %s LIMIT 1""",
+            (sender.terminal, kind, event_id, payload["date"]),
+        ).fetchone()
+        if again is not None:
+            raise Refused(f"a second {kind} for {payload['date']} (the first is record {again[0]})")
     if kind in ONE_OWNER:
         holder = conn.execute(
             """SELECT terminal FROM hq_inbound WHERE record_uuid = %s AND terminal <> %s AND id < %s
@@ -242,6 +261,26 @@ def check_sender(conn: psycopg.Connection, event_id: int, kind: str, record_uuid
         ).fetchone()
         if holder is not None:
             raise Refused(f"record {record_uuid} already belongs to terminal {holder[0]}")
+
+
+def _currencies(kind: str, payload: dict[str, Any]) -> set[str]:
+    """The currencies a record's money is in (corporate accounts bill in their own currency)."""
+    if kind == "day_open":
+        return set(payload["floats"])
+    if kind == "day_close":
+        return set(payload["counts"])
+    if kind == "sale":
+        return {payload["currency"]} | {p[2] for p in payload["payments"]}
+    if kind in ("refund", "cash_movement"):
+        return {payload["currency"]}
+    return set()
+
+
+def _country_currencies(code: str) -> tuple[str, ...]:
+    try:
+        return country(code).currencies
+    except KonnectError:
+        return ()
 
 
 def customer_change_problem(

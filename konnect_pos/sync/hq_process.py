@@ -20,6 +20,7 @@ from psycopg.types.json import Jsonb
 
 from konnect_pos.domain import bundle_queue as queue
 from konnect_pos.domain.customers import record_search_text
+from konnect_pos.domain.errors import KonnectError
 from konnect_pos.sync.hq_connection import first_line, hq_connect
 from konnect_pos.sync.hq_door import SHAPES, Refused, Sender, check_sender, customer_change_problem, parse
 
@@ -66,7 +67,14 @@ def process(url: str) -> ProcessSummary:
             try:
                 with conn.transaction():
                     rebuild_queue(conn, account)
-            except (psycopg.DataError, psycopg.IntegrityError, ValueError, KeyError, TypeError) as exc:
+            except (
+                psycopg.DataError,
+                psycopg.IntegrityError,
+                KonnectError,
+                ValueError,
+                KeyError,
+                TypeError,
+            ) as exc:
                 _flag(conn, "queue_rebuild_failed", None, account, {"reason": first_line(exc)})
         after = conn.execute("SELECT count(*) FROM hq_conflict").fetchone()[0]
     return ProcessSummary(events, sales, len(touched), after - before)
@@ -85,7 +93,7 @@ def _process_one(conn: psycopg.Connection, event: _Event) -> tuple[bool, str | N
         _quarantine(conn, event, refusal.reason, "quarantined")
     except psycopg.OperationalError:
         raise  # the connection, not the record: stop and try again later
-    except (psycopg.Error, ValueError, KeyError, TypeError, IndexError, ArithmeticError) as exc:
+    except (psycopg.Error, KonnectError, ValueError, KeyError, TypeError, IndexError, ArithmeticError) as exc:
         _quarantine(conn, event, f"could not be processed: {first_line(exc)}", "quarantined")
     return False, None
 

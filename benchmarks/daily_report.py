@@ -130,7 +130,7 @@ def main() -> int:
     last = BusinessDay.select().order_by(BusinessDay.business_date.desc()).first()
     the_date = date.fromisoformat(last.business_date) - timedelta(days=1)
     clock = lambda: datetime.combine(the_date, datetime.min.time(), UTC) + timedelta(hours=12)  # noqa: E731
-    manager = sign_in("KIN01-T1", "manager", "2222", clock)
+    manager = sign_in("KIN01-T1", "manager", "222222", clock)
     one = timed(lambda: daily_report(manager, the_date, terminal="KIN01-T1"))
     outlet = timed(lambda: daily_report(manager, the_date, whole_outlet=True), runs=3)
     count = Sale.select().count()

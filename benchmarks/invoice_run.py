@@ -192,7 +192,7 @@ def main() -> int:
         work = Path(tempfile.mkdtemp()) / "run.db"
         shutil.copy(base, work)
         open_database(f"sqlite:///{work}")
-    counter = sign_in("KIN01-T1", "manager", "2222", lambda: NOW)
+    counter = sign_in("KIN01-T1", "manager", "222222", lambda: NOW)
     lines = ServiceLine.select().count()
     events = ServiceLineEvent.select().count()
     started = time.perf_counter()

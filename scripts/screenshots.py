@@ -118,7 +118,7 @@ def main() -> int:
     manager_app.login.show()
     spin(app, lambda: manager_app.login.user.count() == 3)
     manager_app.login.user.setCurrentIndex(manager_app.login.user.findData("manager"))
-    manager_app.login.pin.setText("2222")
+    manager_app.login.pin.setText("222222")
     manager_app.login.submit()
     spin(app, lambda: manager_app.counter_window is not None)
     manager_app.counter_window.show_daily_report()

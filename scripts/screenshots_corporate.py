@@ -33,7 +33,7 @@ def main() -> int:
     gui.login.show()
     spin(app, lambda: gui.login.user.count() == 3)
     gui.login.user.setCurrentIndex(gui.login.user.findData("manager"))
-    gui.login.pin.setText("2222")
+    gui.login.pin.setText("222222")
     gui.login.submit()
     spin(app, lambda: gui.counter_window is not None)
     window = gui.counter_window

@@ -27,7 +27,7 @@ def next_business_day(clock: ManualClock, terminal: str = "KIN01-T1", *, days: f
     from konnect_pos.services.session import sign_in
 
     clock.advance(days=days)
-    manager = sign_in(terminal, "manager", "2222", clock)
+    manager = sign_in(terminal, "manager", "222222", clock)
     day = current_day(manager)
     if day is not None and day.status != "closed":
         close_day(manager, {}, comment="test: day rolled over")

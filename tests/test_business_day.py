@@ -19,7 +19,7 @@ def usd(value):
 
 @pytest.fixture
 def manager(demo_db, clock):
-    return sign_in("KIN01-T1", "manager", "2222", clock)
+    return sign_in("KIN01-T1", "manager", "222222", clock)
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_a_day_left_open_past_midnight_must_be_closed_first(cashier, manager, cl
 def test_cashier_needs_a_manager_approval(cashier, manager, demo_db, clock):
     with pytest.raises(PermissionDenied):
         business_day.cash_movement(cashier, "out", "5", "USD", "petty cash")
-    approver = authenticate("manager", "2222", clock)
+    approver = authenticate("manager", "222222", clock)
     assert business_day.cash_movement(cashier, "out", "5", "USD", "petty cash", approver=approver) == usd(5)
     with pytest.raises(PermissionDenied):
         business_day.close_day(cashier, {}, approver=authenticate("cashier", "1111", clock))

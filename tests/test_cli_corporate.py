@@ -12,7 +12,7 @@ from konnect_pos.cli import main
 def shop(db_url, capsys, monkeypatch):
     monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
     monkeypatch.setenv("KONNECT_POS_USER", "manager")
-    monkeypatch.setenv("KONNECT_POS_PIN", "2222")
+    monkeypatch.setenv("KONNECT_POS_PIN", "222222")
     monkeypatch.setenv("KONNECT_POS_LANG", "en")
     assert main(["demo", "--no-gui", "--customers", "0", "--db", db_url]) == 0
     capsys.readouterr()

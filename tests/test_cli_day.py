@@ -9,7 +9,7 @@ from konnect_pos.cli import main
 def shop(sqlite_url, capsys, monkeypatch):
     monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
     monkeypatch.setenv("KONNECT_POS_USER", "manager")
-    monkeypatch.setenv("KONNECT_POS_PIN", "2222")
+    monkeypatch.setenv("KONNECT_POS_PIN", "222222")
     assert main(["demo", "--no-gui", "--customers", "20", "--db", sqlite_url]) == 0
     capsys.readouterr()
     return sqlite_url
@@ -38,7 +38,7 @@ def test_cashier_needs_an_approver(shop, capsys, monkeypatch):
     code, _, err = run(capsys, "cash", "out", "5", "USD", "--reason", "petty", "--db", shop)
     assert code == 2 and "not allowed" in err
     monkeypatch.setenv("KONNECT_POS_APPROVER", "manager")
-    monkeypatch.setenv("KONNECT_POS_APPROVER_PIN", "2222")
+    monkeypatch.setenv("KONNECT_POS_APPROVER_PIN", "222222")
     assert run(capsys, "cash", "out", "5", "USD", "--reason", "petty", "--db", shop)[0] == 0
 
 
@@ -70,7 +70,7 @@ def test_void_and_refund_from_the_command_line(shop, capsys, monkeypatch):
     code, _, err = run(capsys, "void", "KIN01-T1-000001", "--reason", "typo", "--db", shop)
     assert code == 2 and "not allowed" in err
     monkeypatch.setenv("KONNECT_POS_USER", "manager")
-    monkeypatch.setenv("KONNECT_POS_PIN", "2222")
+    monkeypatch.setenv("KONNECT_POS_PIN", "222222")
     code, _, err = run(capsys, "void", "KIN01-T1-000001", "--reason", "typo", "--db", shop)
     assert code == 2 and "confirm that it is removed" in err
     code, out, _ = run(capsys, "void", "KIN01-T1-000001", "--reason", "typo", "--remove-active", "--db", shop)

@@ -24,7 +24,7 @@ def issued(database, clock) -> tuple:
     from konnect_pos.services import demo
 
     demo.seed(clock, customers=0)
-    manager = sign_in("KIN01-T1", "manager", "2222", clock)
+    manager = sign_in("KIN01-T1", "manager", "222222", clock)
     run = corporate_invoices.invoices_run(manager, date(2026, 11, 4))
     return manager, run.issued[0]
 

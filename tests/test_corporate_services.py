@@ -41,7 +41,7 @@ def manager(database, clock: ManualClock) -> Counter:
     from konnect_pos.services import demo
 
     demo.seed(clock, customers=0)
-    return sign_in("KIN01-T1", "manager", "2222", clock)
+    return sign_in("KIN01-T1", "manager", "222222", clock)
 
 
 def at(clock: ManualClock, *args: int) -> datetime:
@@ -396,7 +396,7 @@ from konnect_pos.services.session import sign_in
 from konnect_pos.store.schema import open_database
 
 open_database(sys.argv[1])
-counter = sign_in("KIN01-T1", "manager", "2222", lambda: datetime(2026, 11, 10, 12, tzinfo=UTC))
+counter = sign_in("KIN01-T1", "manager", "222222", lambda: datetime(2026, 11, 10, 12, tzinfo=UTC))
 print(len(invoices_run(counter, date(2026, 11, 10)).issued))
 """
 

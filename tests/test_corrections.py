@@ -23,7 +23,7 @@ def usd(value):
 
 @pytest.fixture
 def manager(demo_db, clock):
-    return sign_in("KIN01-T1", "manager", "2222", clock)
+    return sign_in("KIN01-T1", "manager", "222222", clock)
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_cashier_voids_with_manager_approval_and_it_is_recorded(cashier, clock):
     sale = sell_two(cashier)
     with pytest.raises(PermissionDenied):
         corrections.void_sale(cashier, sale.receipt_number, "typo", remove_active=True)
-    approver = authenticate("manager", "2222", clock)
+    approver = authenticate("manager", "222222", clock)
     corrections.void_sale(cashier, sale.receipt_number, "typo", remove_active=True, approver=approver)
     record = SaleVoid.get()
     assert (record.user.username, record.approved_by.username) == ("cashier", "manager")

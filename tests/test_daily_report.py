@@ -25,7 +25,7 @@ def usd(value):
 @pytest.fixture
 def shop(demo_db, clock):
     cashier = sign_in("KIN01-T1", "cashier", "1111", clock)
-    manager = sign_in("KIN01-T1", "manager", "2222", clock)
+    manager = sign_in("KIN01-T1", "manager", "222222", clock)
     checkout.sell(
         cashier,
         "CD00000001",
@@ -91,7 +91,7 @@ def test_z_report_after_close_has_count_and_variance(shop):
 
 
 def test_report_of_a_day_without_sales_is_valid_and_empty(demo_db, clock):
-    manager = sign_in("KIN01-T1", "manager", "2222", clock)
+    manager = sign_in("KIN01-T1", "manager", "222222", clock)
     report = daily_report(manager, DAY)
     assert report["sales"] == [] and report["by_method"] == []
     assert {c["currency"]: c["float"]["amount"] for c in report["cash"]} == {
@@ -134,7 +134,7 @@ def test_report_cli_json_and_pdf(shop, tmp_path, capsys, monkeypatch, db_url):
     from konnect_pos.cli import main
 
     monkeypatch.setenv("KONNECT_POS_USER", "manager")
-    monkeypatch.setenv("KONNECT_POS_PIN", "2222")
+    monkeypatch.setenv("KONNECT_POS_PIN", "222222")
     monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
     out = tmp_path / "x.pdf"
     assert main(["report", "daily", "--date", "2026-11-20", "--json", "--out", str(out), "--db", db_url]) == 0

@@ -41,7 +41,7 @@ def shop(pg_url, clock):
     demo.seed(clock, customers=200, only_country="CD")
     for label in COUNTERS[1:]:
         add_terminal("KIN01", label.split("-")[1], clock)
-        open_day(sign_in(label, "manager", "2222", clock), {})
+        open_day(sign_in(label, "manager", "222222", clock), {})
     yield pg_url
     database.close()
 

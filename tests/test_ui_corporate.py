@@ -33,7 +33,7 @@ def gui(sqlite_url, qtbot, tmp_path):
     database.close()
 
 
-def open_window(app, qtbot, username="manager", pin="2222"):
+def open_window(app, qtbot, username="manager", pin="222222"):
     window = sign_in(app, qtbot, username, pin)
     window.corporate_action.trigger()
     corporate = window.corporate_window

@@ -264,7 +264,7 @@ def test_switching_language_relabels_without_restart(gui, qtbot, lang, pay, titl
 
 
 def test_admin_edits_merchant_numbers_a_cashier_cannot(gui, qtbot):
-    window = sign_in(gui, qtbot, "admin", "9999")
+    window = sign_in(gui, qtbot, "admin", "999999")
     gui.open_settings(window)
     dialog = window.settings_dialog
     assert dialog.outlet_box.isEnabled()
@@ -307,7 +307,7 @@ def test_a_cashier_closes_the_day_with_the_managers_pin(gui, qtbot):
     dialog.submit()
     qtbot.waitUntil(lambda: "Unknown user or wrong PIN" in dialog.error.text(), timeout=WAIT)
     dialog.approver.setText("manager")
-    dialog.approver_pin.setText("2222")
+    dialog.approver_pin.setText("222222")
     dialog.submit()
     qtbot.waitUntil(lambda: window.status_day.text().endswith(": closed"), timeout=WAIT)
     find_customer(window, qtbot)
@@ -338,7 +338,7 @@ def test_cashier_voids_with_manager_pin_and_manager_previews_the_x_report(gui, q
     dialog = window.correction_dialog
     dialog.reason.setText("wrong bundle")
     dialog.approver.setText("manager")
-    dialog.approver_pin.setText("2222")
+    dialog.approver_pin.setText("222222")
     dialog.submit()
     qtbot.waitUntil(lambda: "confirm that it is removed" in dialog.error.text(), timeout=WAIT)
     dialog.remove_active.setChecked(True)
@@ -348,7 +348,7 @@ def test_cashier_voids_with_manager_pin_and_manager_previews_the_x_report(gui, q
 
 
 def test_manager_previews_the_x_report_with_ctrl_r(gui, qtbot):
-    window = sign_in(gui, qtbot, "manager", "2222")
+    window = sign_in(gui, qtbot, "manager", "222222")
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.report_dialog is not None, timeout=WAIT)
     qtbot.waitUntil(lambda: window.report_dialog.page_count() >= 1, timeout=WAIT)
@@ -357,7 +357,7 @@ def test_manager_previews_the_x_report_with_ctrl_r(gui, qtbot):
 
 
 def test_manager_reads_the_audit_trail_and_admin_manages_users(gui, qtbot):
-    window = sign_in(gui, qtbot, "admin", "9999")
+    window = sign_in(gui, qtbot, "admin", "999999")
     window.open_users()
     dialog = window.users_dialog
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=WAIT)
@@ -386,14 +386,14 @@ def test_manager_reads_the_audit_trail_and_admin_manages_users(gui, qtbot):
 
 
 def test_a_manager_only_unlocks_users(gui, qtbot):
-    window = sign_in(gui, qtbot, "manager", "2222")
+    window = sign_in(gui, qtbot, "manager", "222222")
     window.open_users()
     dialog = window.users_dialog
     assert not dialog.buttons["add"].isEnabled() and dialog.buttons["unlock"].isEnabled()
 
 
 def test_manager_records_a_bank_drop_that_the_close_expects(gui, qtbot):
-    window = sign_in(gui, qtbot, "manager", "2222")
+    window = sign_in(gui, qtbot, "manager", "222222")
     window.open_cash_movement()
     dialog = window.cash_dialog
     dialog.amount.setText("30")
@@ -409,7 +409,7 @@ def test_manager_records_a_bank_drop_that_the_close_expects(gui, qtbot):
 
 
 def test_the_login_offers_whoever_signed_in_last(gui, qtbot, tmp_path):
-    sign_in(gui, qtbot, "manager", "2222")
+    sign_in(gui, qtbot, "manager", "222222")
     again = App("KIN01-T1", gui.settings)
     qtbot.addWidget(again.login)
     qtbot.waitUntil(lambda: again.login.user.count() == 3, timeout=WAIT)

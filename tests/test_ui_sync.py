@@ -90,7 +90,7 @@ def _flag_reused_reference(hq) -> None:
 
 def test_managers_see_hq_conflicts_of_their_outlet(linked_gui, qtbot, hq):
     _flag_reused_reference(hq)
-    window = sign_in(linked_gui, qtbot, "manager", "2222")
+    window = sign_in(linked_gui, qtbot, "manager", "222222")
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     dialog = window.conflicts_dialog
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)

@@ -14,7 +14,7 @@ from konnect_pos.store.models import User
 
 @pytest.fixture
 def admin(demo_db, clock):
-    return sign_in("KIN01-T1", "admin", "9999", clock)
+    return sign_in("KIN01-T1", "admin", "999999", clock)
 
 
 def test_admin_adds_deactivates_and_resets_users(admin, clock):
@@ -39,7 +39,7 @@ def test_manager_unlocks_but_cannot_manage_users(demo_db, clock):
             sign_in("KIN01-T1", "cashier", "0000", clock)
     with pytest.raises(AuthenticationFailed, match="locked"):
         sign_in("KIN01-T1", "cashier", "1111", clock)
-    manager = sign_in("KIN01-T1", "manager", "2222", clock)
+    manager = sign_in("KIN01-T1", "manager", "222222", clock)
     users.unlock_user(manager, "cashier")
     cashier = sign_in("KIN01-T1", "cashier", "1111", clock)
     with pytest.raises(PermissionDenied):
@@ -50,10 +50,10 @@ def test_manager_unlocks_but_cannot_manage_users(demo_db, clock):
 
 def test_audit_trail_lists_who_did_what_filtered(demo_db, clock):
     cashier = sign_in("KIN01-T1", "cashier", "1111", clock)
-    manager = sign_in("KIN01-T1", "manager", "2222", clock)
+    manager = sign_in("KIN01-T1", "manager", "222222", clock)
     sale = checkout.sell(cashier, "CD00000001", [CartItem("CD-WEEK5")], [CashTender(Money.of(6, "USD"))])
     clock.advance(minutes=5)
-    approver = users.authenticate("manager", "2222", clock)
+    approver = users.authenticate("manager", "222222", clock)
     corrections.void_sale(cashier, sale.receipt_number, "typo", remove_active=True, approver=approver)
     business_day.cash_movement(manager, "out", "5", "USD", "petty cash")
     rows = audit_trail(manager, kind="void")

@@ -49,7 +49,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         summary = demo.seed(clock(), customers=args.customers, only_country=args.country, progress=progress)
         print(f"Demo shop created: {', '.join(summary.terminals)}; {summary.customers:,} customers")
     print(f"Database: {url}")
-    print("Users: cashier (PIN 1111), manager (PIN 2222), admin (PIN 9999)")
+    print("Users: cashier (PIN 1111), manager (PIN 222222), admin (PIN 999999)")
     if args.no_gui:
         return 0
     os.environ["KONNECT_POS_DB"] = url

@@ -28,8 +28,8 @@ from konnect_pos.store.models import Bundle, Customer, MerchantNumber, Outlet, T
 
 DEMO_USERS = (
     ("cashier", "Neema Cashier", "cashier", "1111"),
-    ("manager", "Joseph Manager", "manager", "2222"),
-    ("admin", "Grace Admin", "admin", "9999"),
+    ("manager", "Joseph Manager", "manager", "222222"),
+    ("admin", "Grace Admin", "admin", "999999"),
 )
 BATCH = 2_000
 DEMO_FLOATS = {"TZS": "50000", "USD": "50", "CDF": "20000", "XAF": "20000", "XOF": "20000"}

@@ -213,31 +213,112 @@ def parse(kind: str, record_uuid: str, text: str) -> dict[str, Any]:
     return payload
 
 
-def check_sender(conn: psycopg.Connection, event_id: int, kind: str, record_uuid: str,
-                 payload: dict[str, Any], sender: Sender) -> None:  # fmt: skip
-    """Refused unless the record carries the sending terminal's own identity."""
-    own_receipt = re.compile(rf"{re.escape(sender.terminal)}-\d+")
-    outlet_receipt = re.compile(rf"{re.escape(sender.outlet)}-[A-Z0-9]+-\d+")
-    if kind == "sale":
-        if not own_receipt.fullmatch(payload["receipt_number"]):
-            raise Refused(f"sale numbered {payload['receipt_number'][:40]} sent by {sender.terminal}")
-        holder = conn.execute(
-            "SELECT uuid FROM hq_sale WHERE receipt_number = %s", (payload["receipt_number"],)
-        ).fetchone()
-        if holder is not None and holder[0] != payload["uuid"]:
-            raise Refused(f"receipt number {payload['receipt_number']} already belongs to another sale")
-    elif kind in ("void", "refund"):
-        if not outlet_receipt.fullmatch(payload["receipt_number"]):
-            raise Refused(f"{kind} of sale {payload['receipt_number'][:40]} sent by {sender.terminal}")
-        sale = conn.execute(
-            "SELECT outlet_code, receipt_number FROM hq_sale WHERE uuid = %s", (payload["sale"],)
-        ).fetchone()
-        if sale is not None and (sale[0] != sender.outlet or sale[1] != payload["receipt_number"]):
-            raise Refused(f"{kind} names sale {payload['receipt_number'][:40]} but points at {sale[1]}")
-    elif kind == "corporate_invoice":
-        if not payload["number"].startswith(f"{sender.outlet}-INV-"):
-            raise Refused(f"invoice numbered {payload['number'][:40]} sent by {sender.terminal}")
-    elif kind == "corporate_account" and payload["outlet"] != sender.outlet:
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One pushed record as the door sees it."""
+
+    id: int
+    kind: str
+    record_uuid: str
+    payload_text: str
+    sender: Sender
+
+
+class Door:
+    """The checks of one batch, with what HQ already holds fetched once for the whole batch.
+
+    ``admit`` refuses or returns the payload; ``taken`` records what an admitted record now
+    holds (its receipt number, its record id), so a later record of the same batch sees it.
+    """
+
+    def __init__(self, conn: psycopg.Connection, batch: list[Incoming]) -> None:
+        self.conn = conn
+        self.parsed: dict[int, dict[str, Any] | Refused] = {}
+        for event in batch:
+            try:
+                self.parsed[event.id] = parse(event.kind, event.record_uuid, event.payload_text)
+            except Refused as refusal:
+                self.parsed[event.id] = refusal
+        good = [(e, p) for e in batch if isinstance(p := self.parsed[e.id], dict)]
+        receipts = [p["receipt_number"] for e, p in good if e.kind == "sale"]
+        sales = [p["sale"] for e, p in good if e.kind in ("void", "refund")]
+        records = [e.record_uuid for e, _p in good if e.kind in ONE_OWNER]
+        self.receipts: dict[str, str] = dict(
+            conn.execute(
+                "SELECT receipt_number, uuid FROM hq_sale WHERE receipt_number = ANY(%s)", (receipts,)
+            ).fetchall()
+            if receipts
+            else []
+        )
+        self.sales: dict[str, tuple[str, str]] = {
+            uuid: (outlet, receipt)
+            for uuid, outlet, receipt in (
+                conn.execute(
+                    "SELECT uuid, outlet_code, receipt_number FROM hq_sale WHERE uuid = ANY(%s)", (sales,)
+                ).fetchall()
+                if sales
+                else []
+            )
+        }
+        first = min((e.id for e in batch), default=0)
+        self.owners: dict[str, str] = dict(
+            conn.execute(
+                """SELECT DISTINCT ON (record_uuid) record_uuid, terminal FROM hq_inbound
+                   WHERE record_uuid = ANY(%s) AND id < %s AND quarantine IS NULL AND kind = ANY(%s)
+                   ORDER BY record_uuid, id""",
+                (records, first, sorted(ONE_OWNER)),
+            ).fetchall()
+            if records
+            else []
+        )
+
+    def admit(self, event: Incoming) -> dict[str, Any]:
+        """The record's payload when it carries its sender's own identity, else Refused."""
+        found = self.parsed[event.id]
+        if isinstance(found, Refused):
+            raise found
+        _check_identity(event.kind, found, event.sender)
+        kind, sender = event.kind, event.sender
+        if kind == "sale":
+            holder = self.receipts.get(found["receipt_number"])
+            if holder is not None and holder != found["uuid"]:
+                raise Refused(f"receipt number {found['receipt_number']} already belongs to another sale")
+        elif kind in ("void", "refund"):
+            sale = self.sales.get(found["sale"])
+            if sale is not None and (sale[0] != sender.outlet or sale[1] != found["receipt_number"]):
+                raise Refused(f"{kind} names sale {found['receipt_number'][:40]} but points at {sale[1]}")
+        if kind in ONCE_A_DAY:
+            again = self.conn.execute(
+                """SELECT seq FROM hq_inbound WHERE terminal = %s AND kind = %s AND id < %s
+                       AND quarantine IS NULL AND payload::jsonb ->> 'date' = %s LIMIT 1""",
+                (sender.terminal, kind, event.id, found["date"]),
+            ).fetchone()
+            if again is not None:
+                raise Refused(f"a second {kind} for {found['date']} (the first is record {again[0]})")
+        owner = self.owners.get(event.record_uuid) if kind in ONE_OWNER else None
+        if owner is not None and owner != sender.terminal:
+            raise Refused(f"record {event.record_uuid} already belongs to terminal {owner}")
+        return found
+
+    def taken(self, event: Incoming, payload: dict[str, Any]) -> None:
+        if event.kind in ONE_OWNER:
+            self.owners.setdefault(event.record_uuid, event.sender.terminal)
+        if event.kind == "sale":
+            self.receipts.setdefault(payload["receipt_number"], payload["uuid"])
+            self.sales.setdefault(payload["uuid"], (event.sender.outlet, payload["receipt_number"]))
+
+
+def _check_identity(kind: str, payload: dict[str, Any], sender: Sender) -> None:
+    """Refused unless the record's numbers, outlet, terminal and currencies are the sender's own."""
+    if kind == "sale" and not re.fullmatch(rf"{re.escape(sender.terminal)}-\d+", payload["receipt_number"]):
+        raise Refused(f"sale numbered {payload['receipt_number'][:40]} sent by {sender.terminal}")
+    if kind in ("void", "refund") and not re.fullmatch(
+        rf"{re.escape(sender.outlet)}-[A-Z0-9]+-\d+", payload["receipt_number"]
+    ):
+        raise Refused(f"{kind} of sale {payload['receipt_number'][:40]} sent by {sender.terminal}")
+    if kind == "corporate_invoice" and not payload["number"].startswith(f"{sender.outlet}-INV-"):
+        raise Refused(f"invoice numbered {payload['number'][:40]} sent by {sender.terminal}")
+    if kind == "corporate_account" and payload["outlet"] != sender.outlet:
         raise Refused(f"corporate account of outlet {payload['outlet'][:20]} sent by {sender.terminal}")
     for name, own in (("terminal", sender.terminal), ("outlet", sender.outlet)):
         if kind != "corporate_account" and name in payload and payload[name] != own:
@@ -245,22 +326,6 @@ def check_sender(conn: psycopg.Connection, event_id: int, kind: str, record_uuid
     foreign = sorted(_currencies(kind, payload) - set(_country_currencies(sender.country)))
     if foreign:
         raise Refused(f"{kind} in {', '.join(foreign)}, not a currency of {sender.outlet}")
-    if kind in ONCE_A_DAY:
-        again = conn.execute(
-            """SELECT seq FROM hq_inbound WHERE terminal = %s AND kind = %s AND id < %s
-                   AND quarantine IS NULL AND payload::jsonb ->> 'date' = %s LIMIT 1""",
-            (sender.terminal, kind, event_id, payload["date"]),
-        ).fetchone()
-        if again is not None:
-            raise Refused(f"a second {kind} for {payload['date']} (the first is record {again[0]})")
-    if kind in ONE_OWNER:
-        holder = conn.execute(
-            """SELECT terminal FROM hq_inbound WHERE record_uuid = %s AND terminal <> %s AND id < %s
-                   AND quarantine IS NULL AND kind = ANY(%s) LIMIT 1""",
-            (record_uuid, sender.terminal, event_id, sorted(ONE_OWNER)),
-        ).fetchone()
-        if holder is not None:
-            raise Refused(f"record {record_uuid} already belongs to terminal {holder[0]}")
 
 
 def _currencies(kind: str, payload: dict[str, Any]) -> set[str]:

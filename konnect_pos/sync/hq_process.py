@@ -22,7 +22,7 @@ from konnect_pos.domain import bundle_queue as queue
 from konnect_pos.domain.customers import record_search_text
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.sync.hq_connection import first_line, hq_connect
-from konnect_pos.sync.hq_door import SHAPES, Refused, Sender, check_sender, customer_change_problem, parse
+from konnect_pos.sync.hq_door import SHAPES, Door, Incoming, Refused, Sender, customer_change_problem
 
 BATCH = 1_000
 CONTACT_FIELDS = ("name", "phone", "country", "kit_serial", "language")
@@ -36,66 +36,101 @@ class ProcessSummary:
     conflicts: int
 
 
+class _Retry(Exception):
+    """A record's handler failed in a batch without savepoints: redo the batch with them."""
+
+
 def process(url: str) -> ProcessSummary:
-    """Turn new inbound records into HQ's tables; a record that fails is quarantined, never fatal."""
+    """Turn new inbound records into HQ's tables; a record that fails is quarantined, never fatal.
+
+    A batch first runs without a savepoint per record (the door's checks write nothing
+    before they pass); if a handler fails, the batch is rolled back and run again with
+    one savepoint per record, so only that record is quarantined.
+    """
     events = sales = 0
     touched: set[str] = set()
     with hq_connect(url) as conn:
         before = conn.execute("SELECT count(*) FROM hq_conflict").fetchone()[0]
+        careful = False
         while True:
-            with conn.transaction():
-                rows = conn.execute(
-                    """SELECT i.id, i.uuid, i.terminal, i.seq, i.kind, i.record_uuid, i.payload,
-                              i.received_at, t.outlet_code, o.zone, o.country
-                       FROM hq_inbound i JOIN hq_terminal t ON t.label = i.terminal
-                       JOIN hq_outlet o ON o.code = t.outlet_code
-                       WHERE NOT i.processed ORDER BY i.id LIMIT %s FOR UPDATE OF i SKIP LOCKED""",
-                    (BATCH,),
-                ).fetchall()
-                if not rows:
-                    break
-                for row in rows:
-                    event = _Event(*row)
-                    handled, customer = _process_one(conn, event)
-                    if customer:
-                        touched.add(customer)
-                    sales += handled and event.kind == "sale"
-                done = [r[0] for r in rows]
-                conn.execute("UPDATE hq_inbound SET processed = TRUE WHERE id = ANY(%s)", (done,))
-                events += len(rows)
+            try:
+                done = _batch(conn, careful)
+            except _Retry:
+                careful = True
+                continue
+            careful = False
+            if done is None:
+                break
+            events, sales = events + done[0], sales + done[1]
+            touched |= done[2]
         for account in sorted(touched):
             try:
                 with conn.transaction():
                     rebuild_queue(conn, account)
-            except (
-                psycopg.DataError,
-                psycopg.IntegrityError,
-                KonnectError,
-                ValueError,
-                KeyError,
-                TypeError,
-            ) as exc:
+            except (psycopg.DataError, psycopg.IntegrityError, KonnectError, ValueError, KeyError,
+                    TypeError) as exc:  # fmt: skip
                 _flag(conn, "queue_rebuild_failed", None, account, {"reason": first_line(exc)})
         after = conn.execute("SELECT count(*) FROM hq_conflict").fetchone()[0]
     return ProcessSummary(events, sales, len(touched), after - before)
 
 
-def _process_one(conn: psycopg.Connection, event: _Event) -> tuple[bool, str | None]:
-    """One record in a savepoint: checked at the door, then handled; a failure quarantines it.
+def _batch(conn: psycopg.Connection, careful: bool) -> tuple[int, int, set[str]] | None:
+    """One batch in one transaction: (records, sales taken in, customers touched), None when done."""
+    sales, touched = 0, set()
+    with conn.transaction():
+        rows = conn.execute(
+            """SELECT i.id, i.uuid, i.terminal, i.seq, i.kind, i.record_uuid, i.payload,
+                      i.received_at, t.outlet_code, o.zone, o.country
+               FROM hq_inbound i JOIN hq_terminal t ON t.label = i.terminal
+               JOIN hq_outlet o ON o.code = t.outlet_code
+               WHERE NOT i.processed ORDER BY i.id LIMIT %s FOR UPDATE OF i SKIP LOCKED""",
+            (BATCH,),
+        ).fetchall()
+        if not rows:
+            return None
+        batch = [_Event(*row) for row in rows]
+        door = Door(conn, [event.incoming for event in batch])
+        for event in batch:
+            handled, customer = _process_one(conn, door, event, careful)
+            if customer:
+                touched.add(customer)
+            sales += handled and event.kind == "sale"
+        conn.execute("UPDATE hq_inbound SET processed = TRUE WHERE id = ANY(%s)", ([r[0] for r in rows],))
+    return len(rows), sales, touched
+
+
+_RECORD_FAULTS = (psycopg.Error, KonnectError, ValueError, KeyError, TypeError, IndexError, ArithmeticError)
+
+
+def _process_one(
+    conn: psycopg.Connection, door: Door, event: _Event, careful: bool
+) -> tuple[bool, str | None]:
+    """One record: checked at the door, then handled; a record that fails is quarantined.
 
     Returns whether it was taken in, and the customer whose queue it touched."""
     try:
-        with conn.transaction():
-            payload = parse(event.kind, event.record_uuid, event.payload_text)
-            check_sender(conn, event.id, event.kind, event.record_uuid, payload, event.sender)
-            return True, HANDLERS[event.kind](conn, event, payload)
+        payload = door.admit(event.incoming)
     except Refused as refusal:
         _quarantine(conn, event, refusal.reason, "quarantined")
-    except psycopg.OperationalError:
-        raise  # the connection, not the record: stop and try again later
-    except (psycopg.Error, KonnectError, ValueError, KeyError, TypeError, IndexError, ArithmeticError) as exc:
-        _quarantine(conn, event, f"could not be processed: {first_line(exc)}", "quarantined")
-    return False, None
+        return False, None
+    if not careful:
+        try:
+            customer = HANDLERS[event.kind](conn, event, payload)
+        except psycopg.OperationalError:
+            raise  # the connection, not the record: stop and try again later
+        except _RECORD_FAULTS:
+            raise _Retry from None
+    else:
+        try:
+            with conn.transaction():
+                customer = HANDLERS[event.kind](conn, event, payload)
+        except psycopg.OperationalError:
+            raise
+        except _RECORD_FAULTS as exc:
+            _quarantine(conn, event, f"could not be processed: {first_line(exc)}", "quarantined")
+            return False, None
+    door.taken(event.incoming, payload)
+    return True, customer
 
 
 def _quarantine(conn: psycopg.Connection, event: _Event, reason: str, kind: str,
@@ -136,6 +171,10 @@ class _Event:
     @property
     def sender(self) -> Sender:
         return Sender(self.terminal, self.outlet_code, self.country)
+
+    @property
+    def incoming(self) -> Incoming:
+        return Incoming(self.id, self.kind, self.record_uuid, self.payload_text, self.sender)
 
 
 def _sale(conn: psycopg.Connection, event: _Event, sale: dict[str, Any]) -> str:

@@ -199,6 +199,7 @@ CREATE POLICY hq_conflict_own_outlet ON hq_conflict FOR SELECT USING (outlet_cod
 STEP_2 = """
 ALTER TABLE hq_inbound ADD COLUMN quarantine TEXT;
 CREATE INDEX hq_inbound_record ON hq_inbound (record_uuid);
+CREATE INDEX hq_inbound_kind ON hq_inbound (terminal, kind);
 ALTER TABLE hq_conflict ADD COLUMN resolution TEXT CHECK (resolution IN ('accepted', 'rejected'));
 ALTER TABLE hq_conflict ADD COLUMN resolved_at TIMESTAMPTZ;
 ALTER TABLE hq_conflict ADD COLUMN resolved_by TEXT;

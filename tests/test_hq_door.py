@@ -243,3 +243,17 @@ def test_only_a_customer_change_can_be_accepted(lub_url, hq, capsys):
     assert main(["hq", "reject", str(number), "--db", hq.url]) == 0
     assert main(["hq", "reject", "999999", "--db", hq.url]) == 2
     assert hq.query("SELECT resolution, resolved_by IS NOT NULL FROM hq_conflict") == [("rejected", True)]
+
+
+def test_a_record_that_passes_the_door_but_fails_at_hq_is_quarantined_alone(lub_url, hq):
+    first, bad, last = (_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 3))
+    bad["lines"][0][4] = 2**40  # validity days: a whole number, too large for HQ's column
+    push_as(lub_url, LUB, [("sale", s["uuid"], s) for s in (first, bad, last)])
+    summary = process(hq.url)
+    assert summary.sales == 2 and summary.conflicts == 1
+    assert hq.query("SELECT receipt_number FROM hq_sale ORDER BY 1") == [
+        ("LUB01-T1-000001",),
+        ("LUB01-T1-000003",),
+    ]
+    [(subject, reason, processed, held)] = _quarantined(hq)
+    assert subject == f"{LUB}#2" and reason.startswith("could not be processed") and processed and held

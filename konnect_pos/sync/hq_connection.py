@@ -131,6 +131,4 @@ def refused(exc: psycopg.Error) -> KonnectError:
     state = getattr(exc, "sqlstate", None) or ""
     if isinstance(exc, psycopg.OperationalError) and not state.startswith("KP"):
         return HQUnreachable("Headquarters connection lost: {reason}", reason=first_line(exc))
-    if state == "57014":  # query_canceled: HQ's statement timeout
-        return HQUnreachable("Headquarters connection lost: {reason}", reason=first_line(exc))
     return HQRefused("Headquarters refused: {reason}", reason=first_line(exc))

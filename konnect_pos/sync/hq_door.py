@@ -357,9 +357,9 @@ def customer_change_problem(
     customers of its own country); anything else waits for HQ to accept or reject it.
     """
     fields = payload["fields"]
-    country = current_country if current_country is not None else fields.get("country")
-    if country != sender.country:
-        return f"{sender.terminal} ({sender.country}) changes a customer of {country or 'no country'}"
+    of = current_country if current_country is not None else fields.get("country")
+    if of != sender.country:
+        return f"{sender.terminal} ({sender.country}) changes a customer of {of or 'no country'}"
     if current_country is not None and fields.get("country", current_country) != current_country:
         return f"{sender.terminal} moves the customer to {fields['country']}"
     if current_country is None:

@@ -39,9 +39,15 @@ def translated(lang: str) -> set[tuple[str, str]]:
         (context.findtext("name"), message.findtext("source"))
         for context in root.iter("context")
         for message in context.iter("message")
-        if (message.findtext("translation") or "").strip()
+        if _text(message.find("translation"))
         and message.find("translation").get("type") not in ("unfinished", "obsolete", "vanished")
     }
+
+
+def _text(translation: ET.Element) -> str:
+    """The translation, or its plural forms joined (a ``%n`` message holds ``numerusform`` children)."""
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return "".join(forms).strip() if forms else (translation.text or "").strip()
 
 
 def test_the_gui_strings_are_found():

@@ -140,8 +140,9 @@ def _write_anchor(backup_path: Path) -> None:
 
 
 def _prune(folder: Path, terminal: TerminalView, keep: int) -> tuple[Path, ...]:
-    pattern = re.compile(re.escape(f"{PREFIX}{terminal.label}-") + r"\d{8}-\d{6}(-\d+)?\.db")
-    mine = sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
+    pattern = re.compile(re.escape(f"{PREFIX}{terminal.label}-") + r"(\d{8}-\d{6})(?:-(\d+))?\.db")
+    found = [(pattern.fullmatch(p.name), p) for p in folder.iterdir()]
+    mine = [p for *_, p in sorted((m.group(1), int(m.group(2) or 1), p) for m, p in found if m)]
     removed = tuple(mine[:-keep]) if len(mine) > keep else ()
     for path in removed:
         path.unlink(missing_ok=True)
@@ -238,6 +239,8 @@ def restore(
                 terminals=", ".join(sorted(theirs)) or "none",
                 label=label,
             )
+    if not is_postgres(db) and db.obj is not None and Path(db.obj.database) == current:
+        db.obj.close()  # this process's own connection; any other one makes the swap refuse
     staging = current.with_name(f"{current.name}.restoring")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{staging}{suffix}").unlink(missing_ok=True)

@@ -95,10 +95,12 @@ def swap_in(replacement: Path, current: Path, aside: Path | None) -> None:
     stale ``-wal`` file is left to be replayed onto the replacement.
     """
     if current.exists() and aside is not None:
-        connection = sqlite3.connect(str(current))
+        connection = sqlite3.connect(str(current), timeout=1)
         try:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.execute("PRAGMA journal_mode=DELETE")
+        except sqlite3.OperationalError:
+            raise StoreError("The database is in use: close every Konnect POS on it, then restore") from None
         finally:
             connection.close()
         os.replace(current, aside)

@@ -205,21 +205,13 @@ def back_up_after_close(terminal: TerminalView, clock: Clock) -> DayCloseBackup 
     return DayCloseBackup(path=result.path, error=None)
 
 
-def restore(
-    backup_file: Path, database_url: str, terminal_label: str | None, *, force: bool = False, clock: Clock
-) -> RestoreResult:
-    """Replace the SQLite database at ``database_url`` with ``backup_file``.
+def check_backup(
+    backup_file: Path, current: Path, terminal_label: str | None, *, force: bool = False
+) -> Path:
+    """The backup's integrity and whose it is, read from the files alone (no database is switched).
 
-    Refused, with nothing changed, when the backup fails its integrity check, its journal does
-    not verify, or it belongs to another terminal (unless ``force``). The current database is
-    kept beside it as ``<name>.before-restore-<time>.db``.
+    Returns the backup's path; raises the one-line reason it must not replace ``current``.
     """
-    from konnect_pos.services.verify import verify
-    from konnect_pos.store.schema import open_database
-
-    current = sqlite_path(database_url)
-    if current is None:
-        raise KonnectError("This database is on PostgreSQL: restore it with pg_restore")
     backup_file = Path(backup_file).expanduser()
     if not backup_file.is_file():
         raise KonnectError("No backup file at {path}", path=str(backup_file))
@@ -239,6 +231,25 @@ def restore(
                 terminals=", ".join(sorted(theirs)) or "none",
                 label=label,
             )
+    return backup_file
+
+
+def restore(
+    backup_file: Path, database_url: str, terminal_label: str | None, *, force: bool = False, clock: Clock
+) -> RestoreResult:
+    """Replace the SQLite database at ``database_url`` with ``backup_file``.
+
+    Refused, with nothing changed, when the backup fails its integrity check, its journal does
+    not verify, or it belongs to another terminal (unless ``force``). The current database is
+    kept beside it as ``<name>.before-restore-<time>.db``.
+    """
+    from konnect_pos.services.verify import verify
+    from konnect_pos.store.schema import open_database
+
+    current = sqlite_path(database_url)
+    if current is None:
+        raise KonnectError("This database is on PostgreSQL: restore it with pg_restore")
+    backup_file = check_backup(backup_file, current, terminal_label, force=force)
     if not is_postgres(db) and db.obj is not None and Path(db.obj.database) == current:
         db.obj.close()  # this process's own connection; any other one makes the swap refuse
     staging = current.with_name(f"{current.name}.restoring")
@@ -267,3 +278,8 @@ def restore(
     return RestoreResult(
         restored_from=backup_file, kept_aside=aside, sales=report.sales, entries=report.entries
     )
+
+
+def check_backup_for(terminal: TerminalView, backup_file: Path) -> Path:
+    """The GUI's check before a restore: the running app cannot swap its own open database."""
+    return check_backup(backup_file, _database_file(), terminal.label)

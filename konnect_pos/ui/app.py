@@ -11,8 +11,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
 
+from konnect_pos import crash_log
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.outlets import list_terminals
+from konnect_pos.ui.crash_notice import CrashNotice, log_qt_messages
 from konnect_pos.ui.i18n import set_language
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.settings import LocalSettings, SettingsDialog
@@ -48,10 +50,15 @@ class App:
         self.counter_window = window
         window.show()
         self.login.hide()
+        if crash_log.pending_notice is not None:  # the last run ended badly: say so once
+            window.crash_notice = CrashNotice(crash_log.pending_notice, window)
+            crash_log.pending_notice = None
+            window.crash_notice.open()
 
     def open_settings(self, window) -> None:
         from konnect_pos.domain.roles import Right, can
         from konnect_pos.services.outlet_settings import update_outlet
+        from konnect_pos.ui.backup_box import BackupBox
 
         def save_outlet(fields: dict, on_done, on_error) -> None:
             def saved(view) -> None:
@@ -60,13 +67,19 @@ class App:
 
             self.worker.submit(lambda: update_outlet(window.counter, **fields), saved, on_error)
 
+        backups = BackupBox(
+            window.counter, self.worker, can_restore=can(window.counter.user.role, Right.OUTLET_SETTINGS)
+        )
+        backups.backed_up.connect(window.backup_status.refresh)
         dialog = SettingsDialog(
             self.settings,
             window.outlet,
             can_edit_outlet=can(window.counter.user.role, Right.OUTLET_SETTINGS),
             save_outlet=save_outlet,
+            extra=backups,
             parent=window,
         )
+        dialog.saved.connect(backups.save_settings)
         dialog.saved.connect(lambda: set_language(self.settings.language()))
         window.settings_dialog = dialog
         dialog.open()
@@ -76,6 +89,8 @@ def run(url: str, terminal: str | None) -> int:
     """The GUI's entry point (``konnect-pos``, ``konnect-pos demo``)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Konnect POS")
+    if crash_log.installed():
+        log_qt_messages()
     terminals = list_terminals()
     chosen = terminal or os.environ.get("KONNECT_POS_TERMINAL") or (terminals[0] if terminals else "")
     gui = App(chosen, LocalSettings(settings_path()))

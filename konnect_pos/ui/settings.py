@@ -82,6 +82,7 @@ class SettingsDialog(QDialog):
         *,
         can_edit_outlet: bool,
         save_outlet: Callable[..., None],
+        extra: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -133,6 +134,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.outlet_box)
+        if extra is not None:  # the backups box (ui/backup_box.py)
+            layout.addWidget(extra)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.retranslate()

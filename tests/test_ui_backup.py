@@ -1,0 +1,95 @@
+"""Settings → Back up now, and the backup's age in the status bar, driven like a person."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from konnect_pos.services import demo
+from konnect_pos.services.clock import system_clock
+from konnect_pos.store.schema import open_database
+from konnect_pos.ui.app import App
+from konnect_pos.ui.i18n import set_language
+from konnect_pos.ui.settings import LocalSettings
+
+WAIT = 10_000
+
+
+@pytest.fixture
+def gui(sqlite_url, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    database = open_database(sqlite_url)
+    demo.seed(system_clock, customers=10)
+    set_language("en")
+    app = App("KIN01-T1", LocalSettings(tmp_path / "counter.ini"))
+    qtbot.addWidget(app.login)
+    app.login.show()
+    qtbot.waitUntil(lambda: app.login.user.count() == 3, timeout=WAIT)
+    yield app
+    if app.counter_window is not None:
+        app.counter_window.close()
+    app.worker.wait()
+    database.close()
+
+
+def sign_in_as_admin(app, qtbot):
+    login = app.login
+    login.user.setCurrentIndex(login.user.findData("admin"))
+    login.pin.setFocus()
+    QTest.keyClicks(QApplication.focusWidget(), "999999")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.counter_window is not None, timeout=WAIT)
+    window = app.counter_window
+    qtbot.addWidget(window)
+    window.activateWindow()
+    return window
+
+
+def open_settings(window, qtbot):
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=WAIT)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: window.settings_dialog is not None and window.settings_dialog.isVisible(), timeout=WAIT
+    )
+    return window.settings_dialog
+
+
+def backup_button(dialog):
+    (button,) = [b for b in dialog.findChildren(type(dialog.save_button)) if b.text() == "Back up now"]
+    return button
+
+
+def test_back_up_now_shows_the_new_age_in_the_status_bar(gui, qtbot, tmp_path):
+    window = sign_in_as_admin(gui, qtbot)
+    status = window.status_backup
+    qtbot.waitUntil(lambda: status.text() == "Backup: never", timeout=WAIT)
+    assert "#b45309" in status.styleSheet()  # never backed up: the warning colour
+    dialog = open_settings(window, qtbot)
+    button = backup_button(dialog)
+    assert button.isVisible() and button.isEnabled()
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: status.text() == "Backup: just now", timeout=WAIT)
+    assert status.styleSheet() == ""
+    (written,) = (tmp_path / "data" / "konnect-pos" / "backups").iterdir()
+    assert written.name.startswith("konnect-pos-KIN01-T1-")
+    assert str(written) in " ".join(label.text() for label in dialog.findChildren(type(status)))
+
+
+def test_restore_refuses_a_damaged_backup_on_screen(gui, qtbot, tmp_path):
+    window = sign_in_as_admin(gui, qtbot)
+    dialog = open_settings(window, qtbot)
+    damaged = tmp_path / "konnect-pos-KIN01-T1-20261120-100000.db"
+    damaged.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 64)
+    (box,) = [w for w in dialog.children() if type(w).__name__ == "BackupBox"]
+    box.choose_file = lambda: str(damaged)  # the file dialog, replaced as a person's pick
+    (button,) = [b for b in dialog.findChildren(type(dialog.save_button)) if b.text() == "Restore…"]
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: "is damaged" in box.message.text(), timeout=WAIT)
+    assert "#b91c1c" in box.message.styleSheet()

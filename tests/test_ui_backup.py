@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from konnect_pos.domain.money import Money
+from konnect_pos.domain.payments import CashTender
 from konnect_pos.services import demo
+from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.clock import system_clock
 from konnect_pos.store.schema import open_database
 from konnect_pos.ui.app import App
@@ -93,3 +99,41 @@ def test_restore_refuses_a_damaged_backup_on_screen(gui, qtbot, tmp_path):
 
     qtbot.waitUntil(lambda: "is damaged" in box.message.text(), timeout=WAIT)
     assert "#b91c1c" in box.message.styleSheet()
+
+
+def sale_count(path) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT COUNT(*) FROM sale").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def test_restore_in_settings_brings_the_backup_back(gui, qtbot, tmp_path, sqlite_url):
+    from konnect_pos.services import backup, checkout, session
+    from konnect_pos.services.outlets import get_terminal
+
+    saved = backup.back_up(get_terminal("KIN01-T1"), system_clock, tmp_path).path  # before the sale
+    counter = session.sign_in("KIN01-T1", "cashier", "1111", system_clock)
+    checkout.sell(counter, "CD00000001", [CartItem("CD-WEEK5")], [CashTender(Money(Decimal("6"), "USD"))])
+    database_file = sqlite_url[len("sqlite:///") :]
+    assert sale_count(database_file) == 1
+    window = sign_in_as_admin(gui, qtbot)
+    dialog = open_settings(window, qtbot)
+    (box,) = [w for w in dialog.children() if type(w).__name__ == "BackupBox"]
+    box.choose_file = lambda: str(saved)  # the file dialog, replaced as a person's pick
+    (button,) = [b for b in dialog.findChildren(type(dialog.save_button)) if b.text() == "Restore…"]
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: box.confirm is not None and box.confirm.isVisible(), timeout=WAIT)
+    assert saved.name in box.confirm.text()
+    qtbot.mouseClick(box.confirm.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(
+        lambda: print(repr(box.message.text())) or "journal verified" in box.message.text(), timeout=WAIT
+    )
+    assert "0 sales" in box.message.text()
+    assert box.closing_notice.isVisible() and box.closing_notice.text() == box.message.text()
+    assert sale_count(database_file) == 0
+    (aside,) = (tmp_path).glob("konnect.before-restore-*.db")
+    assert sale_count(aside) == 1

@@ -27,10 +27,10 @@ from konnect_pos.services.clock import Clock
 from konnect_pos.services.outlets import TerminalView
 from konnect_pos.store.database import db, is_postgres
 from konnect_pos.store.sqlite_file import (
+    copy_into,
     integrity_problem,
     online_copy,
     sqlite_path,
-    swap_in,
     terminal_uuids,
 )
 
@@ -250,8 +250,6 @@ def restore(
     if current is None:
         raise KonnectError("This database is on PostgreSQL: restore it with pg_restore")
     backup_file = check_backup(backup_file, current, terminal_label, force=force)
-    if not is_postgres(db) and db.obj is not None and Path(db.obj.database) == current:
-        db.obj.close()  # this process's own connection; any other one makes the swap refuse
     staging = current.with_name(f"{current.name}.restoring")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{staging}{suffix}").unlink(missing_ok=True)
@@ -268,18 +266,28 @@ def restore(
                 "The backup's journal does not check out: {problem}", problem=report.problems[0]
             )
         stamp = clock().astimezone().strftime(STAMP)
-        aside = current.with_name(f"{current.stem}.before-restore-{stamp}.db") if current.exists() else None
-        swap_in(staging, current, aside)
+        aside = None
+        if current.exists():
+            aside = current.with_name(f"{current.stem}.before-restore-{stamp}.db")
+            online_copy(current, aside)
+        copy_into(staging, current)
     finally:
         for leftover in [Path(f"{staging}{s}") for s in ("", "-wal", "-shm")] + list(
             staging.parent.glob(f"{staging.name}.schema-v*.bak")
         ):
             leftover.unlink(missing_ok=True)
+        if current.exists():
+            open_database(database_url, create=False)  # back on the app's database (verify moved it)
     return RestoreResult(
         restored_from=backup_file, kept_aside=aside, sales=report.sales, entries=report.entries
     )
 
 
 def check_backup_for(terminal: TerminalView, backup_file: Path) -> Path:
-    """The GUI's check before a restore: the running app cannot swap its own open database."""
+    """The GUI's check before it asks to restore (files only: the open database stays as it is)."""
     return check_backup(backup_file, _database_file(), terminal.label)
+
+
+def restore_here(terminal: TerminalView, backup_file: Path, clock: Clock) -> RestoreResult:
+    """The GUI's restore of the open database (its other connections stay open: see copy_into)."""
+    return restore(backup_file, f"sqlite:///{_database_file()}", terminal.label, clock=clock)

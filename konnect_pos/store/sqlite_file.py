@@ -88,22 +88,22 @@ def terminal_uuids(path: Path) -> dict[str, str]:
     return dict(rows)
 
 
-def swap_in(replacement: Path, current: Path, aside: Path | None) -> None:
-    """Put ``replacement`` where ``current`` is, keeping ``current`` as ``aside``.
+def copy_into(replacement: Path, current: Path) -> None:
+    """Write ``replacement``'s content into the live database ``current`` with the backup API.
 
-    The current file's WAL is checkpointed into it first, so ``aside`` is whole on its own and no
-    stale ``-wal`` file is left to be replayed onto the replacement.
+    The way the sqlite3 shell's ``.restore`` works: one write transaction on ``current``, so its
+    other connections (this app's other threads) see either the old content or the new, and no
+    file is swapped under them.
     """
-    if current.exists() and aside is not None:
-        connection = sqlite3.connect(str(current), timeout=1)
-        try:
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            connection.execute("PRAGMA journal_mode=DELETE")
-        except sqlite3.OperationalError:
-            raise StoreError("The database is in use: close every Konnect POS on it, then restore") from None
-        finally:
-            connection.close()
-        os.replace(current, aside)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{current}{suffix}").unlink(missing_ok=True)
-    os.replace(replacement, current)
+    origin = sqlite3.connect(f"file:{replacement}?mode=ro", uri=True)
+    target = sqlite3.connect(str(current), timeout=10)
+    try:
+        origin.backup(target)
+    except sqlite3.OperationalError as exc:
+        raise StoreError(
+            "The database is in use: close every Konnect POS on it, then restore ({reason})",
+            reason=(str(exc).splitlines() or ["?"])[0],
+        ) from None
+    finally:
+        target.close()
+        origin.close()

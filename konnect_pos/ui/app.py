@@ -9,7 +9,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from konnect_pos import crash_log
 from konnect_pos.services.clock import system_clock
@@ -68,9 +68,12 @@ class App:
             self.worker.submit(lambda: update_outlet(window.counter, **fields), saved, on_error)
 
         backups = BackupBox(
-            window.counter, self.worker, can_restore=can(window.counter.user.role, Right.OUTLET_SETTINGS)
+            window.counter,
+            self.worker,
+            can_restore=can(window.counter.user.role, Right.OUTLET_SETTINGS),
         )
         backups.backed_up.connect(window.backup_status.refresh)
+        backups.restored.connect(lambda _result: self.close_after_restore(backups))
         dialog = SettingsDialog(
             self.settings,
             window.outlet,
@@ -83,6 +86,15 @@ class App:
         dialog.saved.connect(lambda: set_language(self.settings.language()))
         window.settings_dialog = dialog
         dialog.open()
+
+    def close_after_restore(self, backups) -> None:
+        """The data under the signed-in counter changed: say so, then close (the next start reads it)."""
+        notice = QMessageBox(
+            QMessageBox.Icon.Information, "Konnect POS", backups.message.text(), parent=backups
+        )
+        notice.finished.connect(QApplication.quit)
+        backups.closing_notice = notice
+        notice.open()
 
 
 def run(url: str, terminal: str | None) -> int:

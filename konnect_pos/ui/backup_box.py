@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
 )
 
 from konnect_pos.services import backup
-from konnect_pos.services.backup import BackupResult, BackupSettings
+from konnect_pos.services.backup import BackupResult, BackupSettings, RestoreResult
 from konnect_pos.services.session import Counter
 from konnect_pos.ui.forms import set_label
 from konnect_pos.ui.i18n import error_text
@@ -26,15 +27,24 @@ from konnect_pos.ui.worker import DbWorker
 
 
 class BackupBox(QGroupBox):
-    """Emits ``backed_up`` after a backup, so the status bar shows its new age."""
+    """Emits ``backed_up`` after a backup (the status bar shows its age) and ``restored`` after a
+    restore (the app then closes: who is signed in, and where, may have changed).
+    """
 
     backed_up = Signal()
+    restored = Signal(object)
 
     def __init__(
-        self, counter: Counter, worker: DbWorker, *, can_restore: bool, parent: QWidget | None = None
+        self,
+        counter: Counter,
+        worker: DbWorker,
+        *,
+        can_restore: bool,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.counter, self.worker = counter, worker
+        self.confirm: QMessageBox | None = None
         settings = backup.load_settings()
         self.folder = QLineEdit(settings.folder)
         self.folder.setPlaceholderText(str(backup.default_folder()))
@@ -95,6 +105,7 @@ class BackupBox(QGroupBox):
 
     def _failed(self, error: Exception) -> None:
         self.back_up_button.setEnabled(True)
+        self.restore_button.setEnabled(True)
         self.message.setStyleSheet("color: #b91c1c")
         self.message.setText(error_text(error))
 
@@ -104,7 +115,7 @@ class BackupBox(QGroupBox):
         return QFileDialog.getOpenFileName(self, self.tr("Restore a backup"), start, "*.db")[0]
 
     def restore(self) -> None:
-        """Checks the chosen backup now; the swap itself runs with the app closed (see the message)."""
+        """Check the chosen backup (integrity, whose it is), ask, then restore and verify its journal."""
         chosen = self.choose_file()
         if not chosen:
             return
@@ -115,8 +126,35 @@ class BackupBox(QGroupBox):
 
     def _checked(self, path: Path) -> None:
         self.message.setStyleSheet("")
+        self.message.setText("")
+        self.confirm = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Restore a backup"),
+            self.tr(
+                "Replace this terminal's data with {name}? The data as it is now is kept aside, "
+                "and Konnect POS closes after the restore."
+            ).replace("{name}", path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        self.confirm.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.confirm.accepted.connect(lambda: self._restore(path))
+        self.confirm.open()
+
+    def _restore(self, path: Path) -> None:
+        self.restore_button.setEnabled(False)
+        self.message.setText(self.tr("Restoring…"))
+        terminal, clock = self.counter.terminal, self.counter.clock
+        self.worker.submit(lambda: backup.restore_here(terminal, path, clock), self._restored, self._failed)
+
+    def _restored(self, result: RestoreResult) -> None:
+        self.message.setStyleSheet("")
         self.message.setText(
             self.tr(
-                'This backup is sound. Close Konnect POS, then run: konnect-pos restore "{path}"'
-            ).replace("{path}", str(path))
+                "Restored from {name}: {sales} sales, journal verified. The data as it was is kept as {aside}"
+            )
+            .replace("{name}", result.restored_from.name)
+            .replace("{sales}", str(result.sales))
+            .replace("{aside}", str(result.kept_aside or ""))
         )
+        self.restored.emit(result)

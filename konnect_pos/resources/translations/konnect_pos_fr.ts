@@ -118,8 +118,18 @@
     </message>
     <message>
         <location filename="../../ui/backup_box.py"/>
-        <source>This backup is sound. Close Konnect POS, then run: konnect-pos restore &quot;{path}&quot;</source>
-        <translation>Cette sauvegarde est intègre. Fermez Konnect POS, puis lancez : konnect-pos restore &quot;{path}&quot;</translation>
+        <source>Replace this terminal's data with {name}? The data as it is now is kept aside, and Konnect POS closes after the restore.</source>
+        <translation>Remplacer les données de ce terminal par {name} ? Les données actuelles sont conservées à part, et Konnect POS se ferme après la restauration.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restoring…</source>
+        <translation>Restauration en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restored from {name}: {sales} sales, journal verified. The data as it was is kept as {aside}</source>
+        <translation>Restauré depuis {name} : {sales} ventes, journal vérifié. Les données d'avant sont conservées sous {aside}</translation>
     </message>
 </context>
 <context>

@@ -118,8 +118,18 @@
     </message>
     <message>
         <location filename="../../ui/backup_box.py"/>
-        <source>This backup is sound. Close Konnect POS, then run: konnect-pos restore &quot;{path}&quot;</source>
-        <translation>Nakala rudufu hii ni nzima. Funga Konnect POS, kisha endesha: konnect-pos restore &quot;{path}&quot;</translation>
+        <source>Replace this terminal's data with {name}? The data as it is now is kept aside, and Konnect POS closes after the restore.</source>
+        <translation>Badilisha data ya kituo hiki kwa {name}? Data ilivyo sasa inahifadhiwa kando, na Konnect POS itafungwa baada ya kurejesha.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restoring…</source>
+        <translation>Inarejesha…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restored from {name}: {sales} sales, journal verified. The data as it was is kept as {aside}</source>
+        <translation>Imerejeshwa kutoka {name}: mauzo {sales}, jarida limethibitishwa. Data ya awali imehifadhiwa kama {aside}</translation>
     </message>
 </context>
 <context>

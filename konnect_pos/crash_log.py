@@ -46,6 +46,8 @@ def log_file() -> Path:
 
 
 def _alive(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process there
+        return _alive_on_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -53,6 +55,22 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True  # exists, owned by someone else
     return True
+
+
+def _alive_on_windows(pid: int) -> bool:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    try:
+        code = ctypes.c_ulong()
+        return (
+            bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259
+        )  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 def _logger() -> logging.Logger:

@@ -121,6 +121,11 @@ def _record(database: Path, at: datetime) -> None:
     path.write_text(json.dumps(state, indent=1), encoding="utf-8")
 
 
+def backs_up_here() -> bool:
+    """False on PostgreSQL: the server's own backups (pg_dump) cover it, no age to show."""
+    return not is_postgres(db)
+
+
 def last_backup_at() -> datetime | None:
     """When this database was last backed up on this machine (None: never, or PostgreSQL)."""
     if is_postgres(db):

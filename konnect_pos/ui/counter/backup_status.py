@@ -33,10 +33,14 @@ class BackupStatus(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        self.worker.submit(backup.last_backup_at, self._got, lambda _error: None)
+        self.worker.submit(
+            lambda: (backup.backs_up_here(), backup.last_backup_at()), self._got, lambda _error: None
+        )
 
-    def _got(self, at: datetime | None) -> None:
-        self.last, self.failure = at, ""
+    def _got(self, answer: tuple[bool, datetime | None]) -> None:
+        applies, self.last = answer
+        self.failure = ""
+        self.label.setVisible(applies)
         self.show()
 
     def day_closed(self, outcome: DayCloseBackup | None) -> None:

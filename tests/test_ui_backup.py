@@ -137,3 +137,33 @@ def test_restore_in_settings_brings_the_backup_back(gui, qtbot, tmp_path, sqlite
     assert sale_count(database_file) == 0
     (aside,) = (tmp_path).glob("konnect.before-restore-*.db")
     assert sale_count(aside) == 1
+
+
+def test_day_close_without_the_stick_says_so_in_the_status_bar(gui, qtbot, tmp_path):
+    stick = tmp_path / "stick-not-plugged-in"
+    window = sign_in_as_admin(gui, qtbot)
+    dialog = open_settings(window, qtbot)
+    (box,) = [w for w in dialog.children() if type(w).__name__ == "BackupBox"]
+    dialog.activateWindow()
+    box.folder.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box.folder, timeout=WAIT)
+    QTest.keyClicks(QApplication.focusWidget(), str(stick))
+    assert box.folder.text() == str(stick)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.status_day.text().endswith(": open"), timeout=WAIT)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=WAIT)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.day_dialog is not None and window.day_dialog.isVisible(), timeout=WAIT)
+    day = window.day_dialog
+    usd = day.tables["USD"]
+    row = next(r for r in range(usd.rowCount()) if usd.item(r, 0).data(Qt.ItemDataRole.UserRole) == "note:20")
+    usd.item(row, 1).setText("2")
+
+    qtbot.mouseClick(day.action, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: window.status_day.text().endswith(": closed"), timeout=WAIT)
+    expected = f"Backup failed: The backup folder {stick} does not exist (is the USB stick in?)"
+    qtbot.waitUntil(lambda: window.status_backup.text() == expected, timeout=WAIT)
+    assert "#b45309" in window.status_backup.styleSheet() and not stick.exists()

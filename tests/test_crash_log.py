@@ -129,3 +129,29 @@ def test_the_gui_shows_it_once_after_sign_in(env, tmp_path, sqlite_url, qtbot):
         window.close()
         app.worker.wait()
         database.close()
+
+
+QT_FATAL = """
+from PySide6.QtCore import qCritical, qFatal
+from PySide6.QtWidgets import QApplication
+from konnect_pos import crash_log
+from konnect_pos.ui.crash_notice import log_qt_messages
+
+crash_log.install()
+app = QApplication([])
+log_qt_messages()
+qCritical("a critical message")
+qFatal("a fatal message")
+"""
+
+
+def test_qt_fatal_and_critical_messages_reach_the_log(env, tmp_path):
+    crashed = python(env, QT_FATAL)
+    assert crashed.returncode != 0
+
+    first = next_start(env, tmp_path)
+
+    assert "closed unexpectedly last time" in first.stderr.splitlines()[0]
+    text = crash_log.log_file().read_text(encoding="utf-8")
+    assert "Qt critical: a critical message" in text and "Qt fatal: " in text
+    assert "A previous run ended with a fatal error" in text  # qFatal aborts: faulthandler's stack

@@ -1,6 +1,6 @@
 """Message catalogs for everything that is not a Qt widget: errors, CLI, PDFs.
 
-Catalogs are gettext ``.po`` files under ``resources/locale/<lang>/`` (one file
+Catalogs are gettext ``.po`` files under ``konnect_pos/resources/locale/<lang>/`` (one file
 per area, all merged), read with babel at first use, so there is no compile
 step. The msgid is the English text, so English needs no catalog. Qt widgets
 use Qt Linguist (``self.tr``) and call ``translate_error`` for service errors.

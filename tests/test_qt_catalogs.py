@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from konnect_pos.paths import RESOURCES
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -34,7 +36,7 @@ def gui_strings() -> set[tuple[str, str]]:
 
 
 def translated(lang: str) -> set[tuple[str, str]]:
-    root = ET.parse(ROOT / "resources" / "translations" / f"konnect_pos_{lang}.ts").getroot()
+    root = ET.parse(RESOURCES / "translations" / f"konnect_pos_{lang}.ts").getroot()
     return {
         (context.findtext("name"), message.findtext("source"))
         for context in root.iter("context")

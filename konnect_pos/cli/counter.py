@@ -319,6 +319,14 @@ def cmd_day(args: argparse.Namespace) -> int:
                 f"  {count.currency}: expected {amount(count.expected)}, counted {amount(count.counted)}, "
                 f"variance {amount(count.variance)}"
             )
+        if result.backup is not None:
+            from konnect_pos.i18n import tr, translate_error
+
+            if result.backup.error is None:
+                print(tr(lang(), "Backup written: {path}", path=str(result.backup.path)))
+            else:
+                reason = translate_error(result.backup.error, lang())
+                print(tr(lang(), "The backup failed: {reason}", reason=reason), file=sys.stderr)
     else:
         day = business_day.current_day(counter)
         print(f"{counter.terminal.label}: " + (f"{day.business_date} {day.status}" if day else "no day open"))

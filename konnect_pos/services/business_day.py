@@ -21,6 +21,7 @@ from konnect_pos.domain.money import Money, parse_amount
 from konnect_pos.domain.roles import Right, can, refusal
 from konnect_pos.paths import RESOURCES
 from konnect_pos.services import journal
+from konnect_pos.services.backup import DayCloseBackup, back_up_after_close
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.outlet_settings import CloseRules, close_rules
 from konnect_pos.services.session import Counter
@@ -57,6 +58,7 @@ class CloseResult:
     business_date: date
     z_number: int
     counts: tuple[Count, ...]
+    backup: DayCloseBackup | None = None  # None on PostgreSQL (pg_dump's job)
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,7 +439,8 @@ def close_day(
                 "comment": close.comment,
             },
         )
-    return CloseResult(view.business_date, z_number, tuple(count for count, _ in results))
+    backup = back_up_after_close(counter.terminal, counter.clock)
+    return CloseResult(view.business_date, z_number, tuple(count for count, _ in results), backup)
 
 
 def cash_movement(

@@ -1,4 +1,4 @@
-"""Qt Linguist catalogs: compiled from resources/translations/*.ts on first use, switched live."""
+"""Qt Linguist catalogs: compiled from konnect_pos/resources/translations/*.ts on first use, switched live."""
 
 from __future__ import annotations
 

@@ -323,6 +323,7 @@ def cmd_void(args: argparse.Namespace) -> int:
         f"Sale {result.receipt_number} voided; removed from the account: {', '.join(result.removed) or '-'}; "
         f"give back {result.refund_due}"
     )
+    _print_reversal(result.balance_reversed)
     return 0
 
 
@@ -336,7 +337,16 @@ def cmd_refund(args: argparse.Namespace) -> int:
     how = result.provider or result.method
     left = result.refundable_left
     print(f"Refund of {result.amount} on {result.receipt_number} ({how}); still refundable {left}")
+    _print_reversal(result.balance_reversed)
     return 0
+
+
+def _print_reversal(reversal) -> None:
+    if reversal is not None:
+        print(
+            f"Taken back from the balance of {reversal.account_number}: {reversal.amount}; "
+            f"balance now {reversal.balance_after}"
+        )
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from konnect_pos.services.business_day import expected_cash
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import db, is_postgres
 from konnect_pos.store.models import (
+    BalanceEntry,
     BusinessDay,
     CashMovement,
     DayClose,
@@ -62,6 +63,19 @@ def _days(outlet_code: str, terminal_code: str | None, business_date: date) -> l
     if terminal_code:
         query = query.where(Terminal.code == terminal_code)
     return list(query.order_by(Terminal.code))
+
+
+def _balance_reversals(record_uuids: list[str]) -> dict[str, dict[str, Any]]:
+    """Top-ups taken back out of a balance by the day's voids and refunds, by correction uuid."""
+    keys = {f"reversal:{uuid}": uuid for uuid in record_uuids}
+    rows = BalanceEntry.select().where(BalanceEntry.entry_key.in_(list(keys))) if keys else []
+    return {
+        keys[row.entry_key]: {
+            "account": row.customer.account_number,
+            **_money(-row.amount_minor, row.currency),
+        }
+        for row in rows
+    }
 
 
 def _grouped(query: peewee.Query) -> list[tuple]:
@@ -172,6 +186,7 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
             SaleVoid.reason,
             SaleVoid.user,
             SaleVoid.approved_by,
+            SaleVoid.uuid,
         )
         .join(Sale)
         .where(SaleVoid.day.in_(day_ids))
@@ -187,6 +202,7 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
             Refund.reason,
             Refund.user,
             Refund.approved_by,
+            Refund.uuid,
         )
         .join(Sale, on=(Refund.sale == Sale.id))
         .where(Refund.day.in_(day_ids))
@@ -218,6 +234,7 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
         .group_by(DrawerCount.currency)
     )
     counted_map = {currency: int(minor) for currency, minor in counted}
+    reversed_ = _balance_reversals([row[-1] for row in (*voids, *refunds)])
     refunded = {}
     for row in refunds:
         refunded[row[1]] = refunded.get(row[1], 0) + row[2]
@@ -251,8 +268,9 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
                 "user": names.get(u),
                 "approved_by": names.get(a),
                 **_money(p, c),
+                "balance_reversed": reversed_.get(uuid),
             }
-            for rn, c, p, reason, u, a in voids
+            for rn, c, p, reason, u, a, uuid in voids
         ],
         "refunds": [
             {
@@ -263,8 +281,9 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
                 "user": names.get(u),
                 "approved_by": names.get(a),
                 **_money(amt, c),
+                "balance_reversed": reversed_.get(uuid),
             }
-            for rn, c, amt, m, prov, reason, u, a in refunds
+            for rn, c, amt, m, prov, reason, u, a, uuid in refunds
         ],
         "cash_movements": [
             {"at": at.isoformat(), "direction": d, "reason": reason, "user": names.get(u), **_money(a, c)}

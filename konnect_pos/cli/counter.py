@@ -238,20 +238,6 @@ def cmd_usage(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_verify(args: argparse.Namespace) -> int:
-    from konnect_pos.services.verify import verify
-
-    open_db(args, create=False)
-    report = verify()
-    if report.ok:
-        counts = f"{report.terminals} terminals, {report.entries} journal entries, {report.sales} sales"
-        print(f"OK: {counts} verified")
-        return 0
-    for problem in report.problems:
-        print(f"BROKEN: {problem}", file=sys.stderr)
-    return 1
-
-
 def _pairs(specs: list[str] | None, what: str) -> dict[str, str]:
     result = {}
     for spec in specs or []:
@@ -545,6 +531,3 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     audit.add_argument("--json", action="store_true")
     audit.add_argument("--terminal")
     audit.set_defaults(handler=cmd_audit)
-
-    verify = sub.add_parser("verify", parents=[common], help="check the journal chain and every sale")
-    verify.set_defaults(handler=cmd_verify)

@@ -66,6 +66,8 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
         story.append(
             p(f"{day['terminal']}: {words(lang, 'opened by')} {day['opened_by']} {day['opened_at']}{closed}")
         )
+        if day.get("journal"):
+            story.append(p(f"{words(lang, 'Journal')}: {day['journal']}"))
     sections = [
         (
             "Sales",

@@ -16,6 +16,7 @@ from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
 from konnect_pos.services.business_day import expected_cash
+from konnect_pos.services.journal_anchor import anchor_line
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import db, is_postgres
 from konnect_pos.store.models import (
@@ -25,6 +26,7 @@ from konnect_pos.store.models import (
     DayClose,
     DayFloat,
     DrawerCount,
+    JournalEntry,
     Outlet,
     Payment,
     Refund,
@@ -63,6 +65,14 @@ def _days(outlet_code: str, terminal_code: str | None, business_date: date) -> l
     if terminal_code:
         query = query.where(Terminal.code == terminal_code)
     return list(query.order_by(Terminal.code))
+
+
+def _journal_anchor(close_uuid: str) -> str | None:
+    """The journal head at the close (the day close's own entry): printed, it anchors the chain."""
+    entry = JournalEntry.get_or_none(
+        (JournalEntry.record_uuid == close_uuid) & (JournalEntry.kind == "day_close")
+    )
+    return anchor_line(entry.seq, entry.hash) if entry else None
 
 
 def _balance_reversals(record_uuids: list[str]) -> dict[str, dict[str, Any]]:
@@ -335,6 +345,7 @@ def daily_report(
                 "closed_by": users.get(closes[d.id].closed_by_id) if d.id in closes else None,
                 "z_number": closes[d.id].z_number if d.id in closes else None,
                 "comment": closes[d.id].comment if d.id in closes else "",
+                "journal": _journal_anchor(closes[d.id].uuid) if d.id in closes else None,
             }
             for d in days
         ],

@@ -16,6 +16,7 @@ Four checks, each catching what the others cannot:
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,7 +67,7 @@ def integrity_problems() -> list[str]:
         return []
     try:
         rows = [row[0] for row in db.execute_sql("PRAGMA integrity_check").fetchall()]
-    except peewee.DatabaseError as exc:
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         return [f"database file damaged: {str(exc).splitlines()[0]}"]
     if rows == ["ok"]:
         return []
@@ -79,7 +80,7 @@ def verify(anchors: Iterable[Anchor] = ()) -> VerifyReport:
         return VerifyReport(0, 0, 0, problems)
     try:
         return _verify(list(anchors))
-    except peewee.DatabaseError as exc:
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         return VerifyReport(0, 0, 0, [f"database damaged: {str(exc).splitlines()[0]}"])
 
 
@@ -97,15 +98,21 @@ def _verify(anchors: list[Anchor]) -> VerifyReport:
     for kind, found in rebuilt.items():
         problems += _compare(kind, found, labels)
     problems += problems_in_balances
-    anchored = []
+    latest: dict[str, tuple[int, str, list[str]]] = {}  # per terminal, the most recent anchors that held
     ids = {label: terminal_id for terminal_id, label in labels.items()}
     for anchor in anchors:
         problem = anchor_problem(anchor, ids.get(anchor.terminal))
         if problem:
             problems.append(problem)
-        else:
-            at = f"#{anchor.seq}" if anchor.seq is not None else anchor.hash[:12]
-            anchored.append(f"{anchor.terminal} {at} ({anchor.source})")
+            continue
+        rank = anchor.seq if anchor.seq is not None else -1
+        at = f"#{anchor.seq}" if anchor.seq is not None else anchor.hash[:12]
+        found = latest.get(anchor.terminal)
+        if found is None or rank > found[0]:
+            latest[anchor.terminal] = (rank, at, [anchor.source])
+        elif rank == found[0]:
+            found[2].append(anchor.source)
+    anchored = [f"{label} {at} ({'; '.join(sources)})" for label, (_, at, sources) in sorted(latest.items())]
     return VerifyReport(
         terminals=len(labels),
         entries=JournalEntry.select().count(),

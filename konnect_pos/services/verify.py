@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,14 +34,17 @@ from konnect_pos.store.models import (
     CorporateAccount,
     CorporateInvoice,
     CorporateInvoiceLine,
+    Customer,
     DayClose,
     DayFloat,
     DrawerCount,
     JournalEntry,
     OutboxEvent,
+    Payment,
     ReceiptCounter,
     Refund,
     Sale,
+    SaleLine,
     SaleVoid,
     User,
 )
@@ -93,11 +96,8 @@ def _verify(anchors: list[Anchor]) -> VerifyReport:
             problems.append(_describe(problem, labels))
         problems += _outbox_problems(terminal_id, labels[terminal_id])
         problems += _numbering_problems(terminal_id, labels[terminal_id])
-    rebuilt, problems_in_balances = _rebuilt_records()
-    records = sum(len(found) for found in rebuilt.values())
-    for kind, found in rebuilt.items():
-        problems += _compare(kind, found, labels)
-    problems += problems_in_balances
+    records, sales, found = _money_records(labels)
+    problems += found
     latest: dict[str, tuple[int, str, list[str]]] = {}  # per terminal, the most recent anchors that held
     ids = {label: terminal_id for terminal_id, label in labels.items()}
     for anchor in anchors:
@@ -116,7 +116,7 @@ def _verify(anchors: list[Anchor]) -> VerifyReport:
     return VerifyReport(
         terminals=len(labels),
         entries=JournalEntry.select().count(),
-        sales=len(rebuilt["sale"]),
+        sales=sales,
         problems=problems,
         records=records,
         anchored=anchored,
@@ -130,29 +130,44 @@ def _describe(problem: ChainProblem, labels: dict[int, str]) -> str:
 
 def _outbox_problems(terminal_id: int, label: str) -> list[str]:
     """The outbox holds a copy of every journal entry (sent to HQ or waiting): same numbers,
-    same content. A journal entry deleted or edited without its copy shows here."""
-    entries = {
-        seq: (kind, uuid, payload)
-        for seq, kind, uuid, payload in JournalEntry.select(
-            JournalEntry.seq, JournalEntry.kind, JournalEntry.record_uuid, JournalEntry.payload
+    same content. A journal entry deleted or edited without its copy shows here (two joins,
+    nothing held in memory)."""
+    problems = []
+    copy = OutboxEvent.alias()
+    for seq, copy_id in (
+        JournalEntry.select(JournalEntry.seq, copy.id)
+        .join(
+            copy,
+            peewee.JOIN.LEFT_OUTER,
+            on=(copy.terminal == JournalEntry.terminal) & (copy.seq == JournalEntry.seq),
         )
         .where(JournalEntry.terminal == terminal_id)
-        .tuples()
-    }
-    problems = []
-    for seq, kind, uuid, payload in (
-        OutboxEvent.select(OutboxEvent.seq, OutboxEvent.kind, OutboxEvent.record_uuid, OutboxEvent.payload)
-        .where(OutboxEvent.terminal == terminal_id)
-        .order_by(OutboxEvent.seq)
+        .where(
+            copy.id.is_null()
+            | (copy.kind != JournalEntry.kind)
+            | (copy.record_uuid != JournalEntry.record_uuid)
+            | (copy.payload != JournalEntry.payload)
+        )
+        .order_by(JournalEntry.seq)
+        .limit(PROBLEMS_SHOWN)
         .tuples()
     ):
-        entry = entries.pop(seq, None)
-        if entry is None:
-            problems.append(f"{label} journal entry {seq}: missing, its outbox copy is still there ({kind})")
-        elif entry != (kind, uuid, payload):
-            problems.append(f"{label} journal entry {seq}: differs from its outbox copy")
-    for seq in sorted(entries):
-        problems.append(f"{label} journal entry {seq}: has no outbox copy")
+        reason = "has no outbox copy" if copy_id is None else "differs from its outbox copy"
+        problems.append(f"{label} journal entry {seq}: {reason}")
+    entry = JournalEntry.alias()
+    for seq, kind in (
+        OutboxEvent.select(OutboxEvent.seq, OutboxEvent.kind)
+        .join(
+            entry,
+            peewee.JOIN.LEFT_OUTER,
+            on=(entry.terminal == OutboxEvent.terminal) & (entry.seq == OutboxEvent.seq),
+        )
+        .where((OutboxEvent.terminal == terminal_id) & entry.id.is_null())
+        .order_by(OutboxEvent.seq)
+        .limit(PROBLEMS_SHOWN)
+        .tuples()
+    ):
+        problems.append(f"{label} journal entry {seq}: missing, its outbox copy is still there ({kind})")
     return problems
 
 
@@ -177,31 +192,43 @@ def _numbering_problems(terminal_id: int, label: str) -> list[str]:
     return problems
 
 
-def _compare(kind: str, rebuilt: dict[str, tuple[str, dict[str, Any]]], labels: dict[int, str]) -> list[str]:
-    problems = []
-    entries = {
-        uuid: (terminal_id, seq, payload)
-        for uuid, terminal_id, seq, payload in JournalEntry.select(
-            JournalEntry.record_uuid, JournalEntry.terminal, JournalEntry.seq, JournalEntry.payload
-        )
-        .where(JournalEntry.kind == kind)
-        .tuples()
-    }
-    for uuid, (name, payload) in rebuilt.items():
-        entry = entries.pop(uuid, None)
-        if entry is None:
-            problems.append(f"{name}: no journal entry")
-            continue
-        recorded = json.loads(entry[2])
-        for key in JOURNAL_ONLY.get(kind, ()):
-            payload[key] = recorded.get(key)
-        if canonical(payload) != entry[2]:
-            problems.append(
-                f"{labels[entry[0]]} journal entry {entry[1]}: {name} no longer matches what was recorded"
+def _compare(
+    kind: str, rebuilt: Iterable[list[tuple[str, str, dict[str, Any]]]], labels: dict[int, str]
+) -> tuple[int, list[str]]:
+    """Rebuilt records (in chunks) against their journal entries, both ways; returns the count."""
+    problems, count = [], 0
+    for chunk in rebuilt:
+        count += len(chunk)
+        entries = {
+            uuid: (terminal_id, seq, payload)
+            for uuid, terminal_id, seq, payload in JournalEntry.select(
+                JournalEntry.record_uuid, JournalEntry.terminal, JournalEntry.seq, JournalEntry.payload
             )
-    for terminal_id, seq, _ in entries.values():
+            .where((JournalEntry.kind == kind) & JournalEntry.record_uuid.in_([uuid for uuid, _, _ in chunk]))
+            .tuples()
+        }
+        for uuid, name, payload in chunk:
+            entry = entries.get(uuid)
+            if entry is None:
+                problems.append(f"{name}: no journal entry")
+                continue
+            recorded = json.loads(entry[2])
+            for key in JOURNAL_ONLY.get(kind, ()):
+                payload[key] = recorded.get(key)
+            if canonical(payload) != entry[2]:
+                problems.append(
+                    f"{labels[entry[0]]} journal entry {entry[1]}: {name} no longer matches what was recorded"
+                )
+    table = TABLES[kind]
+    for terminal_id, seq in (
+        JournalEntry.select(JournalEntry.terminal, JournalEntry.seq)
+        .where((JournalEntry.kind == kind) & JournalEntry.record_uuid.not_in(table.select(table.uuid)))
+        .order_by(JournalEntry.terminal, JournalEntry.seq)
+        .limit(PROBLEMS_SHOWN)
+        .tuples()
+    ):
         problems.append(f"{labels[terminal_id]} journal entry {seq}: its {KIND_NAMES[kind]} row is missing")
-    return problems
+    return count, problems
 
 
 KIND_NAMES = {
@@ -213,19 +240,33 @@ KIND_NAMES = {
     "day_close": "day close",
     "corporate_invoice": "corporate invoice",
 }
+TABLES: dict[str, type[peewee.Model]] = {
+    "sale": Sale,
+    "void": SaleVoid,
+    "refund": Refund,
+    "cash_movement": CashMovement,
+    "day_open": BusinessDay,
+    "day_close": DayClose,
+    "corporate_invoice": CorporateInvoice,
+}
+CHUNK = 2_000
+PROBLEMS_SHOWN = 50  # per check: a wholesale edit is not listed row by row
 # What a journal entry holds that its rows do not (so it cannot be rebuilt): a cash movement's approver.
 JOURNAL_ONLY = {"cash_movement": ("approved_by",)}
 
 
-def _rebuilt_records() -> tuple[dict[str, dict[str, tuple[str, dict[str, Any]]]], list[str]]:
-    """Per journal kind: record uuid → (what to call it, content rebuilt from rows); and the
-    balance reversals that no void or refund claims."""
+Records = Iterator[list[tuple[str, str, dict[str, Any]]]]  # chunks of (uuid, name, content)
+
+
+def _money_records(labels: dict[int, str]) -> tuple[int, int, list[str]]:
+    """Every money record rebuilt and compared, kind by kind, chunk by chunk; returns
+    (records, sales, problems), the balance reversals no void or refund claims included."""
     users = dict(User.select(User.id, User.username).tuples())
     reversals = {
         row.entry_key: row
         for row in BalanceEntry.select().where(BalanceEntry.entry_key.startswith("reversal:"))
     }
-    builders: dict[str, Callable[[], Iterable[tuple[str, str, dict[str, Any]]]]] = {
+    builders: dict[str, Callable[[], Records]] = {
         "sale": _sales,
         "void": lambda: _voids(users, reversals),
         "refund": lambda: _refunds(users, reversals),
@@ -234,27 +275,69 @@ def _rebuilt_records() -> tuple[dict[str, dict[str, tuple[str, dict[str, Any]]]]
         "day_close": lambda: _day_closes(users),
         "corporate_invoice": _invoices,
     }
-    rebuilt = {
-        kind: {uuid: (name, payload) for uuid, name, payload in build()} for kind, build in builders.items()
-    }
-    claimed = {
-        payload["balance_reversal"]["entry_key"]
-        for kind in ("void", "refund")
-        for _, payload in rebuilt[kind].values()
-        if "balance_reversal" in payload
-    }
-    orphans = [
+    claimed: set[str] = set()
+
+    def claiming(chunks: Records) -> Records:
+        for chunk in chunks:
+            claimed.update(p["balance_reversal"]["entry_key"] for _, _, p in chunk if "balance_reversal" in p)
+            yield chunk
+
+    records, sales, problems = 0, 0, []
+    for kind, build in builders.items():
+        count, found = _compare(kind, claiming(build()), labels)
+        records += count
+        sales = count if kind == "sale" else sales
+        problems += found
+    problems += [
         f"balance entry {key} of {reversals[key].customer.account_number}: its void or refund is missing"
         for key in sorted(set(reversals) - claimed)
     ]
-    return rebuilt, orphans
+    return records, sales, problems
 
 
-def _sales() -> Iterable[tuple[str, str, dict[str, Any]]]:
-    from konnect_pos.services.checkout import stored_sale_payload
+def _by_id(query: peewee.ModelSelect, model: type[peewee.Model]) -> Iterator[list[Any]]:
+    """The query's rows in chunks by id (keyset), so a large table is never held at once."""
+    last = 0
+    while True:
+        rows = list(query.where(model.id > last).order_by(model.id).limit(CHUNK))
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].id
 
-    for sale in Sale.select().order_by(Sale.id):
-        yield sale.uuid, f"sale {sale.receipt_number}", stored_sale_payload(sale)
+
+def _sales() -> Records:
+    """Sales with their lines, payments and top-up credit, in the journal's own spelling
+    (``sale_payload``), loaded a chunk at a time."""
+    from konnect_pos.services.checkout import sale_payload, top_up_payload
+
+    query = Sale.select(Sale, Customer.account_number, User.username).join(Customer).switch(Sale).join(User)
+    for chunk in _by_id(query, Sale):
+        ids = [sale.id for sale in chunk]
+        lines: dict[int, list[SaleLine]] = {}
+        for line in (
+            SaleLine.select().where(SaleLine.sale.in_(ids)).order_by(SaleLine.sale, SaleLine.position)
+        ):
+            lines.setdefault(line.sale_id, []).append(line)
+        payments: dict[int, list[Payment]] = {}
+        for payment in Payment.select().where(Payment.sale.in_(ids)).order_by(Payment.sale, Payment.position):
+            payments.setdefault(payment.sale_id, []).append(payment)
+        credits = {}
+        for credit in BalanceEntry.select().where(BalanceEntry.sale.in_(ids)).order_by(BalanceEntry.id):
+            credits.setdefault(credit.sale_id, credit)
+        records = []
+        for sale in chunk:
+            payload = sale_payload(
+                sale,
+                sale.customer.account_number,
+                sale.user.username,
+                lines.get(sale.id, []),
+                payments.get(sale.id, []),
+            )
+            if sale.id in credits:
+                payload.update(top_up_payload(credits[sale.id]))
+            records.append((sale.uuid, f"sale {sale.receipt_number}", payload))
+        yield records
 
 
 def _approver(users: dict[int, str], user_id: int | None) -> str | None:
@@ -274,144 +357,166 @@ def _reversal(reversals: dict[str, BalanceEntry], record_uuid: str) -> dict[str,
     }
 
 
-def _voids(
-    users: dict[int, str], reversals: dict[str, BalanceEntry]
-) -> Iterable[tuple[str, str, dict[str, Any]]]:
-    for row in SaleVoid.select(SaleVoid, Sale).join(Sale).order_by(SaleVoid.id):
-        yield (
-            row.uuid,
-            f"void of {row.sale.receipt_number}",
-            {
-                "uuid": row.uuid,
-                "sale": row.sale.uuid,
-                "receipt_number": row.sale.receipt_number,
-                "reason": row.reason,
-                "user": users.get(row.user_id),
-                "approved_by": _approver(users, row.approved_by_id),
-                "removed": json.loads(row.removed_bundles),
-                **_reversal(reversals, row.uuid),
-            },
-        )
+def _voids(users: dict[int, str], reversals: dict[str, BalanceEntry]) -> Records:
+    for chunk in _by_id(SaleVoid.select(SaleVoid, Sale).join(Sale), SaleVoid):
+        yield [
+            (
+                row.uuid,
+                f"void of {row.sale.receipt_number}",
+                {
+                    "uuid": row.uuid,
+                    "sale": row.sale.uuid,
+                    "receipt_number": row.sale.receipt_number,
+                    "reason": row.reason,
+                    "user": users.get(row.user_id),
+                    "approved_by": _approver(users, row.approved_by_id),
+                    "removed": json.loads(row.removed_bundles),
+                    **_reversal(reversals, row.uuid),
+                },
+            )
+            for row in chunk
+        ]
 
 
-def _refunds(
-    users: dict[int, str], reversals: dict[str, BalanceEntry]
-) -> Iterable[tuple[str, str, dict[str, Any]]]:
-    for row in Refund.select(Refund, Sale).join(Sale).order_by(Refund.id):
-        yield (
-            row.uuid,
-            f"refund on {row.sale.receipt_number}",
-            {
-                "uuid": row.uuid,
-                "sale": row.sale.uuid,
-                "receipt_number": row.sale.receipt_number,
-                "amount_minor": row.amount_minor,
-                "currency": row.currency,
-                "method": row.method,
-                "provider": row.provider,
-                "reason": row.reason,
-                "user": users.get(row.user_id),
-                "approved_by": _approver(users, row.approved_by_id),
-                **_reversal(reversals, row.uuid),
-            },
-        )
+def _refunds(users: dict[int, str], reversals: dict[str, BalanceEntry]) -> Records:
+    for chunk in _by_id(Refund.select(Refund, Sale).join(Sale), Refund):
+        yield [
+            (
+                row.uuid,
+                f"refund on {row.sale.receipt_number}",
+                {
+                    "uuid": row.uuid,
+                    "sale": row.sale.uuid,
+                    "receipt_number": row.sale.receipt_number,
+                    "amount_minor": row.amount_minor,
+                    "currency": row.currency,
+                    "method": row.method,
+                    "provider": row.provider,
+                    "reason": row.reason,
+                    "user": users.get(row.user_id),
+                    "approved_by": _approver(users, row.approved_by_id),
+                    **_reversal(reversals, row.uuid),
+                },
+            )
+            for row in chunk
+        ]
 
 
-def _cash_movements(users: dict[int, str]) -> Iterable[tuple[str, str, dict[str, Any]]]:
-    for row in CashMovement.select().order_by(CashMovement.id):
-        yield (
-            row.uuid,
-            f"cash movement {row.direction} of {row.at.isoformat()}",
-            {
-                "uuid": row.uuid,
-                "direction": row.direction,
-                "currency": row.currency,
-                "amount_minor": row.amount_minor,
-                "reason": row.reason,
-                "user": users.get(row.user_id),
-                "approved_by": None,
-            },
-        )
+def _cash_movements(users: dict[int, str]) -> Records:
+    for chunk in _by_id(CashMovement.select(), CashMovement):
+        yield [
+            (
+                row.uuid,
+                f"cash movement {row.direction} of {row.at.isoformat()}",
+                {
+                    "uuid": row.uuid,
+                    "direction": row.direction,
+                    "currency": row.currency,
+                    "amount_minor": row.amount_minor,
+                    "reason": row.reason,
+                    "user": users.get(row.user_id),
+                    "approved_by": None,
+                },
+            )
+            for row in chunk
+        ]
 
 
-def _day_opens(users: dict[int, str]) -> Iterable[tuple[str, str, dict[str, Any]]]:
-    floats: dict[int, dict[str, int]] = {}
-    for day_id, currency, minor in DayFloat.select(
-        DayFloat.day, DayFloat.currency, DayFloat.amount_minor
-    ).tuples():
-        floats.setdefault(day_id, {})[currency] = minor
-    for day in BusinessDay.select().order_by(BusinessDay.id):
-        yield (
-            day.uuid,
-            f"opening (float) of the day {day.business_date}",
-            {
-                "uuid": day.uuid,
-                "date": day.business_date,
-                "user": users.get(day.opened_by_id),
-                "approved_by": _approver(users, day.approved_by_id),
-                "floats": floats.get(day.id, {}),
-            },
-        )
+def _day_opens(users: dict[int, str]) -> Records:
+    for chunk in _by_id(BusinessDay.select(), BusinessDay):
+        floats: dict[int, dict[str, int]] = {}
+        for day_id, currency, minor in (
+            DayFloat.select(DayFloat.day, DayFloat.currency, DayFloat.amount_minor)
+            .where(DayFloat.day.in_([day.id for day in chunk]))
+            .tuples()
+        ):
+            floats.setdefault(day_id, {})[currency] = minor
+        yield [
+            (
+                day.uuid,
+                f"opening (float) of the day {day.business_date}",
+                {
+                    "uuid": day.uuid,
+                    "date": day.business_date,
+                    "user": users.get(day.opened_by_id),
+                    "approved_by": _approver(users, day.approved_by_id),
+                    "floats": floats.get(day.id, {}),
+                },
+            )
+            for day in chunk
+        ]
 
 
-def _day_closes(users: dict[int, str]) -> Iterable[tuple[str, str, dict[str, Any]]]:
-    counts: dict[int, dict[str, list[int]]] = {}
-    for close_id, currency, expected, counted in DrawerCount.select(
-        DrawerCount.close, DrawerCount.currency, DrawerCount.expected_minor, DrawerCount.counted_minor
-    ).tuples():
-        counts.setdefault(close_id, {})[currency] = [expected, counted]
-    for close in DayClose.select(DayClose, BusinessDay).join(BusinessDay).order_by(DayClose.id):
-        yield (
-            close.uuid,
-            f"Z report {close.z_number} ({close.day.business_date})",
-            {
-                "uuid": close.uuid,
-                "date": close.day.business_date,
-                "z_number": close.z_number,
-                "user": users.get(close.closed_by_id),
-                "approved_by": _approver(users, close.approved_by_id),
-                "counts": counts.get(close.id, {}),
-                "comment": close.comment,
-            },
-        )
+def _day_closes(users: dict[int, str]) -> Records:
+    for chunk in _by_id(DayClose.select(DayClose, BusinessDay).join(BusinessDay), DayClose):
+        counts: dict[int, dict[str, list[int]]] = {}
+        for close_id, currency, expected, counted in (
+            DrawerCount.select(
+                DrawerCount.close, DrawerCount.currency, DrawerCount.expected_minor, DrawerCount.counted_minor
+            )
+            .where(DrawerCount.close.in_([close.id for close in chunk]))
+            .tuples()
+        ):
+            counts.setdefault(close_id, {})[currency] = [expected, counted]
+        yield [
+            (
+                close.uuid,
+                f"Z report {close.z_number} ({close.day.business_date})",
+                {
+                    "uuid": close.uuid,
+                    "date": close.day.business_date,
+                    "z_number": close.z_number,
+                    "user": users.get(close.closed_by_id),
+                    "approved_by": _approver(users, close.approved_by_id),
+                    "counts": counts.get(close.id, {}),
+                    "comment": close.comment,
+                },
+            )
+            for close in chunk
+        ]
 
 
-def _invoices() -> Iterable[tuple[str, str, dict[str, Any]]]:
-    lines: dict[int, list[dict[str, Any]]] = {}
-    for line in CorporateInvoiceLine.select().order_by(
-        CorporateInvoiceLine.invoice, CorporateInvoiceLine.position
-    ):
-        lines.setdefault(line.invoice_id, []).append(
-            {
-                "kind": line.kind,
-                "kit_serial": line.kit_serial,
-                "template": line.template,
-                "params": json.loads(line.params),
-                "quantity": line.quantity,
-                "unit_price": line.unit_price_minor,
-                "amount": line.amount_minor,
-            }
-        )
+def _invoices() -> Records:
     accounts = dict(CorporateAccount.select(CorporateAccount.id, CorporateAccount.uuid).tuples())
-    for row in CorporateInvoice.select().order_by(CorporateInvoice.id):
-        yield (
-            row.uuid,
-            f"corporate invoice {row.number}",
-            {
-                "uuid": row.uuid,
-                "number": row.number,
-                "account": accounts.get(row.account_id),
-                "period": f"{row.period_year:04d}-{row.period_month:02d}",
-                "invoice_date": row.invoice_date,
-                "due_date": row.due_date,
-                "currency": row.currency,
-                "subtotal": row.subtotal_minor,
-                "vat_rate": row.vat_rate if isinstance(row.vat_rate, str) else str(row.vat_rate),
-                "vat": row.vat_minor,
-                "total": row.total_minor,
-                "lines": lines.get(row.id, []),
-            },
-        )
+    for chunk in _by_id(CorporateInvoice.select(), CorporateInvoice):
+        lines: dict[int, list[dict[str, Any]]] = {}
+        for line in (
+            CorporateInvoiceLine.select()
+            .where(CorporateInvoiceLine.invoice.in_([row.id for row in chunk]))
+            .order_by(CorporateInvoiceLine.invoice, CorporateInvoiceLine.position)
+        ):
+            lines.setdefault(line.invoice_id, []).append(
+                {
+                    "kind": line.kind,
+                    "kit_serial": line.kit_serial,
+                    "template": line.template,
+                    "params": json.loads(line.params),
+                    "quantity": line.quantity,
+                    "unit_price": line.unit_price_minor,
+                    "amount": line.amount_minor,
+                }
+            )
+        yield [
+            (
+                row.uuid,
+                f"corporate invoice {row.number}",
+                {
+                    "uuid": row.uuid,
+                    "number": row.number,
+                    "account": accounts.get(row.account_id),
+                    "period": f"{row.period_year:04d}-{row.period_month:02d}",
+                    "invoice_date": row.invoice_date,
+                    "due_date": row.due_date,
+                    "currency": row.currency,
+                    "subtotal": row.subtotal_minor,
+                    "vat_rate": str(row.vat_rate),
+                    "vat": row.vat_minor,
+                    "total": row.total_minor,
+                    "lines": lines.get(row.id, []),
+                },
+            )
+            for row in chunk
+        ]
 
 
 def heads() -> dict[str, tuple[int, str]]:

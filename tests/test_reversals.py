@@ -3,7 +3,10 @@ PostgreSQL), in the correction's own transaction, and are refused once the credi
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from konnect_pos.cli import main
 from konnect_pos.domain.errors import StateError, ValidationError
@@ -13,7 +16,7 @@ from konnect_pos.i18n import translate_error
 from konnect_pos.services import business_day, checkout, corrections
 from konnect_pos.services import connect_plus as cp
 from konnect_pos.services.checkout import CartItem
-from konnect_pos.services.daily_report import daily_report
+from konnect_pos.services.daily_report import daily_report, daily_report_pdf
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.verify import verify
 from konnect_pos.store.models import BalanceEntry, JournalEntry, Refund, SaleVoid
@@ -125,3 +128,16 @@ def test_the_void_receipt_line_shows_the_reversal(sqlite_url, capsys, monkeypatc
     assert main(["balance", PLAIN, "--db", sqlite_url]) == 0
     ledger = capsys.readouterr().out
     assert "adjustment" in ledger and "-10.00 USD" in ledger and "Balance of CD00000009: 0.00 USD" in ledger
+
+
+def test_the_z_report_pdf_shows_the_reversal_and_the_journal_anchor(cashier, manager, clock):
+    top = cp.top_up_balance(cashier, PLAIN, "10", [CashTender(usd("10"))])
+    corrections.void_sale(manager, top.receipt_number, "wrong account")
+    day = business_day.current_day(manager).business_date
+    business_day.close_day(manager, {}, comment="end")
+    for lang, words in (("en", "from the balance of"), ("fr", "repris du solde de")):
+        pdf = daily_report_pdf(manager, day, language=lang)
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        assert f"{words} {PLAIN}" in " ".join(text.split())
+        close = JournalEntry.get(JournalEntry.kind == "day_close")
+        assert f"Journal: #{close.seq} {close.hash[:12]}" in text

@@ -23,6 +23,12 @@ def _m(value: dict[str, Any] | None, lang: str) -> str:
     return money(Money.from_minor(value["minor"], value["currency"]), lang)
 
 
+def _reversed(row: dict[str, Any], lang: str) -> str:
+    """A top-up taken back out of a customer's balance by this void or refund."""
+    taken = row.get("balance_reversed")
+    return f" — {words(lang, 'from the balance of')} {taken['account']}: {_m(taken, lang)}" if taken else ""
+
+
 def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4") -> bytes:
     scale = 1.0 if fmt == "a4" else 0.8
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=9 * scale, leading=11 * scale)
@@ -116,7 +122,12 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
             "Voids",
             ["Receipt", "Amount", "Reason", "By / approved"],
             [
-                [r["receipt_number"], _m(r, lang), r["reason"], f"{r['user']} / {r['approved_by'] or '—'}"]
+                [
+                    r["receipt_number"],
+                    _m(r, lang) + _reversed(r, lang),
+                    r["reason"],
+                    f"{r['user']} / {r['approved_by'] or '—'}",
+                ]
                 for r in report["voids"]
             ],
         ),
@@ -126,7 +137,7 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
             [
                 [
                     r["receipt_number"],
-                    f"{_m(r, lang)} ({r['provider'] or r['method']})",
+                    f"{_m(r, lang)} ({r['provider'] or r['method']})" + _reversed(r, lang),
                     r["reason"],
                     f"{r['user']} / {r['approved_by'] or '—'}",
                 ]

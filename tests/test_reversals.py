@@ -13,7 +13,7 @@ from konnect_pos.domain.errors import StateError, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender, MobileMoneyTender
 from konnect_pos.i18n import translate_error
-from konnect_pos.services import business_day, checkout, corrections
+from konnect_pos.services import business_day, checkout, corrections, demo
 from konnect_pos.services import connect_plus as cp
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.daily_report import daily_report, daily_report_pdf
@@ -31,12 +31,19 @@ def usd(value: str) -> Money:
 
 
 @pytest.fixture
-def manager(demo_db, clock):
+def shop(database, clock):
+    """The demo shop with 20 customers (the accounts above among them): cheaper than demo_db."""
+    demo.seed(clock, customers=20)
+    return database
+
+
+@pytest.fixture
+def manager(shop, clock):
     return sign_in("KIN01-T1", "manager", "2222", clock)
 
 
 @pytest.fixture
-def cashier(demo_db, clock):
+def cashier(shop, clock):
     return sign_in("KIN01-T1", "cashier", "1111", clock)
 
 

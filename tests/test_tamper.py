@@ -22,10 +22,11 @@ from konnect_pos.services import connect_plus as cp
 from konnect_pos.services.checkout import CartItem, stored_sale_payload
 from konnect_pos.services.daily_report import daily_report_pdf
 from konnect_pos.services.journal_anchor import parse_anchor, read_anchor_file, write_anchor_file
+from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.receipts import receipt_data
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.verify import verify
-from konnect_pos.store.models import JournalEntry, OutboxEvent, Sale
+from konnect_pos.store.models import JournalEntry, OutboxEvent, Sale, SyncLink
 from konnect_pos.store.schema import open_database
 from konnect_pos.sync import client, hq_admin
 from konnect_pos.sync.hq_anchor import hq_anchors
@@ -244,6 +245,11 @@ def test_verify_on_the_command_line_says_which_anchor_and_exits_1_when_broken(tm
     assert "BROKEN: KIN01-T1 journal entry #2 differs from Z report line #2" in capsys.readouterr().err
     assert main(["verify", "--db", url, "--anchor", "nonsense"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+    SyncLink.create(terminal=get_terminal(T1).id, hq_url="postgresql://kp@127.0.0.1:1/hq", linked_at=clock())
+    assert main(["verify", "--db", url]) == 0  # HQ out of reach: said, and verified without it
+    out, err = capsys.readouterr()
+    assert "NOTE: KIN01-T1: headquarters not asked (Headquarters is unreachable" in err
+    assert "No anchor reached" in out
 
 
 def test_a_damaged_page_in_a_sqlite_file_is_reported_not_verified(tmp_path, clock, capsys):

@@ -625,17 +625,3 @@ def reverse_top_up(
     after = ledger.append(entry)
     BalanceEntry.create(**_entry_values(credit.customer_id, entry, at))
     return TopUpReversal(customer.account_number, amount, after.balance, entry.key)
-
-
-def balance_entry_payload(row: BalanceEntry) -> dict[str, Any]:
-    """A balance entry's journal content (its account, key, kind, amount and what it corrects)."""
-    return {
-        "customer": row.customer.account_number,
-        "entry_key": row.entry_key,
-        "day": row.day,
-        "kind": row.kind,
-        "currency": row.currency,
-        "amount_minor": row.amount_minor,
-        "corrects": row.corrects,
-        "note": row.note,
-    }

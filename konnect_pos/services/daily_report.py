@@ -16,6 +16,7 @@ from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
 from konnect_pos.services.business_day import expected_cash
+from konnect_pos.services.connect_plus import reversal_key
 from konnect_pos.services.journal_anchor import anchor_line
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import db, is_postgres
@@ -77,7 +78,7 @@ def _journal_anchor(close_uuid: str) -> str | None:
 
 def _balance_reversals(record_uuids: list[str]) -> dict[str, dict[str, Any]]:
     """Top-ups taken back out of a balance by the day's voids and refunds, by correction uuid."""
-    keys = {f"reversal:{uuid}": uuid for uuid in record_uuids}
+    keys = {reversal_key(uuid): uuid for uuid in record_uuids}
     rows = BalanceEntry.select().where(BalanceEntry.entry_key.in_(list(keys))) if keys else []
     return {
         keys[row.entry_key]: {

@@ -24,6 +24,7 @@ from typing import Any
 import peewee
 
 from konnect_pos.domain.journal import canonical
+from konnect_pos.services.connect_plus import reversal_key
 from konnect_pos.services.journal import ChainProblem, check_chain
 from konnect_pos.services.journal_anchor import Anchor, anchor_problem, head, terminal_labels
 from konnect_pos.store.database import db, is_postgres
@@ -264,7 +265,7 @@ def _money_records(labels: dict[int, str]) -> tuple[int, int, list[str]]:
     users = dict(User.select(User.id, User.username).tuples())
     reversals = {
         row.entry_key: row
-        for row in BalanceEntry.select().where(BalanceEntry.entry_key.startswith("reversal:"))
+        for row in BalanceEntry.select().where(BalanceEntry.entry_key.startswith(reversal_key("")))
     }
     builders: dict[str, Callable[[], Records]] = {
         "sale": _sales,
@@ -345,7 +346,7 @@ def _approver(users: dict[int, str], user_id: int | None) -> str | None:
 
 
 def _reversal(reversals: dict[str, BalanceEntry], record_uuid: str) -> dict[str, Any]:
-    row = reversals.get(f"reversal:{record_uuid}")
+    row = reversals.get(reversal_key(record_uuid))
     if row is None:
         return {}
     return {

@@ -11,12 +11,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from konnect_pos.cli import backup, connect_plus, corporate, counter, sync
+from konnect_pos.cli import backup, connect_plus, corporate, counter, sync, verify
 from konnect_pos.cli.common import EXIT_USAGE, lang
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.i18n import tr, translate_error
 
-AREAS = (counter, sync, corporate, connect_plus, backup)
+AREAS = (counter, sync, corporate, connect_plus, backup, verify)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -263,20 +263,6 @@ def cmd_usage(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_verify(args: argparse.Namespace) -> int:
-    from konnect_pos.services.verify import verify
-
-    open_db(args, create=False)
-    report = verify()
-    if report.ok:
-        counts = f"{report.terminals} terminals, {report.entries} journal entries, {report.sales} sales"
-        print(f"OK: {counts} verified")
-        return 0
-    for problem in report.problems:
-        print(f"BROKEN: {problem}", file=sys.stderr)
-    return 1
-
-
 def _pairs(specs: list[str] | None, what: str) -> dict[str, str]:
     result = {}
     for spec in specs or []:
@@ -356,6 +342,7 @@ def cmd_void(args: argparse.Namespace) -> int:
         f"Sale {result.receipt_number} voided; removed from the account: {', '.join(result.removed) or '-'}; "
         f"give back {amount(result.refund_due)}"
     )
+    _print_reversal(result.balance_reversed)
     return 0
 
 
@@ -369,7 +356,16 @@ def cmd_refund(args: argparse.Namespace) -> int:
     how = payment_name(result.method, result.provider, lang())
     left = amount(result.refundable_left)
     print(f"Refund of {amount(result.amount)} on {result.receipt_number} ({how}); still refundable {left}")
+    _print_reversal(result.balance_reversed)
     return 0
+
+
+def _print_reversal(reversal) -> None:
+    if reversal is not None:
+        print(
+            f"Taken back from the balance of {reversal.account_number}: {reversal.amount}; "
+            f"balance now {reversal.balance_after}"
+        )
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -570,6 +566,3 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     audit.add_argument("--json", action="store_true")
     audit.add_argument("--terminal")
     audit.set_defaults(handler=cmd_audit)
-
-    verify = sub.add_parser("verify", parents=[common], help="check the journal chain and every sale")
-    verify.set_defaults(handler=cmd_verify)

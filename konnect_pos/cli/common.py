@@ -9,11 +9,26 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NoReturn
 
 from konnect_pos.domain.errors import KonnectError
 
 EXIT_USAGE = 2
+LINE_LIMIT = 240
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse's usage errors as one translated line and exit code 2, like every other refusal."""
+
+    def error(self, message: str) -> NoReturn:
+        from konnect_pos.i18n import tr
+
+        text = tr(
+            lang(), "Command line not understood ({command}): {detail}", command=self.prog, detail=message
+        )
+        text = " ".join(text.split())  # one line even when a value holds newlines
+        print(f"konnect-pos: {text[:LINE_LIMIT]}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
 
 
 def lang() -> str:

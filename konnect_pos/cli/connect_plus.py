@@ -90,15 +90,26 @@ def cmd_connectplus(args: argparse.Namespace) -> int:
 
 
 def cmd_run_daily(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from konnect_pos.domain.roles import Right
     from konnect_pos.services.connect_plus import run_daily
 
     open_db(args, create=False)
+    counter = signed_in(args)
+    counter.require(Right.SELL)
+    day = _today(args)
+    today = counter.clock().astimezone(ZoneInfo(counter.terminal.outlet.zone)).date()
+    if day > today:  # fees would be charged for days not yet lived
+        raise ValidationError(
+            "The daily run cannot go past today ({today})", field="date", today=today.isoformat()
+        )
 
     def progress(done: int, total: int) -> None:
         if total >= 10_000 and (done == total or done % 50_000 == 0):
             print(f"  {done:,} / {total:,} accounts", file=sys.stderr)
 
-    summary = run_daily(_today(args), clock(), progress)
+    summary = run_daily(day, counter.clock, progress)
     print(
         f"Daily run {summary.day}: {summary.accounts:,} account(s), "
         f"{summary.days_processed:,} day(s) processed, "
@@ -133,4 +144,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     daily = sub.add_parser("run-daily", parents=[common], help="plan fees and Connect+ for every account")
     daily.add_argument("--date", help="process every account through this day (default today)")
+    daily.add_argument("--terminal")
     daily.set_defaults(handler=cmd_run_daily)

@@ -17,7 +17,6 @@ from konnect_pos.cli.common import (
     open_db,
     print_json,
     signed_in,
-    terminal_id,
 )
 from konnect_pos.domain.errors import KonnectError
 
@@ -92,9 +91,12 @@ def cmd_customers_search(args: argparse.Namespace) -> int:
 
 def cmd_customers_add(args: argparse.Namespace) -> int:
     from konnect_pos.domain.customers import CustomerInput
+    from konnect_pos.domain.roles import Right
     from konnect_pos.services.customers import create_customer
 
     open_db(args, create=False)
+    counter = signed_in(args)
+    counter.require(Right.EDIT_CUSTOMERS)
     created = create_customer(
         CustomerInput(
             name=args.name,
@@ -104,8 +106,8 @@ def cmd_customers_add(args: argparse.Namespace) -> int:
             kit_serial=args.kit_serial or "",
             language=args.language or "",
         ),
-        clock(),
-        terminal_id(args),
+        counter.clock,
+        counter.terminal.id,
     )
     if args.json:
         print_json(created)
@@ -267,7 +269,7 @@ def _counts(specs: list[str] | None) -> dict[str, dict[str, str]]:
     for spec in specs or []:
         currency, _, rest = spec.partition(":")
         key, sep, quantity = rest.partition("=")
-        if not sep or ":" not in key:
+        if not sep or ":" not in key or not quantity.strip():
             raise KonnectError(
                 "Count {spec} not understood: use CURRENCY:note|coin:VALUE=QUANTITY", spec=spec[:40]
             )

@@ -59,12 +59,15 @@ def _sync_pass(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     open_db(args, create=False)
     if args.action == "link":
-        from konnect_pos.cli.common import terminal_label
+        from konnect_pos.cli.common import signed_in
+        from konnect_pos.domain.roles import Right
         from konnect_pos.sync.client import link
 
         if not args.url:
             raise ValidationError("Give HQ's URL: konnect-pos sync link postgresql://…")
-        label = terminal_label(args)
+        counter = signed_in(args)
+        counter.require(Right.OUTLET_SETTINGS)  # where the shop's records go is an administrator's call
+        label = counter.terminal.label
         held = link(label, args.url, clock())
         print(f"{label} linked to headquarters; HQ already holds {held} of its records")
         return 0

@@ -25,6 +25,7 @@ from konnect_pos.domain.billing_cycle import (
     local_midnight,
     require_aware,
 )
+from konnect_pos.domain.card_numbers import mask_card_numbers
 from konnect_pos.domain.countries import country
 from konnect_pos.domain.errors import Conflict, NotFound, StateError, ValidationError
 from konnect_pos.domain.money import Money, parse_amount
@@ -186,7 +187,7 @@ class LineRecord:
 
 
 def _text(value: object, field_name: str, template: str, *, required: bool) -> str:
-    text = str(value or "").strip()
+    text = mask_card_numbers(str(value or "").strip())
     if required and not text:
         raise ValidationError(template, field=field_name)
     if len(text) > MAX_TEXT:

@@ -94,8 +94,9 @@ def keep_private(path: Path) -> None:
     """Take group and others' access away from a database (and its -wal/-shm) created before 0600."""
     for candidate in (path, *(path.with_name(path.name + suffix) for suffix in SQLITE_SIDE_FILES)):
         try:
-            if candidate.stat().st_mode & 0o077:
-                candidate.chmod(PRIVATE_FILE_MODE)
+            mode = candidate.stat().st_mode
+            if mode & 0o077:
+                candidate.chmod(mode & 0o700)  # the owner's own rights (read-only stays read-only)
         except OSError:
             continue  # missing, or another user's file: opening it will say what is wrong
 

@@ -229,3 +229,9 @@ def test_masking_keeps_other_numbers():
 def test_unicode_digits_in_a_count_are_refused(shop, capsys, monkeypatch):
     as_user(monkeypatch, "manager", "222222")
     refused(capsys, shop, ["day", "close", "--count", "USD:note:20=²"], "whole number")
+
+
+def test_control_characters_in_a_search_are_spaces(shop, capsys):
+    for query in ("abc\x00def", "\x00CD000", "jo\tseph"):
+        code, _out, err = run(capsys, shop, "customers", "search", query)
+        assert code == 0, err

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, NoReturn
 
 from konnect_pos.domain.errors import KonnectError
@@ -29,6 +30,18 @@ class OneLineParser(argparse.ArgumentParser):
         text = " ".join(text.split())  # one line even when a value holds newlines
         print(f"konnect-pos: {text[:LINE_LIMIT]}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+
+
+def output_path(text: str | None) -> Path | None:
+    """Where a PDF will be written, checked before anything is recorded: a sale is never
+    committed only for its receipt to fail on a missing folder."""
+    if text is None:
+        return None
+    path = Path(text)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not text.strip() or path.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise KonnectError("Cannot write a file at {path}", path=text)
+    return path
 
 
 def lang() -> str:

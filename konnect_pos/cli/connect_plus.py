@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from pathlib import Path
 
-from konnect_pos.cli.common import clock, lang, open_db, print_json, signed_in
+from konnect_pos.cli.common import clock, lang, open_db, output_path, print_json, signed_in
 from konnect_pos.domain.errors import ValidationError
 from konnect_pos.i18n import tr
 
@@ -66,13 +65,14 @@ def cmd_topup(args: argparse.Namespace) -> int:
     from konnect_pos.services.connect_plus import top_up_balance
     from konnect_pos.services.receipts import receipt_pdf
 
+    receipt = output_path(args.receipt)
     open_db(args, create=False)
     counter = signed_in(args)
     currency = counter.terminal.outlet.country.currency
     tenders = [parse_tender_spec(spec, currency) for spec in args.pay or []]
     result = top_up_balance(counter, args.account, args.amount, tenders, language=args.language)
-    if args.receipt:
-        Path(args.receipt).write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
+    if receipt:
+        receipt.write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
     print(f"Receipt {result.receipt_number}: top-up {result.amount}, change {result.change}")
     print(f"New balance: {result.balance}")
     print(tr(lang(), result.outcome.explanation, **{k: str(v) for k, v in result.outcome.params.items()}))

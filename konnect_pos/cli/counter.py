@@ -15,6 +15,7 @@ from konnect_pos.cli.common import (
     instant,
     lang,
     open_db,
+    output_path,
     print_json,
     signed_in,
 )
@@ -192,13 +193,14 @@ def cmd_sell(args: argparse.Namespace) -> int:
     from konnect_pos.services.checkout import sell
     from konnect_pos.services.receipts import receipt_pdf
 
+    receipt = output_path(args.receipt)
     open_db(args, create=False)
     counter = signed_in(args)
     currency = counter.terminal.outlet.country.currency
     tenders = [parse_tender_spec(spec, currency) for spec in args.pay or []]
     result = sell(counter, args.customer, _bundle_items(args.bundle), tenders, language=args.language)
-    if args.receipt:
-        Path(args.receipt).write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
+    if receipt:
+        receipt.write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
     if args.json:
         print_json(
             {
@@ -219,6 +221,7 @@ def cmd_sell(args: argparse.Namespace) -> int:
 def cmd_receipt(args: argparse.Namespace) -> int:
     from konnect_pos.services.receipts import invoice_pdf, receipt_pdf
 
+    output_path(args.out)
     open_db(args, create=False)
     counter = signed_in(args)
     if args.invoice:
@@ -345,6 +348,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from konnect_pos.documents.daily_report_pdf import render_daily_report
     from konnect_pos.services.daily_report import daily_report, parse_date, report_json
 
+    output_path(args.out)
     open_db(args, create=False)
     counter = signed_in(args)
     report = daily_report(counter, parse_date(args.date), terminal=args.terminal, whole_outlet=args.outlet)

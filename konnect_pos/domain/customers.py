@@ -122,7 +122,8 @@ class SearchQuery:
 
 
 def parse_query(text: str) -> SearchQuery:
-    raw = (text or "").strip()
+    # control characters (a NUL cuts SQLite's full-text query short) count as spaces
+    raw = "".join(ch if ch.isprintable() else " " for ch in (text or "")).strip()
     if len(raw) > MAX_QUERY:
         raise ValidationError(
             "Search text is too long (at most {max} characters)", field="query", max=MAX_QUERY

@@ -133,6 +133,9 @@ def connect(url: str | None = None, *, create: bool = True) -> peewee.Database:
         if isinstance(database, peewee.SqliteDatabase):
             database.execute_sql("PRAGMA schema_version").fetchone()  # reads the header: fails if corrupt
     except peewee.DatabaseError as exc:
+        fault = store_fault(exc) if isinstance(database, peewee.SqliteDatabase) else None
+        if fault is not None and not fault.template.startswith("Database error"):
+            raise fault from None  # a full disk or a read-only folder, said as such
         raise StoreError(
             "Cannot open database {url}: {reason}", url=redact(url), reason=_first_line(exc)
         ) from None

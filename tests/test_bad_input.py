@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -235,3 +238,26 @@ def test_control_characters_in_a_search_are_spaces(shop, capsys):
     for query in ("abc\x00def", "\x00CD000", "jo\tseph"):
         code, _out, err = run(capsys, shop, "customers", "search", query)
         assert code == 0, err
+
+
+def test_the_real_command_refuses_in_one_line(shop):
+    """A few runs through the real entry point in its own process (the rest run in-process)."""
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
+    before = row_counts(shop)
+    for argv, message in (
+        ([*SALE, "--pay", "cash:1e30"], "Amount too large"),
+        (["sell", "--bogus"], "Command line not understood"),
+        (["customers", "show", "X" * 10_000], "No customer"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "konnect_pos.cli", *argv, "--db", f"sqlite:///{shop}"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+        assert message in done.stderr and len(done.stderr) < 300
+    assert row_counts(shop) == before

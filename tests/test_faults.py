@@ -344,7 +344,11 @@ def test_the_counter_shows_one_line_and_keeps_the_cart_when_the_link_drops(pg_sh
 
     direct, through, link = pg_shop
     database = open_database(through)
-    app = App("KIN01-T1", LocalSettings(tmp_path / "counter.ini"))
+    settings = LocalSettings(tmp_path / "counter.ini")
+    settings.save(
+        language="fr", receipt_format="80mm", auto_print=False, idle_minutes=30
+    )  # a Kinshasa counter
+    app = App("KIN01-T1", settings)
     qtbot.addWidget(app.login)
     app.login.show()
     qtbot.waitUntil(lambda: app.login.user.count() == 3, timeout=WAIT)
@@ -365,9 +369,9 @@ def test_the_counter_shows_one_line_and_keeps_the_cart_when_the_link_drops(pg_sh
         link.cut_after(b'INSERT INTO "sale"')
         qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)  # the link drops mid-sale
         qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
-        assert dialog.error.text() == (  # in the cashier's language (English); fr and sw: the CLI tests
-            "The connection to the database server was lost: check the network, "
-            "then look up the last receipt before trying again"
+        assert dialog.error.text() == (
+            "La connexion au serveur de base de données a été perdue : vérifiez le réseau, "
+            "puis consultez le dernier reçu avant de réessayer"
         )
         assert dialog.isVisible() and window.cart.rowCount() == 1 and window.receipt_dialog is None
         assert pg_state(direct)[0] == 0

@@ -386,3 +386,53 @@ def test_the_counter_shows_one_line_and_keeps_the_cart_when_the_link_drops(pg_sh
         app.worker.wait()
         set_language("en")
         database.close()
+
+
+def test_the_counter_keeps_the_cart_when_the_disk_is_full(small_disk, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from konnect_pos.store.schema import open_database
+    from konnect_pos.ui.app import App
+    from konnect_pos.ui.i18n import set_language
+    from konnect_pos.ui.settings import LocalSettings
+    from tests.test_ui_counter import WAIT, find_customer, sign_in
+
+    path = small_disk / "shop.db"
+    url = f"sqlite:///{path}"
+    seed(url)  # today's business day, on the real clock the app runs on
+    database = open_database(url)
+    app = App("KIN01-T1", LocalSettings(tmp_path / "counter.ini"))
+    qtbot.addWidget(app.login)
+    app.login.show()
+    qtbot.waitUntil(lambda: app.login.user.count() == 3, timeout=WAIT)
+    try:
+        window = sign_in(app, qtbot)
+        find_customer(window, qtbot)
+        qtbot.keyClick(window.cart, Qt.Key.Key_1)
+        qtbot.waitUntil(lambda: window.preview is not None and window.cart.rowCount() == 1, timeout=WAIT)
+        qtbot.keyClick(window, Qt.Key.Key_F9)
+        qtbot.waitUntil(
+            lambda: window.payment_dialog is not None and window.payment_dialog.isVisible(), timeout=WAIT
+        )
+        dialog = window.payment_dialog
+        qtbot.keyClicks(dialog.tendered, "10")
+        qtbot.keyClick(dialog.tendered, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.confirm_button.isEnabled(), timeout=WAIT)
+        before = counts(path)
+        filler = fill(small_disk, leave_kib=0)
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=WAIT)
+        assert dialog.error.text() == "The disk is full: nothing was saved. Free some space and try again"
+        assert dialog.isVisible() and window.cart.rowCount() == 1 and window.receipt_dialog is None
+        filler.unlink()
+        assert counts(path) == before
+        qtbot.waitUntil(lambda: dialog.confirm_button.isEnabled(), timeout=WAIT)
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)  # space freed: the same cart
+        qtbot.waitUntil(lambda: window.receipt_dialog is not None, timeout=WAIT)
+        assert window.cart.rowCount() == 0 and counts(path)[0] == before[0] + 1
+    finally:
+        if app.counter_window is not None:
+            app.counter_window.close()
+        app.worker.wait()
+        set_language("en")
+        database.close()

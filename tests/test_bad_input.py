@@ -261,3 +261,20 @@ def test_the_real_command_refuses_in_one_line(shop):
         assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
         assert message in done.stderr and len(done.stderr) < 300
     assert row_counts(shop) == before
+
+
+def test_corporate_free_text_is_masked_but_not_the_tax_id(shop, capsys, monkeypatch):
+    as_user(monkeypatch, "manager", "222222")
+    code, _out, err = run(
+        capsys,
+        shop,
+        *["corporate", "add", "--company", f"Acme {CARD}", "--tax-id", "4111111111111111"],
+        *["--contact-name", f"Paid with {CARD}", "--outlet", "KIN01"],
+    )
+    assert code == 0, err
+    with sqlite3.connect(shop) as con:
+        company, tax_id, contact = con.execute(
+            "SELECT company, tax_id, contact_name FROM corporate_account ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    assert (company, contact) == ("Acme ************1111", "Paid with ************1111")
+    assert tax_id == "4111111111111111"  # an identifier the company gave, kept as typed

@@ -187,7 +187,7 @@ class LineRecord:
 
 
 def _text(value: object, field_name: str, template: str, *, required: bool) -> str:
-    text = mask_card_numbers(str(value or "").strip())
+    text = str(value or "").strip()
     if required and not text:
         raise ValidationError(template, field=field_name)
     if len(text) > MAX_TEXT:
@@ -223,10 +223,12 @@ def _clean_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     cleaned: dict[str, Any] = {}
     for name, value in fields.items():
         if name == "company":
-            cleaned[name] = _text(value, name, "Enter the company name", required=True)
+            cleaned[name] = mask_card_numbers(_text(value, name, "Enter the company name", required=True))
         elif name == "tax_id":
             cleaned[name] = _text(value, name, "Enter the company's tax id", required=True)
-        elif name in ("address", "contact_name", "contact_phone"):
+        elif name in ("address", "contact_name"):  # free text: a card number typed here is masked
+            cleaned[name] = mask_card_numbers(_text(value, name, "", required=False))
+        elif name == "contact_phone":
             cleaned[name] = _text(value, name, "", required=False)
         elif name == "contact_email":
             cleaned[name] = _email(value)

@@ -436,3 +436,21 @@ def test_the_counter_keeps_the_cart_when_the_disk_is_full(small_disk, qtbot, tmp
         app.worker.wait()
         set_language("en")
         database.close()
+
+
+def test_after_a_lost_link_the_next_read_connects_again(pg_shop):
+    from konnect_pos.services.customers import search_customers
+    from konnect_pos.services.faults import fault_error
+    from konnect_pos.store.schema import open_database
+
+    _direct, through, link = pg_shop
+    database = open_database(through)
+    try:
+        assert search_customers("CD000", region="CD")
+        link.cut_after(b"search_text")
+        with pytest.raises(Exception) as lost:  # a read outside any transaction
+            search_customers("CD000", region="CD")
+        assert fault_error(lost.value).template.startswith("The connection to the database server was lost")
+        assert search_customers("CD000", region="CD")  # not stuck on the dead socket
+    finally:
+        database.close()

@@ -20,6 +20,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
 
 import peewee
@@ -101,6 +102,24 @@ def keep_private(path: Path) -> None:
             continue  # missing, or another user's file: opening it will say what is wrong
 
 
+class _Postgres(peewee.PostgresqlDatabase):
+    """PostgreSQL that lets go of a dead link: peewee keeps using a socket the server closed.
+
+    Outside a transaction a statement that finds the link lost closes the connection (the error
+    still goes up, one line at the edge), so the next statement connects again. Inside one,
+    ``write_transaction`` does the same once the transaction has ended.
+    """
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        try:
+            return super().execute_sql(sql, params)
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if self.transaction_depth() == 0 and any(_link_lost(e) for e in _exception_chain(exc)):
+                with suppress(Exception):
+                    self.close()
+            raise
+
+
 def _postgres(url: str) -> peewee.PostgresqlDatabase:
     parsed = urlparse(url)
     params: dict[str, object] = {
@@ -114,7 +133,7 @@ def _postgres(url: str) -> peewee.PostgresqlDatabase:
         params[key] = values[-1]
     name = parsed.path.lstrip("/") or "postgres"
     clean = {k: v for k, v in params.items() if v is not None}
-    return peewee.PostgresqlDatabase(name, prefer_psycopg3=True, **clean)
+    return _Postgres(name, prefer_psycopg3=True, **clean)
 
 
 def connect(url: str | None = None, *, create: bool = True) -> peewee.Database:

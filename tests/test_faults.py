@@ -454,3 +454,43 @@ def test_after_a_lost_link_the_next_read_connects_again(pg_shop):
         assert search_customers("CD000", region="CD")  # not stuck on the dead socket
     finally:
         database.close()
+
+
+def test_the_sign_in_screen_shows_one_line_when_the_link_drops(pg_shop, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from konnect_pos.store.schema import open_database
+    from konnect_pos.ui.app import App
+    from konnect_pos.ui.i18n import set_language
+    from konnect_pos.ui.settings import LocalSettings
+    from tests.test_ui_counter import WAIT
+
+    direct, through, link = pg_shop
+    database = open_database(through)
+    settings = LocalSettings(tmp_path / "counter.ini")
+    settings.save(language="sw", receipt_format="80mm", auto_print=False, idle_minutes=30)
+    app = App("KIN01-T1", settings)
+    login = app.login
+    qtbot.addWidget(login)
+    login.show()
+    qtbot.waitUntil(lambda: login.user.count() == 3, timeout=WAIT)
+    try:
+        login.user.setCurrentIndex(login.user.findData("cashier"))
+        link.cut_after(b'UPDATE "user"')
+        qtbot.keyClicks(login.pin, "1111")
+        qtbot.keyClick(login.pin, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: login.error.text() != "", timeout=WAIT)
+        assert login.error.text().startswith("Muunganisho na seva ya hifadhidata umekatika")
+        assert app.counter_window is None and pg_state(direct)[2] == 0  # no wrong PIN counted
+        qtbot.waitUntil(lambda: login.sign_in_button.isEnabled(), timeout=WAIT)
+        login.pin.clear()
+        qtbot.keyClicks(login.pin, "1111")
+        qtbot.keyClick(login.pin, Qt.Key.Key_Return)  # the link is back
+        qtbot.waitUntil(lambda: app.counter_window is not None, timeout=WAIT)
+    finally:
+        if app.counter_window is not None:
+            qtbot.addWidget(app.counter_window)
+            app.counter_window.close()
+        app.worker.wait()
+        set_language("en")
+        database.close()

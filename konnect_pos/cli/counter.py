@@ -16,9 +16,9 @@ from konnect_pos.cli.common import (
     instant,
     lang,
     open_db,
+    output_path,
     print_json,
     signed_in,
-    terminal_id,
 )
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.domain.money import Money
@@ -98,9 +98,12 @@ def cmd_customers_search(args: argparse.Namespace) -> int:
 
 def cmd_customers_add(args: argparse.Namespace) -> int:
     from konnect_pos.domain.customers import CustomerInput
+    from konnect_pos.domain.roles import Right
     from konnect_pos.services.customers import create_customer
 
     open_db(args, create=False)
+    counter = signed_in(args)
+    counter.require(Right.EDIT_CUSTOMERS)
     created = create_customer(
         CustomerInput(
             name=args.name,
@@ -110,8 +113,8 @@ def cmd_customers_add(args: argparse.Namespace) -> int:
             kit_serial=args.kit_serial or "",
             language=args.language or "",
         ),
-        clock(),
-        terminal_id(args),
+        counter.clock,
+        counter.terminal.id,
     )
     if args.json:
         print_json(created)
@@ -213,13 +216,14 @@ def cmd_sell(args: argparse.Namespace) -> int:
     from konnect_pos.services.checkout import sell
     from konnect_pos.services.receipts import receipt_pdf
 
+    receipt = output_path(args.receipt)
     open_db(args, create=False)
     counter = signed_in(args)
     currency = counter.terminal.outlet.country.currency
     tenders = [parse_tender_spec(spec, currency) for spec in args.pay or []]
     result = sell(counter, args.customer, _bundle_items(args.bundle), tenders, language=args.language)
-    if args.receipt:
-        Path(args.receipt).write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
+    if receipt:
+        receipt.write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
     if args.json:
         print_json(
             {
@@ -242,6 +246,7 @@ def cmd_sell(args: argparse.Namespace) -> int:
 def cmd_receipt(args: argparse.Namespace) -> int:
     from konnect_pos.services.receipts import invoice_pdf, receipt_pdf
 
+    output_path(args.out)
     open_db(args, create=False)
     counter = signed_in(args)
     if args.invoice:
@@ -278,7 +283,7 @@ def _counts(specs: list[str] | None) -> dict[str, dict[str, str]]:
     for spec in specs or []:
         currency, _, rest = spec.partition(":")
         key, sep, quantity = rest.partition("=")
-        if not sep or ":" not in key:
+        if not sep or ":" not in key or not quantity.strip():
             raise KonnectError(
                 "Count {spec} not understood: use CURRENCY:note|coin:VALUE=QUANTITY", spec=spec[:40]
             )
@@ -372,6 +377,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from konnect_pos.documents.daily_report_pdf import render_daily_report
     from konnect_pos.services.daily_report import daily_report, parse_date, report_json
 
+    output_path(args.out)
     open_db(args, create=False)
     counter = signed_in(args)
     report = daily_report(counter, parse_date(args.date), terminal=args.terminal, whole_outlet=args.outlet)

@@ -15,6 +15,7 @@ from typing import Any
 import peewee
 
 from konnect_pos.domain import bundle_queue as queue
+from konnect_pos.domain.card_numbers import mask_card_numbers
 from konnect_pos.domain.errors import NotFound, StateError, ValidationError
 from konnect_pos.domain.money import Money, parse_amount
 from konnect_pos.domain.roles import Right
@@ -48,7 +49,7 @@ class RefundResult:
 
 
 def _reason(text: str) -> str:
-    reason = " ".join((text or "").split())
+    reason = mask_card_numbers(" ".join((text or "").split()))
     if not reason or len(reason) > MAX_REASON:
         raise ValidationError("Give a reason (at most {max} characters)", field="reason", max=MAX_REASON)
     return reason

@@ -97,7 +97,7 @@ ECHO_LIMIT = 80
 
 def _echoed(value: Any) -> Any:
     """A typed value echoed back in a message, cut short: a pasted page must not flood the line."""
-    if isinstance(value, str):
+    if type(value) is str:  # typed text only: a CountryCode (a str) is named, a Path shown whole
         value = " ".join(value.split())
         return value if len(value) <= ECHO_LIMIT else value[: ECHO_LIMIT - 1] + "…"
     return value

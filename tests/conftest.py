@@ -8,7 +8,10 @@ they skip with the reason.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -16,12 +19,18 @@ from urllib.parse import quote
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KONNECT_POS_LANG", "en")
-
 import peewee
 import pytest
 from hypothesis import settings
 
 from tests.support import ManualClock
+
+# The user's own folders stay untouched: databases, backups, settings, HQ credentials and crash
+# logs written by the app under test (and by the processes it starts) go to a folder of this run.
+_RUN_HOME = tempfile.mkdtemp(prefix="konnect-pos-tests-")
+for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+    os.environ[_variable] = os.path.join(_RUN_HOME, _variable.lower())
+atexit.register(shutil.rmtree, _RUN_HOME, ignore_errors=True)
 
 settings.register_profile("ci", max_examples=200, deadline=None)
 settings.register_profile("dev", max_examples=100, deadline=None)

@@ -63,7 +63,7 @@ def backup_to(capsys, url: str, folder: Path) -> Path:
     folder.mkdir(exist_ok=True)
     code, out, err = run(capsys, "backup", "--to", str(folder), "--db", url)
     assert code == 0, err
-    (written,) = [p for p in folder.iterdir() if p.name in out]
+    (written,) = [p for p in folder.glob("*.db") if p.name in out]
     return written
 
 
@@ -137,7 +137,8 @@ def test_only_the_last_backups_are_kept(shop, capsys, tmp_path):
         made.append(back_up(get_terminal("KIN01-T1"), clock, folder).path)
     made.append(back_up(get_terminal("KIN01-T1"), clock, folder).path)  # same second: a -2 suffix
     assert made[-1].name == "konnect-pos-KIN01-T1-20261120-130000-2.db"
-    assert sorted(folder.iterdir()) == sorted(made[-2:])
+    assert sorted(folder.glob("*.db")) == sorted(made[-2:])
+    assert (folder / "anchor.json").exists()  # the journal heads beside the backups
     assert made[0].name == "konnect-pos-KIN01-T1-20261120-100000.db"  # Kinshasa's local time
 
 
@@ -154,10 +155,10 @@ def test_day_close_backs_up_to_the_configured_folder(shop, capsys, tmp_path):
     assert run(capsys, "backup-settings", "--folder", str(stick))[0] == 0
     sell(capsys, shop, "CD00000001")
 
-    code, out, _ = run(capsys, "day", "close", "--count", "USD:note:20=1", "--db", shop)
+    code, out, _ = run(capsys, "day", "close", "--count", "USD:note:20=1", "--comment", "counted", "--db", shop)
 
     assert code == 0 and "Z report 1" in out
-    (written,) = stick.iterdir()
+    (written,) = stick.glob("*.db")
     assert f"Backup written: {written}" in out
     assert row_counts(f"sqlite:///{written}")["day_close"] == 1
 
@@ -166,7 +167,7 @@ def test_day_close_without_the_stick_still_closes_and_says_why(shop, capsys, tmp
     stick = tmp_path / "stick-not-plugged-in"
     assert run(capsys, "backup-settings", "--folder", str(stick))[0] == 0
 
-    code, out, err = run(capsys, "day", "close", "--count", "USD:note:20=1", "--db", shop)
+    code, out, err = run(capsys, "day", "close", "--count", "USD:note:20=1", "--comment", "counted", "--db", shop)
 
     assert code == 0 and "Z report 1" in out
     assert err == f"The backup failed: The backup folder {stick} does not exist (is the USB stick in?)\n"

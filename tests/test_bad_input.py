@@ -190,7 +190,7 @@ def test_commands_that_write_need_a_signed_in_user(shop, capsys, monkeypatch, ar
 
 def test_only_an_administrator_links_the_terminal_to_headquarters(shop, capsys, monkeypatch):
     as_user(monkeypatch, "manager", "222222")
-    refused(capsys, shop, ["sync", "link", "postgresql://kin01_t1@127.0.0.1:1/hq"], "not allowed")
+    refused(capsys, shop, ["sync", "link", "postgresql://kin01_t1@127.0.0.1:1/hq"], "Only an administrator")
 
 
 def test_run_daily_refuses_days_not_yet_lived(shop, capsys):

@@ -39,7 +39,7 @@ def shop(database, clock):
 
 @pytest.fixture
 def manager(shop, clock):
-    return sign_in("KIN01-T1", "manager", "2222", clock)
+    return sign_in("KIN01-T1", "manager", "222222", clock)
 
 
 @pytest.fixture
@@ -125,16 +125,16 @@ def test_refund_to_the_original_method_never_exceeds_what_it_paid(cashier, manag
 def test_the_void_receipt_line_shows_the_reversal(sqlite_url, capsys, monkeypatch):
     monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
     monkeypatch.setenv("KONNECT_POS_USER", "manager")
-    monkeypatch.setenv("KONNECT_POS_PIN", "2222")
+    monkeypatch.setenv("KONNECT_POS_PIN", "222222")
     assert main(["demo", "--no-gui", "--customers", "20", "--db", sqlite_url]) == 0
     assert main(["topup", PLAIN, "10", "--pay", "cash:10", "--db", sqlite_url]) == 0
     receipt = capsys.readouterr().out.split("Receipt ")[-1].split(":")[0]
     assert main(["void", receipt, "--reason", "wrong account", "--db", sqlite_url]) == 0
     out = capsys.readouterr().out
-    assert f"Taken back from the balance of {PLAIN}: 10.00 USD; balance now 0.00 USD" in out
+    assert f"Taken back from the balance of {PLAIN}: $10.00; balance now $0.00" in out
     assert main(["balance", PLAIN, "--db", sqlite_url]) == 0
     ledger = capsys.readouterr().out
-    assert "adjustment" in ledger and "-10.00 USD" in ledger and "Balance of CD00000009: 0.00 USD" in ledger
+    assert "adjustment" in ledger and "-$10.00" in ledger and "Balance of CD00000009: $0.00" in ledger
 
 
 def test_the_z_report_pdf_shows_the_reversal_and_the_journal_anchor(cashier, manager, clock):

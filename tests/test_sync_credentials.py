@@ -34,8 +34,10 @@ def _database_bytes(path: Path) -> bytes:
 
 
 def test_without_an_os_store_the_password_goes_to_a_private_file_not_the_database(
-    tmp_path, clock, hq, config, capsys
+    tmp_path, clock, hq, config, capsys, monkeypatch
 ):
+    monkeypatch.setenv("KONNECT_POS_USER", "admin")  # linking is an administrator's call
+    monkeypatch.setenv("KONNECT_POS_PIN", "999999")
     assert credentials.where() == str(config / "konnect-pos" / "hq-credentials.json")  # no keyring here
     path = tmp_path / "kin.db"
     url = open_terminal_db(path, clock)

@@ -81,7 +81,7 @@ def test_back_up_now_shows_the_new_age_in_the_status_bar(gui, qtbot, tmp_path):
 
     qtbot.waitUntil(lambda: status.text() == "Backup: just now", timeout=WAIT)
     assert status.styleSheet() == ""
-    (written,) = (tmp_path / "data" / "konnect-pos" / "backups").iterdir()
+    (written,) = (tmp_path / "data" / "konnect-pos" / "backups").glob("*.db")
     assert written.name.startswith("konnect-pos-KIN01-T1-")
     assert str(written) in " ".join(label.text() for label in dialog.findChildren(type(status)))
 
@@ -151,7 +151,7 @@ def test_day_close_without_the_stick_says_so_in_the_status_bar(gui, qtbot, tmp_p
     assert box.folder.text() == str(stick)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
-    qtbot.waitUntil(lambda: window.status_day.text().endswith(": open"), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.status_day.text().startswith("Day open since"), timeout=WAIT)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=WAIT)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
@@ -161,9 +161,13 @@ def test_day_close_without_the_stick_says_so_in_the_status_bar(gui, qtbot, tmp_p
     row = next(r for r in range(usd.rowCount()) if usd.item(r, 0).data(Qt.ItemDataRole.UserRole) == "note:20")
     usd.item(row, 1).setText("2")
 
-    qtbot.mouseClick(day.action, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(day.action, Qt.MouseButton.LeftButton)  # review the count
+    qtbot.waitUntil(lambda: day.summary_table.rowCount() > 0, timeout=WAIT)
+    day.comment.setFocus()
+    QTest.keyClicks(day.comment, "float banked")
+    qtbot.mouseClick(day.action, Qt.MouseButton.LeftButton)  # confirm and close
 
-    qtbot.waitUntil(lambda: window.status_day.text().endswith(": closed"), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.status_day.text().startswith("Day closed"), timeout=WAIT)
     expected = f"Backup failed: The backup folder {stick} does not exist (is the USB stick in?)"
     qtbot.waitUntil(lambda: window.status_backup.text() == expected, timeout=WAIT)
     assert "#b45309" in window.status_backup.styleSheet() and not stick.exists()

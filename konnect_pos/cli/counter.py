@@ -368,8 +368,8 @@ def cmd_refund(args: argparse.Namespace) -> int:
 def _print_reversal(reversal) -> None:
     if reversal is not None:
         print(
-            f"Taken back from the balance of {reversal.account_number}: {reversal.amount}; "
-            f"balance now {reversal.balance_after}"
+            f"Taken back from the balance of {reversal.account_number}: {amount(reversal.amount)}; "
+            f"balance now {amount(reversal.balance_after)}"
         )
 
 

@@ -138,11 +138,17 @@ def last_backup_at() -> datetime | None:
         return None
 
 
-def _prune(folder: Path, terminal: TerminalView, keep: int) -> tuple[Path, ...]:
+def _prune(folder: Path, terminal: TerminalView, keep: int, written: Path) -> tuple[Path, ...]:
+    """Keep the newest ``keep`` backups by the time in their names, and always the one just written.
+
+    A clock set back (or a backup folder shared with a machine ahead in time) must not make the
+    new backup the "oldest" and delete it the moment it was made.
+    """
     pattern = re.compile(re.escape(f"{PREFIX}{terminal.label}-") + r"(\d{8}-\d{6})(?:-(\d+))?\.db")
-    found = [(pattern.fullmatch(p.name), p) for p in folder.iterdir()]
+    found = [(pattern.fullmatch(p.name), p) for p in folder.iterdir() if p != written]
     mine = [p for *_, p in sorted((m.group(1), int(m.group(2) or 1), p) for m, p in found if m)]
-    removed = tuple(mine[:-keep]) if len(mine) > keep else ()
+    keep_others = max(keep - 1, 0)
+    removed = tuple(mine[: len(mine) - keep_others]) if len(mine) > keep_others else ()
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
@@ -164,7 +170,7 @@ def back_up(
         folder = Path(to).expanduser()
         if not folder.is_dir():
             raise KonnectError(
-                "The backup folder {folder} does not exist (is the USB stick in?)", folder=str(folder)
+                "The backup folder {folder} does not exist (is the USB stick in?)", folder=folder
             )
     now = clock()
     local = now.astimezone(ZoneInfo(terminal.outlet.zone)).strftime(STAMP)
@@ -181,10 +187,10 @@ def back_up(
     except OSError as exc:
         raise KonnectError(
             "Cannot write the backup to {folder}: {reason}",
-            folder=str(folder),
+            folder=folder,
             reason=exc.strerror or str(exc),
         ) from None
-    removed = _prune(folder, terminal, keep if keep is not None else load_settings().keep)
+    removed = _prune(folder, terminal, keep if keep is not None else load_settings().keep, target)
     _record(source, now)
     return BackupResult(path=target, at=now, size=target.stat().st_size, removed=removed)
 
@@ -215,7 +221,7 @@ def check_backup(
     """
     backup_file = Path(backup_file).expanduser()
     if not backup_file.is_file():
-        raise KonnectError("No backup file at {path}", path=str(backup_file))
+        raise KonnectError("No backup file at {path}", path=Path(backup_file))
     problem = integrity_problem(backup_file)
     if problem:
         raise KonnectError("The backup {path} is damaged: {reason}", path=backup_file.name, reason=problem)

@@ -334,7 +334,7 @@ class CounterWindow(QMainWindow):
                 self.backup_status.day_closed(_result.backup)
 
         def closed(result) -> None:
-            done(result)
+            done(result[0])
             self.show_daily_report(result[0].business_date, approver=result[1])  # the Z, right after
 
         def close(counts, comment, approval):

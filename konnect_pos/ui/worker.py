@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 
 
@@ -56,6 +57,8 @@ class DbWorker(QObject):
     def _deliver(self, answer: tuple[int, bool, Any]) -> None:
         ticket, succeeded, value = answer
         on_done, on_failed = self._waiting.pop(ticket)
+        if not _alive(on_done if succeeded else on_failed):
+            return  # the widget that asked was closed and deleted meanwhile: nobody to tell
         if succeeded:
             on_done(value)
         elif on_failed is None:
@@ -65,3 +68,9 @@ class DbWorker(QObject):
 
     def wait(self, msecs: int = 10_000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+def _alive(callback: Callable[..., None] | None) -> bool:
+    """False when ``callback`` is a method of a Qt object whose C++ side is already deleted."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)

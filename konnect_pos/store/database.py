@@ -9,7 +9,6 @@ never deadlock upgrading a read lock.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -19,6 +18,7 @@ import peewee
 
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.paths import user_data_dir
+from konnect_pos.urls import redact
 
 db = peewee.DatabaseProxy()
 
@@ -44,11 +44,6 @@ def default_url() -> str:
 def resolve_url(url: str | None) -> str:
     """``--db`` wins, then ``KONNECT_POS_DB``, then the per-user SQLite file."""
     return url or os.environ.get("KONNECT_POS_DB") or default_url()
-
-
-def redact(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
 def is_postgres(database: peewee.Database) -> bool:

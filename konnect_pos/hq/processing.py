@@ -21,8 +21,8 @@ from psycopg.types.json import Jsonb
 from konnect_pos.domain import bundle_queue as queue
 from konnect_pos.domain.customers import record_search_text
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.sync.hq_connection import first_line, hq_connect
-from konnect_pos.sync.hq_door import SHAPES, Door, Incoming, Refused, Sender, customer_change_problem
+from konnect_pos.hq.connection import first_line, hq_connect
+from konnect_pos.hq.door import SHAPES, Door, Incoming, Refused, Sender, customer_change_problem
 
 BATCH = 1_000
 CONTACT_FIELDS = ("name", "phone", "country", "kit_serial", "language")

@@ -166,17 +166,30 @@ def cmd_hq(args: argparse.Namespace) -> int:
     elif args.action == "report":
         if args.names != ["daily"] or not args.date:
             raise ValidationError("Use: hq report daily --date YYYY-MM-DD")
+        from konnect_pos.hq.daily_report import daily_report
+
         process(url)
-        rows = hq_admin.daily_rollup(url, _date(args.date))
+        rows = daily_report(url, _date(args.date))
         if args.json:
-            print_json(rows)
+            print_json([{"outlet_code": r.outlet_code, "terminal": r.terminal, "currency": r.currency,
+                         **r.figures} for r in rows])  # fmt: skip
             return 0
-        print(f"Sales of all outlets on {args.date}")
-        for row in rows:
-            print(f"{row.outlet_code:<8} {row.sales:>6} sale(s)  {row.total!s:>16}  VAT {row.vat!s:>14}  "
-                  f"voided {row.voided}  refunded {row.refunded}")  # fmt: skip
+        print(f"Daily report of every outlet and terminal on {args.date}")
+        for r in rows:
+            f = r.figures
+            print(f"{r.outlet_code:<8} {r.terminal:<12} {r.currency}")
+            print(f"  {f['sales']} sale(s) {f['total']}  VAT {f['vat']}  rounding {f['rounding']}")
+            print(f"  {f['voids']} void(s) {f['voided']}  {f['refunds']} refund(s) {f['refunded']}")
+            print(f"  cash in {f['cash_in']}  cash out {f['cash_out']}  float {f['float']}")
+            if f["counted"] is None:
+                print("  drawer: not closed")
+            else:
+                print(f"  drawer: expected {f['expected']}  counted {f['counted']}")
+            print(f"  {f['top_ups']} top-up(s) {f['topped_up']}  plan fees {f['plan_fees']}  "
+                  f"Connect+ fees {f['connect_plus_fees']}  fee refunds {f['fee_refunds']}")  # fmt: skip
+            print(f"  {f['invoices']} corporate invoice(s) {f['invoiced']}")
         if not rows:
-            print("No sales")
+            print("No records")
     return 0
 
 

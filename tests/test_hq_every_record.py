@@ -232,3 +232,29 @@ def test_the_hq_queue_honours_reorders_and_retriggers(tmp_path, hq):
         "SELECT bundle_code, trigger FROM hq_queue WHERE customer = 'CD00000004' ORDER BY position"
     )
     assert at_hq == at_terminal
+
+
+def test_an_account_run_by_two_databases_is_charged_once_at_hq(tmp_path, hq):
+    from konnect_pos.hq.processing import process
+    from tests.sync_support import push_as
+
+    clock = ManualClock(START)
+    open_terminal_db(tmp_path / "lub.db", clock, customers=4)
+    reference.load_reference(hq.url)
+    client.link(LUB, hq_admin.add_terminal(hq.url, "LUB01", "T1"), clock)
+    connect_plus.run_daily(_day(clock), clock, terminal=LUB)  # CD00000002: its first Connect+ day
+    client.sync(LUB, clock)
+    process(hq.url)
+    fee = hq.query("SELECT customer, entry_key, day, amount_minor FROM hq_balance_entry WHERE kind = %s",
+                   ("connect_plus_fee",))  # fmt: skip
+    assert [(f[0], f[3]) for f in fee] == [("CD00000002", -100)]
+    customer, key, day, amount = fee[0]
+    kin = hq_admin.add_terminal(hq.url, "KIN01", "T1")
+    twice = {"uuid": "0193-twice", "customer": customer, "key": key, "day": day.isoformat(),
+             "kind": "connect_plus_fee", "currency": "USD", "amount_minor": amount}  # fmt: skip
+    push_as(kin, "KIN01-T1", [("balance_entry", twice["uuid"], twice)])
+    process(hq.url)
+    assert hq.query("SELECT count(*), min(terminal) FROM hq_balance_entry WHERE kind = %s",
+                    ("connect_plus_fee",)) == [(1, LUB)]  # fmt: skip
+    assert hq.query("SELECT details->>'kept', details->>'terminal' FROM hq_conflict WHERE kind = %s",
+                    ("balance_owner",)) == [(LUB, "KIN01-T1")]  # fmt: skip

@@ -124,17 +124,38 @@ def top_up(conn: psycopg.Connection, event: Event, sale: dict[str, Any]) -> None
 
 
 def balance_entry(conn: psycopg.Connection, event: Event, entry: dict[str, Any]) -> None:
-    """A plan fee, Connect+ fee or refund of the daily run or of a counter's catch-up."""
-    conn.execute(
+    """A plan fee, Connect+ fee or refund of the daily run or of a counter's catch-up.
+
+    The engine's keys are one per fee and day or period, so an account run by two databases
+    (it should have one owner) is charged once at HQ: the second terminal's entry is not
+    taken, and a conflict names both terminals for HQ's managers.
+    """
+    inserted = conn.execute(
         """INSERT INTO hq_balance_entry (customer, entry_key, terminal, outlet_code, day, kind, currency,
                amount_minor, corrects, period_start, period_end)
-           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING""",
+           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING terminal""",
         (
             entry["customer"], entry["key"], event.terminal, event.outlet_code, entry["day"], entry["kind"],
             entry["currency"], entry["amount_minor"], entry.get("corrects"), entry.get("period_start"),
             entry.get("period_end"),
         ),
-    )  # fmt: skip
+    ).fetchone()  # fmt: skip
+    if inserted is not None:
+        return
+    owner = conn.execute(
+        "SELECT terminal FROM hq_balance_entry WHERE customer = %s AND entry_key = %s",
+        (entry["customer"], entry["key"]),
+    ).fetchone()
+    if owner is not None and owner[0] != event.terminal:
+        conn.execute(
+            """INSERT INTO hq_conflict (kind, outlet_code, subject, details)
+               VALUES ('balance_owner', %s, %s, %s) ON CONFLICT (kind, subject) DO NOTHING""",
+            (
+                event.outlet_code, f"{entry['customer']}:{entry['key']}@{event.terminal}",
+                Jsonb({"customer": entry["customer"], "key": entry["key"], "kept": owner[0],
+                       "terminal": event.terminal, "seq": event.seq}),
+            ),
+        )  # fmt: skip
 
 
 def corporate_account(conn: psycopg.Connection, event: Event, account: dict[str, Any]) -> None:

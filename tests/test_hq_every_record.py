@@ -10,6 +10,7 @@ from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import psycopg
 import pytest
 
 from konnect_pos.domain.money import Money
@@ -258,3 +259,28 @@ def test_an_account_run_by_two_databases_is_charged_once_at_hq(tmp_path, hq):
                     ("connect_plus_fee",)) == [(1, LUB)]  # fmt: skip
     assert hq.query("SELECT details->>'kept', details->>'terminal' FROM hq_conflict WHERE kind = %s",
                     ("balance_owner",)) == [(LUB, "KIN01-T1")]  # fmt: skip
+
+
+def test_records_an_older_hq_only_stored_are_projected_after_the_upgrade(tmp_path, pg_server, monkeypatch):
+    from konnect_pos.hq import schema
+    from konnect_pos.hq.processing import process
+
+    steps = schema.STEPS
+    monkeypatch.setattr(schema, "STEPS", steps[:2])  # HQ as it was before step 3
+    old = HQ(pg_server)
+    try:
+        clock = ManualClock(START)
+        open_terminal_db(tmp_path / "lub.db", clock, customers=4)
+        reference.load_reference(old.url)
+        client.link(LUB, hq_admin.add_terminal(old.url, "LUB01", "T1"), clock)
+        business_day.cash_movement(sign_in(LUB, "manager", "222222", clock), "in", "5", "USD", "float top-up")
+        client.sync(LUB, clock)
+        with psycopg.connect(old.url, autocommit=True) as conn:  # what the old processing left behind
+            conn.execute("UPDATE hq_inbound SET processed = TRUE")
+        monkeypatch.setattr(schema, "STEPS", steps)
+        assert hq_admin.init_hq(old.url) == 3
+        process(old.url)
+        assert old.query("SELECT terminal, business_date FROM hq_day") == [(LUB, START.date())]
+        assert old.query("SELECT direction, amount_minor FROM hq_cash_movement") == [("in", 500)]
+    finally:
+        old.drop()

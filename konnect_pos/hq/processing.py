@@ -255,11 +255,12 @@ def _void(conn: psycopg.Connection, event: _Event, void: dict[str, Any]) -> str 
 
 
 def _refund(conn: psycopg.Connection, event: _Event, refund: dict[str, Any]) -> None:
-    if not projections.refund(conn, event, refund):
-        return
+    projections.refund(conn, event, refund)
     conn.execute(
-        "UPDATE hq_sale SET refunded_minor = refunded_minor + %s WHERE uuid = %s",
-        (refund["amount_minor"], refund["sale"]),
+        """UPDATE hq_sale SET refunded_minor = (
+               SELECT coalesce(sum(amount_minor), 0) FROM hq_refund WHERE sale_uuid = %s)
+           WHERE uuid = %s""",
+        (refund["sale"], refund["sale"]),
     )
 
 

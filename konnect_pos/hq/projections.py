@@ -93,18 +93,16 @@ def void(conn: psycopg.Connection, event: Event, record: dict[str, Any]) -> None
     )  # fmt: skip
 
 
-def refund(conn: psycopg.Connection, event: Event, record: dict[str, Any]) -> bool:
-    """True when the refund is new (the sale's refunded total then grows by it)."""
-    inserted = conn.execute(
+def refund(conn: psycopg.Connection, event: Event, record: dict[str, Any]) -> None:
+    conn.execute(
         """INSERT INTO hq_refund (uuid, sale_uuid, terminal, outlet_code, business_date, receipt_number,
                currency, amount_minor, username) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
-           ON CONFLICT DO NOTHING RETURNING uuid""",
+           ON CONFLICT DO NOTHING""",
         (
             record["uuid"], record["sale"], event.terminal, event.outlet_code, business_date(conn, event),
             record["receipt_number"], record["currency"], record["amount_minor"], record["user"],
         ),
-    ).fetchone()  # fmt: skip
-    return inserted is not None
+    )  # fmt: skip
 
 
 def top_up(conn: psycopg.Connection, event: Event, sale: dict[str, Any]) -> None:

@@ -269,6 +269,11 @@ CREATE TABLE hq_queue_change (
     kind TEXT NOT NULL CHECK (kind IN ('move', 'trigger')), purchase TEXT NOT NULL, details JSONB NOT NULL
 );
 CREATE INDEX hq_queue_change_customer ON hq_queue_change (customer, at);
+-- Records processed before this step were only stored: the next `hq process` projects them
+-- (every handler is idempotent; a refund's total is recomputed from hq_refund, not added again).
+UPDATE hq_inbound SET processed = FALSE WHERE quarantine IS NULL AND kind IN (
+    'void', 'refund', 'day_open', 'day_close', 'cash_movement', 'corporate_account',
+    'corporate_line_event', 'corporate_invoice', 'queue_move', 'queue_trigger');
 """
 
 STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3)

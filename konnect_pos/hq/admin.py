@@ -188,38 +188,3 @@ def resolve_conflict(url: str, conflict_id: int, *, accept: bool) -> ConflictRow
             (resolution, conflict_id),
         )
     return ConflictRow(*row[:6], resolution=resolution)
-
-
-@dataclass(frozen=True, slots=True)
-class RollupRow:
-    outlet_code: str
-    currency: str
-    sales: int
-    voided: int
-    total: Money
-    vat: Money
-    refunded: Money
-
-
-def daily_rollup(url: str, business_date: date) -> list[RollupRow]:
-    """Sales of every outlet for one local business date, per currency (voided sales left out)."""
-    with hq_connect(url) as conn:
-        rows = conn.execute(
-            """SELECT outlet_code, currency, count(*) FILTER (WHERE NOT voided),
-                      count(*) FILTER (WHERE voided),
-                      coalesce(sum(total_minor) FILTER (WHERE NOT voided), 0),
-                      coalesce(sum(vat_minor) FILTER (WHERE NOT voided), 0), coalesce(sum(refunded_minor), 0)
-               FROM hq_sale WHERE business_date = %s GROUP BY outlet_code, currency
-               ORDER BY outlet_code, currency""",
-            (business_date,),
-        ).fetchall()
-    return [
-        RollupRow(
-            outlet,
-            currency,
-            int(sales),
-            int(voided),
-            *(Money.from_minor(minor, currency) for minor in (total, vat, refunded)),
-        )
-        for outlet, currency, sales, voided, total, vat, refunded in rows
-    ]

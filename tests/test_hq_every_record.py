@@ -83,7 +83,11 @@ def _a_day_offline(clock: ManualClock, n: int, billing_day: int) -> None:
     business_day.cash_movement(manager, "out" if n % 3 else "in", str(3 + n), "USD", "fuel for the generator")
     business_day.cash_movement(manager, "in", "1000", "CDF", "change from the bank")
     account = PLAN_ACCOUNTS[n % 2]
-    connect_plus.top_up_balance(cashier, account, str(2 + n % 5), [CashTender(Money.of("10", "USD"))])
+    topped = connect_plus.top_up_balance(
+        cashier, account, str(2 + n % 5), [CashTender(Money.of("10", "USD"))]
+    )
+    if n == 7:  # the wrong account: the void takes the credit back out of the balance
+        corrections.void_sale(manager, topped.receipt_number, "topped up the wrong account")
     if n == 5:
         connect_plus.set_opt(cashier, "CD00000002", False)
         connect_plus.set_opt(cashier, "CD00000002", True)
@@ -126,7 +130,7 @@ def _terminal_figures(clock: ManualClock, day: date) -> dict[str, dict[str, obje
                 continue
             part = figures[entry.amount.currency]
             name = {"top_up": "topped_up", "plan_fee": "plan_fees", "connect_plus_fee": "connect_plus_fees",
-                    "refund": "fee_refunds"}[entry.kind.value]  # fmt: skip
+                    "refund": "fee_refunds", "adjustment": "reversed"}[entry.kind.value]  # fmt: skip
             amount = entry.amount if entry.amount.amount > 0 else -entry.amount
             part[name] = part.get(name, Money.zero(entry.amount.currency)) + amount
             if name == "topped_up":
@@ -197,6 +201,7 @@ def test_fourteen_days_offline_reach_hq_once_and_every_day_ties_out(tmp_path, hq
         fees += "connect_plus_fees" in at_hq.get("USD", {})
         invoices += at_hq.get("USD", {}).get("invoices", 0)
     assert fees >= 3 and invoices >= 1  # the days carried Connect+ fees and the corporate run
+    assert hq.query("SELECT count(*) FROM hq_balance_entry WHERE kind = 'adjustment'") == [(1,)]
     assert hq.query("SELECT count(*) FROM hq_day WHERE close_uuid IS NOT NULL") == [(DAYS,)]
 
     report = _cli("hq", "report", "daily", "--date", days[3].isoformat(), "--db", hq.url)
@@ -266,7 +271,7 @@ def test_records_an_older_hq_only_stored_are_projected_after_the_upgrade(tmp_pat
     from konnect_pos.hq.processing import process
 
     steps = schema.STEPS
-    monkeypatch.setattr(schema, "STEPS", steps[:2])  # HQ as it was before step 3
+    monkeypatch.setattr(schema, "STEPS", steps[:3])  # HQ as it was before step 4
     old = HQ(pg_server)
     try:
         clock = ManualClock(START)
@@ -278,7 +283,7 @@ def test_records_an_older_hq_only_stored_are_projected_after_the_upgrade(tmp_pat
         with psycopg.connect(old.url, autocommit=True) as conn:  # what the old processing left behind
             conn.execute("UPDATE hq_inbound SET processed = TRUE")
         monkeypatch.setattr(schema, "STEPS", steps)
-        assert hq_admin.init_hq(old.url) == 3
+        assert hq_admin.init_hq(old.url) == 4
         process(old.url)
         assert old.query("SELECT terminal, business_date FROM hq_day") == [(LUB, START.date())]
         assert old.query("SELECT direction, amount_minor FROM hq_cash_movement") == [("in", 500)]

@@ -16,7 +16,7 @@ from konnect_pos.hq.connection import hq_connect
 
 _FIGURES = (
     "sales", "total", "vat", "rounding", "voids", "voided", "refunds", "refunded", "cash_in", "cash_out",
-    "float", "expected", "counted", "top_ups", "topped_up", "plan_fees", "connect_plus_fees",
+    "float", "expected", "counted", "top_ups", "topped_up", "reversed", "plan_fees", "connect_plus_fees",
     "fee_refunds", "invoices", "invoiced",
 )  # fmt: skip
 _COUNTS = frozenset({"sales", "voids", "refunds", "top_ups", "invoices"})
@@ -53,6 +53,8 @@ UNION ALL SELECT terminal, currency, 'top_ups', count(*) FROM hq_balance_entry
     WHERE day = %(day)s AND kind = 'top_up' GROUP BY 1, 2
 UNION ALL SELECT terminal, currency, 'topped_up', sum(amount_minor) FROM hq_balance_entry
     WHERE day = %(day)s AND kind = 'top_up' GROUP BY 1, 2
+UNION ALL SELECT terminal, currency, 'reversed', -sum(amount_minor) FROM hq_balance_entry
+    WHERE day = %(day)s AND kind = 'adjustment' AND entry_key LIKE 'reversal:%%' GROUP BY 1, 2
 UNION ALL SELECT terminal, currency, 'plan_fees', -sum(amount_minor) FROM hq_balance_entry
     WHERE day = %(day)s AND kind = 'plan_fee' GROUP BY 1, 2
 UNION ALL SELECT terminal, currency, 'connect_plus_fees', -sum(amount_minor) FROM hq_balance_entry

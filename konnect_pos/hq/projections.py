@@ -83,24 +83,49 @@ def cash_movement(conn: psycopg.Connection, event: Event, record: dict[str, Any]
 
 
 def void(conn: psycopg.Connection, event: Event, record: dict[str, Any]) -> None:
+    filed = business_date(conn, event)
     conn.execute(
         """INSERT INTO hq_void (uuid, sale_uuid, terminal, outlet_code, business_date, receipt_number, reason,
                username) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING""",
         (
-            record["uuid"], record["sale"], event.terminal, event.outlet_code, business_date(conn, event),
+            record["uuid"], record["sale"], event.terminal, event.outlet_code, filed,
             record["receipt_number"], record["reason"], record["user"],
         ),
     )  # fmt: skip
+    _reversal(conn, event, record, filed)
 
 
 def refund(conn: psycopg.Connection, event: Event, record: dict[str, Any]) -> None:
+    filed = business_date(conn, event)
     conn.execute(
         """INSERT INTO hq_refund (uuid, sale_uuid, terminal, outlet_code, business_date, receipt_number,
                currency, amount_minor, username) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
            ON CONFLICT DO NOTHING""",
         (
-            record["uuid"], record["sale"], event.terminal, event.outlet_code, business_date(conn, event),
+            record["uuid"], record["sale"], event.terminal, event.outlet_code, filed,
             record["receipt_number"], record["currency"], record["amount_minor"], record["user"],
+        ),
+    )  # fmt: skip
+    _reversal(conn, event, record, filed)
+
+
+def _reversal(conn: psycopg.Connection, event: Event, record: dict[str, Any], filed: date) -> None:
+    """The top-up a void or refund took back out of a balance (``balance_reversal``), as the
+    adjustment entry the terminal wrote, on the correction's business date."""
+    taken = record.get("balance_reversal")
+    if not isinstance(taken, dict):
+        return
+    sale = conn.execute("SELECT currency FROM hq_sale WHERE uuid = %s", (record["sale"],)).fetchone()
+    currency = record.get("currency") or (sale[0] if sale else None)
+    if currency is None:
+        raise ValueError(f"the sale {record['sale']} of this balance reversal is not at HQ")
+    conn.execute(
+        """INSERT INTO hq_balance_entry (customer, entry_key, terminal, outlet_code, day, kind, currency,
+               amount_minor, sale_uuid) VALUES (%s, %s, %s, %s, %s, 'adjustment', %s, %s, %s)
+           ON CONFLICT DO NOTHING""",
+        (
+            taken["customer"], taken["entry_key"], event.terminal, event.outlet_code, filed, currency,
+            -int(taken["amount_minor"]), record["sale"],
         ),
     )  # fmt: skip
 

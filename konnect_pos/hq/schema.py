@@ -205,12 +205,31 @@ ALTER TABLE hq_conflict ADD COLUMN resolved_at TIMESTAMPTZ;
 ALTER TABLE hq_conflict ADD COLUMN resolved_by TEXT;
 """
 
+# The journal head HQ holds for a terminal, read by that terminal's ``verify`` (its anchor):
+# a chain rewritten or cut short on the laptop no longer matches it.
+STEP_3 = """
+CREATE FUNCTION hq_journal_head(p_terminal TEXT) RETURNS TABLE (seq BIGINT, hash TEXT)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    t hq_terminal%ROWTYPE;
+BEGIN
+    SELECT * INTO t FROM hq_terminal WHERE label = p_terminal;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'Terminal % is not registered at headquarters', p_terminal USING ERRCODE = 'KP001';
+    END IF;
+    IF t.role_name <> session_user AND NOT pg_has_role(session_user, current_user, 'MEMBER') THEN
+        RAISE EXCEPTION 'Role % may not read terminal %', session_user, p_terminal USING ERRCODE = 'KP002';
+    END IF;
+    RETURN QUERY SELECT t.acked_seq, t.head_hash;
+END $$;
+"""
+
 # Every record processed (issue 15, decisions.md "Sync and HQ"): day opens and closes with their
 # drawer counts, cash movements, voids and refunds as records of their own day, balance ledger
 # entries (top-ups, plan fees, Connect+ fees and refunds), corporate accounts, line events and
 # invoices, and queue changes (reorders, retriggers) that the queue rebuild replays. A terminal's
 # record belongs to the business date of that terminal's last day open before it (its sequence).
-STEP_3 = """
+STEP_4 = """
 ALTER TABLE hq_sale ADD COLUMN rounding_minor BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE hq_sale ADD COLUMN paid_minor BIGINT;
 CREATE TABLE hq_day (
@@ -276,7 +295,7 @@ UPDATE hq_inbound SET processed = FALSE WHERE quarantine IS NULL AND kind IN (
     'corporate_line_event', 'corporate_invoice', 'queue_move', 'queue_trigger');
 """
 
-STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3)
+STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3, STEP_4)
 
 
 def latest_version() -> int:

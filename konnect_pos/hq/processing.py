@@ -1,4 +1,5 @@
-"""HQ turns what terminals pushed into sales, payments, customers and bundle queues.
+"""HQ turns what terminals pushed into sales, payments, customers, bundle queues and, through
+``projections``, every other kind of record (days, drawers, cash, balances, corporate billing).
 
 Runs as HQ's owner over the events not processed yet, in the order HQ received them,
 one transaction per batch. Every step is idempotent (keys are the records' UUIDs), so

@@ -22,13 +22,14 @@ import psycopg
 from konnect_pos.domain.customers import record_search_text
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender, MobileMoneyTender
+from konnect_pos.hq import admin as hq_admin
+from konnect_pos.hq.connection import hq_connect
 from konnect_pos.services import demo
 from konnect_pos.services.checkout import CartItem, sell
 from konnect_pos.services.session import sign_in
+from konnect_pos.services.sync import client, reference
 from konnect_pos.store.models import OutboxEvent
 from konnect_pos.store.schema import open_database
-from konnect_pos.sync import client, hq_admin
-from konnect_pos.sync.hq_connection import hq_connect
 
 PUSH_TARGET_S = 10.0
 PULL_TARGET_S = 120.0
@@ -86,7 +87,7 @@ def main() -> int:
             open_database(f"sqlite:///{terminal_db}")
             demo.seed(clock, customers=200, only_country="CD")
             hq_admin.init_hq(hq_url)
-            hq_admin.load_reference(hq_url)
+            reference.load_reference(hq_url)
             terminal_url = hq_admin.add_terminal(hq_url, "LUB01", "T1")
             client.link("LUB01-T1", terminal_url, clock)
             counter = sign_in("LUB01-T1", "cashier", "1111", clock)

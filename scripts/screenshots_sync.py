@@ -26,9 +26,10 @@ def main() -> int:
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from konnect_pos.hq import admin as hq_admin
     from konnect_pos.services import demo
+    from konnect_pos.services.sync import client, reference
     from konnect_pos.store.schema import open_database
-    from konnect_pos.sync import client, hq_admin
     from konnect_pos.ui.app import App
     from konnect_pos.ui.settings import LocalSettings
 
@@ -42,7 +43,7 @@ def main() -> int:
         open_database(f"sqlite:///{folder / 'shop.db'}")
         demo.seed(clock, customers=50, only_country="CD")
         hq_admin.init_hq(hq_url)
-        hq_admin.load_reference(hq_url)
+        reference.load_reference(hq_url)
         client.link("KIN01-T1", hq_admin.add_terminal(hq_url, "KIN01", "T1"), clock)
         with psycopg.connect(hq_url, autocommit=True) as conn:
             sales = [

@@ -10,11 +10,11 @@ import psycopg
 
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender, MobileMoneyTender
+from konnect_pos.hq import admin as hq_admin
 from konnect_pos.services import checkout, demo
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.session import sign_in
 from konnect_pos.store.schema import open_database
-from konnect_pos.sync import hq_admin
 
 
 def database_url(base: str, name: str) -> str:

@@ -15,13 +15,14 @@ import pytest
 from konnect_pos.cli import main
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender
+from konnect_pos.hq import admin as hq_admin
+from konnect_pos.hq.processing import process
 from konnect_pos.services import checkout
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import sign_in
+from konnect_pos.services.sync import client, reference
 from konnect_pos.store.models import JournalEntry
-from konnect_pos.sync import client, hq_admin
-from konnect_pos.sync.hq_process import process
 from tests.sync_support import HQ, open_terminal_db, private_credentials, push_as
 
 T1, LUB = "KIN01-T1", "LUB01-T1"
@@ -44,7 +45,7 @@ def hq(pg_server):
 def lub_url(tmp_path, clock, hq):
     """KIN01-T1 on SQLite, linked; returns LUB01-T1's own URL (the attacker's credentials)."""
     open_terminal_db(tmp_path / "kin.db", clock)
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     client.link(T1, hq_admin.add_terminal(hq.url, "KIN01", "T1"), clock)
     return hq_admin.add_terminal(hq.url, "LUB01", "T1")
 
@@ -76,7 +77,7 @@ def _report(capsys, url: str) -> list[tuple]:
     capsys.readouterr()
     assert main(["hq", "report", "daily", "--date", DAY, "--db", url, "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    return [(r["outlet_code"], r["sales"], r["total"]["amount"]) for r in rows]
+    return [(r["outlet_code"], r["sales"], r["total"]["amount"]) for r in rows if r["sales"]]
 
 
 def _quarantined(hq) -> list[tuple]:

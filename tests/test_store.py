@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from konnect_pos.store.database import StoreError, connect, redact
+from konnect_pos.store.database import StoreError, connect
 from konnect_pos.store.schema import (
     VERSION_TABLE,
     current_version,
@@ -14,6 +14,7 @@ from konnect_pos.store.schema import (
     open_database,
     steps,
 )
+from konnect_pos.urls import redact
 
 
 def test_sqlite_pragmas_for_money(sqlite_url):

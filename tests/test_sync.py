@@ -7,13 +7,14 @@ from datetime import date
 import psycopg
 import pytest
 
+from konnect_pos.hq import admin as hq_admin
+from konnect_pos.hq.connection import HQRefused, HQUnreachable
+from konnect_pos.hq.processing import process
 from konnect_pos.services import customers
 from konnect_pos.services.journal import pending_count
 from konnect_pos.services.outlets import get_terminal
+from konnect_pos.services.sync import client, reference
 from konnect_pos.store.models import BundlePrice, OutboxEvent, User
-from konnect_pos.sync import client, hq_admin
-from konnect_pos.sync.hq_connection import HQRefused, HQUnreachable
-from konnect_pos.sync.hq_process import process
 from tests.sync_support import HQ, open_terminal_db, private_credentials, sell_cash, sell_mpesa
 
 T1 = "KIN01-T1"
@@ -35,7 +36,7 @@ def hq(pg_server):
 def kin(tmp_path, clock, hq):
     """A Kinshasa terminal on SQLite, linked to HQ with a role of its own."""
     open_terminal_db(tmp_path / "kin.db", clock)
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     terminal_url = hq_admin.add_terminal(hq.url, "KIN01", "T1")
     client.link(T1, terminal_url, clock)
     return terminal_url
@@ -83,7 +84,7 @@ def test_customer_created_at_the_counter_reaches_hq_and_comes_back(kin, hq, cloc
 
 def test_hq_unreachable_is_one_clear_message_and_keeps_everything(tmp_path, clock, hq):
     open_terminal_db(tmp_path / "kin.db", clock)
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     terminal_url = hq_admin.add_terminal(hq.url, "KIN01", "T1")
     client.link(T1, terminal_url, clock)
     sell_cash(clock, T1, "CD00000001")
@@ -151,14 +152,14 @@ def test_users_come_down_for_the_outlet(kin, hq, clock):
 
 def test_an_unregistered_terminal_is_refused_clearly(tmp_path, clock, hq):
     open_terminal_db(tmp_path / "kin.db", clock)
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     with pytest.raises(HQRefused, match="not registered"):
         client.link(T1, hq.url, clock)
 
 
 def test_reused_reference_at_two_terminals_is_kept_and_flagged(tmp_path, clock, hq):
     open_terminal_db(tmp_path / "kin.db", clock)
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     client.link(T1, hq_admin.add_terminal(hq.url, "KIN01", "T1"), clock)
     lub_url = hq_admin.add_terminal(hq.url, "LUB01", "T1")
     client.link("LUB01-T1", lub_url, clock)
@@ -178,7 +179,7 @@ def test_reused_reference_at_two_terminals_is_kept_and_flagged(tmp_path, clock, 
 def _offline_sales_at_two_outlets(tmp_path, clock, hq):
     """KIN01 and LUB01 each sell to dormant CD00000003 while offline; returns both terminals' URLs."""
     open_terminal_db(tmp_path / "kin.db", clock)
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     kin_url = hq_admin.add_terminal(hq.url, "KIN01", "T1")
     lub_url = hq_admin.add_terminal(hq.url, "LUB01", "T1")
     client.link(T1, kin_url, clock)
@@ -252,7 +253,7 @@ def test_contact_edited_at_two_places_last_received_wins_per_field_and_the_loser
 
     kin_db, lub_db = tmp_path / "kin.db", tmp_path / "lub.db"
     open_terminal_db(kin_db, clock)
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     client.link(T1, hq_admin.add_terminal(hq.url, "KIN01", "T1"), clock)
     lub_url = hq_admin.add_terminal(hq.url, "LUB01", "T1")
     edit(T1, phone="0990000001", name="Kin Name")

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from konnect_pos.cli import main
+from konnect_pos.hq import admin as hq_admin
+from konnect_pos.services.sync import client, credentials, reference
+from konnect_pos.services.sync.credentials import split_url
 from konnect_pos.store.models import SyncLink
-from konnect_pos.sync import client, credentials, hq_admin
-from konnect_pos.sync.credentials import split_url
 from tests.sync_support import HQ, open_terminal_db, private_credentials, sell_cash
 
 T1 = "KIN01-T1"
@@ -41,7 +42,7 @@ def test_without_an_os_store_the_password_goes_to_a_private_file_not_the_databas
     assert credentials.where() == str(config / "konnect-pos" / "hq-credentials.json")  # no keyring here
     path = tmp_path / "kin.db"
     url = open_terminal_db(path, clock)
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     terminal_url = hq_admin.add_terminal(hq.url, "KIN01", "T1")
     password = split_url(terminal_url).password
     assert main(["sync", "link", terminal_url, "--terminal", T1, "--db", url]) == 0
@@ -59,7 +60,7 @@ def test_without_an_os_store_the_password_goes_to_a_private_file_not_the_databas
 def test_an_old_plaintext_url_is_moved_out_and_zeroed_in_the_file(tmp_path, clock, hq, move):
     path = tmp_path / "kin.db"
     url = open_terminal_db(path, clock)
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     terminal_url = hq_admin.add_terminal(hq.url, "KIN01", "T1")
     password = split_url(terminal_url).password
     client.link(T1, terminal_url, clock)
@@ -79,7 +80,7 @@ def test_an_old_plaintext_url_is_moved_out_and_zeroed_in_the_file(tmp_path, cloc
 
 def test_a_missing_password_is_one_clear_line_and_keeps_everything(tmp_path, clock, hq, capsys):
     url = open_terminal_db(tmp_path / "kin.db", clock)
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     client.link(T1, hq_admin.add_terminal(hq.url, "KIN01", "T1"), clock)
     credentials.credentials_file().unlink()  # a laptop restored without its user profile
     sell_cash(clock, T1, "CD00000001")

@@ -16,10 +16,11 @@ import time
 
 import pytest
 
+from konnect_pos.hq import admin as hq_admin
 from konnect_pos.services.outlets import get_terminal
+from konnect_pos.services.sync import client, reference
 from konnect_pos.store.models import OutboxEvent
 from konnect_pos.store.schema import open_database
-from konnect_pos.sync import client, hq_admin
 from tests.sync_support import HQ, StallingProxy, open_terminal_db, private_credentials, sell_cash
 
 T1 = "KIN01-T1"
@@ -62,7 +63,7 @@ def test_a_link_stalled_mid_push_exits_3_in_bound_and_the_next_sync_sends_everyt
     tmp_path, clock, hq, proxy
 ):
     url = open_terminal_db(tmp_path / "kin.db", clock)
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     client.link(T1, proxy.url(hq_admin.add_terminal(hq.url, "KIN01", "T1")), clock)
     for n in range(5):
         sell_cash(clock, T1, f"CD{n + 1:08d}")
@@ -89,7 +90,7 @@ def test_a_link_stalled_mid_push_exits_3_in_bound_and_the_next_sync_sends_everyt
 
 def test_a_link_stalled_while_connecting_is_unreachable_within_the_bound(tmp_path, clock, hq, proxy):
     url = open_terminal_db(tmp_path / "kin.db", clock)
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     client.link(T1, proxy.url(hq_admin.add_terminal(hq.url, "KIN01", "T1")), clock)
     sell_cash(clock, T1, "CD00000001")
     proxy.stall_at(0)  # the connection opens, the login never completes
@@ -111,7 +112,7 @@ def test_the_counter_shows_offline_after_a_stalled_background_pass_and_never_wai
     monkeypatch.setenv("KONNECT_POS_HQ_TIMEOUT", "1")
     database = open_database(sqlite_url)
     demo.seed(system_clock, customers=30, only_country="CD")
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     client.link(T1, proxy.url(hq_admin.add_terminal(hq.url, "KIN01", "T1")), system_clock)
     set_language("en")
     app = App(T1, LocalSettings(tmp_path / "counter.ini"))

@@ -17,6 +17,7 @@ from konnect_pos.cli import main
 from konnect_pos.domain.journal import GENESIS, canonical, chain_hash
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender, MobileMoneyTender
+from konnect_pos.hq import admin as hq_admin
 from konnect_pos.services import business_day, checkout, corporate_invoices, corrections, demo
 from konnect_pos.services import connect_plus as cp
 from konnect_pos.services.checkout import CartItem, stored_sale_payload
@@ -25,11 +26,11 @@ from konnect_pos.services.journal_anchor import parse_anchor, read_anchor_file, 
 from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.receipts import receipt_data
 from konnect_pos.services.session import sign_in
+from konnect_pos.services.sync import client, reference
+from konnect_pos.services.sync.anchor import hq_anchors
 from konnect_pos.services.verify import verify
 from konnect_pos.store.models import JournalEntry, OutboxEvent, Sale, SyncLink
 from konnect_pos.store.schema import open_database
-from konnect_pos.sync import client, hq_admin
-from konnect_pos.sync.hq_anchor import hq_anchors
 from tests.sync_support import HQ
 
 T1 = "KIN01-T1"
@@ -185,7 +186,7 @@ def test_a_chain_cut_short_or_rewritten_whole_is_found_against_its_anchors(
     receipt_anchor = parse_anchor(f"{receipt.receipt_number}|{receipt.journal_hash}")
     for amount in ("1", "2", "3"):
         business_day.cash_movement(manager, "in", amount, "USD", "change from the bank")
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     client.link(T1, hq_admin.add_terminal(hq.url, "KIN01", "T1"), clock)
     client.sync(T1, clock)
     (tmp_path / "backups").mkdir()

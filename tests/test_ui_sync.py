@@ -8,11 +8,12 @@ from psycopg.types.json import Jsonb
 from PySide6.QtCore import Qt
 
 from konnect_pos.domain.errors import PermissionDenied
+from konnect_pos.hq import admin as hq_admin
 from konnect_pos.services import demo
 from konnect_pos.services.clock import system_clock
+from konnect_pos.services.sync import client, reference
 from konnect_pos.store.models import SyncLink
 from konnect_pos.store.schema import open_database
-from konnect_pos.sync import client, hq_admin
 from konnect_pos.ui.app import App
 from konnect_pos.ui.i18n import set_language
 from konnect_pos.ui.settings import LocalSettings
@@ -31,7 +32,7 @@ def hq(pg_server):
 def linked_gui(sqlite_url, hq, qtbot, tmp_path):
     database = open_database(sqlite_url)
     demo.seed(system_clock, customers=30, only_country="CD")
-    hq_admin.load_reference(hq.url)
+    reference.load_reference(hq.url)
     client.link("KIN01-T1", hq_admin.add_terminal(hq.url, "KIN01", "T1"), system_clock)
     set_language("en")
     app = App("KIN01-T1", LocalSettings(tmp_path / "counter.ini"))

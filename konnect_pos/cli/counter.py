@@ -35,8 +35,7 @@ def _demo_url(args: argparse.Namespace) -> str:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from konnect_pos.services import demo
-    from konnect_pos.store.models import Outlet
+    from konnect_pos.services import demo, outlets
     from konnect_pos.store.schema import open_database
 
     if args.customers < 0 or args.customers > 5_000_000:
@@ -46,7 +45,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         for suffix in ("", "-wal", "-shm"):
             Path(url[len("sqlite:///") :] + suffix).unlink(missing_ok=True)
     open_database(url)
-    if not Outlet.select().exists():
+    if not outlets.list_terminals():
 
         def progress(done: int, total: int) -> None:
             if total >= 20_000 and (done == total or done % 50_000 == 0):

@@ -17,7 +17,7 @@ from konnect_pos.domain.errors import ValidationError
 from konnect_pos.i18n import translate_error
 
 if TYPE_CHECKING:
-    from konnect_pos.sync.hq_connection import HQTimeouts
+    from konnect_pos.hq.connection import HQTimeouts
 
 EXIT_OFFLINE = 3
 DEFAULT_INTERVAL_MINUTES = 5
@@ -33,7 +33,7 @@ def _progress(step: str, done: int, total: int) -> None:
 
 
 def _terminals(args: argparse.Namespace) -> list[str]:
-    from konnect_pos.sync.client import linked_terminals
+    from konnect_pos.services.sync.client import linked_terminals
 
     if args.terminal:
         return [args.terminal]
@@ -44,8 +44,8 @@ def _terminals(args: argparse.Namespace) -> list[str]:
 
 
 def _sync_pass(args: argparse.Namespace) -> int:
-    from konnect_pos.sync.client import sync
-    from konnect_pos.sync.hq_connection import HQUnreachable
+    from konnect_pos.hq.connection import HQUnreachable
+    from konnect_pos.services.sync.client import sync
 
     code = 0
     for label in _terminals(args):
@@ -64,7 +64,7 @@ def _sync_pass(args: argparse.Namespace) -> int:
 
 
 def _timeouts(args: argparse.Namespace) -> HQTimeouts:
-    from konnect_pos.sync.hq_connection import terminal_timeouts
+    from konnect_pos.hq.connection import terminal_timeouts
 
     if args.timeout is not None and not 1 <= args.timeout <= 600:
         raise ValidationError("--timeout must be between 1 and 600 seconds")
@@ -76,8 +76,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if args.action == "link":
         from konnect_pos.cli.common import signed_in
         from konnect_pos.domain.roles import Right
-        from konnect_pos.sync.client import link, move_password_out
-        from konnect_pos.sync.credentials import where
+        from konnect_pos.services.sync.client import link, move_password_out
+        from konnect_pos.services.sync.credentials import where
 
         if not args.url:
             moved = [label for label in _terminals(args) if move_password_out(label)]
@@ -94,7 +94,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(f"HQ password kept in {where()}, not in the database")
         return 0
     if args.action == "status":
-        from konnect_pos.sync.client import status
+        from konnect_pos.services.sync.client import status
 
         states = [status(label) for label in _terminals(args)]
         if args.json:
@@ -116,9 +116,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_hq(args: argparse.Namespace) -> int:
+    from konnect_pos.hq import admin as hq_admin
+    from konnect_pos.hq.processing import process
     from konnect_pos.store.database import resolve_url
-    from konnect_pos.sync import hq_admin
-    from konnect_pos.sync.hq_process import process
 
     url = resolve_url(args.db)
     if args.action == "init":
@@ -130,12 +130,13 @@ def cmd_hq(args: argparse.Namespace) -> int:
         print("Give this URL to the terminal (konnect-pos sync link URL); it is shown only once:")
         print(terminal_url)
     elif args.action == "load":
+        from konnect_pos.services.sync import reference
         from konnect_pos.store.schema import open_database
 
         if not args.source:
             raise ValidationError("Give the database to copy from with --from")
         open_database(args.source, create=False)
-        loaded = hq_admin.load_reference(url, lambda done, total: _progress("customers", done, total))
+        loaded = reference.load_reference(url, lambda done, total: _progress("customers", done, total))
         print(
             f"Loaded {loaded.outlets} outlets, {loaded.bundles} bundles, {loaded.users} users, "
             f"{loaded.customers:,} customers"
@@ -168,17 +169,31 @@ def cmd_hq(args: argparse.Namespace) -> int:
     elif args.action == "report":
         if args.names != ["daily"] or not args.date:
             raise ValidationError("Use: hq report daily --date YYYY-MM-DD")
+        from konnect_pos.hq.daily_report import daily_report
+
         process(url)
-        rows = hq_admin.daily_rollup(url, _date(args.date))
+        rows = daily_report(url, _date(args.date))
         if args.json:
-            print_json(rows)
+            print_json([{"outlet_code": r.outlet_code, "terminal": r.terminal, "currency": r.currency,
+                         **r.figures} for r in rows])  # fmt: skip
             return 0
-        print(f"Sales of all outlets on {args.date}")
-        for row in rows:
-            print(f"{row.outlet_code:<8} {row.sales:>6} sale(s)  {row.total!s:>16}  VAT {row.vat!s:>14}  "
-                  f"voided {row.voided}  refunded {row.refunded}")  # fmt: skip
+        print(f"Daily report of every outlet and terminal on {args.date}")
+        for r in rows:
+            f = r.figures
+            print(f"{r.outlet_code:<8} {r.terminal:<12} {r.currency}")
+            print(f"  {f['sales']} sale(s) {f['total']}  VAT {f['vat']}  rounding {f['rounding']}")
+            print(f"  {f['voids']} void(s) {f['voided']}  {f['refunds']} refund(s) {f['refunded']}")
+            print(f"  cash in {f['cash_in']}  cash out {f['cash_out']}  float {f['float']}")
+            if f["counted"] is None:
+                print("  drawer: not closed")
+            else:
+                print(f"  drawer: expected {f['expected']}  counted {f['counted']}")
+            print(f"  {f['top_ups']} top-up(s) {f['topped_up']}  taken back by voids/refunds {f['reversed']}")
+            print(f"  plan fees {f['plan_fees']}  Connect+ fees {f['connect_plus_fees']}  "
+                  f"fee refunds {f['fee_refunds']}")  # fmt: skip
+            print(f"  {f['invoices']} corporate invoice(s) {f['invoiced']}")
         if not rows:
-            print("No sales")
+            print("No records")
     return 0
 
 

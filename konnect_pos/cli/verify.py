@@ -11,8 +11,8 @@ from konnect_pos.cli.common import open_db
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from konnect_pos.services.journal_anchor import parse_anchor, read_anchor_file
+    from konnect_pos.services.sync.anchor import hq_anchors
     from konnect_pos.services.verify import verify
-    from konnect_pos.sync.hq_anchor import hq_anchors
 
     anchors = [parse_anchor(text) for text in args.anchor or []]
     open_db(args, create=False)

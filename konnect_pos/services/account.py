@@ -126,9 +126,22 @@ def _change_queue(
                 "purchase": purchase_uuid,
                 **details,
                 "order": [p.id for p in changed],
+                "lines": _sale_lines([p.id for p in changed]),
             },
         )
     return queue.project(changed, readings, now)
+
+
+def _sale_lines(purchase_uuids: list[str]) -> dict[str, list]:
+    """Purchase id → [sale uuid, line position]: how HQ, which names bundles by sale line, finds them."""
+    rows = (
+        Purchase.select(Purchase.uuid, Sale.uuid, SaleLine.position)
+        .join(SaleLine)
+        .join(Sale)
+        .where(Purchase.uuid.in_(purchase_uuids))
+        .tuples()
+    )
+    return {purchase: [sale, position] for purchase, sale, position in rows}
 
 
 def move_queued(counter: Counter, account_number: str, purchase_uuid: str, new_index: int) -> queue.Timeline:

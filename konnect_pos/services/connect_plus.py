@@ -28,9 +28,10 @@ from konnect_pos.services.checkout import commit_sale, top_up_payload
 from konnect_pos.services.clock import Clock
 from konnect_pos.services.customers import customer_row
 from konnect_pos.services.ids import new_uuid
+from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import db, write_transaction
-from konnect_pos.store.models import BalanceEntry, Customer, Plan, PlanAccount, Sale
+from konnect_pos.store.models import BalanceEntry, Customer, Plan, PlanAccount, Sale, Terminal
 
 RUN_CHUNK = 2_000
 
@@ -180,9 +181,35 @@ def _account(account_number: str) -> _Account:
     return _Account(customer, row, terms, ledger, _load_state(row.state, ledger))
 
 
-def _store(account: _Account, outcome: engine.DayOutcome, recorded_at: Any) -> None:
+def entry_payload(account_number: str, entry: LedgerEntry) -> dict[str, Any]:
+    """A ledger entry's journal content (HQ's ``balance_entry``; a top-up's credit rides in its sale)."""
+    return {
+        "uuid": new_uuid(),
+        "customer": account_number,
+        "key": entry.key,
+        "day": entry.day.isoformat(),
+        "kind": entry.kind.value,
+        "currency": entry.amount.currency,
+        "amount_minor": entry.amount.to_minor(),
+        "corrects": entry.corrects,
+        "period_start": entry.period_start.isoformat() if entry.period_start else None,
+        "period_end": entry.period_end.isoformat() if entry.period_end else None,
+    }
+
+
+def _journal_entries(terminal_id: int, account_number: str, entries: Sequence[LedgerEntry], at: Any) -> None:
+    if not entries:
+        return
+    journal.lock_terminal(terminal_id)
+    for entry in entries:
+        payload = entry_payload(account_number, entry)
+        journal.append(terminal_id, "balance_entry", payload["uuid"], at, payload)
+
+
+def _store(account: _Account, outcome: engine.DayOutcome, recorded_at: Any, terminal_id: int) -> None:
     for entry in outcome.entries:
         BalanceEntry.create(**_entry_values(account.customer.id, entry, recorded_at))
+    _journal_entries(terminal_id, account.customer.account_number, outcome.entries, recorded_at)
     last = outcome.state.last_processed_day
     PlanAccount.update(
         state=_dump_state(outcome.state), last_processed_day=last.isoformat() if last else None
@@ -317,11 +344,11 @@ def top_up_balance(
         outcome_box: list[engine.DayOutcome] = []
 
         def write(sale: Sale) -> tuple[list, dict[str, Any]]:
-            current = _caught_up(account, day, at)
+            current = _caught_up(account, day, at, counter.terminal.id)
             row = BalanceEntry.create(**_entry_values(account.customer.id, credit, at, sale.id))
             ledger = current.ledger.append(credit)
             outcome = engine.apply_top_up(current.terms, current.state, ledger.balance, day)
-            _store(current, outcome, at)
+            _store(current, outcome, at, counter.terminal.id)
             outcome_box.append(outcome)
             return [], top_up_payload(row)
 
@@ -342,7 +369,7 @@ def top_up_balance(
     )
 
 
-def _caught_up(account: _Account, day: date, at: Any) -> _Account:
+def _caught_up(account: _Account, day: date, at: Any, terminal_id: int) -> _Account:
     """Days missed before ``day`` are processed first (the laptop was off), their fees stored."""
     last = account.state.last_processed_day
     if last is None or last >= day - timedelta(days=1):
@@ -352,6 +379,7 @@ def _caught_up(account: _Account, day: date, at: Any) -> _Account:
     )
     for entry in run.new_entries:
         BalanceEntry.create(**_entry_values(account.customer.id, entry, at))
+    _journal_entries(terminal_id, account.customer.account_number, run.new_entries, at)
     return replace(account, ledger=run.ledger, state=run.state)
 
 
@@ -397,10 +425,10 @@ def set_opt(counter: Counter, account_number: str, opted_in: bool) -> engine.Con
         day = _event_day(account, local_day(counter))
         if account.terms.connect_plus is None:
             raise ValidationError("Plan {plan} has no Connect+", field="plan", plan=account.terms.name)
-        current = _caught_up(account, day, at)
+        current = _caught_up(account, day, at, counter.terminal.id)
         apply = engine.apply_opt_in if opted_in else engine.apply_opt_out
         outcome = apply(current.terms, current.state, current.ledger.balance, day)
-        _store(current, outcome, at)
+        _store(current, outcome, at, counter.terminal.id)
         journal.lock_terminal(counter.terminal.id)
         kind = "connect_plus_opt_in" if opted_in else "connect_plus_opt_out"
         journal.append(
@@ -431,12 +459,21 @@ class DailyRunSummary:
     entries: int
 
 
-def run_daily(day: date, clock: Clock, progress: Callable[[int, int], None] | None = None) -> DailyRunSummary:
+def run_daily(
+    day: date,
+    clock: Clock,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    terminal: str | None = None,
+) -> DailyRunSummary:
     """Every plan account processed through ``day``; missed days are caught up in order.
 
     Running it again for the same day changes nothing (accounts already at ``day`` are not read).
     One transaction per chunk of accounts: a crash leaves whole accounts done or not done.
+    The fees and refunds it writes are journaled under ``terminal`` (default: the database's
+    first terminal), in the chunk's transaction and with the same bulk insert, so they reach HQ.
     """
+    run_by = _run_terminal(terminal)
     target = day.isoformat()
     pending = PlanAccount.select(PlanAccount.id).where(
         PlanAccount.last_processed_day.is_null() | (PlanAccount.last_processed_day < target)
@@ -478,6 +515,12 @@ def run_daily(day: date, clock: Clock, progress: Callable[[int, int], None] | No
             ):
                 entries[values[0]].append(_entry_of(values[1:]))
             new_rows: list[tuple[Any, ...]] = []
+            records: list[tuple[str, str, Any, dict[str, Any]]] = []
+            numbers = dict(
+                Customer.select(Customer.id, Customer.account_number)
+                .where(Customer.id.in_(list(entries)))
+                .tuples()
+            )
             for account_id, customer_id, plan_id, subscribed_on, raw in busy:
                 terms = plans[plan_id]
                 ledger = Ledger(terms.currency, tuple(entries[customer_id]))
@@ -491,12 +534,18 @@ def run_daily(day: date, clock: Clock, progress: Callable[[int, int], None] | No
                 renewed += sum(o.renewed for o in run.outcomes)
                 cp_days += sum(o.status is engine.ServiceStatus.CONNECT_PLUS for o in run.outcomes)
                 new_rows.extend(_entry_row(customer_id, e, now) for e in run.new_entries)
+                for entry in run.new_entries:
+                    payload = entry_payload(numbers[customer_id], entry)
+                    records.append(("balance_entry", payload["uuid"], now, payload))
                 updates.append((_dump_state(run.state), target, account_id))
             mark = db.param
             cursor = db.cursor()
             if new_rows:
                 columns, marks = ", ".join(ENTRY_COLUMNS), ", ".join(mark for _ in ENTRY_COLUMNS)
                 cursor.executemany(f"INSERT INTO balance_entry ({columns}) VALUES ({marks})", new_rows)
+            if records and run_by is not None:
+                journal.lock_terminal(run_by)
+                journal.append_many(run_by, records)
             cursor.executemany(
                 f"UPDATE plan_account SET state = {mark}, last_processed_day = {mark} WHERE id = {mark}",
                 updates,
@@ -506,6 +555,14 @@ def run_daily(day: date, clock: Clock, progress: Callable[[int, int], None] | No
         if progress:
             progress(done, total)
     return DailyRunSummary(day, done, days, renewed, cp_days, written)
+
+
+def _run_terminal(label: str | None) -> int | None:
+    """The terminal whose journal carries the run's entries; None in a database without terminals."""
+    if label is not None:
+        return get_terminal(label).id
+    first = Terminal.select(Terminal.id).order_by(Terminal.id).first()
+    return first.id if first else None
 
 
 LEDGER_FIELDS = (

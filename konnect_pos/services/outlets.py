@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from konnect_pos.domain.countries import Country, country
-from konnect_pos.domain.errors import Conflict, NotFound, ValidationError
+from konnect_pos.domain.errors import Conflict, NotFound
+from konnect_pos.domain.terminals import clean_terminal_code
 from konnect_pos.services.clock import Clock
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.store.database import write_transaction
@@ -88,13 +88,6 @@ def get_terminal(label: str) -> TerminalView:
 def list_terminals() -> list[str]:
     rows = Terminal.select(Terminal, Outlet).join(Outlet).order_by(Outlet.code, Terminal.code)
     return [f"{row.outlet.code}-{row.code}" for row in rows]
-
-
-def clean_terminal_code(code: str) -> str:
-    wanted = (code or "").strip().upper()
-    if not re.fullmatch(r"[A-Z0-9]{1,12}", wanted):
-        raise ValidationError("Terminal code must be 1 to 12 letters or digits", field="terminal")
-    return wanted
 
 
 def add_terminal(outlet_code: str, code: str, clock: Clock) -> TerminalView:

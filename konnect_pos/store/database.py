@@ -15,7 +15,6 @@ line in the user's language; the transaction it interrupted is rolled back by th
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -27,6 +26,7 @@ import peewee
 
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.paths import user_data_dir
+from konnect_pos.urls import redact
 
 db = peewee.DatabaseProxy()
 
@@ -54,11 +54,6 @@ def default_url() -> str:
 def resolve_url(url: str | None) -> str:
     """``--db`` wins, then ``KONNECT_POS_DB``, then the per-user SQLite file."""
     return url or os.environ.get("KONNECT_POS_DB") or default_url()
-
-
-def redact(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
 def is_postgres(database: peewee.Database) -> bool:

@@ -45,7 +45,7 @@ from konnect_pos.services import (
 from konnect_pos.services.catalog import BundleView
 from konnect_pos.services.checkout import CartPreview, SaleResult
 from konnect_pos.services.session import Counter
-from konnect_pos.sync import client as sync_client
+from konnect_pos.services.sync import client as sync_client
 from konnect_pos.ui.approval_widget import approving_user
 from konnect_pos.ui.cart_widget import CartWidget
 from konnect_pos.ui.corporate_window import CorporateWindow

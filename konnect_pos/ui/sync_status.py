@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from konnect_pos.services.session import Counter
-from konnect_pos.sync import client
-from konnect_pos.sync.hq_admin import ConflictRow
+from konnect_pos.services.sync import client
+from konnect_pos.services.sync.client import ConflictRow
 from konnect_pos.ui.i18n import error_text, local_time_text
 from konnect_pos.ui.manager_dialogs import data_table
 from konnect_pos.ui.worker import DbWorker

@@ -178,6 +178,12 @@ SHAPES: dict[str, dict[str, Check]] = {
         "uuid": _text, "number": _text, "account": _text, "currency": _currency, "total": _integer,
         "lines": _list,
     },
+    # The daily run's and the counter's ledger entries (top-up credits travel in their sale).
+    "balance_entry": {
+        "uuid": _text, "customer": _text, "key": _text, "day": _day,
+        "kind": _one_of("plan_fee", "connect_plus_fee", "refund", "adjustment"), "currency": _currency,
+        "amount_minor": _integer,
+    },
     "queue_move": _QUEUE_CHANGE,
     "queue_trigger": _QUEUE_CHANGE,
 }  # fmt: skip
@@ -336,7 +342,7 @@ def _currencies(kind: str, payload: dict[str, Any]) -> set[str]:
         return set(payload["counts"])
     if kind == "sale":
         return {payload["currency"]} | {p[2] for p in payload["payments"]}
-    if kind in ("refund", "cash_movement"):
+    if kind in ("refund", "cash_movement", "balance_entry"):
         return {payload["currency"]}
     return set()
 

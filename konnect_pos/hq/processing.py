@@ -1,4 +1,5 @@
-"""HQ turns what terminals pushed into sales, payments, customers and bundle queues.
+"""HQ turns what terminals pushed into sales, payments, customers, bundle queues and, through
+``projections``, every other kind of record (days, drawers, cash, balances, corporate billing).
 
 Runs as HQ's owner over the events not processed yet, in the order HQ received them,
 one transaction per batch. Every step is idempotent (keys are the records' UUIDs), so
@@ -21,8 +22,9 @@ from psycopg.types.json import Jsonb
 from konnect_pos.domain import bundle_queue as queue
 from konnect_pos.domain.customers import record_search_text
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.sync.hq_connection import first_line, hq_connect
-from konnect_pos.sync.hq_door import SHAPES, Door, Incoming, Refused, Sender, customer_change_problem
+from konnect_pos.hq import projections
+from konnect_pos.hq.connection import first_line, hq_connect
+from konnect_pos.hq.door import SHAPES, Door, Incoming, Refused, Sender, customer_change_problem
 
 BATCH = 1_000
 CONTACT_FIELDS = ("name", "phone", "country", "kit_serial", "language")
@@ -80,7 +82,7 @@ def _batch(conn: psycopg.Connection, careful: bool) -> tuple[int, int, set[str]]
     with conn.transaction():
         rows = conn.execute(
             """SELECT i.id, i.uuid, i.terminal, i.seq, i.kind, i.record_uuid, i.payload,
-                      i.received_at, t.outlet_code, o.zone, o.country
+                      i.received_at, t.outlet_code, o.zone, o.country, i.created_at
                FROM hq_inbound i JOIN hq_terminal t ON t.label = i.terminal
                JOIN hq_outlet o ON o.code = t.outlet_code
                WHERE NOT i.processed ORDER BY i.id LIMIT %s FOR UPDATE OF i SKIP LOCKED""",
@@ -167,6 +169,7 @@ class _Event:
     outlet_code: str
     zone: str
     country: str
+    created_at: datetime
 
     @property
     def sender(self) -> Sender:
@@ -179,19 +182,27 @@ class _Event:
 
 def _sale(conn: psycopg.Connection, event: _Event, sale: dict[str, Any]) -> str:
     sold_at = datetime.fromisoformat(sale["sold_at"])
-    business_date = sold_at.astimezone(ZoneInfo(event.zone)).date()
+    business_date = (
+        projections.business_date(conn, event)
+        if conn.execute("SELECT 1 FROM hq_day WHERE terminal = %s LIMIT 1", (event.terminal,)).fetchone()
+        else sold_at.astimezone(ZoneInfo(event.zone)).date()
+    )
+    rounding, paid = sale.get("rounding_minor"), sale.get("paid_minor")
     inserted = conn.execute(
         """INSERT INTO hq_sale (uuid, terminal, outlet_code, receipt_number, customer, username, sold_at,
-               business_date, channel, currency, total_minor, vat_minor)
-           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING RETURNING uuid""",
+               business_date, channel, currency, total_minor, vat_minor, rounding_minor, paid_minor)
+           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+           ON CONFLICT DO NOTHING RETURNING uuid""",
         (
             sale["uuid"], event.terminal, event.outlet_code, sale["receipt_number"], sale["customer"],
             sale["user"], sold_at, business_date, sale["channel"], sale["currency"], sale["total_minor"],
-            sale["vat_minor"],
+            sale["vat_minor"], rounding if isinstance(rounding, int) else 0,
+            paid if isinstance(paid, int) else None,
         ),
     ).fetchone()  # fmt: skip
     if inserted is None:
         return sale["customer"]
+    projections.top_up(conn, event, sale)
     for line in sale["lines"]:
         position, code, name, data_gb, validity, price, _rate, _vat, trigger = line[:9]
         conn.execute(
@@ -237,6 +248,7 @@ def _flag_reused_reference(conn: psycopg.Connection, provider: str, reference: s
 
 
 def _void(conn: psycopg.Connection, event: _Event, void: dict[str, Any]) -> str | None:
+    projections.void(conn, event, void)
     row = conn.execute(
         "UPDATE hq_sale SET voided = TRUE WHERE uuid = %s RETURNING customer", (void["sale"],)
     ).fetchone()
@@ -244,9 +256,12 @@ def _void(conn: psycopg.Connection, event: _Event, void: dict[str, Any]) -> str 
 
 
 def _refund(conn: psycopg.Connection, event: _Event, refund: dict[str, Any]) -> None:
+    projections.refund(conn, event, refund)
     conn.execute(
-        "UPDATE hq_sale SET refunded_minor = refunded_minor + %s WHERE uuid = %s",
-        (refund["amount_minor"], refund["sale"]),
+        """UPDATE hq_sale SET refunded_minor = (
+               SELECT coalesce(sum(amount_minor), 0) FROM hq_refund WHERE sale_uuid = %s)
+           WHERE uuid = %s""",
+        (refund["sale"], refund["sale"]),
     )
 
 
@@ -316,18 +331,27 @@ def apply_customer_change(
         )
 
 
-def _stored(conn: psycopg.Connection, event: _Event, payload: dict[str, Any]) -> None:
-    """Kinds HQ keeps in hq_inbound (checked at the door) but does not project yet."""
+def _audit(conn: psycopg.Connection, event: _Event, payload: dict[str, Any]) -> None:
+    """Kinds that are their own record at HQ: user audit and Connect+ opt-in/out (hq_inbound keeps them)."""
 
 
 HANDLERS: dict[str, Callable[[psycopg.Connection, _Event, dict[str, Any]], str | None]] = {
-    **dict.fromkeys(SHAPES, _stored),
+    **dict.fromkeys(SHAPES, _audit),
     "sale": _sale,
     "void": _void,
     "refund": _refund,
     "usage_reading": _usage,
     "customer_created": _customer,
     "customer_updated": _customer,
+    "day_open": projections.day_open,
+    "day_close": projections.day_close,
+    "cash_movement": projections.cash_movement,
+    "balance_entry": projections.balance_entry,
+    "corporate_account": projections.corporate_account,
+    "corporate_line_event": projections.corporate_line_event,
+    "corporate_invoice": projections.corporate_invoice,
+    "queue_move": lambda conn, event, change: projections.queue_change(conn, event, change, "move"),
+    "queue_trigger": lambda conn, event, change: projections.queue_change(conn, event, change, "trigger"),
 }
 
 
@@ -351,10 +375,17 @@ def rebuild_queue(conn: psycopg.Connection, account: str) -> None:
             "SELECT at, gb_used FROM hq_usage WHERE customer = %s ORDER BY at", (account,)
         )
     ]
+    changes = conn.execute(
+        "SELECT at, kind, purchase, details FROM hq_queue_change WHERE customer = %s ORDER BY at, uuid",
+        (account,),
+    ).fetchall()
     purchases: list[queue.Purchase] = []
     sold_as: dict[str, str] = {}
+    waiting = list(changes)
     for sale_uuid, group in _by_sale(lines):
         sold_at = group[0][1]
+        while waiting and waiting[0][0] < sold_at:
+            purchases = _replay(purchases, readings, *waiting.pop(0))
         items = []
         for line in group:
             pid = f"{sale_uuid}:{line[2]}"
@@ -366,10 +397,13 @@ def rebuild_queue(conn: psycopg.Connection, account: str) -> None:
             items.append((pid, terms, None if trigger is queue.ActivationTrigger.IMMEDIATE else trigger))
         earlier = [r for r in readings if r.at <= sold_at]
         purchases.extend(queue.plan_sale(purchases, earlier, items, sold_at))
+    for change in waiting:
+        purchases = _replay(purchases, readings, *change)
     conn.execute("DELETE FROM hq_queue WHERE customer = %s", (account,))
     if not purchases:
         return
-    timeline = queue.project(purchases, readings, max(p.sold_at for p in purchases))
+    moment = max([*(p.sold_at for p in purchases), *(change[0] for change in changes)])
+    timeline = queue.project(purchases, readings, moment)
     with conn.cursor() as cur:
         cur.executemany(
             """INSERT INTO hq_queue (customer, position, sale_uuid, line_position, bundle_code, trigger,
@@ -394,3 +428,29 @@ def _by_sale(lines: list[tuple[Any, ...]]) -> Iterable[tuple[str, list[tuple[Any
         group.append(line)
     if group:
         yield group[0][0], group
+
+
+def _replay(
+    purchases: list[queue.Purchase], readings: list[queue.UsageReading], at: datetime, kind: str,
+    purchase: str, details: dict[str, Any],
+) -> list[queue.Purchase]:  # fmt: skip
+    """A counter's reorder or retrigger applied where it happened among the sales.
+
+    The terminal names its purchases by its own ids; the change carries which sale line each
+    one is (``lines``). A change HQ cannot apply (its bundle was voided, or already started
+    here because another outlet's sale came first) leaves the queue as it was.
+    """
+    lines = details.get("lines") or {}
+    if purchase not in lines:
+        return purchases
+    sale_uuid, position = lines[purchase]
+    target = f"{sale_uuid}:{position}"
+    if all(p.id != target for p in purchases):
+        return purchases
+    earlier = [r for r in readings if r.at <= at]
+    try:
+        if kind == "move":
+            return queue.move(purchases, earlier, at, target, details["to"])
+        return queue.retrigger(purchases, earlier, at, target, queue.ActivationTrigger(details["trigger"]))
+    except (KonnectError, KeyError, ValueError):
+        return purchases

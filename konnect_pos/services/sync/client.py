@@ -24,11 +24,22 @@ from psycopg.types.json import Jsonb
 from konnect_pos.domain.customers import record_search_text
 from konnect_pos.domain.errors import KonnectError, NotFound
 from konnect_pos.domain.roles import Right, require
+from konnect_pos.hq.admin import ConflictRow, conflicts
+from konnect_pos.hq.connection import (
+    HQRefused,
+    HQTimeouts,
+    HQUnreachable,
+    answered_within,
+    hq_connect,
+    refused,
+    terminal_timeouts,
+)
 from konnect_pos.services.clock import Clock
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.journal import pending_count
 from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.session import Counter
+from konnect_pos.services.sync.credentials import load_password, save_password, split_url, with_password
 from konnect_pos.store.database import db, is_postgres, large_cache, write_transaction
 from konnect_pos.store.models import (
     Bundle,
@@ -42,17 +53,6 @@ from konnect_pos.store.models import (
     SyncLink,
     Terminal,
     User,
-)
-from konnect_pos.sync.credentials import load_password, save_password, split_url, with_password
-from konnect_pos.sync.hq_admin import ConflictRow, conflicts
-from konnect_pos.sync.hq_connection import (
-    HQRefused,
-    HQTimeouts,
-    HQUnreachable,
-    answered_within,
-    hq_connect,
-    refused,
-    terminal_timeouts,
 )
 
 PUSH_BATCH = 500

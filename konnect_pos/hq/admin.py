@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -20,14 +19,12 @@ from psycopg import sql
 
 from konnect_pos.domain.errors import Conflict, NotFound, ValidationError
 from konnect_pos.domain.money import Money
-from konnect_pos.services.outlets import clean_terminal_code
-from konnect_pos.store.models import Bundle, Customer, MerchantNumber, Outlet, User
-from konnect_pos.sync.hq_connection import ADMIN_TIMEOUTS, HQTimeouts, answered_within, hq_connect
-from konnect_pos.sync.hq_process import apply_customer_change
-from konnect_pos.sync.hq_schema import migrate
+from konnect_pos.domain.terminals import clean_terminal_code
+from konnect_pos.hq.connection import ADMIN_TIMEOUTS, HQTimeouts, answered_within, hq_connect
+from konnect_pos.hq.processing import apply_customer_change
+from konnect_pos.hq.schema import migrate
 
 READABLE = ("hq_outlet", "hq_bundle", "hq_bundle_price", "hq_user", "hq_customer", "hq_conflict")
-BATCH = 5_000
 
 
 def _database_name(conn: psycopg.Connection) -> str:
@@ -98,101 +95,6 @@ def drop_terminal_roles(url: str) -> None:
         for role in [*roles, group_role(conn)]:
             conn.execute(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(role)))
             conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
-
-
-@dataclass(frozen=True, slots=True)
-class LoadSummary:
-    outlets: int
-    bundles: int
-    users: int
-    customers: int
-
-
-def load_reference(url: str, progress: Callable[[int, int], None] | None = None) -> LoadSummary:
-    """Copy outlets, catalog, users and customers from the open local database into HQ.
-
-    Existing HQ rows are updated (a terminal pulls them as changes); nothing is deleted.
-    Users are copied to every outlet of the local database (the demo shares its staff).
-    """
-    outlets = list(Outlet.select())
-    with hq_connect(url) as conn, conn.transaction():
-        for outlet in outlets:
-            merchants = MerchantNumber.select().where(MerchantNumber.outlet == outlet)
-            numbers = {m.provider: m.number for m in merchants}
-            conn.execute(
-                """INSERT INTO hq_outlet (code, name, kind, country, zone, address, vat_rate, accepts_card,
-                       language, receipt_format, merchant_numbers)
-                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
-                   ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, address = EXCLUDED.address,
-                       vat_rate = EXCLUDED.vat_rate, accepts_card = EXCLUDED.accepts_card,
-                       merchant_numbers = EXCLUDED.merchant_numbers""",
-                (
-                    outlet.code, outlet.name, outlet.kind, outlet.country, outlet.zone, outlet.address,
-                    str(outlet.vat_rate), outlet.accepts_card, outlet.language, outlet.receipt_format,
-                    psycopg.types.json.Jsonb(numbers),
-                ),
-            )  # fmt: skip
-        bundles = list(Bundle.select())
-        with conn.cursor() as cur:
-            cur.executemany(
-                """INSERT INTO hq_bundle (country, code, name, price_minor, currency, data_gb, validity_days,
-                       speed_label, active, position) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
-                   ON CONFLICT (country, code) DO UPDATE SET name = EXCLUDED.name,
-                       price_minor = EXCLUDED.price_minor, active = EXCLUDED.active""",
-                [
-                    (b.country, b.code, b.name, b.price_minor, b.currency, str(b.data_gb), b.validity_days,
-                     b.speed_label, b.active, b.position)
-                    for b in bundles
-                ],
-            )  # fmt: skip
-            users = list(User.select())
-            cur.executemany(
-                """INSERT INTO hq_user (outlet_code, username, full_name, role, pin_hash, active, language)
-                   VALUES (%s, %s, %s, %s, %s, %s, %s)
-                   ON CONFLICT (outlet_code, username) DO UPDATE SET full_name = EXCLUDED.full_name,
-                       role = EXCLUDED.role, pin_hash = EXCLUDED.pin_hash, active = EXCLUDED.active""",
-                [
-                    (o.code, u.username, u.full_name, u.role, u.pin_hash, u.active, u.language)
-                    for o in outlets
-                    for u in users
-                ],
-            )
-        total = Customer.select().count()
-        done = 0
-        last_id = 0
-        while True:
-            rows = list(
-                Customer.select().where(Customer.id > last_id).order_by(Customer.id).limit(BATCH).tuples()
-            )
-            if not rows:
-                break
-            _copy_customers(conn, rows)
-            last_id = rows[-1][0]
-            done += len(rows)
-            if progress:
-                progress(done, total)
-    return LoadSummary(len(outlets), len(bundles), len(users), done)
-
-
-def _copy_customers(conn: psycopg.Connection, rows: list[tuple[Any, ...]]) -> None:
-    fields = [f.column_name for f in Customer._meta.sorted_fields]
-    index = {name: fields.index(name) for name in fields}
-    with conn.cursor() as cur:
-        cur.executemany(
-            """INSERT INTO hq_customer (account_number, uuid, name, phone, country, kit_serial, language,
-                   search_text, created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
-               ON CONFLICT (account_number) DO NOTHING""",
-            [
-                tuple(
-                    row[index[name]]
-                    for name in (
-                        "account_number", "uuid", "name", "phone", "country", "kit_serial", "language",
-                        "search_text", "created_at", "updated_at",
-                    )
-                )
-                for row in rows
-            ],
-        )  # fmt: skip
 
 
 def set_price(url: str, country: str, code: str, amount: str, effective_from: date) -> Money:
@@ -286,38 +188,3 @@ def resolve_conflict(url: str, conflict_id: int, *, accept: bool) -> ConflictRow
             (resolution, conflict_id),
         )
     return ConflictRow(*row[:6], resolution=resolution)
-
-
-@dataclass(frozen=True, slots=True)
-class RollupRow:
-    outlet_code: str
-    currency: str
-    sales: int
-    voided: int
-    total: Money
-    vat: Money
-    refunded: Money
-
-
-def daily_rollup(url: str, business_date: date) -> list[RollupRow]:
-    """Sales of every outlet for one local business date, per currency (voided sales left out)."""
-    with hq_connect(url) as conn:
-        rows = conn.execute(
-            """SELECT outlet_code, currency, count(*) FILTER (WHERE NOT voided),
-                      count(*) FILTER (WHERE voided),
-                      coalesce(sum(total_minor) FILTER (WHERE NOT voided), 0),
-                      coalesce(sum(vat_minor) FILTER (WHERE NOT voided), 0), coalesce(sum(refunded_minor), 0)
-               FROM hq_sale WHERE business_date = %s GROUP BY outlet_code, currency
-               ORDER BY outlet_code, currency""",
-            (business_date,),
-        ).fetchall()
-    return [
-        RollupRow(
-            outlet,
-            currency,
-            int(sales),
-            int(voided),
-            *(Money.from_minor(minor, currency) for minor in (total, vat, refunded)),
-        )
-        for outlet, currency, sales, voided, total, vat, refunded in rows
-    ]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import psycopg
 
 from konnect_pos.domain.errors import KonnectError
+from konnect_pos.hq.connection import hq_connect, refused
 from konnect_pos.services.journal_anchor import Anchor, terminal_labels
 from konnect_pos.store.models import SyncLink
-from konnect_pos.sync.hq_connection import hq_connect, refused
 
 
 def hq_anchors() -> tuple[list[Anchor], list[str]]:

@@ -224,7 +224,78 @@ BEGIN
 END $$;
 """
 
-STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3)
+# Every record processed (issue 15, decisions.md "Sync and HQ"): day opens and closes with their
+# drawer counts, cash movements, voids and refunds as records of their own day, balance ledger
+# entries (top-ups, plan fees, Connect+ fees and refunds), corporate accounts, line events and
+# invoices, and queue changes (reorders, retriggers) that the queue rebuild replays. A terminal's
+# record belongs to the business date of that terminal's last day open before it (its sequence).
+STEP_4 = """
+ALTER TABLE hq_sale ADD COLUMN rounding_minor BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE hq_sale ADD COLUMN paid_minor BIGINT;
+CREATE TABLE hq_day (
+    terminal TEXT NOT NULL, business_date DATE NOT NULL, outlet_code TEXT NOT NULL,
+    open_uuid TEXT NOT NULL UNIQUE, opened_seq BIGINT NOT NULL, opened_by TEXT NOT NULL,
+    close_uuid TEXT UNIQUE, z_number INTEGER, closed_by TEXT,
+    PRIMARY KEY (terminal, business_date)
+);
+CREATE TABLE hq_drawer (
+    terminal TEXT NOT NULL, business_date DATE NOT NULL, currency TEXT NOT NULL,
+    float_minor BIGINT NOT NULL DEFAULT 0, expected_minor BIGINT, counted_minor BIGINT,
+    PRIMARY KEY (terminal, business_date, currency)
+);
+CREATE TABLE hq_void (
+    uuid TEXT PRIMARY KEY, sale_uuid TEXT NOT NULL, terminal TEXT NOT NULL, outlet_code TEXT NOT NULL,
+    business_date DATE NOT NULL, receipt_number TEXT NOT NULL, reason TEXT NOT NULL, username TEXT NOT NULL
+);
+CREATE INDEX hq_void_date ON hq_void (business_date, outlet_code);
+CREATE TABLE hq_refund (
+    uuid TEXT PRIMARY KEY, sale_uuid TEXT NOT NULL, terminal TEXT NOT NULL, outlet_code TEXT NOT NULL,
+    business_date DATE NOT NULL, receipt_number TEXT NOT NULL, currency TEXT NOT NULL,
+    amount_minor BIGINT NOT NULL, username TEXT NOT NULL
+);
+CREATE INDEX hq_refund_date ON hq_refund (business_date, outlet_code);
+CREATE TABLE hq_cash_movement (
+    uuid TEXT PRIMARY KEY, terminal TEXT NOT NULL, outlet_code TEXT NOT NULL, business_date DATE NOT NULL,
+    direction TEXT NOT NULL CHECK (direction IN ('in', 'out')), currency TEXT NOT NULL,
+    amount_minor BIGINT NOT NULL, reason TEXT NOT NULL, username TEXT NOT NULL
+);
+CREATE INDEX hq_cash_movement_date ON hq_cash_movement (business_date, outlet_code);
+CREATE TABLE hq_balance_entry (
+    customer TEXT NOT NULL, entry_key TEXT NOT NULL, terminal TEXT NOT NULL, outlet_code TEXT NOT NULL,
+    day DATE NOT NULL, kind TEXT NOT NULL, currency TEXT NOT NULL, amount_minor BIGINT NOT NULL,
+    corrects TEXT, period_start DATE, period_end DATE, sale_uuid TEXT,
+    PRIMARY KEY (customer, entry_key)
+);
+CREATE INDEX hq_balance_entry_day ON hq_balance_entry (day, outlet_code);
+CREATE TABLE hq_corporate_account (
+    uuid TEXT PRIMARY KEY, code TEXT NOT NULL, outlet_code TEXT NOT NULL, currency TEXT NOT NULL,
+    details JSONB NOT NULL, terminal TEXT NOT NULL, updated_seq BIGINT NOT NULL
+);
+CREATE TABLE hq_corporate_line_event (
+    uuid TEXT PRIMARY KEY, account_uuid TEXT NOT NULL, line_uuid TEXT NOT NULL, kit_serial TEXT NOT NULL,
+    seq INTEGER NOT NULL, kind TEXT NOT NULL, at TIMESTAMPTZ NOT NULL, username TEXT NOT NULL,
+    details JSONB NOT NULL, terminal TEXT NOT NULL,
+    UNIQUE (line_uuid, seq)
+);
+CREATE TABLE hq_corporate_invoice (
+    uuid TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE, account_uuid TEXT NOT NULL,
+    terminal TEXT NOT NULL, outlet_code TEXT NOT NULL, business_date DATE NOT NULL,
+    invoice_date DATE, currency TEXT NOT NULL, total_minor BIGINT NOT NULL, details JSONB NOT NULL
+);
+CREATE INDEX hq_corporate_invoice_date ON hq_corporate_invoice (business_date, outlet_code);
+CREATE TABLE hq_queue_change (
+    uuid TEXT PRIMARY KEY, customer TEXT NOT NULL, terminal TEXT NOT NULL, at TIMESTAMPTZ NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('move', 'trigger')), purchase TEXT NOT NULL, details JSONB NOT NULL
+);
+CREATE INDEX hq_queue_change_customer ON hq_queue_change (customer, at);
+-- Records processed before this step were only stored: the next `hq process` projects them
+-- (every handler is idempotent; a refund's total is recomputed from hq_refund, not added again).
+UPDATE hq_inbound SET processed = FALSE WHERE quarantine IS NULL AND kind IN (
+    'void', 'refund', 'day_open', 'day_close', 'cash_movement', 'corporate_account',
+    'corporate_line_event', 'corporate_invoice', 'queue_move', 'queue_trigger');
+"""
+
+STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3, STEP_4)
 
 
 def latest_version() -> int:

@@ -21,7 +21,7 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.store.database import redact
+from konnect_pos.urls import redact
 
 TIMEOUT_ENV = "KONNECT_POS_HQ_TIMEOUT"
 DEFAULT_TIMEOUT = 30

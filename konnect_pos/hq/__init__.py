@@ -1,0 +1,1 @@
+"""Headquarters: its own PostgreSQL schema, the door that checks what terminals push, processing, reports."""

@@ -155,7 +155,9 @@ def test_day_close_backs_up_to_the_configured_folder(shop, capsys, tmp_path):
     assert run(capsys, "backup-settings", "--folder", str(stick))[0] == 0
     sell(capsys, shop, "CD00000001")
 
-    code, out, _ = run(capsys, "day", "close", "--count", "USD:note:20=1", "--comment", "counted", "--db", shop)
+    code, out, _ = run(
+        capsys, "day", "close", "--count", "USD:note:20=1", "--comment", "counted", "--db", shop
+    )
 
     assert code == 0 and "Z report 1" in out
     (written,) = stick.glob("*.db")
@@ -167,7 +169,9 @@ def test_day_close_without_the_stick_still_closes_and_says_why(shop, capsys, tmp
     stick = tmp_path / "stick-not-plugged-in"
     assert run(capsys, "backup-settings", "--folder", str(stick))[0] == 0
 
-    code, out, err = run(capsys, "day", "close", "--count", "USD:note:20=1", "--comment", "counted", "--db", shop)
+    code, out, err = run(
+        capsys, "day", "close", "--count", "USD:note:20=1", "--comment", "counted", "--db", shop
+    )
 
     assert code == 0 and "Z report 1" in out
     assert err == f"The backup failed: The backup folder {stick} does not exist (is the USB stick in?)\n"

@@ -11,12 +11,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from konnect_pos.cli import connect_plus, corporate, counter, sync
+from konnect_pos.cli import connect_plus, corporate, counter, exchange_rate, sync
 from konnect_pos.cli.common import EXIT_USAGE, lang
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.i18n import translate_error
 
-AREAS = (counter, sync, corporate, connect_plus)
+AREAS = (counter, sync, corporate, connect_plus, exchange_rate)
 
 
 def build_parser() -> argparse.ArgumentParser:

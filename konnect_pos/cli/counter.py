@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -206,11 +206,13 @@ def _payment_line(payment: SettledPayment) -> str:
         return f"{PROVIDERS[payment.provider].name} {payment.reference} {payment.amount}"
     if payment.method == "card":
         return f"card ****{payment.last4} {payment.amount}"
+    if payment.settles is not None:
+        return f"cash {payment.amount} (= {payment.settles} at {payment.rate})"
     return f"cash {payment.amount}"
 
 
 def cmd_sell(args: argparse.Namespace) -> int:
-    from konnect_pos.domain.payments import parse_tender_spec
+    from konnect_pos.domain.payments import CashTender, parse_tender_spec
     from konnect_pos.services.checkout import sell
     from konnect_pos.services.receipts import receipt_pdf
 
@@ -218,6 +220,10 @@ def cmd_sell(args: argparse.Namespace) -> int:
     counter = signed_in(args)
     currency = counter.terminal.outlet.country.currency
     tenders = [parse_tender_spec(spec, currency) for spec in args.pay or []]
+    if args.change_in:
+        tenders = [
+            replace(t, change_in=args.change_in.upper()) if isinstance(t, CashTender) else t for t in tenders
+        ]
     result = sell(counter, args.customer, _bundle_items(args.bundle), tenders, language=args.language)
     if args.receipt:
         Path(args.receipt).write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
@@ -347,7 +353,7 @@ def cmd_void(args: argparse.Namespace) -> int:
     )
     print(
         f"Sale {result.receipt_number} voided; removed from the account: {', '.join(result.removed) or '-'}; "
-        f"give back {result.refund_due}"
+        f"give back {' + '.join(str(m) for m in result.give_back) or result.refund_due}"
     )
     return 0
 
@@ -471,8 +477,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     sell.add_argument(
         "--pay",
         action="append",
-        help="cash:AMOUNT | mobile:PROVIDER:REFERENCE:PHONE[:AMOUNT] | card:APPROVAL:LAST4[:AMOUNT]",
+        help="cash:AMOUNT[:CURRENCY] | mobile:PROVIDER:REFERENCE:PHONE[:AMOUNT] "
+        "| card:APPROVAL:LAST4[:AMOUNT]",
     )
+    sell.add_argument("--change-in", help="currency of the change (DRC: USD or CDF)")
     sell.add_argument("--receipt", help="write the receipt PDF here")
     sell.add_argument("--format", choices=["80mm", "a4"], default="80mm")
     sell.add_argument("--language", choices=["en", "fr", "sw"])

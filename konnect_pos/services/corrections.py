@@ -21,6 +21,7 @@ from konnect_pos.services import journal
 from konnect_pos.services.business_day import MAX_REASON, authorise, open_day_for_sale
 from konnect_pos.services.checkout import account_state
 from konnect_pos.services.ids import new_uuid
+from konnect_pos.services.sale_money import taken_per_currency
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
 from konnect_pos.store.database import write_transaction
@@ -32,6 +33,7 @@ class VoidResult:
     receipt_number: str
     removed: tuple[str, ...]  # names of the bundles that left the queue
     refund_due: Money  # what was paid and must go back to the customer
+    give_back: tuple[Money, ...] = ()  # the same, in the currencies it was handed over in
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,7 @@ def void_sale(
         sale.receipt_number,
         tuple(row.bundle_name for row in rows),
         Money.from_minor(sale.paid_minor, sale.currency),
+        taken_per_currency(sale.id),
     )
 
 

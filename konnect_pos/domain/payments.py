@@ -407,6 +407,18 @@ def _two_currency_cash(
     return Allocation(due, tuple(payments), rounded - rest, change, zero_home, True)
 
 
+def cash_left_in(allocation: Allocation, rules: PaymentRules, currency: str) -> Money:
+    """What is left to pay, as cash in ``currency`` (the dialog's "To pay" in francs): the
+    allocation's ``left`` through the same conversion ``allocate`` would make."""
+    left = allocation.left
+    rate = rules.rate
+    if not left or left.currency == currency or rate is None:
+        return left
+    if currency not in (rate.base, rate.quote) or left.currency not in (rate.base, rate.quote):
+        return left
+    return convert_cash(left, rate.per_base, rate.base, currency, rules.steps.get(currency, Decimal(0)))
+
+
 def check_tender(rules: PaymentRules, tender: Tender, earlier: Sequence[Tender] = ()) -> Tender:
     """The tender with its reference, phone and card details checked and normalised, or a
     clear error; ``earlier`` are the tenders already accepted (a reference counts once)."""

@@ -51,6 +51,7 @@ from konnect_pos.ui.approval_widget import approving_user
 from konnect_pos.ui.cart_widget import CartWidget
 from konnect_pos.ui.corporate_window import CorporateWindow
 from konnect_pos.ui.correction_dialog import CorrectionDialog
+from konnect_pos.ui.counter.exchange_rate import RateLine
 from konnect_pos.ui.counter.manager_menu import ManagerMenu
 from konnect_pos.ui.counter.session_lock import SessionLock
 from konnect_pos.ui.counter.top_up_dialog import TopUpDialog
@@ -169,6 +170,8 @@ class CounterWindow(QMainWindow):
         cart_layout.addWidget(self.subtotal_label)
         cart_layout.addWidget(self.vat_label)
         cart_layout.addWidget(self.total_label)
+        self.rate_line = RateLine(lambda: self.counter, worker)
+        cart_layout.addWidget(self.rate_line)
         cart_layout.addWidget(self.pay_button)
 
         left = QWidget()
@@ -220,6 +223,7 @@ class CounterWindow(QMainWindow):
             {
                 "day": self.open_day_dialog,
                 "cash": self.open_cash_movement,
+                "rate": self.rate_line.open_dialog,
                 "report": self.show_daily_report,
                 "audit": self.open_audit,
                 "users": self.open_users,
@@ -268,6 +272,7 @@ class CounterWindow(QMainWindow):
         self.projection_label.setText(self.tr("The account after this sale:"))
         self.pay_button.setText(self.tr("Pay (F9)"))
         self.menus.retranslate()
+        self.rate_line.retranslate()
         self.status_outlet.setText(
             self.tr("Outlet {outlet} · terminal {terminal}")
             .replace("{outlet}", self.outlet.name)
@@ -470,7 +475,7 @@ class CounterWindow(QMainWindow):
                 return
             payment = PaymentDialog(
                 amount,
-                rules=checkout.payment_rules(self.outlet),
+                rules=checkout.payment_rules(self.outlet, self.rate_line.rate),
                 merchant_numbers=self.outlet.merchant_numbers,
                 customer_phone=self.customer_phone,
                 parent=self,
@@ -620,7 +625,7 @@ class CounterWindow(QMainWindow):
             return
         dialog = PaymentDialog(
             self.preview.total,
-            rules=checkout.payment_rules(self.outlet),
+            rules=checkout.payment_rules(self.outlet, self.rate_line.rate),
             merchant_numbers=self.outlet.merchant_numbers,
             customer_phone=self.customer_phone,
             parent=self,

@@ -22,7 +22,8 @@ def test_francs_for_a_dollar_price_by_keyboard(gui, qtbot):  # noqa: F811
     press(qtbot, Qt.Key.Key_Down)
     assert dialog.cash_currency.currentText() == "CDF" and dialog.change_currency.currentText() == "CDF"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tendered, timeout=WAIT)
-    assert dialog.remaining_label.text() == "To pay: CDF48,450.00 ($17.00)"
+    assert dialog.remaining_label.text() == "To pay: $17.00"
+    assert dialog.left_in_other.text() == "= CDF48,450.00 at the day's rate"
     type_text(qtbot, "50000")
     assert dialog.change_label.text() == "Change due: CDF1,550.00"
     press(qtbot, Qt.Key.Key_Return)

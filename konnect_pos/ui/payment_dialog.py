@@ -104,6 +104,10 @@ class PaymentDialog(QDialog):
         for currency in self.currencies:
             self.cash_currency.addItem(currency, currency)
             self.change_currency.addItem(currency, currency)
+        for choice in (self.cash_currency, self.change_currency):
+            choice.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Alt+U / Alt+G, not in the Tab round
+        self.left_in_other = QLabel()
+        self.left_in_other.setAlignment(Qt.AlignmentFlag.AlignCenter)
         cash_form = QFormLayout(self.cash_page)
         cash_form.addRow(QLabel(), self.cash_currency)
         cash_form.addRow(QLabel(), self.tendered)
@@ -168,6 +172,8 @@ class PaymentDialog(QDialog):
         buttons.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.remaining_label)
+        layout.addWidget(self.left_in_other)
+        self.left_in_other.setVisible(len(self.currencies) > 1)
         layout.addWidget(self.tabs)
         layout.addWidget(self.paid_list)
         layout.addWidget(self.error)
@@ -199,9 +205,7 @@ class PaymentDialog(QDialog):
         then Confirm and Back (Qt skips the fields of the hidden pages)."""
         chain = (
             self.tabs.tabBar(),
-            self.cash_currency,
             self.tendered,
-            self.change_currency,
             self.add_cash,
             self.provider,
             self.reference,
@@ -289,15 +293,13 @@ class PaymentDialog(QDialog):
     def _cash_currency(self) -> str:
         return self.cash_currency.currentData() or self.total.currency
 
-    def _to_pay_text(self) -> str:
-        """What is left, in the currency cash is being handed over in, and in the other one."""
-        shown = [cash_left_in(self.allocation, self.rules, self._cash_currency())]
-        for currency in self.currencies:
-            other = cash_left_in(self.allocation, self.rules, currency)
-            if other.currency != shown[0].currency:
-                shown.append(other)
-        text = money_text(shown[0])
-        return text + "".join(f" ({money_text(other)})" for other in shown[1:])
+    def _in_other_text(self) -> str:
+        """What is left in the outlet's other cash currency, as the domain converts it."""
+        others = [cash_left_in(self.allocation, self.rules, currency) for currency in self.currencies]
+        shown = [money_text(m) for m in others if m and m.currency != self.left().currency]
+        if not shown:
+            return ""
+        return self.tr("= {amounts} at the day's rate").replace("{amounts}", " / ".join(shown))
 
     def _cash_currency_chosen(self) -> None:
         """Picking the currency handed over also offers the change in it; the cursor goes back
@@ -313,7 +315,10 @@ class PaymentDialog(QDialog):
         if self.is_fully_paid():
             self.remaining_label.setText(self.tr("Fully paid"))
         else:
-            self.remaining_label.setText(self.tr("To pay: {amount}").replace("{amount}", self._to_pay_text()))
+            self.remaining_label.setText(
+                self.tr("To pay: {amount}").replace("{amount}", money_text(self.left()))
+            )
+        self.left_in_other.setText("" if self.is_fully_paid() else self._in_other_text())
         self.confirm_button.setEnabled(self.is_fully_paid())
         self.paid_list.clear()
         for payment in self.allocation.payments:

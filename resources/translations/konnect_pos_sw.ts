@@ -1202,6 +1202,11 @@
         <source>= {value}</source>
         <translation>= {value}</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py"/>
+        <source>= {amounts} at the day&apos;s rate</source>
+        <translation>= {amounts} kwa kiwango cha leo</translation>
+    </message>
 </context>
 <context>
     <name>PlanBox</name>

@@ -15,6 +15,7 @@ from konnect_pos.services import checkout, exchange_rates
 from konnect_pos.services.business_day import close_day, expected_cash, open_day_for_sale
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.corrections import void_sale
+from konnect_pos.services.daily_report import daily_report
 from konnect_pos.services.receipts import receipt_pdf
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.verify import verify
@@ -84,11 +85,25 @@ def test_a_dollar_price_paid_in_francs_from_rate_to_void(demo_db, clock):
     assert expected_cash(day)["CDF"] == before["CDF"] + fc(20000)
     assert verify().ok
 
+    x_report = daily_report(manager, date(2026, 11, 20))
+    assert {c["currency"]: c["expected"]["amount"] for c in x_report["cash"]} == {
+        "CDF": "40000.00",
+        "USD": "48.86",
+    }
+    assert {(m["method"], m["currency"], m["amount"]) for m in x_report["by_method"]} == {
+        ("cash", "CDF", "20000.00")
+    }
     closed = close_day(
         manager, {"USD": {"note:20": 2, "note:5": 1, "coin:0.01": 386}, "CDF": {"note:20000": 2}}
     )
     counts = {c.currency: (c.expected, c.counted) for c in closed.counts}
     assert counts == {"USD": (usd("48.86"), usd("48.86")), "CDF": (fc(40000), fc(40000))}
+    z_report = daily_report(manager, date(2026, 11, 20))
+    assert z_report["kind"] == "Z"
+    assert {c["currency"]: (c["expected"]["amount"], c["counted"]["amount"]) for c in z_report["cash"]} == {
+        "CDF": ("40000.00", "40000.00"),
+        "USD": ("48.86", "48.86"),
+    }
 
 
 def run(capsys, *argv):
@@ -115,6 +130,10 @@ def test_the_cli_sets_and_shows_the_rate_and_takes_francs(sqlite_url, capsys, mo
     )  # fmt: skip
     assert code == 0, out
     assert "change 50.00 CDF" in out and "cash 10.00 USD; cash 19950.00 CDF (= 7.00 USD at 2850)" in out
+    code, out, _ = run(
+        capsys, "void", "KIN01-T1-000001", "--reason", "wrong bundle", "--remove-active", "--db", sqlite_url
+    )
+    assert code == 0 and out.rstrip().endswith("give back 10.00 USD + 19950.00 CDF")
     code, _, err = run(
         capsys,
         "sell",

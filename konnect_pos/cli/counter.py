@@ -206,7 +206,7 @@ def _payment_line(payment: SettledPayment) -> str:
         return f"{PROVIDERS[payment.provider].name} {payment.reference} {payment.amount}"
     if payment.method == "card":
         return f"card ****{payment.last4} {payment.amount}"
-    if payment.settles is not None:
+    if payment.settles is not None and payment.settles.currency != payment.amount.currency:
         return f"cash {payment.amount} (= {payment.settles} at {payment.rate})"
     return f"cash {payment.amount}"
 

@@ -342,13 +342,17 @@ def _two_currency_cash(
         return Allocation(due, tuple(payments), zero_home, Money.zero(change_in), zero_home, True)
     if given_home and given_other and given_home >= rest:
         raise ValidationError(
-            "{currency} cash already pays the rest: give back the rest", field="amount", currency=home
+            "{currency} cash already pays the rest: hand back the other currency",
+            field="amount",
+            currency=home,
         )
     if change_in == other:
         need = convert(rest - given_home, other)  # the one rounding: what is left, in francs
         if given_home and given_other and need.amount <= 0:
             raise ValidationError(
-                "{currency} cash already pays the rest: give back the rest", field="amount", currency=home
+                "{currency} cash already pays the rest: hand back the other currency",
+                field="amount",
+                currency=home,
             )
         if given_other < need:
             left = need - given_other
@@ -384,7 +388,9 @@ def _two_currency_cash(
     rounded = round_to_step(rest, steps.get(home, Decimal(0)))
     if given_home and value >= rounded:
         raise ValidationError(
-            "{currency} cash already pays the rest: give back the rest", field="amount", currency=other
+            "{currency} cash already pays the rest: hand back the other currency",
+            field="amount",
+            currency=other,
         )
     total = given_home + value
     if total < rounded:

@@ -93,6 +93,12 @@ def test_cash_that_is_not_needed_is_refused_and_other_currencies_stay_as_they_we
         allocate(usd(17), [CashTender(fc(50000))], no_rate)
 
 
+def test_cash_counted_at_a_rate_no_longer_in_force_is_refused():
+    with pytest.raises(ValidationError, match="The rate changed to 1 USD = 2850 CDF"):
+        allocate(usd(17), [CashTender(fc(50000), "CDF", Decimal(2800))], DRC)
+    assert allocate(usd(17), [CashTender(fc(50000), "CDF", Decimal(2850))], DRC).change == fc(1550)
+
+
 def test_the_cli_spec_and_the_rate_as_typed():
     assert parse_tender_spec("cash:30000:cdf", "USD") == CashTender(fc(30000))
     assert parse_tender_spec("cash:12", "USD") == CashTender(usd(12))

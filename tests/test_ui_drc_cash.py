@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
+from konnect_pos.services import exchange_rates
+from konnect_pos.services.session import sign_in as sign_in_service
 from konnect_pos.store.models import ExchangeRate, Payment, Sale
 from tests.test_ui_counter import WAIT, Qt, gui, shop, sign_in  # noqa: F401  (fixtures)
 from tests.test_ui_payment_keyboard import counter_with_a_bundle, press, rows, type_text
@@ -61,3 +63,22 @@ def test_a_manager_sets_the_rate_from_the_menu(gui, qtbot):  # noqa: F811
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.rate_line.text() == "Rate: 1 USD = 2 900 FC", timeout=WAIT)
     assert not dialog.isVisible() and ExchangeRate.select().count() == rates + 1
+
+
+def test_a_rate_changed_while_the_dialog_is_open_is_refused_and_nothing_is_sold(gui, qtbot):  # noqa: F811
+    window, dialog = counter_with_a_bundle(gui, qtbot)
+    press(qtbot, Qt.Key.Key_U, ALT)
+    press(qtbot, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tendered, timeout=WAIT)
+    type_text(qtbot, "50000")
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.remaining_label.text() == "Fully paid"
+    # meanwhile a manager at another counter of the shop sets a new rate
+    manager = sign_in_service("KIN01-T1", "manager", "222222", window.counter.clock)
+    exchange_rates.set_rate(manager, "USD", "CDF", "2900")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: dialog.error.text().startswith("The rate changed to 1 USD = 2900 CDF"), timeout=WAIT
+    )
+    assert dialog.isVisible() and Sale.select().count() == 0
+    qtbot.waitUntil(lambda: window.rate_line.text() == "Rate: 1 USD = 2 900 FC", timeout=WAIT)

@@ -42,6 +42,7 @@ FULL_CARD_NUMBER = re.compile(r"(?:\d[ -]?){12,18}\d")
 class CashTender:
     tendered: Money
     change_in: str | None = None  # the currency the customer wants change in (None: the usual)
+    seen_rate: Decimal | None = None  # the rate the cashier was shown; a different one is refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +208,15 @@ def _settled(tender: MobileMoneyTender | CardTender, amount: Money) -> SettledPa
     return SettledPayment("card", amount, approval_code=tender.approval_code, last4=tender.last4)
 
 
-def _check_cash(tender: CashTender, currencies: tuple[str, ...]) -> None:
+def _check_cash(tender: CashTender, currencies: tuple[str, ...], rate: ExchangeRate | None) -> None:
+    if tender.seen_rate is not None and rate is not None and tender.seen_rate != rate.per_base:
+        raise ValidationError(
+            "The rate changed to 1 {base} = {rate} {quote}: check the amounts again",
+            field="rate",
+            base=rate.base,
+            rate=str(rate.per_base),
+            quote=rate.quote,
+        )
     if tender.tendered.currency in currencies[1:]:
         if tender.tendered.amount <= 0:
             raise ValidationError("A payment must be more than zero", field="amount")
@@ -230,7 +239,7 @@ def allocate(due: Money, tenders: Sequence[Tender], rules: PaymentRules) -> Allo
     currencies = rules.cash_currencies(currency)
     for tender in tenders:
         if isinstance(tender, CashTender):
-            _check_cash(tender, currencies)
+            _check_cash(tender, currencies, rules.rate)
         else:
             _check_amount(tender.amount, currency)
     open_ended = [t for t in tenders if not isinstance(t, CashTender) and t.amount is None]

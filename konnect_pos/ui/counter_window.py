@@ -646,9 +646,11 @@ class CounterWindow(QMainWindow):
             self._refresh_sync()
             self.show_receipt(result.receipt_number, copy=False)
 
-        self.worker.submit(
-            lambda: checkout.sell(self.counter, number, items, tenders), sold, dialog.show_error
-        )
+        def refused(error: Exception) -> None:
+            dialog.show_error(error)
+            self.rate_line.refresh()  # a new rate of the day is shown at once
+
+        self.worker.submit(lambda: checkout.sell(self.counter, number, items, tenders), sold, refused)
 
     # --- receipts -----------------------------------------------------------------------
     def show_receipt(self, receipt_number: str, *, copy: bool) -> None:

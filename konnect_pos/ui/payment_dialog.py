@@ -370,8 +370,11 @@ class PaymentDialog(QDialog):
 
     def _cash_tender(self, text: str) -> CashTender:
         """Cash as typed, in the currency picked; the change currency only where there is a choice."""
-        change_in = self.change_currency.currentData() if len(self.currencies) > 1 else None
-        return CashTender(Money(parse_amount(text), self._cash_currency()), change_in)
+        if len(self.currencies) < 2 or self.rules.rate is None:
+            return CashTender(Money(parse_amount(text), self._cash_currency()))
+        change_in = self.change_currency.currentData()
+        amount = Money(parse_amount(text), self._cash_currency())
+        return CashTender(amount, change_in, self.rules.rate.per_base)
 
     def _update_change(self) -> None:
         text = self.tendered.text().strip()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from konnect_pos.domain.customers import fold, phone_forms
 from konnect_pos.services import demo
-from konnect_pos.services.customers import CANDIDATES, COLUMNS, customer_count, search_customers
+from konnect_pos.services.customers import COLUMNS, customer_count, fragment_statement, search_customers
 from konnect_pos.store.database import db
 from konnect_pos.store.schema import open_database
 
@@ -57,18 +57,15 @@ def timed(call, queries: list[str]) -> list[float]:
 
 def raw_fragment(query: str) -> list[tuple]:
     """The statement the service issues, without the service around it."""
-    sql = (
-        f"SELECT {', '.join('c.' + c.strip() for c in COLUMNS.split(','))} FROM customer_fts "
-        f"JOIN customer c ON c.id = customer_fts.rowid WHERE customer_fts MATCH ? LIMIT {CANDIDATES}"
-    )
-    return db.execute_sql(sql, ('"' + query.lower() + '"',)).fetchall()
+    sql, params = fragment_statement((query.lower(),), "CD")
+    return db.execute_sql(sql, params).fetchall()
 
 
 def raw_exact(value: str) -> list[tuple]:
     """The service's one indexed statement (OR of the unique keys), issued directly."""
     sql = (
         f"SELECT {COLUMNS} FROM customer WHERE account_number = ? OR kit_serial = ? OR phone = ? "
-        "ORDER BY name LIMIT 20"
+        "ORDER BY country <> 'CD', name LIMIT 20"
     )
     return db.execute_sql(sql, (value, value, value)).fetchall()
 

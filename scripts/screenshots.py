@@ -68,6 +68,7 @@ def main() -> int:
         gui.login.submit()
         spin(app, lambda g=gui: g.counter_window is not None)
         window = gui.counter_window
+        window.showNormal()  # the app opens it maximised on the (800×800 offscreen) screen
         window.resize(1366, 768)
         spin(app, lambda w=window: len(w.catalog_buttons) == 5)
         window.pick(account)
@@ -81,7 +82,8 @@ def main() -> int:
             lambda w=window: w.preview is not None and w.preview.lines[1].trigger is Trigger.DATA_EXHAUSTED,
         )
         grab(window, f"counter-{lang}.png")
-        window.open_payment()
+        window.open_payment()  # the payment dialog opens once the service says the day sells
+        spin(app, lambda w=window: w.payment_dialog is not None)
         dialog = window.payment_dialog
         dialog.tabs.setCurrentWidget(dialog.mobile_page)
         dialog.reference.setText(reference)
@@ -99,37 +101,12 @@ def main() -> int:
         spin(app, lambda r=receipt: r.page_count() == 1)
         grab(receipt, f"receipt-preview-{lang}.png")
         receipt.accept()
-        if lang == "en":
-            window.open_day_dialog()
-            spin(app, lambda w=window: w.day_dialog is not None)
-            table = window.day_dialog.tables["USD"]
-            table.item(1, 1).setText("2")
-            table.item(3, 1).setText("1")
-            window.day_dialog.resize(620, 760)
-            grab(window.day_dialog, "close-day.png")
-            window.day_dialog.reject()
+        if lang == "en":  # the day dialog and the reports: scripts/screenshots_day.py
             window.lock()
             spin(app, lambda w=window: w.lock_screen is not None and w.lock_screen.user.count() == 3)
             grab(window, "idle-lock.png")
         window.close()
         gui.login.close()
-    manager_app = App("KIN01-T1", LocalSettings(folder / "manager.ini"))
-    keep.append(manager_app)
-    manager_app.login.show()
-    spin(app, lambda: manager_app.login.user.count() == 3)
-    manager_app.login.user.setCurrentIndex(manager_app.login.user.findData("manager"))
-    manager_app.login.pin.setText("222222")
-    manager_app.login.submit()
-    spin(app, lambda: manager_app.counter_window is not None)
-    manager_app.counter_window.show_daily_report()
-    spin(app, lambda: manager_app.counter_window.report_dialog is not None)
-    report = manager_app.counter_window.report_dialog
-    report.resize(620, 820)
-    spin(app, lambda: report.page_count() >= 1)
-    waited: list[int] = []
-    spin(app, lambda: waited.append(1) or len(waited) > 10)  # let QPdfView render the page
-    report.view.verticalScrollBar().setValue(0)
-    grab(report, "x-report-preview.png")
     pdf = folder / "receipt.pdf"
     env = {
         **os.environ,

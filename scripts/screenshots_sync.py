@@ -64,6 +64,7 @@ def main() -> int:
         gui.login.submit()
         spin(app, lambda: gui.counter_window is not None)
         window = gui.counter_window
+        window.showNormal()  # the app opens it maximised on the (800×800 offscreen) screen
         window.resize(1366, 768)
         spin(app, lambda: len(window.catalog_buttons) == 5)
         window.sync.sync_now()

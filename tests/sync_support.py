@@ -61,3 +61,119 @@ def sell_mpesa(clock, terminal: str, account: str, reference: str, code: str = "
     counter = sign_in(terminal, "cashier", "1111", clock)
     tender = MobileMoneyTender("mpesa", reference, "0812345678", None)
     return checkout.sell(counter, account, [CartItem(code)], [tender]).receipt_number
+
+
+def private_credentials(monkeypatch, tmp_path: Path) -> Path:
+    """HQ passwords of this test go to a file under tmp_path (no OS credential store, like CI)."""
+    import keyring.core
+    from keyring.backends import fail
+
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # subprocesses too
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
+    return config
+
+
+def push_as(terminal_url: str, label: str, records: list[tuple[str, str, object]], *, first_seq: int = 1,
+            prev_hash: str | None = None) -> int:  # fmt: skip
+    """What a terminal's own credentials can send: records (kind, record uuid, payload dict or raw text)
+    chained like a real journal, through ``hq_push``. Returns HQ's contiguous count."""
+    from datetime import UTC, datetime
+
+    from psycopg.types.json import Jsonb
+
+    from konnect_pos.domain.journal import GENESIS, canonical, chain_hash
+    from konnect_pos.services.ids import new_uuid
+
+    prev = prev_hash or GENESIS
+    events = []
+    for seq, (kind, record_uuid, payload) in enumerate(records, start=first_seq):
+        text = payload if isinstance(payload, str) else canonical(payload)
+        prev = chain_hash(prev, seq, kind, text)
+        events.append({
+            "uuid": new_uuid(), "seq": seq, "kind": kind, "record_uuid": record_uuid, "payload": text,
+            "hash": prev, "created_at": datetime.now(UTC).isoformat(),
+        })  # fmt: skip
+    with psycopg.connect(terminal_url, autocommit=True) as conn:
+        return conn.execute("SELECT hq_push(%s, %s)", (label, Jsonb(events))).fetchone()[0]
+
+
+class StallingProxy:
+    """A real TCP proxy in front of PostgreSQL that can stop forwarding mid-conversation.
+
+    ``stall_at(n)``: the client's n-th message naming ``hq_push`` still reaches HQ, then
+    nothing more goes either way on any open connection (HQ commits, the answer never
+    arrives: the satellite link's worst case). ``heal()`` closes the stalled connections
+    and forwards new ones normally again.
+    """
+
+    def __init__(self, target_port: int = 5432) -> None:
+        import socket
+        import threading
+
+        self.target = ("127.0.0.1", target_port)
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.stall_after: int | None = None
+        self.pushes = 0
+        self.stalled = threading.Event()
+        self.lock = threading.Lock()
+        self.open: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def url(self, terminal_url: str) -> str:
+        parsed = urlparse(terminal_url)
+        netloc = parsed.netloc.rsplit("@", 1)[0] + f"@127.0.0.1:{self.port}"
+        return urlunparse(parsed._replace(netloc=netloc))
+
+    def stall_at(self, pushes: int) -> None:
+        with self.lock:
+            self.stall_after, self.pushes = pushes, 0
+
+    def heal(self) -> None:
+        with self.lock:
+            self.stall_after = None
+            self.stalled.clear()
+            for sock in self.open:
+                sock.close()
+            self.open.clear()
+
+    def close(self) -> None:
+        self.heal()
+        self.listener.close()
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.target)
+            with self.lock:
+                self.open += [client, server]
+            threading.Thread(target=self._pipe, args=(client, server, True), daemon=True).start()
+            threading.Thread(target=self._pipe, args=(server, client, False), daemon=True).start()
+
+    def _pipe(self, source, target, from_client: bool) -> None:
+        while True:
+            try:
+                data = source.recv(65536)
+            except OSError:
+                return
+            if not data:
+                return
+            with self.lock:
+                if self.stalled.is_set():
+                    continue  # swallowed: the link is up but nothing gets through
+                if from_client and self.stall_after is not None:
+                    self.pushes += data.count(b"hq_push")
+                    if self.pushes >= self.stall_after:
+                        self.stalled.set()
+                try:
+                    target.sendall(data)
+                except OSError:
+                    return

@@ -73,10 +73,10 @@ def test_a_day_left_open_past_midnight_must_be_closed_first(cashier, manager, cl
         checkout.sell(cashier, "CD00000001", [CartItem("CD-WEEK5")], [CashTender(usd(6))])
     with pytest.raises(StateError, match="still open"):
         business_day.open_day(manager, {})
-    business_day.close_day(manager, {})
+    business_day.close_day(manager, {}, comment="float taken to the bank")
     opened = business_day.open_day(manager, {"USD": "20"})
     assert opened.status == "open" and opened.floats["USD"] == usd(20)
-    assert business_day.close_day(manager, {}).z_number == 2  # gapless per terminal
+    assert business_day.close_day(manager, {}, comment="float banked").z_number == 2  # gapless per terminal
     assert DayClose.select().count() == 2
 
 

@@ -66,7 +66,7 @@ def test_account_line_upgrade_run_and_pdf(shop, capsys, tmp_path):
         capsys, "corporate", "change-plan", "KIT-CLI1", "BIZ-PRIORITY", "--at", at, "--db", shop
     )
     assert code == 0 and "Nothing changed" in out
-    assert "prorated amount on the next invoice (VAT excluded): 15.60 USD" in out  # 19 d 8 h 30 min of 31 d
+    assert "prorated amount on the next invoice (VAT excluded): $15.60" in out  # 19 d 8 h 30 min of 31 d
     lines = json.loads(run(capsys, "corporate", "lines", account, "--json", "--db", shop)[1])
     assert lines[0]["product_id"] == "BIZ-STANDARD"  # the preview wrote nothing
     code, out, _ = run(
@@ -150,4 +150,4 @@ def test_cashiers_are_refused_in_their_language(shop, capsys, monkeypatch):
     monkeypatch.setenv("KONNECT_POS_PIN", "1111")
     monkeypatch.setenv("KONNECT_POS_LANG", "fr")
     code, _, err = run(capsys, "corporate", "accounts", "--db", shop)
-    assert code == 2 and "n'a pas le droit" in err
+    assert code == 2 and "Seul un responsable peut" in err

@@ -239,7 +239,7 @@ def test_the_top_up_receipt_states_the_new_balance_and_what_it_triggered(counter
     renewed = cp.top_up_balance(counter, LAPSED, "25", [CashTender(usd("25"))])
     text = _pdf_text(receipt_pdf(counter, renewed.receipt_number, language="en"))
     assert "Balance top-up" in text and "New balance: $3.00" in text
-    assert "Plan Salom+ 30 renewed until Dec 19, 2026" in text
+    assert "Plan Salom+ 30 renewed until 19 Dec 2026" in text
     assert "VAT 0 %" in text
     french = _pdf_text(receipt_pdf(counter, renewed.receipt_number, language="fr", copy=True))
     assert "Nouveau solde" in french and "renouvelé jusqu" in french
@@ -266,7 +266,7 @@ def test_the_commands(demo_db, db_url, capsys, monkeypatch):
     assert main(["connectplus", "status", LAPSED, "--date", TODAY.isoformat(), "--db", db_url]) == 0
     assert "Connect+ active since 2026-11-20" in capsys.readouterr().out
     assert main(["balance", LAPSED, "--db", db_url]) == 0
-    assert f"Balance of {LAPSED}: 2.00 USD" in capsys.readouterr().out
+    assert f"Balance of {LAPSED}: $2.00" in capsys.readouterr().out
     assert main(["connectplus", "opt-out", LAPSED, "--db", db_url]) == 0
     assert "opted out" in capsys.readouterr().out
     assert main(["topup", LAPSED, "0", "--pay", "cash:5", "--db", db_url]) == 2

@@ -136,3 +136,70 @@ def test_demo_shop_is_deterministic(demo_db, clock):
     assert generated == generate_customers(200, ["CD", "CG", "CI", "TZ"])
     assert stored == sorted((g.account_number, " ".join(g.name.split())) for g in generated)
     assert generated[0].account_number == "CD00000001"
+
+
+def insert_customers(clock, inputs: list[CustomerInput]) -> None:
+    """Many customers in one statement, through the counter's validation (as the demo seeds them)."""
+    from konnect_pos.domain.customers import validate_customer
+
+    rows = []
+    for number, data in enumerate(inputs):
+        valid = validate_customer(data)
+        rows.append(
+            {
+                "uuid": f"u-{data.account_number}-{number}",
+                "account_number": valid.account_number,
+                "name": valid.name,
+                "phone": valid.phone,
+                "country": valid.country,
+                "kit_serial": valid.kit_serial,
+                "language": "",
+                "search_text": valid.search_text,
+                "created_at": clock(),
+                "updated_at": clock(),
+            }
+        )
+    Customer.insert_many(rows).execute()
+
+
+def test_the_outlets_own_country_is_listed_first_then_as_before(database, clock):
+    add(clock, name="Marie Kouassi", phone="0701020304", country="CI", account_number="CI0001", kit_serial="")
+    add(clock, name="Omar Ilunga", phone="0811111114", account_number="CD0002", kit_serial="")
+    add(clock, name="Marc Kabila", phone="0811111115", account_number="CD0003", kit_serial="")
+    add(clock, name="Aya Marcel", phone="0701020305", country="CI", account_number="CI0002", kit_serial="")
+    at_kinshasa = [c.account_number for c in customers.search_customers("mar", region="CD")]
+    at_abidjan = [c.account_number for c in customers.search_customers("mar", region="CI")]
+    # Within a country as before: name start, then word start, then any fragment.
+    assert at_kinshasa == ["CD0003", "CD0002", "CI0001", "CI0002"]
+    assert at_abidjan == ["CI0001", "CI0002", "CD0003", "CD0002"]
+
+
+def test_own_country_first_even_behind_more_foreign_hits_than_candidates(database, clock):
+    foreign = [
+        CustomerInput(
+            name=f"Marie Kouassi {number}",
+            phone=f"07{number:08d}",
+            country="CI",
+            account_number=f"CI{number:05d}",
+            kit_serial="",
+        )
+        for number in range(customers.CANDIDATES + 50)  # indexed before the Congolese customer
+    ]
+    insert_customers(clock, foreign)
+    add(clock, name="Omar Ilunga", phone="0811111114", account_number="CD0002", kit_serial="")
+    found = customers.search_customers("mar", region="CD")
+    assert found[0].account_number == "CD0002"
+    assert [c.country for c in found[1:]] == ["CI"] * 19
+
+
+def test_exact_matches_of_own_country_come_first(database, clock):
+    add(clock, name="Zed Kouassi", phone="0701020304", country="CI", account_number="CI0001", kit_serial="")
+    add(clock, name="Abel Mbuyi", phone="0811111114", account_number="CD0002", kit_serial="CI0001")
+    assert [c.account_number for c in customers.search_customers("CI0001", region="CD")] == [
+        "CD0002",
+        "CI0001",
+    ]
+    assert [c.account_number for c in customers.search_customers("CI0001", region="CI")] == [
+        "CI0001",
+        "CD0002",
+    ]

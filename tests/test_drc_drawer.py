@@ -129,11 +129,12 @@ def test_the_cli_sets_and_shows_the_rate_and_takes_francs(sqlite_url, capsys, mo
         "--pay", "cash:20000:CDF", "--db", sqlite_url,
     )  # fmt: skip
     assert code == 0, out
-    assert "change 50.00 CDF" in out and "cash 10.00 USD; cash 19950.00 CDF (= 7.00 USD at 2850)" in out
+    assert "change CDF\u00a050.00" in out
+    assert "Cash $10.00; Cash CDF\u00a019,950.00 (= $7.00, 1 USD = 2 850 FC)" in out
     code, out, _ = run(
         capsys, "void", "KIN01-T1-000001", "--reason", "wrong bundle", "--remove-active", "--db", sqlite_url
     )
-    assert code == 0 and out.rstrip().endswith("give back 10.00 USD + 19950.00 CDF")
+    assert code == 0 and out.rstrip().endswith("give back $10.00 + CDF\u00a019,950.00")
     code, _, err = run(
         capsys,
         "sell",

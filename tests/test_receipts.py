@@ -68,7 +68,7 @@ def test_scripted_sale_receipt_holds_everything(shop, capsys, tmp_path):
         "Konnect Lite 15 Go",
         "Konnect Standard 40 Go",
         "active now until",
-        "when the data of Konnect Lite 15 Go runs out",
+        "when the high-speed data of Konnect Lite 15 Go",
         "no later",
         "Subtotal (excl. VAT)",
         "VAT 16 %",

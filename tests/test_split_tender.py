@@ -75,7 +75,7 @@ def test_cli_sell_pay_with_the_amountless_tender_first_or_second(shop, capsys):
         "--db", shop,
     )  # fmt: skip
     assert code == 0, err
-    assert "Paid: M-Pesa QK7AB12CD3 7.00 USD; cash 10.00 USD" in out
+    assert "Paid: Mobile money - M-Pesa QK7AB12CD3 $7.00; Cash $10.00" in out
     code, out, err = run(
         capsys, "sell", "--customer", "CD00000005", "--bundle", "CD-LITE15", "--pay", "cash:10",
         "--pay", "mobile:mpesa:QK7AB12CD4:0812345678", "--json", "--db", shop,

@@ -14,9 +14,14 @@ from konnect_pos.store.models import BundlePrice, OutboxEvent, User
 from konnect_pos.sync import client, hq_admin
 from konnect_pos.sync.hq_connection import HQRefused, HQUnreachable
 from konnect_pos.sync.hq_process import process
-from tests.sync_support import HQ, open_terminal_db, sell_cash, sell_mpesa
+from tests.sync_support import HQ, open_terminal_db, private_credentials, sell_cash, sell_mpesa
 
 T1 = "KIN01-T1"
+
+
+@pytest.fixture(autouse=True)
+def _credentials(monkeypatch, tmp_path):
+    private_credentials(monkeypatch, tmp_path)
 
 
 @pytest.fixture

@@ -21,10 +21,15 @@ from konnect_pos.store.schema import open_database
 from konnect_pos.sync import client, hq_admin
 from konnect_pos.sync.hq_process import process
 from tests.support import ManualClock
-from tests.sync_support import HQ, open_terminal_db, sell_cash
+from tests.sync_support import HQ, open_terminal_db, private_credentials, sell_cash
 
 T1 = "KIN01-T1"
 KILL_RUNS = 50
+
+
+@pytest.fixture(autouse=True)
+def _credentials(monkeypatch, tmp_path):
+    private_credentials(monkeypatch, tmp_path)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from konnect_pos.services import demo
 from konnect_pos.services.clock import system_clock
@@ -59,6 +60,17 @@ def find_customer(window, qtbot, query="CD00000001"):
     qtbot.keyClicks(window.search, query)
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.panel.account.text() == "CD00000001", timeout=WAIT)
+
+
+def press_pay(window, qtbot):
+    """F9 as a person presses it: the payment dialog opens once the service says the day sells."""
+    window.activateWindow()  # back in the counter after a dialog (offscreen Qt does not re-activate it)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    qtbot.waitUntil(
+        lambda: window.payment_dialog is not None and window.payment_dialog.isVisible(), timeout=WAIT
+    )
+    return window.payment_dialog
 
 
 class KeyCounter:
@@ -115,8 +127,7 @@ def test_split_cash_and_mpesa_then_reprint_a_copy(gui, qtbot, tmp_path):
     find_customer(window, qtbot)
     qtbot.keyClick(window.cart, Qt.Key.Key_2)
     qtbot.waitUntil(lambda: window.preview is not None and window.cart.rowCount() == 1, timeout=WAIT)
-    window.open_payment()
-    dialog = window.payment_dialog
+    dialog = press_pay(window, qtbot)
     dialog.tabs.setCurrentWidget(dialog.mobile_page)
     dialog.reference.setText("AB12CD34EF")
     dialog.mobile_amount.setText("10")
@@ -150,8 +161,7 @@ def test_a_reused_reference_is_shown_next_to_the_field(gui, qtbot):
         qtbot.waitUntil(lambda a=account: window.panel.account.text() == a, timeout=WAIT)
         window.add_nth(0)
         qtbot.waitUntil(lambda: window.preview is not None and window.cart.rowCount() == 1, timeout=WAIT)
-        window.open_payment()
-        dialog = window.payment_dialog
+        dialog = press_pay(window, qtbot)
         dialog.tabs.setCurrentWidget(dialog.mobile_page)
         dialog.reference.setText("QK7AB12CD3")
         dialog.add_mobile_payment()
@@ -170,8 +180,7 @@ def test_malformed_reference_is_flagged_as_typed(gui, qtbot):
     find_customer(window, qtbot)
     window.add_nth(0)
     qtbot.waitUntil(lambda: window.preview is not None, timeout=WAIT)
-    window.open_payment()
-    dialog = window.payment_dialog
+    dialog = press_pay(window, qtbot)
     dialog.tabs.setCurrentWidget(dialog.mobile_page)
     qtbot.keyClicks(dialog.reference, "QK7")
     assert "not a valid M-Pesa reference" in dialog.mobile_error.text()
@@ -277,7 +286,7 @@ def test_admin_edits_merchant_numbers_a_cashier_cannot(gui, qtbot):
     find_customer(window, qtbot)
     window.add_nth(0)
     qtbot.waitUntil(lambda: window.preview is not None, timeout=WAIT)
-    window.open_payment()
+    press_pay(window, qtbot)
     window.payment_dialog.tabs.setCurrentWidget(window.payment_dialog.mobile_page)
     assert window.payment_dialog.merchant.text() == "889900"
 
@@ -293,40 +302,12 @@ def test_a_cashier_sees_the_outlet_settings_locked(gui, qtbot):
         update_outlet(window.counter, name="X", address="", accepts_card=True, merchant_numbers={})
 
 
-def test_a_cashier_closes_the_day_with_the_managers_pin(gui, qtbot):
-    window = sign_in(gui, qtbot)
-    qtbot.waitUntil(lambda: window.status_day.text().endswith(": open"), timeout=WAIT)
-    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.day_dialog is not None and window.day_dialog.isVisible(), timeout=WAIT)
-    dialog = window.day_dialog
-    assert dialog.approval_box.isVisible() and dialog.action.text() == "Close the day"
-    usd = dialog.tables["USD"]
-    row = next(r for r in range(usd.rowCount()) if usd.item(r, 0).data(Qt.ItemDataRole.UserRole) == "note:20")
-    usd.item(row, 1).setText("2")
-    assert dialog.summaries["USD"].text() == "Expected $50.00 · counted $40.00 · variance -$10.00"
-    dialog.submit()
-    qtbot.waitUntil(lambda: "Unknown user or wrong PIN" in dialog.error.text(), timeout=WAIT)
-    dialog.approver.setText("manager")
-    dialog.approver_pin.setText("222222")
-    dialog.submit()
-    qtbot.waitUntil(lambda: window.status_day.text().endswith(": closed"), timeout=WAIT)
-    find_customer(window, qtbot)
-    window.add_nth(0)
-    qtbot.waitUntil(lambda: window.preview is not None, timeout=WAIT)
-    window.open_payment()
-    payment = window.payment_dialog
-    payment.tendered.setText("6")
-    payment.add_cash_payment()
-    payment.confirm()
-    qtbot.waitUntil(lambda: "closed" in payment.error.text(), timeout=WAIT)
-
-
 def test_cashier_voids_with_manager_pin_and_manager_previews_the_x_report(gui, qtbot):
     window = sign_in(gui, qtbot)
     find_customer(window, qtbot)
     window.add_nth(1)
     qtbot.waitUntil(lambda: window.preview is not None, timeout=WAIT)
-    window.open_payment()
+    press_pay(window, qtbot)
     window.payment_dialog.tendered.setText("20")
     window.payment_dialog.add_cash_payment()
     window.payment_dialog.confirm()
@@ -354,7 +335,7 @@ def test_manager_previews_the_x_report_with_ctrl_r(gui, qtbot):
     qtbot.waitUntil(lambda: window.report_dialog is not None, timeout=WAIT)
     qtbot.waitUntil(lambda: window.report_dialog.page_count() >= 1, timeout=WAIT)
     text = PdfReader(io.BytesIO(window.report_dialog.pdf)).pages[0].extract_text()
-    assert "X report" in text and "Daily sales summary" in window.report_dialog.windowTitle()
+    assert "Rapport X" in text and "Daily sales summary" in window.report_dialog.windowTitle()  # Kinshasa: fr
 
 
 def test_manager_reads_the_audit_trail_and_admin_manages_users(gui, qtbot):

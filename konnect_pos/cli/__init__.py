@@ -11,12 +11,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from konnect_pos.cli import connect_plus, corporate, counter, exchange_rate, sync
+from konnect_pos.cli import backup, connect_plus, corporate, counter, exchange_rate, sync
 from konnect_pos.cli.common import EXIT_USAGE, lang
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.i18n import translate_error
+from konnect_pos.i18n import tr, translate_error
 
-AREAS = (counter, sync, corporate, connect_plus, exchange_rate)
+AREAS = (counter, sync, corporate, connect_plus, backup, exchange_rate)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +31,37 @@ def build_parser() -> argparse.ArgumentParser:
     for area in AREAS:
         area.register(sub, common)
     return parser
+
+
+def _starts_gui(argv: Sequence[str]) -> bool:
+    import contextlib
+    import io
+
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.suppress(SystemExit):
+        args, _ = build_parser().parse_known_args(argv)
+        return args.handler is counter.cmd_gui or (args.command == "demo" and not args.no_gui)
+    return False
+
+
+def entry() -> int:
+    """The installed ``konnect-pos`` command: ``main`` with the crash log on (konnect_pos/crash_log.py).
+
+    An earlier run that ended badly is told once: the GUI after sign-in, a command on stderr.
+    """
+    from konnect_pos import crash_log
+
+    crashed = crash_log.install()
+    if crashed is not None:
+        if _starts_gui(sys.argv[1:]):
+            crash_log.pending_notice = crashed
+        else:
+            text = tr(
+                lang(),
+                "Konnect POS closed unexpectedly last time: the crash log is {path}",
+                path=str(crashed),
+            )
+            print(f"konnect-pos: {text}", file=sys.stderr)
+    return main()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from konnect_pos.domain.errors import KonnectError
+from konnect_pos.domain.money import Money, format_money
 
 EXIT_USAGE = 2
 
@@ -19,6 +20,11 @@ EXIT_USAGE = 2
 def lang() -> str:
     lang = os.environ.get("KONNECT_POS_LANG", "en")
     return lang if lang in ("en", "fr", "sw") else "en"
+
+
+def amount(value: Money) -> str:
+    """An amount as every screen and document writes it, in KONNECT_POS_LANG."""
+    return format_money(value, lang())
 
 
 def open_db(args: argparse.Namespace, *, create: bool = True) -> None:

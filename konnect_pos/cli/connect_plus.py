@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from konnect_pos.cli.common import clock, lang, open_db, print_json, signed_in
+from konnect_pos.cli.common import amount, clock, lang, open_db, print_json, signed_in
 from konnect_pos.domain.errors import ValidationError
 from konnect_pos.i18n import tr
 
@@ -20,19 +20,20 @@ def _status_lines(account: str, day: date) -> list[str]:
         return [f"{account}: no plan"]
     s = found.status
     lines = [
-        f"{account}: plan {found.plan_name} ({found.plan_fee} every {found.period_days} days)",
-        f"Balance: {s.balance}",
+        f"{account}: plan {found.plan_name} ({amount(found.plan_fee)} every {found.period_days} days)",
+        f"Balance: {amount(s.balance)}",
         f"Service: {s.service.value}" + (f" since {s.connect_plus_since}" if s.connect_plus_since else ""),
         f"Paid until: {s.paid_until or '—'}; next fee date: {s.next_fee_date or '—'}",
     ]
     if s.eligible:
         left = "—" if s.window_days_left is None else str(s.window_days_left)
+        fee = amount(found.daily_fee) if found.daily_fee else "—"
         lines.append(
-            f"Connect+: {found.daily_fee} a day; days left in the window {left}; "
+            f"Connect+: {fee} a day; days left in the window {left}; "
             f"activations {s.activations_used} of {s.max_activations} in {s.activation_window_days} days"
             + ("; opted out" if s.opted_out else "")
         )
-    lines.append(tr(lang(), s.explanation, **{k: str(v) for k, v in s.params.items()}))
+    lines.append(tr(lang(), s.explanation, **s.params))
     return lines
 
 
@@ -56,8 +57,9 @@ def cmd_balance(args: argparse.Namespace) -> int:
         print_json({"balance": total, "entries": [{"entry": e, "balance_after": b} for e, b in entries]})
         return 0
     for entry, after in entries:
-        print(f"{entry.day}  {entry.kind.value:<17} {entry.amount!s:>14}  → {after!s:>14}  {entry.key}")
-    print(f"Balance of {args.account.upper()}: {total}")
+        moved, total_after = amount(entry.amount), amount(after)
+        print(f"{entry.day}  {entry.kind.value:<17} {moved:>14}  → {total_after:>14}  {entry.key}")
+    print(f"Balance of {args.account.upper()}: {amount(total)}")
     return 0
 
 
@@ -73,9 +75,9 @@ def cmd_topup(args: argparse.Namespace) -> int:
     result = top_up_balance(counter, args.account, args.amount, tenders, language=args.language)
     if args.receipt:
         Path(args.receipt).write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
-    print(f"Receipt {result.receipt_number}: top-up {result.amount}, change {result.change}")
-    print(f"New balance: {result.balance}")
-    print(tr(lang(), result.outcome.explanation, **{k: str(v) for k, v in result.outcome.params.items()}))
+    print(f"Receipt {result.receipt_number}: top-up {amount(result.amount)}, change {amount(result.change)}")
+    print(f"New balance: {amount(result.balance)}")
+    print(tr(lang(), result.outcome.explanation, **result.outcome.params))
     return 0
 
 

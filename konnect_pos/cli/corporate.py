@@ -7,7 +7,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from konnect_pos.cli.common import instant, lang, open_db, print_json, signed_in
+from konnect_pos.cli.common import amount, instant, lang, open_db, print_json, signed_in
 from konnect_pos.domain.errors import KonnectError
 
 
@@ -158,8 +158,8 @@ def _print_preview(preview, language: str) -> None:
     )
     print(f"  effective {preview.effective_at.isoformat()}")
     for charge in preview.charges:
-        print(f"  {charge.amount!s:>14}  {charge.text(language)}")
-    print(f"  prorated amount on the next invoice (VAT excluded): {preview.amount}")
+        print(f"  {amount(charge.amount):>14}  {charge.text(language)}")
+    print(f"  prorated amount on the next invoice (VAT excluded): {amount(preview.amount)}")
 
 
 def cmd_change_plan(args: argparse.Namespace) -> int:
@@ -233,7 +233,7 @@ def cmd_products(args: argparse.Namespace) -> int:
             ]
         )
     for p in [] if args.json else products:
-        print(f"{p.product_id:<20} {p.monthly_price!s:>16}  {p.name}")
+        print(f"{p.product_id:<20} {amount(p.monthly_price):>16}  {p.name}")
     return 0
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from konnect_pos.cli.common import (
+    amount,
     approver,
     clock,
     instant,
@@ -20,6 +21,9 @@ from konnect_pos.cli.common import (
     terminal_id,
 )
 from konnect_pos.domain.errors import KonnectError
+from konnect_pos.domain.exchange import ExchangeRate, rate_text
+from konnect_pos.domain.money import Money
+from konnect_pos.payment_names import payment_name
 
 if TYPE_CHECKING:
     from konnect_pos.domain.payments import SettledPayment
@@ -200,15 +204,13 @@ def _payment_json(payment: SettledPayment) -> dict[str, str | None]:
 
 
 def _payment_line(payment: SettledPayment) -> str:
-    from konnect_pos.domain.countries import PROVIDERS
-
-    if payment.method == "mobile_money" and payment.provider in PROVIDERS:
-        return f"{PROVIDERS[payment.provider].name} {payment.reference} {payment.amount}"
-    if payment.method == "card":
-        return f"card ****{payment.last4} {payment.amount}"
+    name = payment_name(payment.method, payment.provider, lang())
+    detail = payment.reference or (f"****{payment.last4}" if payment.last4 else "")
+    line = " ".join(part for part in (name, detail, amount(payment.amount)) if part)
     if payment.settles is not None and payment.settles.currency != payment.amount.currency:
-        return f"cash {payment.amount} (= {payment.settles} at {payment.rate})"
-    return f"cash {payment.amount}"
+        rate = ExchangeRate(payment.settles.currency, payment.amount.currency, payment.rate)
+        line += f" (= {amount(payment.settles)}, {rate_text(rate)})"
+    return line
 
 
 def cmd_sell(args: argparse.Namespace) -> int:
@@ -240,7 +242,7 @@ def cmd_sell(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"Receipt {result.receipt_number}  total {result.charged}  change {result.change}")
+    print(f"Receipt {result.receipt_number}  total {amount(result.charged)}  change {amount(result.change)}")
     print("Paid: " + "; ".join(_payment_line(p) for p in result.payments))
     print("\n".join(_timeline_lines(result.timeline, counter.terminal.outlet.zone)))
     return 0
@@ -314,7 +316,7 @@ def cmd_day(args: argparse.Namespace) -> int:
     counter = signed_in(args)
     if args.action == "open":
         day = business_day.open_day(counter, _pairs(args.float, "Float"), approver=approver())
-        floats = ", ".join(str(m) for m in day.floats.values())
+        floats = ", ".join(amount(m) for m in day.floats.values())
         print(f"Business day {day.business_date} opened at {counter.terminal.label}; float {floats}")
     elif args.action == "close":
         result = business_day.close_day(
@@ -323,9 +325,17 @@ def cmd_day(args: argparse.Namespace) -> int:
         print(f"Business day {result.business_date} closed: Z report {result.z_number}")
         for count in result.counts:
             print(
-                f"  {count.currency}: expected {count.expected}, counted {count.counted}, "
-                f"variance {count.variance}"
+                f"  {count.currency}: expected {amount(count.expected)}, counted {amount(count.counted)}, "
+                f"variance {amount(count.variance)}"
             )
+        if result.backup is not None:
+            from konnect_pos.i18n import tr, translate_error
+
+            if result.backup.error is None:
+                print(tr(lang(), "Backup written: {path}", path=str(result.backup.path)))
+            else:
+                reason = translate_error(result.backup.error, lang())
+                print(tr(lang(), "The backup failed: {reason}", reason=reason), file=sys.stderr)
     else:
         day = business_day.current_day(counter)
         print(f"{counter.terminal.label}: " + (f"{day.business_date} {day.status}" if day else "no day open"))
@@ -340,7 +350,7 @@ def cmd_cash(args: argparse.Namespace) -> int:
     moved = business_day.cash_movement(
         counter, args.direction, args.amount, args.currency.upper(), args.reason, approver=approver()
     )
-    print(f"Cash {args.direction}: {moved} ({args.reason})")
+    print(f"Cash {args.direction}: {amount(moved)} ({args.reason})")
     return 0
 
 
@@ -353,7 +363,7 @@ def cmd_void(args: argparse.Namespace) -> int:
     )
     print(
         f"Sale {result.receipt_number} voided; removed from the account: {', '.join(result.removed) or '-'}; "
-        f"give back {' + '.join(str(m) for m in result.give_back) or result.refund_due}"
+        f"give back {' + '.join(map(amount, result.give_back)) or amount(result.refund_due)}"
     )
     return 0
 
@@ -365,9 +375,9 @@ def cmd_refund(args: argparse.Namespace) -> int:
     result = refund_sale(
         signed_in(args), args.receipt, args.amount, args.reason, method=args.to, approver=approver()
     )
-    how = result.provider or result.method
-    left = result.refundable_left
-    print(f"Refund of {result.amount} on {result.receipt_number} ({how}); still refundable {left}")
+    how = payment_name(result.method, result.provider, lang())
+    left = amount(result.refundable_left)
+    print(f"Refund of {amount(result.amount)} on {result.receipt_number} ({how}); still refundable {left}")
     return 0
 
 
@@ -379,15 +389,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     counter = signed_in(args)
     report = daily_report(counter, parse_date(args.date), terminal=args.terminal, whole_outlet=args.outlet)
     if args.out:
-        Path(args.out).write_bytes(render_daily_report(report, args.language or lang(), args.format))
+        Path(args.out).write_bytes(
+            render_daily_report(report, args.language or report["outlet"]["language"], args.format)
+        )
     if args.json:
         print(report_json(report))
     else:
         for row in report["sales"]:
-            print(
-                f"{report['kind']} {report['business_date']}: {row['count']} sales, "
-                f"total {row['total']['amount']} {row['currency']}, net {row['net']['amount']}"
-            )
+            total, net = (Money.from_minor(row[k]["minor"], row[k]["currency"]) for k in ("total", "net"))
+            total, net = amount(total), amount(net)
+            day = f"{report['kind']} {report['business_date']}"
+            print(f"{day}: {row['count']} sales, total {total}, net {net}")
         if not report["sales"]:
             print(f"{report['kind']} {report['business_date']}: no sales")
     return 0
@@ -441,7 +453,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     demo.add_argument("--country", help="only this country's outlet (TZ, CD, CG, CI)")
     demo.add_argument("--no-gui", action="store_true", help="only seed and print where the database is")
     demo.add_argument("--fresh", action="store_true", help="delete the demo database first")
-    demo.add_argument("--terminal", help="terminal label to open, e.g. KIN01-T1")
+    demo.add_argument("--terminal", default=argparse.SUPPRESS, help="terminal label to open, e.g. KIN01-T1")
     demo.set_defaults(handler=cmd_demo)
 
     customers = sub.add_parser("customers", help="look up and register customers").add_subparsers(

@@ -10,14 +10,21 @@ import argparse
 import sys
 import time
 from datetime import date
+from typing import TYPE_CHECKING
 
 from konnect_pos.cli.common import clock, lang, open_db, print_json
 from konnect_pos.domain.errors import ValidationError
 from konnect_pos.i18n import translate_error
 
+if TYPE_CHECKING:
+    from konnect_pos.sync.hq_connection import HQTimeouts
+
 EXIT_OFFLINE = 3
 DEFAULT_INTERVAL_MINUTES = 5
-HQ_ACTIONS = ("init", "add-terminal", "load", "price", "process", "conflicts", "terminals", "report")
+HQ_ACTIONS = (
+    "init", "add-terminal", "load", "price", "process", "conflicts", "accept", "reject", "terminals",
+    "report",
+)  # fmt: skip
 
 
 def _progress(step: str, done: int, total: int) -> None:
@@ -43,7 +50,7 @@ def _sync_pass(args: argparse.Namespace) -> int:
     code = 0
     for label in _terminals(args):
         try:
-            result = sync(label, clock(), _progress, batch=args.batch)
+            result = sync(label, clock(), _progress, batch=args.batch, timeouts=_timeouts(args))
         except HQUnreachable as error:
             print(f"konnect-pos: {label}: {translate_error(error, lang())}", file=sys.stderr)
             code = EXIT_OFFLINE
@@ -56,17 +63,32 @@ def _sync_pass(args: argparse.Namespace) -> int:
     return code
 
 
+def _timeouts(args: argparse.Namespace) -> HQTimeouts:
+    from konnect_pos.sync.hq_connection import terminal_timeouts
+
+    if args.timeout is not None and not 1 <= args.timeout <= 600:
+        raise ValidationError("--timeout must be between 1 and 600 seconds")
+    return terminal_timeouts(args.timeout)
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
     open_db(args, create=False)
     if args.action == "link":
         from konnect_pos.cli.common import terminal_label
-        from konnect_pos.sync.client import link
+        from konnect_pos.sync.client import link, move_password_out
+        from konnect_pos.sync.credentials import where
 
         if not args.url:
-            raise ValidationError("Give HQ's URL: konnect-pos sync link postgresql://…")
+            moved = [label for label in _terminals(args) if move_password_out(label)]
+            for label in moved:
+                print(f"{label}: HQ password moved out of the database to {where()}")
+            if not moved:
+                print("No HQ password left in the database")
+            return 0
         label = terminal_label(args)
-        held = link(label, args.url, clock())
+        held = link(label, args.url, clock(), _timeouts(args))
         print(f"{label} linked to headquarters; HQ already holds {held} of its records")
+        print(f"HQ password kept in {where()}, not in the database")
         return 0
     if args.action == "status":
         from konnect_pos.sync.client import status
@@ -129,7 +151,13 @@ def cmd_hq(args: argparse.Namespace) -> int:
         if args.json:
             print_json(rows)
         for row in rows if not args.json else []:
-            print(f"{row.detected_at:%Y-%m-%d %H:%M} {row.kind:<18} {row.outlet_code or '':<8} {row.subject}")
+            print(f"{row.id:>5} {row.detected_at:%Y-%m-%d %H:%M} {row.kind:<18} {row.outlet_code or '':<8} "
+                  f"{row.subject:<16} {row.resolution or 'open':<8} {row.reason}")  # fmt: skip
+    elif args.action in ("accept", "reject"):
+        if len(args.names) != 1 or not args.names[0].isdigit():
+            raise ValidationError("Give the conflict's number from hq conflicts: hq accept 12")
+        decided = hq_admin.resolve_conflict(url, int(args.names[0]), accept=args.action == "accept")
+        print(f"Conflict {decided.id} {decided.resolution}: {decided.subject}")
     elif args.action == "terminals":
         for row in hq_admin.registered_terminals(url):
             broken = f" chain broken at {row['chain_broken_seq']}" if row["chain_broken_seq"] else ""
@@ -174,6 +202,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     sync.add_argument("--once", action="store_true", help="one push and pull, then exit")
     sync.add_argument("--interval", type=int, default=DEFAULT_INTERVAL_MINUTES, help="minutes between passes")
     sync.add_argument("--batch", type=int, default=500, help="records per HQ transaction")
+    sync.add_argument(
+        "--timeout", type=int, help="seconds HQ may take to answer before the pass stops (default 30)"
+    )
     sync.add_argument("--terminal")
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=cmd_sync)
@@ -186,7 +217,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     hq = sub.add_parser("hq", parents=[common], help="headquarters: schema, terminals, prices, reports")
     hq.add_argument("action", choices=HQ_ACTIONS)
-    hq.add_argument("names", nargs="*", help="add-terminal OUTLET CODE | price COUNTRY BUNDLE AMOUNT | daily")
+    hq.add_argument(
+        "names", nargs="*", help="add-terminal OUTLET CODE | price COUNTRY BUNDLE AMOUNT | daily | accept N"
+    )
     hq.add_argument("--from", dest="source", help="load: the database to copy reference data from")
     hq.add_argument("--effective", help="price: first local business date it applies (YYYY-MM-DD)")
     hq.add_argument("--date", help="report: the local business date")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
@@ -11,8 +12,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from konnect_pos.documents.pdf_text import money, words
+from konnect_pos.documents.pdf_text import calendar_date, local_time, money, words
 from konnect_pos.domain.money import Money
+from konnect_pos.payment_names import method_name, payment_name, provider_name
 
 TITLES = {"X": "X report (day still open)", "Z": "Z report (day closed)", "outlet": "Outlet summary"}
 
@@ -21,6 +23,33 @@ def _m(value: dict[str, Any] | None, lang: str) -> str:
     if value is None:
         return "—"
     return money(Money.from_minor(value["minor"], value["currency"]), lang)
+
+
+def _at(iso: str, zone: str, lang: str) -> str:
+    """A stored instant as the outlet's local time to the minute."""
+    return local_time(datetime.fromisoformat(iso), zone, lang)
+
+
+def _by(row: dict[str, Any]) -> str:
+    user = row.get("user_name") or row["user"]
+    approver = row.get("approved_by_name") or row["approved_by"] or "—"
+    return f"{user} / {approver}"
+
+
+def tie_out_lines(report: dict[str, Any], lang: str) -> list[str]:
+    """One line per currency that shows how Net is made: Total + cash rounding − refunds."""
+    return [
+        words(
+            lang,
+            "Net {currency} = total {total} + cash rounding {rounding} - refunds {refunds} = {net}",
+            currency=s["currency"],
+            total=_m(s["total"], lang),
+            rounding=_m(s["rounding"], lang),
+            refunds=_m(s["refunds"], lang),
+            net=_m(s["net"], lang),
+        )
+        for s in report["sales"]
+    ]
 
 
 def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4") -> bytes:
@@ -37,45 +66,55 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
     def p(text: str, style: ParagraphStyle = base) -> Paragraph:
         return Paragraph(escape(str(text)), style)
 
-    def table(rows: list[list[str]], header: list[str]) -> Table | Paragraph:
+    def table(
+        rows: list[list[str]], header: list[str], weights: list[int] | None = None
+    ) -> Table | Paragraph:
         if not rows:
             return p(words(lang, "None"))
         data = [
             [p(words(lang, h), ParagraphStyle("h", parent=base, fontName="Helvetica-Bold")) for h in header]
         ]
         data += [[p(cell) for cell in row] for row in rows]
-        result = Table(data, colWidths=[width / len(header)] * len(header), repeatRows=1)
+        weights = weights or [1] * len(header)
+        widths = [width * w / sum(weights) for w in weights]
+        result = Table(data, colWidths=widths, repeatRows=1)
         result.setStyle(
             TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.6, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
         )
         return result
 
+    business_date = calendar_date(date.fromisoformat(report["business_date"]), lang)
     story: list[Any] = [
         p(words(lang, "Daily sales summary") + " — " + words(lang, TITLES[report["kind"]]), title),
         p(
             f"{report['outlet']['name']} · {report['terminal'] or words(lang, 'all terminals')} · "
-            f"{words(lang, 'Business day')} {report['business_date']}"
+            f"{words(lang, 'Business day')} {business_date}"
         ),
     ]
+    zone = report["outlet"].get("zone", "UTC")
     for day in report["days"]:
+        opened, zone = day["opened_at"], report["outlet"]["zone"]
         closed = (
-            f" · {words(lang, 'closed by')} {day['closed_by']} {day['closed_at']} · Z {day['z_number']}"
+            f" · {words(lang, 'closed by')} {day.get('closed_by_name') or day['closed_by']} "
+            f"{_at(day['closed_at'], zone, lang)} · Z {day['z_number']}"
             if day["closed_at"]
             else ""
         )
-        story.append(
-            p(f"{day['terminal']}: {words(lang, 'opened by')} {day['opened_by']} {day['opened_at']}{closed}")
-        )
+        opened = f"{day.get('opened_by_name') or day['opened_by']} {_at(day['opened_at'], zone, lang)}"
+        story.append(p(f"{day['terminal']}: {words(lang, 'opened by')} {opened}{closed}"))
+        if day.get("comment"):
+            story.append(p(f"{words(lang, 'Comment at close')}: {day['comment']}"))
     sections = [
         (
             "Sales",
-            ["Currency", "Count", "Total", "VAT", "Refunds", "Net"],
+            ["Currency", "Count", "Total", "VAT", "Cash rounding", "Refunds", "Net"],
             [
                 [
                     s["currency"],
                     s["count"],
                     _m(s["total"], lang),
                     _m(s["vat"], lang),
+                    _m(s["rounding"], lang),
                     _m(s["refunds"], lang),
                     _m(s["net"], lang),
                 ]
@@ -85,13 +124,13 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
         (
             "By payment method",
             ["Method", "Count", "Amount"],
-            [[words(lang, r["method"]), r["count"], _m(r, lang)] for r in report["by_method"]],
+            [[method_name(r["method"], lang), r["count"], _m(r, lang)] for r in report["by_method"]],
         ),
         (
             "Mobile money references",
             ["Provider", "Reference", "Receipt", "Amount"],
             [
-                [r["provider"], r["reference"], r["receipt_number"], _m(r, lang)]
+                [provider_name(r["provider"]), r["reference"], r["receipt_number"], _m(r, lang)]
                 for r in report["mobile_money"]
             ],
         ),
@@ -113,10 +152,7 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
         (
             "Voids",
             ["Receipt", "Amount", "Reason", "By / approved"],
-            [
-                [r["receipt_number"], _m(r, lang), r["reason"], f"{r['user']} / {r['approved_by'] or '—'}"]
-                for r in report["voids"]
-            ],
+            [[r["receipt_number"], _m(r, lang), r["reason"], _by(r)] for r in report["voids"]],
         ),
         (
             "Refunds",
@@ -124,9 +160,9 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
             [
                 [
                     r["receipt_number"],
-                    f"{_m(r, lang)} ({r['provider'] or r['method']})",
+                    f"{_m(r, lang)} ({payment_name(r['method'], r['provider'], lang)})",
                     r["reason"],
-                    f"{r['user']} / {r['approved_by'] or '—'}",
+                    _by(r),
                 ]
                 for r in report["refunds"]
             ],
@@ -135,7 +171,7 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
             "Cash movements",
             ["Direction", "Amount", "Reason", "By"],
             [
-                [words(lang, r["direction"]), _m(r, lang), r["reason"], r["user"]]
+                [words(lang, r["direction"]), _m(r, lang), r["reason"], r.get("user_name") or r["user"]]
                 for r in report["cash_movements"]
             ],
         ),
@@ -155,7 +191,10 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
         ),
     ]
     for name, header, rows in sections:
-        story += [p(words(lang, name), head), table(rows, header)]
+        weights = [2, 2, 3, 3, 3, 4, 3] if name == "Sales" else None  # money columns get the room
+        story += [p(words(lang, name), head), table(rows, header, weights)]
+        if name == "Sales":  # every total explained: the arithmetic on the page ties out
+            story += [p(line) for line in tie_out_lines(report, lang)]
     story += [
         Spacer(1, 12 * mm),
         p(words(lang, "Cashier signature") + ": ______________________"),

@@ -11,14 +11,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from konnect_pos.documents.pdf_text import local_date, money, words
+from konnect_pos.documents.pdf_text import clean, local_date, money, words
 from konnect_pos.documents.receipt_data import ReceiptData
 from konnect_pos.domain.money import vat_included
+from konnect_pos.payment_names import method_name
 
 BASE = ParagraphStyle("base", fontName="Helvetica", fontSize=10, leading=13)
 BOLD = ParagraphStyle("bold", parent=BASE, fontName="Helvetica-Bold")
 TITLE = ParagraphStyle("title", parent=BASE, fontName="Helvetica-Bold", fontSize=18, leading=22)
-METHODS = {"cash": "Cash", "mobile_money": "Mobile money", "card": "Card"}
 
 
 def _p(text: str, style: ParagraphStyle = BASE) -> Paragraph:
@@ -90,7 +90,7 @@ def render_sale_invoice(data: ReceiptData) -> bytes:
     ]
     total_table = Table([[_p(a), _p(b, BOLD)] for a, b in totals], colWidths=[width * 0.7, width * 0.3])
     paid_by = ", ".join(
-        f"{words(lang, METHODS[p.method])}{' ' + p.provider_name if p.provider_name else ''} "
+        f"{clean(method_name(p.method, lang))}{' ' + p.provider_name if p.provider_name else ''} "
         f"{p.reference} {money(p.amount, lang)}".replace("  ", " ")
         for p in data.payments
     )

@@ -20,6 +20,7 @@ class ReceiptLine:
     starts_at: datetime
     ends_at: datetime  # period end (a bound when the start is)
     previous_name: str = ""  # the bundle it follows, for the activation words
+    starts_exact: bool = True  # False: starts_at is only a bound ("no later than"), as the sale knows
 
 
 @dataclass(frozen=True, slots=True)

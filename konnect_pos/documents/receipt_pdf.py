@@ -13,14 +13,23 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from konnect_pos.documents.pdf_text import calendar_date, local_date, local_datetime, money, words
+from konnect_pos.documents.pdf_text import (
+    calendar_date,
+    clean,
+    data_amount,
+    local_date,
+    local_time,
+    money,
+    words,
+)
 from konnect_pos.documents.receipt_data import ReceiptData, ReceiptLine, ReceiptPayment, ReceiptTopUp
+from konnect_pos.i18n import ngettext
+from konnect_pos.payment_names import method_name
 
 ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
 FORMATS = ("80mm", "a4")
 COPY_MARK = {"en": "COPY", "fr": "DUPLICATA", "sw": "NAKALA"}
-METHODS = {"cash": "Cash", "mobile_money": "Mobile money", "card": "Card"}
 HOURS = "Monday to Saturday, 9am–6pm"
 
 
@@ -69,10 +78,12 @@ def _activation(line: ReceiptLine, data: ReceiptData) -> str:
     if line.activation == "on_data_exhausted":
         return words(
             lang,
-            "then, when the data of {previous} runs out (no later than {date})",
+            "then, when the high-speed data of {previous} is used up (no later than {date})",
             previous=line.previous_name,
             date=start,
         )
+    if not line.starts_exact:  # it follows a bundle whose hand-over is not known yet: only a bound
+        return words(lang, "then, at the end of the period: no later than {date}", date=start)
     return words(lang, "then, at the end of the period: {date}", date=start)
 
 
@@ -102,7 +113,7 @@ def _pairs(
 
 
 def _payment_rows(payment: ReceiptPayment, lang: str) -> list[tuple[str, str]]:
-    label = words(lang, METHODS[payment.method])
+    label = clean(method_name(payment.method, lang))
     if payment.provider_name:
         label = f"{label} - {payment.provider_name}"
     rows = [(label, money(payment.amount, lang))]
@@ -169,7 +180,7 @@ def _story(data: ReceiptData, width: float, scale: float) -> list[Flowable]:
         _p(words(lang, "Receipt") + " " + data.receipt_number, s["title"]),
         _pairs(
             [
-                (words(lang, "Date"), local_datetime(data.sold_at, data.zone, lang)),
+                (words(lang, "Date"), local_time(data.sold_at, data.zone, lang)),
                 (words(lang, "Terminal"), data.terminal),
                 (words(lang, "Sales agent"), data.agent),
             ],
@@ -195,7 +206,8 @@ def _story(data: ReceiptData, width: float, scale: float) -> list[Flowable]:
         )
         story.append(
             _p(
-                f"{line.code} - {line.data_gb} GB - " + words(lang, "{days} days", days=line.validity_days),
+                f"{line.code} - {data_amount(line.data_gb, lang)} - "
+                + clean(ngettext(lang, "{n} day", "{n} days", line.validity_days)),
                 s["small"],
             )
         )

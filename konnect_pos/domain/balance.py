@@ -232,7 +232,7 @@ class Ledger:
                         "Refunds of {key} would exceed the {amount} charged",
                         field="amount",
                         key=target.key,
-                        amount=str(-target.amount),
+                        amount=-target.amount,
                     )
                 refunded = MappingProxyType({**self._refunded, target.key: total})
         new_balance = self._balance + entry.amount
@@ -240,8 +240,8 @@ class Ledger:
             raise StateError(
                 "Balance {balance} cannot pay {amount}",
                 field="amount",
-                balance=str(self._balance),
-                amount=str(-entry.amount),
+                balance=self._balance,
+                amount=-entry.amount,
             )
         new = object.__new__(Ledger)
         object.__setattr__(new, "currency", self.currency)

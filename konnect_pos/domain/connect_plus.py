@@ -156,7 +156,7 @@ class PlanTerms:
         # Connect+ is the band between the daily fee and the plan fee; without it, never runs.
         if cp.daily_fee >= self.fee:
             raise ValidationError(
-                "Connect+ daily fee must be below the plan fee of {fee}", field="daily_fee", fee=str(self.fee)
+                "Connect+ daily fee must be below the plan fee of {fee}", field="daily_fee", fee=self.fee
             )
 
     @property
@@ -298,7 +298,7 @@ class DayOutcome:
         return self.explanation.format(**self.params)
 
 
-# --- explanations (English msgids; translated in resources/locale/*/connect_plus.po) ----
+# --- explanations (English msgids; translated in konnect_pos/resources/locale/*/connect_plus.po) ----
 
 PLAN_RUNNING = "Plan {plan} is paid until {paid_until}"
 RENEWED = "Plan {plan} renewed: {fee} charged, paid until {paid_until}"

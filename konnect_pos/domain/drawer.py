@@ -1,6 +1,6 @@
 """Counting the cash drawer by denomination: counted, expected, variance. Pure.
 
-Denominations come from data (resources/denominations.json), passed in by the caller.
+Denominations come from data (konnect_pos/resources/denominations.json), passed in by the caller.
 """
 
 from __future__ import annotations

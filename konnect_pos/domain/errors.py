@@ -11,6 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 
+class CountryCode(str):
+    """An ISO 3166 code among an error's parameters: read as the country's name in the reader's language."""
+
+
 class KonnectError(Exception):
     """Bad input or a refused action: shown to the user, nothing changed."""
 

@@ -10,6 +10,7 @@ as written in docs/decisions.md.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
@@ -199,6 +200,17 @@ def vat_included(gross: Money, rate: Decimal) -> Money:
     return round_half_up(gross.amount * rate / (1 + rate), gross.currency)
 
 
-def format_money(money: Money, locale: str = "en") -> str:
-    """The one display format for GUI and PDFs (babel, the locale's own pattern)."""
-    return format_currency(money.amount, money.currency, locale=locale)
+# CLDR "currencySpacing": a currency sign that ends (or starts) with a letter gets a no-break
+# space before (after) the digits ("F CFA 4,000", "TZS 1,500.00"); babel leaves it out.
+_SIGN_BEFORE_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
+_DIGIT_BEFORE_SIGN = re.compile(r"(?<=\d)(?=[^\W\d_])")
+
+
+def format_money(money: Money, lang: str = "en") -> str:
+    """The one display format of an amount, for every screen, document and CLI line.
+
+    ``lang`` is the UI language (en, fr, sw), which is also the babel locale: the
+    language's own pattern, currency sign and separators ("4 000 F CFA" in French).
+    """
+    text = format_currency(money.amount, money.currency, locale=lang)
+    return _DIGIT_BEFORE_SIGN.sub("\u00a0", _SIGN_BEFORE_DIGIT.sub("\u00a0", text))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import phonenumbers
 from phonenumbers import carrier
 
-from konnect_pos.domain.errors import ValidationError
+from konnect_pos.domain.errors import CountryCode, ValidationError
 
 MAX_PHONE_INPUT = 40
 
@@ -41,7 +41,7 @@ def normalize_phone(text: str, region: str, *, field: str = "phone") -> str:
             "{phone} is not a valid phone number for {region}",
             field=field,
             phone=(text or "").strip()[:MAX_PHONE_INPUT],
-            region=region,
+            region=CountryCode(region),
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

@@ -55,8 +55,31 @@ def can(role: str, right: Right) -> bool:
     return right in RIGHTS.get(Role(role), frozenset())
 
 
+# A refusal says who can do it, as one sentence (fr and sw in resources/locale/*/roles.po).
+REFUSALS: dict[Right, str] = {
+    Right.SELL: "Only counter staff can sell.",
+    Right.LOOK_UP: "Only counter staff can look up customers.",
+    Right.REPRINT: "Only counter staff can reprint a receipt.",
+    Right.EDIT_CUSTOMERS: "Only counter staff can add or edit customers.",
+    Right.OPEN_CLOSE_DAY: "Only a manager can open or close the business day.",
+    Right.VOID: "Only a manager can void a sale.",
+    Right.REFUND: "Only a manager can refund a sale.",
+    Right.CASH_MOVEMENTS: "Only a manager can put cash in or take cash out of the drawer.",
+    Right.REPORTS: "Only a manager can see reports.",
+    Right.UNLOCK_USERS: "Only a manager can unlock a user.",
+    Right.REVIEW_CONFLICTS: "Only a manager can review the conflicts found by headquarters.",
+    Right.CORPORATE_BILLING: "Only a manager can manage corporate accounts.",
+    Right.MANAGE_USERS: "Only an administrator can manage users.",
+    Right.MANAGE_CATALOG: "Only an administrator can change the catalog.",
+    Right.OUTLET_SETTINGS: "Only an administrator can change the outlet's settings.",
+}
+
+
+def refusal(right: Right) -> PermissionDenied:
+    """The error for someone without ``right``: it names who has it ("Only a manager can see reports.")."""
+    return PermissionDenied(REFUSALS[right])
+
+
 def require(role: str, right: Right) -> None:
     if not can(role, right):
-        raise PermissionDenied(
-            "A {role} is not allowed to {right}", role=str(role), right=right.value.replace("_", " ")
-        )
+        raise refusal(right)

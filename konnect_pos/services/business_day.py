@@ -16,12 +16,14 @@ import peewee
 
 from konnect_pos.domain.drawer import DrawerCount as Count
 from konnect_pos.domain.drawer import counted_total, denominations_from_data
-from konnect_pos.domain.errors import PermissionDenied, StateError, ValidationError
+from konnect_pos.domain.errors import StateError, ValidationError
 from konnect_pos.domain.money import Money, parse_amount
-from konnect_pos.domain.roles import Right, can
+from konnect_pos.domain.roles import Right, can, refusal
 from konnect_pos.paths import RESOURCES
 from konnect_pos.services import journal
+from konnect_pos.services.backup import DayCloseBackup, back_up_after_close
 from konnect_pos.services.ids import new_uuid
+from konnect_pos.services.outlet_settings import CloseRules, close_rules
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
 from konnect_pos.store.database import write_transaction
@@ -35,6 +37,7 @@ from konnect_pos.store.models import (
     Refund,
     Sale,
     SaleVoid,
+    User,
 )
 
 MAX_REASON = 200
@@ -55,6 +58,55 @@ class CloseResult:
     business_date: date
     z_number: int
     counts: tuple[Count, ...]
+    backup: DayCloseBackup | None = None  # None on PostgreSQL (pg_dump's job)
+
+
+@dataclass(frozen=True, slots=True)
+class DayState:
+    """What the counter shows about its day at all times, and whether it may sell now."""
+
+    status: str  # not_opened | open | overdue | closed
+    business_date: date  # the day shown: today's, or the overdue one's
+    opened_at: datetime | None = None
+    opened_by: str = ""  # display names
+    closed_at: datetime | None = None
+    closed_by: str = ""
+    z_number: int | None = None
+    refusal: StateError | None = None  # why nothing can be sold now (None: selling is allowed)
+
+    @property
+    def can_sell(self) -> bool:
+        return self.refusal is None
+
+
+@dataclass(frozen=True, slots=True)
+class CloseForm:
+    """What the day dialog needs: the state, the rules and (unless blind) the expected cash."""
+
+    state: DayState
+    day: DayView | None
+    expected: dict[str, Money] | None  # None under a blind close: seen only once the count is in
+    denominations: dict
+    rules: CloseRules
+
+
+@dataclass(frozen=True, slots=True)
+class CloseSummary:
+    """The count against the expected cash, per currency, before the close is confirmed."""
+
+    business_date: date
+    counts: tuple[Count, ...]
+    thresholds: dict[str, Money]
+
+    @property
+    def comment_required(self) -> bool:
+        return any(_above(count, self.thresholds) for count in self.counts)
+
+
+def _above(count: Count, thresholds: dict[str, Money]) -> bool:
+    variance = count.variance
+    limit = thresholds.get(count.currency, Money.zero(count.currency))
+    return (-variance if variance.is_negative else variance) > limit
 
 
 def local_date(at: datetime, zone: str) -> date:
@@ -67,9 +119,7 @@ def authorise(counter: Counter, right: Right, approver: SignedInUser | None) -> 
         return None
     if approver is not None and can(approver.role, right):
         return approver.id
-    raise PermissionDenied(
-        "A {role} is not allowed to {right}", role=counter.user.role, right=right.value.replace("_", " ")
-    )
+    raise refusal(right)
 
 
 def _view(day: BusinessDay, today: date) -> DayView:
@@ -100,19 +150,63 @@ def current_day(counter: Counter) -> DayView | None:
     return view
 
 
-def open_day_for_sale(counter: Counter) -> BusinessDay:
-    """The open business day a sale, void or cash movement belongs to, or a clear refusal."""
-    view = current_day(counter)
+def _refusal(view: DayView | None) -> StateError | None:
     if view is None:
-        raise StateError("No business day is open at this terminal: a manager must open it", field="day")
+        return StateError("No business day is open at this terminal: a manager must open it", field="day")
     if view.status == "overdue":
-        raise StateError(
+        return StateError(
             "The business day of {date} is still open: a manager must close it first",
             field="day",
             date=view.business_date.isoformat(),
         )
     if view.status == "closed":
-        raise StateError("Today's business day is closed", field="day")
+        return StateError(
+            "Today's business day is closed: selling starts again when a manager opens tomorrow's day",
+            field="day",
+        )
+    return None
+
+
+def day_state(counter: Counter) -> DayState:
+    """The terminal's day as the counter shows it: state, who opened or closed it, and whether it sells."""
+    view = current_day(counter)
+    if view is None:
+        today = local_date(counter.clock(), counter.terminal.outlet.zone)
+        return DayState("not_opened", today, refusal=_refusal(None))
+    day = BusinessDay.get_by_id(view.id)
+    close = DayClose.get_or_none(DayClose.day == view.id)
+    names = {
+        u.id: u.full_name
+        for u in User.select(User.id, User.full_name).where(
+            User.id.in_([day.opened_by_id] + ([close.closed_by_id] if close else []))
+        )
+    }
+    return DayState(
+        view.status,
+        view.business_date,
+        opened_at=view.opened_at,
+        opened_by=names.get(day.opened_by_id, ""),
+        closed_at=close.closed_at if close else None,
+        closed_by=names.get(close.closed_by_id, "") if close else "",
+        z_number=view.z_number,
+        refusal=_refusal(view),
+    )
+
+
+def check_can_sell(counter: Counter) -> DayState:
+    """The counter asks this before taking any money: the day's state, or the refusal to show."""
+    state = day_state(counter)
+    if state.refusal is not None:
+        raise state.refusal
+    return state
+
+
+def open_day_for_sale(counter: Counter) -> BusinessDay:
+    """The open business day a sale, void or cash movement belongs to, or a clear refusal."""
+    view = current_day(counter)
+    refusal = _refusal(view)
+    if refusal is not None:
+        raise refusal
     return BusinessDay.get_by_id(view.id)
 
 
@@ -241,6 +335,60 @@ def denomination_table() -> dict:
     return json.loads((RESOURCES / "denominations.json").read_text(encoding="utf-8"))
 
 
+def close_form(counter: Counter) -> CloseForm:
+    """The day dialog's data; under a blind close the expected cash stays on the server side."""
+    state = day_state(counter)
+    view = current_day(counter)
+    rules = close_rules(counter.terminal.outlet)
+    expected = None
+    if view is not None and view.status != "closed" and not rules.blind_close:
+        expected = expected_cash(view.id)
+    return CloseForm(state, view, expected, denomination_table(), rules)
+
+
+def _counted(counter: Counter, view: DayView, counts: dict[str, dict[str, str | int]]) -> list[tuple]:
+    """(count against expected, pieces) per outlet currency; unknown currencies refused."""
+    currencies = counter.terminal.outlet.country.currencies
+    for currency in counts:
+        if currency not in currencies:
+            raise ValidationError(
+                "{currency} is not used at this outlet", field="currency", currency=currency
+            )
+    table = denomination_table()
+    expected = expected_cash(view.id)
+    results = []
+    for currency in currencies:
+        pieces = counts.get(currency, {})
+        counted = counted_total(currency, denominations_from_data(table, currency), pieces)
+        results.append((Count(currency, expected.get(currency, Money.zero(currency)), counted), pieces))
+    return results
+
+
+def review_close(counter: Counter, counts: dict[str, dict[str, str | int]]) -> CloseSummary:
+    """Expected, counted and variance per currency for the confirmation step; writes nothing."""
+    view = current_day(counter)
+    if view is None or view.status == "closed":
+        raise StateError("There is no open business day to close", field="day")
+    results = _counted(counter, view, counts)
+    rules = close_rules(counter.terminal.outlet)
+    return CloseSummary(view.business_date, tuple(c for c, _ in results), rules.comment_thresholds)
+
+
+def _require_comment(counts: list[Count], thresholds: dict[str, Money], comment: str) -> None:
+    if comment.strip():
+        return
+    for count in counts:
+        if _above(count, thresholds):
+            raise ValidationError(
+                "The {currency} drawer is off by {variance} (more than {threshold}): "
+                "write a comment that says why",
+                field="comment",
+                currency=count.currency,
+                variance=count.variance,
+                threshold=thresholds[count.currency],
+            )
+
+
 def close_day(
     counter: Counter,
     counts: dict[str, dict[str, str | int]],
@@ -248,28 +396,23 @@ def close_day(
     comment: str = "",
     approver: SignedInUser | None = None,
 ) -> CloseResult:
-    """Close the open (or overdue) day with the drawer counted by denomination per currency."""
+    """Close the open (or overdue) day with the drawer counted by denomination per currency.
+
+    A variance above the outlet's threshold in any currency needs a comment (the CLI and the
+    dialog both end here, so the rule is the same for both).
+    """
     approved_by = authorise(counter, Right.OPEN_CLOSE_DAY, approver)
     if len(comment or "") > 1000:
         raise ValidationError("The comment is too long", field="comment")
-    table = denomination_table()
+    rules = close_rules(counter.terminal.outlet)
     now = counter.clock()
     with write_transaction():
         journal.lock_terminal(counter.terminal.id)
         view = current_day(counter)
         if view is None or view.status == "closed":
             raise StateError("There is no open business day to close", field="day")
-        expected = expected_cash(view.id)
-        results = []
-        for currency in counter.terminal.outlet.country.currencies:
-            pieces = counts.get(currency, {})
-            counted = counted_total(currency, denominations_from_data(table, currency), pieces)
-            results.append((Count(currency, expected.get(currency, Money.zero(currency)), counted), pieces))
-        for currency in counts:
-            if currency not in counter.terminal.outlet.country.currencies:
-                raise ValidationError(
-                    "{currency} is not used at this outlet", field="currency", currency=currency
-                )
+        results = _counted(counter, view, counts)
+        _require_comment([c for c, _ in results], rules.comment_thresholds, comment or "")
         last = (
             DayClose.select(peewee.fn.MAX(DayClose.z_number))
             .join(BusinessDay)
@@ -309,7 +452,8 @@ def close_day(
                 "comment": close.comment,
             },
         )
-    return CloseResult(view.business_date, z_number, tuple(count for count, _ in results))
+    backup = back_up_after_close(counter.terminal, counter.clock)
+    return CloseResult(view.business_date, z_number, tuple(count for count, _ in results), backup)
 
 
 def cash_movement(
@@ -335,7 +479,7 @@ def cash_movement(
         journal.lock_terminal(counter.terminal.id)
         day = open_day_for_sale(counter)
         if direction == "out" and value > expected_cash(day.id).get(currency, Money.zero(currency)):
-            raise ValidationError("The drawer does not hold {amount}", field="amount", amount=str(value))
+            raise ValidationError("The drawer does not hold {amount}", field="amount", amount=value)
         row = CashMovement.create(
             uuid=new_uuid(),
             day=day,

@@ -168,7 +168,7 @@ def refund_sale(
         left = refundable(sale)
         if value > left:
             raise ValidationError(
-                "At most {amount} can still be refunded on this sale", field="amount", amount=str(left)
+                "At most {amount} can still be refunded on this sale", field="amount", amount=left
             )
         paid_by = (
             Payment.select()

@@ -23,6 +23,7 @@ from konnect_pos.store.database import db, is_postgres, write_transaction
 from konnect_pos.store.models import Customer
 
 CANDIDATES = 200  # substring hits fetched before ranking; enough for a screen of results
+SCANNED = 2_000  # substring hits read from the index to pick the candidates (own country first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +165,7 @@ def _from_row(row: tuple) -> CustomerView:
     return CustomerView(*row[:8])
 
 
-def _exact_matches(parsed_code: str, phone: str | None, limit: int) -> list[CustomerView]:
+def _exact_matches(parsed_code: str, phone: str | None, country: str, limit: int) -> list[CustomerView]:
     """One indexed statement for account number, kit serial and phone (OR of unique keys)."""
     mark = "%s" if is_postgres(db) else "?"
     clauses, params = [], []
@@ -176,24 +177,37 @@ def _exact_matches(parsed_code: str, phone: str | None, limit: int) -> list[Cust
         params.append(phone)
     if not clauses:
         return []
-    sql = f"SELECT {COLUMNS} FROM customer WHERE {' OR '.join(clauses)} ORDER BY name LIMIT {int(limit)}"
-    return [_from_row(row) for row in db.execute_sql(sql, params).fetchall()]
+    sql = (
+        f"SELECT {COLUMNS} FROM customer WHERE {' OR '.join(clauses)} "
+        f"ORDER BY country <> {mark}, name LIMIT {int(limit)}"
+    )
+    return [_from_row(row) for row in db.execute_sql(sql, [*params, country]).fetchall()]
 
 
-def _fragment_matches(terms: tuple[str, ...]) -> list[tuple]:
-    """Substring hits through the trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL)."""
+def fragment_statement(terms: tuple[str, ...], country: str) -> tuple[str, list[str]]:
+    """The substring statement and its parameters (the lookup benchmark runs it raw too).
+
+    The trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL) yields at most SCANNED hits; of
+    those the outlet's own country's come first into the CANDIDATES that are ranked. At a
+    million customers a common fragment ("mar") has tens of thousands of hits, and the first
+    ones in index order may all be of another country: without this a Kinshasa counter saw
+    Ivorian customers first. Bounding the scan keeps the cost of a frequent fragment flat.
+    """
     if is_postgres(db):
         where = " AND ".join("search_text LIKE %s" for _ in terms)
         params = [f"%{_like_escape(t)}%" for t in terms]
-        sql = f"SELECT {COLUMNS} FROM customer WHERE {where} LIMIT {CANDIDATES}"
-    else:
-        columns = ", ".join(f"c.{name.strip()}" for name in COLUMNS.split(","))
         sql = (
-            f"SELECT {columns} FROM customer_fts JOIN customer c ON c.id = customer_fts.rowid "
-            f"WHERE customer_fts MATCH ? LIMIT {CANDIDATES}"
+            f"SELECT {COLUMNS} FROM (SELECT {COLUMNS} FROM customer WHERE {where} LIMIT {SCANNED}) hit "
+            f"ORDER BY country <> %s LIMIT {CANDIDATES}"
         )
-        params = [" AND ".join('"' + t.replace('"', '""') + '"' for t in terms)]
-    return db.execute_sql(sql, params).fetchall()
+        return sql, [*params, country]
+    columns = ", ".join(f"c.{name.strip()}" for name in COLUMNS.split(","))
+    sql = (
+        f"SELECT {columns} FROM (SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? "
+        f"LIMIT {SCANNED}) hit JOIN customer c ON c.id = hit.id "
+        f"ORDER BY c.country <> ? LIMIT {CANDIDATES}"
+    )
+    return sql, [" AND ".join('"' + t.replace('"', '""') + '"' for t in terms), country]
 
 
 def _like_escape(term: str) -> str:
@@ -202,23 +216,28 @@ def _like_escape(term: str) -> str:
 
 def search_customers(query: str, *, region: str, limit: int = 20) -> list[CustomerView]:
     """Ranked lookup: an exact account, kit serial or phone match answers alone; otherwise
-    name-start hits come before word-start hits, then any other fragment hit."""
+    name-start hits come before word-start hits, then any other fragment hit.
+
+    ``region`` is the outlet's country: it reads a local phone number, and that country's
+    customers come first in every tier (a Kinshasa counter looks for Congolese customers).
+    """
     parsed = parse_query(query)
     phone = try_normalize_phone(query, region) if parsed.digits else None
-    exact = _exact_matches(parsed.code, phone, limit)
+    exact = _exact_matches(parsed.code, phone, region, limit)
     if exact:
         return exact
     first = parsed.terms[0]
 
-    def rank(row: tuple) -> tuple[int, str]:
-        text, name = row[8], row[3]
+    def rank(row: tuple) -> tuple[bool, int, str]:
+        text, name, elsewhere = row[8], row[3], row[5] != region
         if text.startswith(first):
-            return (0, name)
+            return (elsewhere, 0, name)
         if f" {first}" in text or f"-{first}" in text:
-            return (1, name)
-        return (2, name)
+            return (elsewhere, 1, name)
+        return (elsewhere, 2, name)
 
-    return [_from_row(row) for row in sorted(_fragment_matches(parsed.terms), key=rank)[:limit]]
+    sql, params = fragment_statement(parsed.terms, region)
+    return [_from_row(row) for row in sorted(db.execute_sql(sql, params).fetchall(), key=rank)[:limit]]
 
 
 def customer_count() -> int:

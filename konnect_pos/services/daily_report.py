@@ -15,8 +15,9 @@ import peewee
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
-from konnect_pos.services.business_day import expected_cash
+from konnect_pos.services.business_day import authorise, expected_cash
 from konnect_pos.services.session import Counter
+from konnect_pos.services.users import SignedInUser
 from konnect_pos.store.database import db, is_postgres
 from konnect_pos.store.models import (
     BusinessDay,
@@ -193,6 +194,7 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
         .order_by(Sale.receipt_number)
     )
     names = {u.id: u.username for u in User.select(User.id, User.username)}
+    full = {u.id: u.full_name for u in User.select(User.id, User.full_name)}
     movements = _grouped(
         CashMovement.select(
             CashMovement.at,
@@ -250,6 +252,8 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
                 "reason": reason,
                 "user": names.get(u),
                 "approved_by": names.get(a),
+                "user_name": full.get(u),
+                "approved_by_name": full.get(a),
                 **_money(p, c),
             }
             for rn, c, p, reason, u, a in voids
@@ -262,12 +266,21 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
                 "reason": reason,
                 "user": names.get(u),
                 "approved_by": names.get(a),
+                "user_name": full.get(u),
+                "approved_by_name": full.get(a),
                 **_money(amt, c),
             }
             for rn, c, amt, m, prov, reason, u, a in refunds
         ],
         "cash_movements": [
-            {"at": at.isoformat(), "direction": d, "reason": reason, "user": names.get(u), **_money(a, c)}
+            {
+                "at": at.isoformat(),
+                "direction": d,
+                "reason": reason,
+                "user": names.get(u),
+                "user_name": full.get(u),
+                **_money(a, c),
+            }
             for at, d, c, a, reason, u in movements
         ],
         "cash": [
@@ -284,10 +297,18 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
 
 
 def daily_report(
-    counter: Counter, business_date: date, *, terminal: str | None = None, whole_outlet: bool = False
+    counter: Counter,
+    business_date: date,
+    *,
+    terminal: str | None = None,
+    whole_outlet: bool = False,
+    approver: SignedInUser | None = None,
 ) -> dict[str, Any]:
-    """X report while the day is open, Z report once closed; ``whole_outlet`` sums every terminal."""
-    counter.require(Right.REPORTS)
+    """X report while the day is open, Z report once closed; ``whole_outlet`` sums every terminal.
+
+    A cashier who closed the day with a manager's approval sees its Z report on that approval.
+    """
+    authorise(counter, Right.REPORTS, approver)
     outlet = counter.terminal.outlet
     terminal_code = None if whole_outlet else (terminal or counter.terminal.label).rpartition("-")[2]
     days = _days(outlet.code, terminal_code, business_date)
@@ -302,9 +323,16 @@ def daily_report(
         raise NotFound("No terminal {terminal}", field="terminal", terminal=terminal)
     closes = {c.day_id: c for c in DayClose.select().where(DayClose.day.in_([d.id for d in days]))}
     users = {u.id: u.username for u in User.select(User.id, User.username)}
+    full = {u.id: u.full_name for u in User.select(User.id, User.full_name)}
     report = {
         "kind": "outlet" if whole_outlet else ("Z" if days and days[0].id in closes else "X"),
-        "outlet": {"code": outlet.code, "name": outlet.name, "address": outlet.address},
+        "outlet": {
+            "code": outlet.code,
+            "name": outlet.name,
+            "address": outlet.address,
+            "language": outlet.language,
+            "zone": outlet.zone,
+        },
         "terminal": None if whole_outlet else f"{outlet.code}-{terminal_code}",
         "business_date": business_date.isoformat(),
         "days": [
@@ -312,8 +340,10 @@ def daily_report(
                 "terminal": f"{outlet.code}-{d.terminal.code}",
                 "opened_at": d.opened_at.isoformat(),
                 "opened_by": users.get(d.opened_by_id),
+                "opened_by_name": full.get(d.opened_by_id),
                 "closed_at": closes[d.id].closed_at.isoformat() if d.id in closes else None,
                 "closed_by": users.get(closes[d.id].closed_by_id) if d.id in closes else None,
+                "closed_by_name": full.get(closes[d.id].closed_by_id) if d.id in closes else None,
                 "z_number": closes[d.id].z_number if d.id in closes else None,
                 "comment": closes[d.id].comment if d.id in closes else "",
             }
@@ -332,12 +362,16 @@ def daily_report_pdf(
     counter: Counter,
     business_date: date,
     *,
-    language: str,
+    language: str | None = None,
     fmt: str = "a4",
     terminal: str | None = None,
     whole_outlet: bool = False,
+    approver: SignedInUser | None = None,
 ) -> bytes:
+    """The report as a PDF, in the outlet's language unless another is asked for."""
     from konnect_pos.documents.daily_report_pdf import render_daily_report
 
-    report = daily_report(counter, business_date, terminal=terminal, whole_outlet=whole_outlet)
-    return render_daily_report(report, language, fmt)
+    report = daily_report(
+        counter, business_date, terminal=terminal, whole_outlet=whole_outlet, approver=approver
+    )
+    return render_daily_report(report, language or counter.terminal.outlet.language, fmt)

@@ -48,6 +48,7 @@ def receipt_data(receipt_number: str, *, copy: bool = False, language: str | Non
             starts_at=line.starts_at,
             ends_at=line.period_end,
             previous_name=line.follows,
+            starts_exact=line.starts_exact,
         )
         for line in SaleLine.select().where(SaleLine.sale == sale).order_by(SaleLine.position)
     )

@@ -510,3 +510,11 @@ class BalanceEntry(BaseModel):
     period_end = peewee.CharField(null=True)
     recorded_at = UTCDateTimeField()
     sale = peewee.ForeignKeyField(Sale, null=True, on_delete="RESTRICT")
+
+
+class OutletCloseRule(BaseModel):
+    """How an outlet closes its day (missing row: the defaults, see services.outlet_settings)."""
+
+    outlet = peewee.ForeignKeyField(Outlet, unique=True, on_delete="RESTRICT")
+    blind_close = peewee.BooleanField(default=False)
+    comment_thresholds = peewee.TextField(default="{}")  # JSON {currency: minor units}

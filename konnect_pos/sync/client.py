@@ -12,6 +12,7 @@ applied with the cursor in one local transaction per batch.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -28,7 +29,7 @@ from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.journal import pending_count
 from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.session import Counter
-from konnect_pos.store.database import db, large_cache, write_transaction
+from konnect_pos.store.database import db, is_postgres, large_cache, write_transaction
 from konnect_pos.store.models import (
     Bundle,
     BundlePrice,
@@ -42,8 +43,17 @@ from konnect_pos.store.models import (
     Terminal,
     User,
 )
+from konnect_pos.sync.credentials import load_password, save_password, split_url, with_password
 from konnect_pos.sync.hq_admin import ConflictRow, conflicts
-from konnect_pos.sync.hq_connection import HQUnreachable, hq_connect, refused
+from konnect_pos.sync.hq_connection import (
+    HQRefused,
+    HQTimeouts,
+    HQUnreachable,
+    answered_within,
+    hq_connect,
+    refused,
+    terminal_timeouts,
+)
 
 PUSH_BATCH = 500
 PULL_BATCH = 5_000
@@ -73,16 +83,23 @@ class SyncResult:
     waiting: int = 0
 
 
-def link(terminal_label: str, hq_url: str, clock: Clock) -> int:
-    """Remember HQ for this terminal after checking HQ knows it; returns HQ's acknowledged count."""
+def link(terminal_label: str, hq_url: str, clock: Clock, timeouts: HQTimeouts | None = None) -> int:
+    """Remember HQ for this terminal after checking HQ knows it; returns HQ's acknowledged count.
+
+    The password goes to the credential store; the database keeps the URL without it.
+    """
     terminal = get_terminal(terminal_label)
-    with hq_connect(hq_url) as conn:
-        acked = _acked(conn, terminal.label)
+    bounds = timeouts or terminal_timeouts()
+    with hq_connect(hq_url, timeouts=bounds) as conn:
+        acked = _acked(conn, terminal.label, bounds.answer)
+    split = split_url(hq_url)
+    if split.password is not None:
+        save_password(split.key, split.password)
     now = clock()
-    with write_transaction():
-        SyncLink.insert(terminal=terminal.id, hq_url=hq_url, linked_at=now).on_conflict(
+    with _overwriting_secrets(), write_transaction():
+        SyncLink.insert(terminal=terminal.id, hq_url=split.stored, linked_at=now).on_conflict(
             conflict_target=[SyncLink.terminal],
-            update={SyncLink.hq_url: hq_url, SyncLink.linked_at: now, SyncLink.last_error: ""},
+            update={SyncLink.hq_url: split.stored, SyncLink.linked_at: now, SyncLink.last_error: ""},
         ).execute()
     return acked
 
@@ -92,6 +109,50 @@ def _link(terminal_id: int) -> SyncLink:
     if found is None:
         raise NotFound("This terminal is not linked to headquarters yet: run konnect-pos sync link")
     return found
+
+
+def move_password_out(terminal_label: str) -> bool:
+    """An old link's plaintext password goes to the credential store; True when one was moved."""
+    found = _link(get_terminal(terminal_label).id)
+    split = split_url(found.hq_url)
+    if not split.password:
+        return False
+    save_password(split.key, split.password)
+    with _overwriting_secrets(), write_transaction():
+        SyncLink.update(hq_url=split.stored).where(SyncLink.id == found.id).execute()
+    return True
+
+
+@contextmanager
+def _overwriting_secrets() -> Iterator[None]:
+    """On SQLite, the replaced URL's bytes are zeroed, not left in free space or the WAL."""
+    if is_postgres(db):
+        yield
+        return
+    before = db.execute_sql("PRAGMA secure_delete").fetchone()[0]
+    db.execute_sql("PRAGMA secure_delete = ON")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA secure_delete = {int(before)}")
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _hq_url(found: SyncLink, label: str) -> str:
+    """The URL to connect with: the stored one and the password from the credential store."""
+    split = split_url(found.hq_url)
+    if split.password:  # written by an older version: move it out first
+        move_password_out(label)
+        return found.hq_url
+    if split.password is None:
+        return found.hq_url
+    password = load_password(split.key)
+    if password is None:
+        raise HQRefused(
+            "The HQ password of this terminal is not on this computer: run konnect-pos sync link with "
+            "the URL that hq add-terminal printed"
+        )
+    return with_password(split.stored, password)
 
 
 def status(terminal_label: str) -> SyncStatus:
@@ -108,17 +169,29 @@ def status(terminal_label: str) -> SyncStatus:
 
 
 def sync(
-    terminal_label: str, clock: Clock, progress: Progress | None = None, *, batch: int = PUSH_BATCH
+    terminal_label: str,
+    clock: Clock,
+    progress: Progress | None = None,
+    *,
+    batch: int = PUSH_BATCH,
+    timeouts: HQTimeouts | None = None,
 ) -> SyncResult:
-    """Push then pull for one terminal; records the outcome for the status bar."""
+    """Push then pull for one terminal; records the outcome for the status bar.
+
+    Every HQ statement must be answered within the timeouts' bound, so a stalled link
+    ends the pass with HQUnreachable (everything not acknowledged stays queued).
+    """
     terminal = get_terminal(terminal_label)
     found = _link(terminal.id)
+    bounds = timeouts or terminal_timeouts()
     started = clock()
     try:
-        with hq_connect(found.hq_url) as conn:
+        with hq_connect(_hq_url(found, terminal.label), timeouts=bounds) as conn:
             result = SyncResult()
-            result.pushed, result.hq_holds = push(conn, terminal.id, terminal.label, clock, progress, batch)
-            result.pulled = pull(conn, clock, progress)
+            result.pushed, result.hq_holds = push(
+                conn, terminal.id, terminal.label, clock, progress, batch, answer=bounds.answer
+            )
+            result.pulled = pull(conn, clock, progress, answer=bounds.answer)
     except KonnectError as error:
         _record(terminal.id, started, error.message.format(**error.params))
         raise
@@ -139,9 +212,14 @@ def _record(terminal_id: int, attempt: datetime, error: str, success: datetime |
         SyncLink.update(update).where(SyncLink.terminal == terminal_id).execute()
 
 
-def _acked(conn: psycopg.Connection, label: str) -> int:
+def _acked(conn: psycopg.Connection, label: str, answer: float | None = None) -> int:
+    return _hq_push(conn, label, [], answer)
+
+
+def _hq_push(conn: psycopg.Connection, label: str, events: list[dict[str, Any]], answer: float | None) -> int:
     try:
-        return int(conn.execute("SELECT hq_push(%s, %s)", (label, Jsonb([]))).fetchone()[0])
+        with answered_within(conn, answer or terminal_timeouts().answer):
+            return int(conn.execute("SELECT hq_push(%s, %s)", (label, Jsonb(events))).fetchone()[0])
     except psycopg.Error as exc:
         raise refused(exc) from None
 
@@ -153,9 +231,11 @@ def push(
     clock: Clock,
     progress: Progress | None = None,
     batch_size: int = PUSH_BATCH,
+    *,
+    answer: float | None = None,
 ) -> tuple[int, int]:
     """Send every event HQ does not hold yet; returns (events sent, HQ's contiguous count)."""
-    acked = _acked(conn, label)
+    acked = _acked(conn, label, answer)
     with write_transaction():
         _mark_sent(terminal_id, acked, clock())
         # HQ restored from an older backup holds less than we marked sent: send those again.
@@ -167,10 +247,7 @@ def push(
         batch = _unsent(terminal_id, batch_size)
         if not batch:
             break
-        try:
-            acked = int(conn.execute("SELECT hq_push(%s, %s)", (label, Jsonb(batch))).fetchone()[0])
-        except psycopg.Error as exc:
-            raise refused(exc) from None
+        acked = _hq_push(conn, label, batch, answer)
         if acked < batch[0]["seq"]:
             raise HQUnreachable(
                 "Headquarters did not accept record {seq} of {terminal}", seq=batch[0]["seq"], terminal=label
@@ -218,10 +295,16 @@ def _unsent(terminal_id: int, limit: int) -> list[dict[str, Any]]:
 # --- pull ---------------------------------------------------------------------------
 
 
-def pull(conn: psycopg.Connection, clock: Clock, progress: Progress | None = None) -> dict[str, int]:
+def pull(
+    conn: psycopg.Connection, clock: Clock, progress: Progress | None = None, *, answer: float | None = None
+) -> dict[str, int]:
     """Apply HQ's changes since the local cursors; returns rows applied per table."""
+    bound = answer or terminal_timeouts().answer
     with large_cache():
-        return {name: _pull_table(conn, clock, progress, name, query, apply) for name, query, apply in PULLS}
+        return {
+            name: _pull_table(conn, clock, progress, name, query, apply, bound)
+            for name, query, apply in PULLS
+        }
 
 
 def _pull_table(
@@ -231,12 +314,14 @@ def _pull_table(
     name: str,
     query: str,
     apply: Callable[[list[dict[str, Any]], datetime], None],
+    answer: float,
 ) -> int:
     cursor_row = SyncCursor.get_or_none(SyncCursor.name == name)
     cursor = cursor_row.version if cursor_row else 0
-    total = conn.execute(f"SELECT count(*) FROM {name} WHERE version > %s", (cursor,)).fetchone()[0]
+    with answered_within(conn, answer):
+        total = conn.execute(f"SELECT count(*) FROM {name} WHERE version > %s", (cursor,)).fetchone()[0]
     done = 0
-    for batch in _batches(conn, query, cursor):
+    for batch in _batches(conn, query, cursor, answer):
         with write_transaction():
             apply(batch, clock())
             cursor = batch[-1]["version"]
@@ -249,9 +334,11 @@ def _pull_table(
     return done
 
 
-def _batches(conn: psycopg.Connection, query: str, cursor: int) -> Iterator[list[dict[str, Any]]]:
+def _batches(
+    conn: psycopg.Connection, query: str, cursor: int, answer: float
+) -> Iterator[list[dict[str, Any]]]:
     while True:
-        with conn.cursor(row_factory=psycopg.rows.dict_row) as cur:
+        with answered_within(conn, answer), conn.cursor(row_factory=psycopg.rows.dict_row) as cur:
             rows = cur.execute(query + " WHERE version > %s ORDER BY version LIMIT %s", (cursor, PULL_BATCH))
             batch = rows.fetchall()
         if not batch:
@@ -371,4 +458,4 @@ def linked_terminals() -> list[str]:
 def hq_conflicts(counter: Counter) -> list[ConflictRow]:
     """What HQ flagged for this outlet (reused references, journal breaks), for its managers."""
     require(counter.user.role, Right.REVIEW_CONFLICTS)
-    return conflicts(_link(counter.terminal.id).hq_url)
+    return conflicts(_hq_url(_link(counter.terminal.id), counter.terminal.label), terminal_timeouts())

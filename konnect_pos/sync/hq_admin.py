@@ -6,6 +6,7 @@ their own that can only call ``hq_push`` and read the reference tables (decision
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 from collections.abc import Callable
@@ -21,7 +22,8 @@ from konnect_pos.domain.errors import Conflict, NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.services.outlets import clean_terminal_code
 from konnect_pos.store.models import Bundle, Customer, MerchantNumber, Outlet, User
-from konnect_pos.sync.hq_connection import hq_connect
+from konnect_pos.sync.hq_connection import ADMIN_TIMEOUTS, HQTimeouts, answered_within, hq_connect
+from konnect_pos.sync.hq_process import apply_customer_change
 from konnect_pos.sync.hq_schema import migrate
 
 READABLE = ("hq_outlet", "hq_bundle", "hq_bundle_price", "hq_user", "hq_customer", "hq_conflict")
@@ -228,16 +230,62 @@ class ConflictRow:
     subject: str
     details: dict[str, Any]
     detected_at: datetime
+    id: int = 0
+    resolution: str | None = None
+
+    @property
+    def reason(self) -> str:
+        return str(self.details.get("reason", ""))
 
 
-def conflicts(url: str) -> list[ConflictRow]:
+def conflicts(url: str, timeouts: HQTimeouts = ADMIN_TIMEOUTS) -> list[ConflictRow]:
     """HQ's conflicts for managers: all of them for HQ, the own outlet's for a terminal role."""
-    with hq_connect(url) as conn:
+    with hq_connect(url, timeouts=timeouts) as conn, answered_within(conn, timeouts.answer):
         rows = conn.execute(
-            "SELECT kind, outlet_code, subject, details, detected_at FROM hq_conflict"
+            "SELECT kind, outlet_code, subject, details, detected_at, id, resolution FROM hq_conflict"
             " ORDER BY detected_at, id"
         ).fetchall()
     return [ConflictRow(*row) for row in rows]
+
+
+def resolve_conflict(url: str, conflict_id: int, *, accept: bool) -> ConflictRow:
+    """HQ's decision on a conflict. Accepting a held customer change applies it (and terminals
+    pull it); rejecting leaves it out for good. Quarantined records can only be rejected."""
+    with hq_connect(url) as conn, conn.transaction():
+        row = conn.execute(
+            "SELECT kind, outlet_code, subject, details, detected_at, id, resolution FROM hq_conflict"
+            " WHERE id = %s FOR UPDATE",
+            (conflict_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound("No conflict with number {number}", field="conflict", number=conflict_id)
+        found = ConflictRow(*row)
+        if found.resolution is not None:
+            raise Conflict("Conflict {number} was already decided", field="conflict", number=conflict_id)
+        if accept:
+            if found.kind != "customer_edit":
+                raise ValidationError(
+                    "Only a customer change can be accepted; reject conflict {number} instead",
+                    field="conflict",
+                    number=conflict_id,
+                )
+            inbound = conn.execute(
+                "SELECT terminal, uuid, payload FROM hq_inbound WHERE uuid = %s", (found.details["event"],)
+            ).fetchone()
+            apply_customer_change(conn, inbound[0], inbound[1], json.loads(inbound[2]))
+        elif found.kind == "customer_edit":
+            # Touch HQ's row so every terminal pulls it again, the sender's edited copy included.
+            conn.execute(
+                "UPDATE hq_customer SET updated_at = updated_at WHERE account_number = %s",
+                (found.details["account"],),
+            )
+        resolution = "accepted" if accept else "rejected"
+        conn.execute(
+            "UPDATE hq_conflict SET resolution = %s, resolved_at = now(), resolved_by = current_user"
+            " WHERE id = %s",
+            (resolution, conflict_id),
+        )
+    return ConflictRow(*row[:6], resolution=resolution)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,7 @@ state. The conflict rules are in docs/decisions.md ("Sync and HQ").
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -21,7 +20,9 @@ from psycopg.types.json import Jsonb
 
 from konnect_pos.domain import bundle_queue as queue
 from konnect_pos.domain.customers import record_search_text
-from konnect_pos.sync.hq_connection import hq_connect
+from konnect_pos.domain.errors import KonnectError
+from konnect_pos.sync.hq_connection import first_line, hq_connect
+from konnect_pos.sync.hq_door import SHAPES, Door, Incoming, Refused, Sender, customer_change_problem
 
 BATCH = 1_000
 CONTACT_FIELDS = ("name", "phone", "country", "kit_serial", "language")
@@ -35,39 +36,122 @@ class ProcessSummary:
     conflicts: int
 
 
+class _Retry(Exception):
+    """A record's handler failed in a batch without savepoints: redo the batch with them."""
+
+
 def process(url: str) -> ProcessSummary:
+    """Turn new inbound records into HQ's tables; a record that fails is quarantined, never fatal.
+
+    A batch first runs without a savepoint per record (the door's checks write nothing
+    before they pass); if a handler fails, the batch is rolled back and run again with
+    one savepoint per record, so only that record is quarantined.
+    """
     events = sales = 0
     touched: set[str] = set()
     with hq_connect(url) as conn:
         before = conn.execute("SELECT count(*) FROM hq_conflict").fetchone()[0]
+        careful = False
         while True:
-            with conn.transaction():
-                rows = conn.execute(
-                    """SELECT i.id, i.uuid, i.terminal, i.kind, i.record_uuid, i.payload, i.received_at,
-                              t.outlet_code, o.zone
-                       FROM hq_inbound i JOIN hq_terminal t ON t.label = i.terminal
-                       JOIN hq_outlet o ON o.code = t.outlet_code
-                       WHERE NOT i.processed ORDER BY i.id LIMIT %s FOR UPDATE OF i SKIP LOCKED""",
-                    (BATCH,),
-                ).fetchall()
-                if not rows:
-                    break
-                for row in rows:
-                    event = _Event(*row)
-                    handler = HANDLERS.get(event.kind)
-                    if handler is not None:
-                        customer = handler(conn, event)
-                        if customer:
-                            touched.add(customer)
-                    sales += event.kind == "sale"
-                done = [r[0] for r in rows]
-                conn.execute("UPDATE hq_inbound SET processed = TRUE WHERE id = ANY(%s)", (done,))
-                events += len(rows)
-        with conn.transaction():
-            for account in sorted(touched):
-                rebuild_queue(conn, account)
+            try:
+                done = _batch(conn, careful)
+            except _Retry:
+                careful = True
+                continue
+            careful = False
+            if done is None:
+                break
+            events, sales = events + done[0], sales + done[1]
+            touched |= done[2]
+        for account in sorted(touched):
+            try:
+                with conn.transaction():
+                    rebuild_queue(conn, account)
+            except (psycopg.DataError, psycopg.IntegrityError, KonnectError, ValueError, KeyError,
+                    TypeError) as exc:  # fmt: skip
+                _flag(conn, "queue_rebuild_failed", None, account, {"reason": first_line(exc)})
         after = conn.execute("SELECT count(*) FROM hq_conflict").fetchone()[0]
     return ProcessSummary(events, sales, len(touched), after - before)
+
+
+def _batch(conn: psycopg.Connection, careful: bool) -> tuple[int, int, set[str]] | None:
+    """One batch in one transaction: (records, sales taken in, customers touched), None when done."""
+    sales, touched = 0, set()
+    with conn.transaction():
+        rows = conn.execute(
+            """SELECT i.id, i.uuid, i.terminal, i.seq, i.kind, i.record_uuid, i.payload,
+                      i.received_at, t.outlet_code, o.zone, o.country
+               FROM hq_inbound i JOIN hq_terminal t ON t.label = i.terminal
+               JOIN hq_outlet o ON o.code = t.outlet_code
+               WHERE NOT i.processed ORDER BY i.id LIMIT %s FOR UPDATE OF i SKIP LOCKED""",
+            (BATCH,),
+        ).fetchall()
+        if not rows:
+            return None
+        batch = [_Event(*row) for row in rows]
+        door = Door(conn, [event.incoming for event in batch])
+        for event in batch:
+            handled, customer = _process_one(conn, door, event, careful)
+            if customer:
+                touched.add(customer)
+            sales += handled and event.kind == "sale"
+        conn.execute("UPDATE hq_inbound SET processed = TRUE WHERE id = ANY(%s)", ([r[0] for r in rows],))
+    return len(rows), sales, touched
+
+
+_RECORD_FAULTS = (psycopg.Error, KonnectError, ValueError, KeyError, TypeError, IndexError, ArithmeticError)
+
+
+def _process_one(
+    conn: psycopg.Connection, door: Door, event: _Event, careful: bool
+) -> tuple[bool, str | None]:
+    """One record: checked at the door, then handled; a record that fails is quarantined.
+
+    Returns whether it was taken in, and the customer whose queue it touched."""
+    try:
+        payload = door.admit(event.incoming)
+    except Refused as refusal:
+        _quarantine(conn, event, refusal.reason, "quarantined")
+        return False, None
+    if not careful:
+        try:
+            customer = HANDLERS[event.kind](conn, event, payload)
+        except psycopg.OperationalError:
+            raise  # the connection, not the record: stop and try again later
+        except _RECORD_FAULTS:
+            raise _Retry from None
+    else:
+        try:
+            with conn.transaction():
+                customer = HANDLERS[event.kind](conn, event, payload)
+        except psycopg.OperationalError:
+            raise
+        except _RECORD_FAULTS as exc:
+            _quarantine(conn, event, f"could not be processed: {first_line(exc)}", "quarantined")
+            return False, None
+    door.taken(event.incoming, payload)
+    return True, customer
+
+
+def _quarantine(conn: psycopg.Connection, event: _Event, reason: str, kind: str,
+                extra: dict[str, Any] | None = None) -> None:  # fmt: skip
+    """Keep the record, out of every derived table, with a conflict that says why."""
+    conn.execute("UPDATE hq_inbound SET quarantine = %s WHERE id = %s", (reason, event.id))
+    details = {
+        "terminal": event.terminal, "seq": event.seq, "kind": event.kind, "record": event.record_uuid,
+        "event": event.uuid, "reason": reason, **(extra or {}),
+    }  # fmt: skip
+    _flag(conn, kind, event.outlet_code, f"{event.terminal}#{event.seq}", details)
+
+
+def _flag(
+    conn: psycopg.Connection, kind: str, outlet: str | None, subject: str, details: dict[str, Any]
+) -> None:
+    conn.execute(
+        """INSERT INTO hq_conflict (kind, outlet_code, subject, details) VALUES (%s, %s, %s, %s)
+           ON CONFLICT (kind, subject) DO UPDATE SET details = EXCLUDED.details""",
+        (kind, outlet, subject, Jsonb(details)),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,20 +159,25 @@ class _Event:
     id: int
     uuid: str
     terminal: str
+    seq: int
     kind: str
     record_uuid: str
     payload_text: str
     received_at: datetime
     outlet_code: str
     zone: str
+    country: str
 
     @property
-    def payload(self) -> dict[str, Any]:
-        return json.loads(self.payload_text)
+    def sender(self) -> Sender:
+        return Sender(self.terminal, self.outlet_code, self.country)
+
+    @property
+    def incoming(self) -> Incoming:
+        return Incoming(self.id, self.kind, self.record_uuid, self.payload_text, self.sender)
 
 
-def _sale(conn: psycopg.Connection, event: _Event) -> str:
-    sale = event.payload
+def _sale(conn: psycopg.Connection, event: _Event, sale: dict[str, Any]) -> str:
     sold_at = datetime.fromisoformat(sale["sold_at"])
     business_date = sold_at.astimezone(ZoneInfo(event.zone)).date()
     inserted = conn.execute(
@@ -147,22 +236,21 @@ def _flag_reused_reference(conn: psycopg.Connection, provider: str, reference: s
         )
 
 
-def _void(conn: psycopg.Connection, event: _Event) -> str | None:
+def _void(conn: psycopg.Connection, event: _Event, void: dict[str, Any]) -> str | None:
     row = conn.execute(
-        "UPDATE hq_sale SET voided = TRUE WHERE uuid = %s RETURNING customer", (event.payload["sale"],)
+        "UPDATE hq_sale SET voided = TRUE WHERE uuid = %s RETURNING customer", (void["sale"],)
     ).fetchone()
     return row[0] if row else None
 
 
-def _refund(conn: psycopg.Connection, event: _Event) -> None:
+def _refund(conn: psycopg.Connection, event: _Event, refund: dict[str, Any]) -> None:
     conn.execute(
         "UPDATE hq_sale SET refunded_minor = refunded_minor + %s WHERE uuid = %s",
-        (event.payload["amount_minor"], event.payload["sale"]),
+        (refund["amount_minor"], refund["sale"]),
     )
 
 
-def _usage(conn: psycopg.Connection, event: _Event) -> str:
-    reading = event.payload
+def _usage(conn: psycopg.Connection, event: _Event, reading: dict[str, Any]) -> str:
     conn.execute(
         "INSERT INTO hq_usage (uuid, customer, at, gb_used) VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
         (reading["uuid"], reading["customer"], datetime.fromisoformat(reading["at"]), reading["gb_used"]),
@@ -170,9 +258,23 @@ def _usage(conn: psycopg.Connection, event: _Event) -> str:
     return reading["customer"]
 
 
-def _customer(conn: psycopg.Connection, event: _Event) -> None:
+def _customer(conn: psycopg.Connection, event: _Event, record: dict[str, Any]) -> None:
+    """An outlet's change to its own country's customer, else a conflict for HQ (decisions.md)."""
+    current = conn.execute(
+        "SELECT country FROM hq_customer WHERE account_number = %s FOR UPDATE", (record["account_number"],)
+    ).fetchone()
+    problem = customer_change_problem(current[0] if current else None, record, event.sender)
+    if problem is not None:
+        _quarantine(conn, event, problem, "customer_edit",
+                    {"account": record["account_number"], "fields": record["fields"]})  # fmt: skip
+        return
+    apply_customer_change(conn, event.terminal, event.uuid, record)
+
+
+def apply_customer_change(
+    conn: psycopg.Connection, terminal: str, event_uuid: str, record: dict[str, Any]
+) -> None:
     """Contact details: the change HQ received last wins per field; the loser stays in history."""
-    record = event.payload
     account, changes = record["account_number"], record["fields"]
     at = datetime.fromisoformat(record["at"])
     current = conn.execute(
@@ -210,11 +312,16 @@ def _customer(conn: psycopg.Connection, event: _Event) -> None:
         cur.executemany(
             """INSERT INTO hq_customer_history (account_number, field, value, terminal, event_uuid, at,
                    outcome) VALUES (%s, %s, %s, %s, %s, %s, 'kept')""",
-            [(account, name, value, event.terminal, event.uuid, at) for name, value in changes.items()],
+            [(account, name, value, terminal, event_uuid, at) for name, value in changes.items()],
         )
 
 
-HANDLERS = {
+def _stored(conn: psycopg.Connection, event: _Event, payload: dict[str, Any]) -> None:
+    """Kinds HQ keeps in hq_inbound (checked at the door) but does not project yet."""
+
+
+HANDLERS: dict[str, Callable[[psycopg.Connection, _Event, dict[str, Any]], str | None]] = {
+    **dict.fromkeys(SHAPES, _stored),
     "sale": _sale,
     "void": _void,
     "refund": _refund,

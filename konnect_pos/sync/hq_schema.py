@@ -194,7 +194,18 @@ ALTER TABLE hq_conflict ENABLE ROW LEVEL SECURITY;
 CREATE POLICY hq_conflict_own_outlet ON hq_conflict FOR SELECT USING (outlet_code = hq_my_outlet());
 """
 
-STEPS: tuple[str, ...] = (STEP_1,)
+# The door (decisions.md "Sync and HQ"): a record that fails its checks stays in hq_inbound
+# with the reason (``quarantine``) and a conflict; HQ managers accept or reject conflicts.
+STEP_2 = """
+ALTER TABLE hq_inbound ADD COLUMN quarantine TEXT;
+CREATE INDEX hq_inbound_record ON hq_inbound (record_uuid);
+CREATE INDEX hq_inbound_kind ON hq_inbound (terminal, kind);
+ALTER TABLE hq_conflict ADD COLUMN resolution TEXT CHECK (resolution IN ('accepted', 'rejected'));
+ALTER TABLE hq_conflict ADD COLUMN resolved_at TIMESTAMPTZ;
+ALTER TABLE hq_conflict ADD COLUMN resolved_by TEXT;
+"""
+
+STEPS: tuple[str, ...] = (STEP_1, STEP_2)
 
 
 def latest_version() -> int:

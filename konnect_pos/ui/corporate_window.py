@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableWidgetItem,
@@ -37,7 +38,8 @@ from konnect_pos.services.corporate_invoices import InvoiceSummary, RunResult
 from konnect_pos.services.session import Counter
 from konnect_pos.ui.i18n import current_language, error_text
 from konnect_pos.ui.manager_dialogs import data_table
-from konnect_pos.ui.receipt_dialog import ReceiptDialog
+from konnect_pos.ui.pdf_preview import PdfPreviewDialog
+from konnect_pos.ui.screen_fit import fit_to_screen
 from konnect_pos.ui.worker import DbWorker
 
 POOLS = ("local_priority", "global_priority")
@@ -111,6 +113,8 @@ class CorporateWindow(QDialog):
         self.kit_serial = QLineEdit()
         self.product = QComboBox()
         self.product.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # The plan's name and price are never cut; the kit serial field gives way instead.
+        self.product.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.add_line_button = QPushButton()
         self.add_line_button.clicked.connect(self.add_line)
         self.preview_button, self.confirm_button = QPushButton(), QPushButton()
@@ -211,8 +215,8 @@ class CorporateWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.invoice_dialog: ReceiptDialog | None = None
-        self.resize(1280, 760)
+        self.invoice_dialog: PdfPreviewDialog | None = None
+        fit_to_screen(self, 1280, 760)
         self.retranslate()
         self._update_buttons()
         self.load_accounts()
@@ -606,17 +610,16 @@ class CorporateWindow(QDialog):
                     dialog.show_error,
                 )
 
-            dialog = ReceiptDialog(
+            dialog = PdfPreviewDialog(
                 number,
                 pdf,
                 rerender,
+                kind="invoice",
                 fmt="a4",
+                formats=("a4",),
                 language=language,
-                title=self.tr("Invoice {number}").replace("{number}", number),
                 parent=self,
             )
-            dialog.format.setVisible(False)  # invoices are A4 only
-            dialog.resize(760, 960)
             self.invoice_dialog = dialog
             dialog.open()
 

@@ -51,7 +51,6 @@ class CustomerPanel(QGroupBox):
             self.form.addRow(QLabel(), widget)
         self.timeline = TimelineWidget()
         self.purchases = QListWidget()
-        self.purchases.setMaximumHeight(120)
         self.purchases.itemActivated.connect(self._reprint_item)
         self.reprint_button = QPushButton()
         self.reprint_button.clicked.connect(self._reprint_selected)
@@ -65,7 +64,7 @@ class CustomerPanel(QGroupBox):
         layout.addWidget(self.plan)
         layout.addWidget(self.timeline)
         layout.addWidget(self.purchases_label)
-        layout.addWidget(self.purchases)
+        layout.addWidget(self.purchases, 1)  # extra height goes to the list, not between the rows
         buttons = QHBoxLayout()
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.correct_button)

@@ -1,7 +1,9 @@
-"""Qt Linguist catalogs: compiled from resources/translations/*.ts on first use, switched live."""
+"""Qt Linguist catalogs: compiled from konnect_pos/resources/translations/*.ts on first use, switched live."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -30,32 +32,41 @@ def _lrelease() -> str | None:
 
 
 def compiled(lang: str) -> Path | None:
-    """The .qm for ``lang``, compiled into the cache when the .ts is newer."""
+    """The .qm for ``lang``, compiled into the cache once per catalog content.
+
+    The cache file is named by a hash of the .ts, not dated by it: two installs (or checkouts) on one
+    machine share the cache folder, and a date comparison let one of them load the other's stale
+    catalog. It is written under a temporary name and renamed, so two processes starting at once
+    never read a half-written file.
+    """
     source = TRANSLATIONS / f"konnect_pos_{lang}.ts"
     if not source.exists():
         return None
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
     cache = Path(platformdirs.user_cache_dir("konnect-pos", "Konnect")) / "translations"
     cache.mkdir(parents=True, exist_ok=True)
-    target = cache / f"konnect_pos_{lang}.qm"
-    if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
+    target = cache / f"konnect_pos_{lang}-{digest}.qm"
+    if not target.exists():
         tool = _lrelease()
         if tool is None:
             return None
-        subprocess.run([tool, str(source), "-qm", str(target)], check=True, capture_output=True)
+        partial = target.with_suffix(f".{os.getpid()}.part")
+        subprocess.run([tool, str(source), "-qm", str(partial)], check=True, capture_output=True)
+        os.replace(partial, target)
     return target
 
 
 def set_language(lang: str) -> None:
-    """Install ``lang`` (en removes the translator); widgets re-label on LanguageChange."""
+    """Install ``lang``'s catalog; widgets re-label on LanguageChange."""
     global _installed, _language
+    if lang == _language and _installed is not None:
+        return  # already in place: no LanguageChange for nothing (windows re-label and re-query)
     _language = lang
     app = QCoreApplication.instance()
     if _installed is not None:
         app.removeTranslator(_installed)
         _installed = None
-    if lang == "en":
-        return
-    path = compiled(lang)
+    path = compiled(lang)  # English has a catalog too, for its plural forms (%n)
     if path is None:
         return
     translator = QTranslator(app)
@@ -80,3 +91,33 @@ def money_text(value: object) -> str:
 
     assert isinstance(value, Money)
     return format_money(value, BABEL_LOCALES[_language])
+
+
+def data_text(gigabytes: object) -> str:
+    """GB in the current language's unit ("15 Go" in French), for every screen."""
+    from konnect_pos.i18n import format_data
+
+    return format_data(gigabytes, _language)  # type: ignore[arg-type]
+
+
+def local_time_text(moment: object, zone: str) -> str:
+    """A stored instant as the outlet's local date and time to the minute, in the current language."""
+    from konnect_pos.i18n import format_local_time
+
+    return format_local_time(moment, zone, _language)  # type: ignore[arg-type]
+
+
+def payment_text(method: str, provider: str | None = None) -> str:
+    """A payment method (and mobile-money provider) by name, never its code."""
+    from konnect_pos.payment_names import payment_name
+
+    return payment_name(method, provider, _language)
+
+
+def date_text(day: object) -> str:
+    """A calendar day (a business day, a paid-until date) in the current language: "29 Nov 2026"."""
+    from babel.dates import format_date
+
+    from konnect_pos.i18n import DATE_LOCALES
+
+    return format_date(day, "medium", locale=DATE_LOCALES[_language])  # type: ignore[arg-type]

@@ -26,7 +26,7 @@ from konnect_pos.services.audit import AuditRow
 from konnect_pos.services.users import UserRow
 from konnect_pos.ui.approval_widget import ApprovalWidget
 from konnect_pos.ui.forms import set_label
-from konnect_pos.ui.i18n import error_text
+from konnect_pos.ui.i18n import error_text, local_time_text
 from konnect_pos.ui.worker import DbWorker
 
 
@@ -97,7 +97,7 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             values = (
-                row.at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S"),
+                local_time_text(row.at, self.zone.key),
                 row.terminal,
                 row.kind,
                 row.user,

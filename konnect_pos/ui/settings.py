@@ -1,4 +1,5 @@
-"""Per-machine counter settings (QSettings): language, receipt format, auto-print, idle lock."""
+"""Per-machine counter settings (QSettings): language, receipt format, auto-print, idle lock;
+and, for administrators, the outlet's details and how it closes its day."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from konnect_pos.domain.countries import PROVIDERS
+from konnect_pos.domain.money import Money
 from konnect_pos.i18n import LANGUAGE_NAMES
+from konnect_pos.services.outlet_settings import CloseRules
 from konnect_pos.services.outlets import OutletView
 from konnect_pos.ui.forms import set_label
 from konnect_pos.ui.i18n import error_text
@@ -82,10 +85,14 @@ class SettingsDialog(QDialog):
         *,
         can_edit_outlet: bool,
         save_outlet: Callable[..., None],
+        save_close_rules: Callable[..., None] | None = None,
+        extra: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings, self.outlet_view, self.save_outlet = settings, outlet, save_outlet
+        self.save_close_rules = save_close_rules
+        self.close_rules: CloseRules | None = None
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
@@ -117,6 +124,17 @@ class SettingsDialog(QDialog):
             self.merchant_fields[code] = field
             self.outlet_form.addRow(QLabel(PROVIDERS[code].name), field)
         self.outlet_box.setEnabled(can_edit_outlet)
+        # closing the day: blind count and the variance above which a comment is required
+        self.close_box = QGroupBox()
+        self.close_form = QFormLayout(self.close_box)
+        self.blind_close = QCheckBox()
+        self.close_form.addRow(QLabel(), self.blind_close)
+        self.threshold_fields: dict[str, QLineEdit] = {}
+        for currency in outlet.country.currencies:
+            field = QLineEdit()
+            self.threshold_fields[currency] = field
+            self.close_form.addRow(QLabel(), field)
+        self.close_box.setEnabled(False)  # until the outlet's current rules are loaded
         self.can_edit_outlet = can_edit_outlet
         self.error = QLabel()
         self.error.setStyleSheet("color: #b91c1c")
@@ -133,6 +151,9 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.outlet_box)
+        layout.addWidget(self.close_box)
+        if extra is not None:  # the backups box (ui/backup_box.py)
+            layout.addWidget(extra)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.retranslate()
@@ -153,8 +174,35 @@ class SettingsDialog(QDialog):
             (self.accepts_card, self.tr("Takes cards")),
         ):
             set_label(self.outlet_form, widget, text)
+        self.close_box.setTitle(self.tr("Closing the day (administrators)"))
+        set_label(
+            self.close_form,
+            self.blind_close,
+            self.tr("Blind close: the counter sees the expected cash only after the count"),
+        )
+        for currency, field in self.threshold_fields.items():
+            set_label(
+                self.close_form,
+                field,
+                self.tr("A {currency} variance above this needs a comment").replace("{currency}", currency),
+            )
         self.save_button.setText(self.tr("Save"))
         self.cancel_button.setText(self.tr("Cancel"))
+
+    def show_close_rules(self, rules: CloseRules) -> None:
+        self.close_rules = rules
+        self.blind_close.setChecked(rules.blind_close)
+        for currency, field in self.threshold_fields.items():
+            field.setText(str(rules.comment_thresholds.get(currency, Money.zero(currency)).amount))
+        self.close_box.setEnabled(self.can_edit_outlet and self.save_close_rules is not None)
+
+    def close_rules_changed(self) -> bool:
+        rules = self.close_rules
+        if rules is None or not self.close_box.isEnabled():
+            return False
+        typed = {currency: field.text().strip() for currency, field in self.threshold_fields.items()}
+        current = {c: str(m.amount) for c, m in rules.comment_thresholds.items() if c in typed}
+        return (self.blind_close.isChecked(), typed) != (rules.blind_close, current)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -178,25 +226,35 @@ class SettingsDialog(QDialog):
             auto_print=self.auto_print.isChecked(),
             idle_minutes=self.idle.value(),
         )
-        if not (self.can_edit_outlet and self.outlet_changed()):
-            self._done()
-            return
-        self.save_button.setEnabled(False)
-        self.save_outlet(
-            {
+        steps: list[Callable[[Callable, Callable], None]] = []
+        if self.can_edit_outlet and self.outlet_changed():
+            fields = {
                 "name": self.outlet_name.text(),
                 "address": self.outlet_address.text(),
                 "accepts_card": self.accepts_card.isChecked(),
                 "merchant_numbers": {code: field.text() for code, field in self.merchant_fields.items()},
-            },
-            lambda _view: self._done(),
-            self._failed,
-        )
+            }
+            steps.append(lambda done, failed: self.save_outlet(fields, done, failed))
+        if self.can_edit_outlet and self.close_rules_changed():
+            rules = {
+                "blind_close": self.blind_close.isChecked(),
+                "thresholds": {currency: field.text() for currency, field in self.threshold_fields.items()},
+            }
+            steps.append(lambda done, failed: self.save_close_rules(rules, done, failed))
+        self._run(steps)
+
+    def _run(self, steps: list[Callable[[Callable, Callable], None]]) -> None:
+        """The outlet's changes one after the other; the first refusal stops and is shown."""
+        if not steps:
+            self._done()
+            return
+        self.save_button.setEnabled(False)
+        steps[0](lambda _result: self._run(steps[1:]), self.show_error)
 
     def _done(self) -> None:
         self.saved.emit()
         self.accept()
 
-    def _failed(self, error: Exception) -> None:
+    def show_error(self, error: Exception) -> None:
         self.save_button.setEnabled(True)
         self.error.setText(error_text(error))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from konnect_pos.services.session import Counter
 from konnect_pos.sync import client
 from konnect_pos.sync.hq_admin import ConflictRow
-from konnect_pos.ui.i18n import error_text
+from konnect_pos.ui.i18n import error_text, local_time_text
 from konnect_pos.ui.manager_dialogs import data_table
 from konnect_pos.ui.worker import DbWorker
 
@@ -70,7 +70,7 @@ class SyncController(QObject):
     def show_status(self, state: client.SyncStatus) -> None:
         waiting = str(state.waiting)
         if not state.linked:
-            text = self.tr("Not linked to HQ · {count} records waiting").replace("{count}", waiting)
+            text = self.tr("Not linked to HQ · %n record(s) waiting", "", state.waiting)
         elif state.online:
             text = (
                 self.tr("Online · last sync {time} · {count} waiting")
@@ -79,10 +79,8 @@ class SyncController(QObject):
             )
         else:
             last = self._when(state.last_success_at) if state.last_success_at else self.tr("never")
-            text = (
-                self.tr("Offline · {count} records waiting · last sync {time}")
-                .replace("{count}", waiting)
-                .replace("{time}", last)
+            text = self.tr("Offline · %n record(s) waiting · last sync {time}", "", state.waiting).replace(
+                "{time}", last
             )
         self.label.setText(text)
         self.label.setToolTip(state.last_error)
@@ -191,7 +189,7 @@ class ConflictsDialog(QDialog):
             sales = row.details.get("sales", [])
             details = ", ".join(f"{s['receipt']} ({s['terminal']})" for s in sales) or str(row.details)
             for column, text in enumerate(
-                (row.detected_at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M"), self.kind_text(row.kind),
+                (local_time_text(row.detected_at, self.zone.key), self.kind_text(row.kind),
                  row.subject, details)
             ):  # fmt: skip
                 self.table.setItem(n, column, QTableWidgetItem(text))

@@ -3,49 +3,34 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-
-
-class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-
-
-class _Job(QRunnable):
-    def __init__(self, call: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.call, self.relay = call, relay
-        self.finished = False
-
-    def run(self) -> None:
-        try:
-            result = self.call()
-        except Exception as error:  # every failure goes back to the GUI thread
-            self._send(self.relay.failed, error)
-        else:
-            self._send(self.relay.done, result)
-        self.finished = True
-
-    @staticmethod
-    def _send(signal: Any, value: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the asking window is gone (application closing)
-            signal.emit(value)
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 
 
 class DbWorker(QObject):
-    """Serialises database work on one thread (one connection, never two writers of ours)."""
+    """Serialises database work on one thread (one connection, never two writers of ours).
+
+    Nothing is kept per job once its answer is delivered: the pool runs a plain Python callable
+    (PySide wraps it in a runnable that Qt deletes after it ran; a ``QRunnable`` subclass with
+    auto-delete off stays a child of the pool's wrapper for ever), and every answer travels
+    through the one ``_answered`` signal of this long-lived object, queued to the GUI thread,
+    where the callbacks waiting under the job's ticket are popped and called. A relay object and
+    two connections per job made a long counter session grow by ~9 MB per 1,000 searches.
+    """
+
+    _answered = Signal(object)  # (ticket, succeeded, result or exception), emitted on the pool thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self._jobs: list[_Job] = []
+        self._tickets = itertools.count(1)
+        self._waiting: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None] | None]] = {}
+        # Queued even if emitted on this thread: a callback never runs inside submit().
+        self._answered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def submit(
         self,
@@ -53,29 +38,30 @@ class DbWorker(QObject):
         on_done: Callable[[Any], None],
         on_failed: Callable[[Exception], None] | None = None,
     ) -> None:
-        # The relay is a child of the worker: Qt owns it and deletes it with deleteLater, never
-        # Python's garbage collector while a queued result is still on its way.
-        relay = _Relay(self)
+        ticket = next(self._tickets)
+        self._waiting[ticket] = (on_done, on_failed)
+        answered = self._answered
 
-        @Slot(object)
-        def finished(result: Any) -> None:
-            relay.deleteLater()
-            on_done(result)
+        def run() -> None:
+            try:
+                answer = (ticket, True, call())
+            except Exception as error:  # every failure goes back to the GUI thread
+                answer = (ticket, False, error)
+            with contextlib.suppress(RuntimeError):  # the worker is gone (application closing)
+                answered.emit(answer)
 
-        @Slot(object)
-        def failed(error: Exception) -> None:
-            relay.deleteLater()
-            if on_failed is None:
-                raise error
-            on_failed(error)
+        self.pool.start(run)
 
-        relay.done.connect(finished)
-        relay.failed.connect(failed)
-        job = _Job(call, relay)
-        job.setAutoDelete(False)  # Python owns the job; Qt deleting it on the pool thread crashes at exit
-        self._jobs.append(job)
-        self._jobs = [j for j in self._jobs if not j.finished]
-        self.pool.start(job)
+    @Slot(object)
+    def _deliver(self, answer: tuple[int, bool, Any]) -> None:
+        ticket, succeeded, value = answer
+        on_done, on_failed = self._waiting.pop(ticket)
+        if succeeded:
+            on_done(value)
+        elif on_failed is None:
+            raise value
+        else:
+            on_failed(value)
 
     def wait(self, msecs: int = 10_000) -> bool:
         return self.pool.waitForDone(msecs)

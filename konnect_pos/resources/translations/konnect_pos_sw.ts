@@ -75,6 +75,97 @@
     </message>
 </context>
 <context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backups</source>
+        <translation>Nakala rudufu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Day close backs up to (USB stick)</source>
+        <translation>Kufunga siku kunahifadhi kwenye (diski ya USB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backups kept</source>
+        <translation>Nakala rudufu zinazohifadhiwa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Back up now</source>
+        <translation>Hifadhi nakala sasa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restore…</source>
+        <translation>Rejesha…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backing up…</source>
+        <translation>Inahifadhi nakala…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backup written: {path}</source>
+        <translation>Nakala rudufu imeandikwa: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restore a backup</source>
+        <translation>Rejesha nakala rudufu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Replace this terminal's data with {name}? The data as it is now is kept aside, and Konnect POS closes after the restore.</source>
+        <translation>Badilisha data ya kituo hiki kwa {name}? Data ilivyo sasa inahifadhiwa kando, na Konnect POS itafungwa baada ya kurejesha.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restoring…</source>
+        <translation>Inarejesha…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restored from {name}: {sales} sales, journal verified. The data as it was is kept as {aside}</source>
+        <translation>Imerejeshwa kutoka {name}: mauzo {sales}, jarida limethibitishwa. Data ya awali imehifadhiwa kama {aside}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatus</name>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup failed: {reason}</source>
+        <translation>Nakala rudufu imeshindwa: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: never</source>
+        <translation>Nakala rudufu: haijawahi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: just now</source>
+        <translation>Nakala rudufu: sasa hivi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: {n} min ago</source>
+        <translation>Nakala rudufu: dakika {n} zilizopita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: {n} h ago</source>
+        <translation>Nakala rudufu: saa {n} zilizopita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: {n} d ago</source>
+        <translation>Nakala rudufu: siku {n} zilizopita</translation>
+    </message>
+</context>
+<context>
     <name>CartWidget</name>
     <message>
         <location filename="../../konnect_pos/ui/cart_widget.py" line="43"/>
@@ -748,6 +839,19 @@
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <location filename="../../ui/crash_notice.py"/>
+        <source>Konnect POS closed unexpectedly</source>
+        <translation>Konnect POS ilifungwa bila kutarajiwa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_notice.py"/>
+        <source>Konnect POS closed unexpectedly or hit an error last time. The log is {path}</source>
+        <translation>Konnect POS ilifungwa bila kutarajiwa au ilipata hitilafu mara ya mwisho. Kumbukumbu iko {path}</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPanel</name>
     <message>
         <location filename="../../konnect_pos/ui/customer_panel.py" line="77"/>
@@ -891,6 +995,125 @@
         <location filename="../../konnect_pos/ui/day_dialog.py" line="177"/>
         <source>Expected {expected} · counted {counted} · variance {variance}</source>
         <translation>Inayotarajiwa {expected} · iliyohesabiwa {counted} · tofauti {variance}</translation>
+    </message>
+    <message>
+        <source>Today&apos;s business day ({date}) is not open yet.</source>
+        <translation>Siku ya leo ya biashara ({date}) bado haijafunguliwa.</translation>
+    </message>
+    <message>
+        <source>Next: enter the opening float per currency, then press Open the day.</source>
+        <translation>Hatua inayofuata: weka fedha za kuanzia kwa kila sarafu, kisha bonyeza Fungua siku.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s business day ({date}) was closed at {time} by {name} (Z {number}).</source>
+        <translation>Siku ya leo ya biashara ({date}) ilifungwa saa {time} na {name} (Z {number}).</translation>
+    </message>
+    <message>
+        <source>Nothing more can be sold today. Open the day is not available: a terminal has one business day per calendar date, so tomorrow&apos;s day can be opened after midnight.</source>
+        <translation>Hakuna kinachoweza kuuzwa tena leo. Fungua siku haipatikani: kila terminal ina siku moja ya biashara kwa kila tarehe, kwa hiyo siku ya kesho inaweza kufunguliwa baada ya saa sita usiku.</translation>
+    </message>
+    <message>
+        <source>The day of {date} (opened at {time} by {name}) was left open past midnight.</source>
+        <translation>Siku ya {date} (ilifunguliwa saa {time} na {name}) iliachwa wazi baada ya saa sita usiku.</translation>
+    </message>
+    <message>
+        <source>Business day {date} is open since {time} by {name}.</source>
+        <translation>Siku ya biashara {date} iko wazi tangu saa {time}, ilifunguliwa na {name}.</translation>
+    </message>
+    <message>
+        <source>Next: check the summary, write a comment if asked, then press Confirm and close the day. The Z report opens after the close.</source>
+        <translation>Hatua inayofuata: kagua muhtasari, andika maoni ukiombwa, kisha bonyeza Thibitisha na ufunge siku. Ripoti Z hufunguka baada ya kufunga.</translation>
+    </message>
+    <message>
+        <source>Next: count the drawer by denomination, then press Review the count (nothing is closed yet).</source>
+        <translation>Hatua inayofuata: hesabu droo kwa kila aina ya noti au sarafu, kisha bonyeza Kagua hesabu (hakuna kilichofungwa bado).</translation>
+    </message>
+    <message>
+        <source>Review the count</source>
+        <translation>Kagua hesabu</translation>
+    </message>
+    <message>
+        <source>Confirm and close the day</source>
+        <translation>Thibitisha na ufunge siku</translation>
+    </message>
+    <message>
+        <source>Today&apos;s day is already closed: the next one opens tomorrow</source>
+        <translation>Siku ya leo tayari imefungwa: inayofuata itafunguliwa kesho</translation>
+    </message>
+    <message>
+        <source>Back to the count</source>
+        <translation>Rudi kwenye hesabu</translation>
+    </message>
+    <message>
+        <source>Blind close: count what is in the drawer. The expected cash is shown once the count is in.</source>
+        <translation>Kufunga bila kuona: hesabu kilichomo kwenye droo. Kiasi kinachotarajiwa kinaonyeshwa baada ya hesabu kuwasilishwa.</translation>
+    </message>
+    <message>
+        <source>Note {value}</source>
+        <translation>Noti {value}</translation>
+    </message>
+    <message>
+        <source>Coin {value}</source>
+        <translation>Sarafu {value}</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Sarafu</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Kinachotarajiwa</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Kilichohesabiwa</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Tofauti</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Funga</translation>
+    </message>
+    <message>
+        <source>Counted {counted}</source>
+        <translation>Kilichohesabiwa {counted}</translation>
+    </message>
+    <message>
+        <source>Comment (required: a variance is above the limit)</source>
+        <translation>Maoni (yanahitajika: tofauti imezidi kikomo)</translation>
+    </message>
+    <message>
+        <source>A variance above {limits} needs a comment that says why.</source>
+        <translation>Tofauti inayozidi {limits} inahitaji maoni yanayoeleza sababu.</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>Maoni (si lazima)</translation>
+    </message>
+    <message>
+        <source>Every variance is within {limits}: no comment is needed.</source>
+        <translation>Kila tofauti iko ndani ya {limits}: hakuna maoni yanayohitajika.</translation>
+    </message>
+</context>
+<context>
+    <name>DayStatus</name>
+    <message>
+        <source>Day open since {time} by {name}</source>
+        <translation>Siku iko wazi tangu saa {time}, imefunguliwa na {name}</translation>
+    </message>
+    <message>
+        <source>Day of {date} still open: a manager closes it (Ctrl+D) before selling</source>
+        <translation>Siku ya {date} bado iko wazi: meneja aifunge (Ctrl+D) kabla ya kuuza</translation>
+    </message>
+    <message>
+        <source>Day closed at {time} by {name}: a manager opens tomorrow&apos;s day</source>
+        <translation>Siku imefungwa saa {time} na {name}: meneja atafungua siku ya kesho</translation>
+    </message>
+    <message>
+        <source>Day not opened: a manager opens it (Ctrl+D)</source>
+        <translation>Siku haijafunguliwa: meneja aifungue (Ctrl+D)</translation>
     </message>
 </context>
 <context>
@@ -1332,7 +1555,7 @@
     </message>
 </context>
 <context>
-    <name>ReceiptDialog</name>
+    <name>PdfPreviewDialog</name>
     <message>
         <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92"/>
         <source>Receipt {number}</source>
@@ -1372,6 +1595,38 @@
         <location filename="../../konnect_pos/ui/receipt_dialog.py" line="153"/>
         <source>Saved: {path}</source>
         <translation>Imehifadhiwa: {path}</translation>
+    </message>
+    <message>
+        <source>Daily sales summary {date}</source>
+        <translation>Muhtasari wa mauzo ya siku {date}</translation>
+    </message>
+    <message>
+        <source>Invoice {number}</source>
+        <translation>Ankara {number}</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Jaza upana</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Kuza (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Punguza (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width (Ctrl+0)</source>
+        <translation>Jaza ukurasa kwa upana (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Save daily report</source>
+        <translation>Hifadhi ripoti ya siku</translation>
+    </message>
+    <message>
+        <source>Save invoice</source>
+        <translation>Hifadhi ankara</translation>
     </message>
 </context>
 <context>
@@ -1431,13 +1686,28 @@
         <source>Cancel</source>
         <translation>Ghairi</translation>
     </message>
+    <message>
+        <source>Closing the day (administrators)</source>
+        <translation>Kufunga siku (wasimamizi)</translation>
+    </message>
+    <message>
+        <source>Blind close: the counter sees the expected cash only after the count</source>
+        <translation>Kufunga bila kuona: kaunta inaona kiasi kinachotarajiwa baada ya hesabu tu</translation>
+    </message>
+    <message>
+        <source>A {currency} variance above this needs a comment</source>
+        <translation>Tofauti ya {currency} inayozidi kiasi hiki inahitaji maoni</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../konnect_pos/ui/sync_status.py" line="73"/>
-        <source>Not linked to HQ · {count} records waiting</source>
-        <translation>Haijaunganishwa na makao makuu · rekodi {count} zinasubiri</translation>
+        <source>Not linked to HQ · %n record(s) waiting</source>
+        <translation>
+            <numerusform>Haijaunganishwa na makao makuu · rekodi %n inasubiri</numerusform>
+            <numerusform>Haijaunganishwa na makao makuu · rekodi %n zinasubiri</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/sync_status.py" line="76"/>
@@ -1449,10 +1719,13 @@
         <source>never</source>
         <translation>kamwe</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../konnect_pos/ui/sync_status.py" line="83"/>
-        <source>Offline · {count} records waiting · last sync {time}</source>
-        <translation>Nje ya mtandao · rekodi {count} zinasubiri · usawazishaji wa mwisho {time}</translation>
+        <source>Offline · %n record(s) waiting · last sync {time}</source>
+        <translation>
+            <numerusform>Nje ya mtandao · rekodi %n inasubiri · usawazishaji wa mwisho {time}</numerusform>
+            <numerusform>Nje ya mtandao · rekodi %n zinasubiri · usawazishaji wa mwisho {time}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/sync_status.py" line="108"/>

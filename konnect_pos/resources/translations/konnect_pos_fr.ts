@@ -75,6 +75,97 @@
     </message>
 </context>
 <context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Day close backs up to (USB stick)</source>
+        <translation>La clôture sauvegarde dans (clé USB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backups kept</source>
+        <translation>Sauvegardes conservées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restore…</source>
+        <translation>Restaurer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backup written: {path}</source>
+        <translation>Sauvegarde écrite : {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Replace this terminal's data with {name}? The data as it is now is kept aside, and Konnect POS closes after the restore.</source>
+        <translation>Remplacer les données de ce terminal par {name} ? Les données actuelles sont conservées à part, et Konnect POS se ferme après la restauration.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restoring…</source>
+        <translation>Restauration en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restored from {name}: {sales} sales, journal verified. The data as it was is kept as {aside}</source>
+        <translation>Restauré depuis {name} : {sales} ventes, journal vérifié. Les données d'avant sont conservées sous {aside}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatus</name>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup failed: {reason}</source>
+        <translation>Sauvegarde échouée : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: never</source>
+        <translation>Sauvegarde : jamais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: just now</source>
+        <translation>Sauvegarde : à l'instant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: {n} min ago</source>
+        <translation>Sauvegarde : il y a {n} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: {n} h ago</source>
+        <translation>Sauvegarde : il y a {n} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: {n} d ago</source>
+        <translation>Sauvegarde : il y a {n} j</translation>
+    </message>
+</context>
+<context>
     <name>CartWidget</name>
     <message>
         <location filename="../../konnect_pos/ui/cart_widget.py" line="43"/>
@@ -748,6 +839,19 @@
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <location filename="../../ui/crash_notice.py"/>
+        <source>Konnect POS closed unexpectedly</source>
+        <translation>Konnect POS s'est fermé de façon inattendue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_notice.py"/>
+        <source>Konnect POS closed unexpectedly or hit an error last time. The log is {path}</source>
+        <translation>Konnect POS s'est fermé de façon inattendue ou a rencontré une erreur la dernière fois. Le journal est {path}</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPanel</name>
     <message>
         <location filename="../../konnect_pos/ui/customer_panel.py" line="77"/>
@@ -891,6 +995,125 @@
         <location filename="../../konnect_pos/ui/day_dialog.py" line="177"/>
         <source>Expected {expected} · counted {counted} · variance {variance}</source>
         <translation>Attendu {expected} · compté {counted} · écart {variance}</translation>
+    </message>
+    <message>
+        <source>Today&apos;s business day ({date}) is not open yet.</source>
+        <translation>La journée d&apos;aujourd&apos;hui ({date}) n&apos;est pas encore ouverte.</translation>
+    </message>
+    <message>
+        <source>Next: enter the opening float per currency, then press Open the day.</source>
+        <translation>Étape suivante : saisissez le fond de caisse par devise, puis appuyez sur Ouvrir la journée.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s business day ({date}) was closed at {time} by {name} (Z {number}).</source>
+        <translation>La journée d&apos;aujourd&apos;hui ({date}) a été clôturée à {time} par {name} (Z {number}).</translation>
+    </message>
+    <message>
+        <source>Nothing more can be sold today. Open the day is not available: a terminal has one business day per calendar date, so tomorrow&apos;s day can be opened after midnight.</source>
+        <translation>Plus aucune vente n&apos;est possible aujourd&apos;hui. Ouvrir la journée n&apos;est pas disponible : un terminal a une journée par date du calendrier, la journée de demain pourra être ouverte après minuit.</translation>
+    </message>
+    <message>
+        <source>The day of {date} (opened at {time} by {name}) was left open past midnight.</source>
+        <translation>La journée du {date} (ouverte à {time} par {name}) est restée ouverte après minuit.</translation>
+    </message>
+    <message>
+        <source>Business day {date} is open since {time} by {name}.</source>
+        <translation>La journée du {date} est ouverte depuis {time} par {name}.</translation>
+    </message>
+    <message>
+        <source>Next: check the summary, write a comment if asked, then press Confirm and close the day. The Z report opens after the close.</source>
+        <translation>Étape suivante : vérifiez le récapitulatif, écrivez un commentaire si demandé, puis appuyez sur Confirmer et clôturer la journée. Le rapport Z s&apos;ouvre après la clôture.</translation>
+    </message>
+    <message>
+        <source>Next: count the drawer by denomination, then press Review the count (nothing is closed yet).</source>
+        <translation>Étape suivante : comptez la caisse par coupure, puis appuyez sur Vérifier le comptage (rien n&apos;est encore clôturé).</translation>
+    </message>
+    <message>
+        <source>Review the count</source>
+        <translation>Vérifier le comptage</translation>
+    </message>
+    <message>
+        <source>Confirm and close the day</source>
+        <translation>Confirmer et clôturer la journée</translation>
+    </message>
+    <message>
+        <source>Today&apos;s day is already closed: the next one opens tomorrow</source>
+        <translation>La journée d&apos;aujourd&apos;hui est déjà clôturée : la suivante s&apos;ouvre demain</translation>
+    </message>
+    <message>
+        <source>Back to the count</source>
+        <translation>Revenir au comptage</translation>
+    </message>
+    <message>
+        <source>Blind close: count what is in the drawer. The expected cash is shown once the count is in.</source>
+        <translation>Clôture à l&apos;aveugle : comptez ce qui est dans la caisse. Le montant attendu s&apos;affiche une fois le comptage saisi.</translation>
+    </message>
+    <message>
+        <source>Note {value}</source>
+        <translation>Billet {value}</translation>
+    </message>
+    <message>
+        <source>Coin {value}</source>
+        <translation>Pièce {value}</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Counted {counted}</source>
+        <translation>Compté {counted}</translation>
+    </message>
+    <message>
+        <source>Comment (required: a variance is above the limit)</source>
+        <translation>Commentaire (obligatoire : un écart dépasse la limite)</translation>
+    </message>
+    <message>
+        <source>A variance above {limits} needs a comment that says why.</source>
+        <translation>Un écart de plus de {limits} demande un commentaire qui l&apos;explique.</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>Commentaire (facultatif)</translation>
+    </message>
+    <message>
+        <source>Every variance is within {limits}: no comment is needed.</source>
+        <translation>Chaque écart reste dans {limits} : aucun commentaire n&apos;est nécessaire.</translation>
+    </message>
+</context>
+<context>
+    <name>DayStatus</name>
+    <message>
+        <source>Day open since {time} by {name}</source>
+        <translation>Journée ouverte depuis {time} par {name}</translation>
+    </message>
+    <message>
+        <source>Day of {date} still open: a manager closes it (Ctrl+D) before selling</source>
+        <translation>Journée du {date} encore ouverte : un responsable la clôture (Ctrl+D) avant de vendre</translation>
+    </message>
+    <message>
+        <source>Day closed at {time} by {name}: a manager opens tomorrow&apos;s day</source>
+        <translation>Journée clôturée à {time} par {name} : un responsable ouvre la journée de demain</translation>
+    </message>
+    <message>
+        <source>Day not opened: a manager opens it (Ctrl+D)</source>
+        <translation>Journée non ouverte : un responsable l&apos;ouvre (Ctrl+D)</translation>
     </message>
 </context>
 <context>
@@ -1332,7 +1555,7 @@
     </message>
 </context>
 <context>
-    <name>ReceiptDialog</name>
+    <name>PdfPreviewDialog</name>
     <message>
         <location filename="../../konnect_pos/ui/receipt_dialog.py" line="92"/>
         <source>Receipt {number}</source>
@@ -1372,6 +1595,38 @@
         <location filename="../../konnect_pos/ui/receipt_dialog.py" line="153"/>
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
+    </message>
+    <message>
+        <source>Daily sales summary {date}</source>
+        <translation>Récapitulatif des ventes du jour {date}</translation>
+    </message>
+    <message>
+        <source>Invoice {number}</source>
+        <translation>Facture {number}</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ajuster à la largeur</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Zoom avant (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Zoom arrière (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width (Ctrl+0)</source>
+        <translation>Ajuster la page à la largeur (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Save daily report</source>
+        <translation>Enregistrer le rapport du jour</translation>
+    </message>
+    <message>
+        <source>Save invoice</source>
+        <translation>Enregistrer la facture</translation>
     </message>
 </context>
 <context>
@@ -1431,13 +1686,28 @@
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
+    <message>
+        <source>Closing the day (administrators)</source>
+        <translation>Clôture de la journée (administrateurs)</translation>
+    </message>
+    <message>
+        <source>Blind close: the counter sees the expected cash only after the count</source>
+        <translation>Clôture à l&apos;aveugle : le comptoir ne voit le montant attendu qu&apos;après le comptage</translation>
+    </message>
+    <message>
+        <source>A {currency} variance above this needs a comment</source>
+        <translation>Un écart en {currency} au-delà de ce montant demande un commentaire</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../konnect_pos/ui/sync_status.py" line="73"/>
-        <source>Not linked to HQ · {count} records waiting</source>
-        <translation>Non relié au siège · {count} enregistrements en attente</translation>
+        <source>Not linked to HQ · %n record(s) waiting</source>
+        <translation>
+            <numerusform>Non relié au siège · %n enregistrement en attente</numerusform>
+            <numerusform>Non relié au siège · %n enregistrements en attente</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/sync_status.py" line="76"/>
@@ -1449,10 +1719,13 @@
         <source>never</source>
         <translation>jamais</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../konnect_pos/ui/sync_status.py" line="83"/>
-        <source>Offline · {count} records waiting · last sync {time}</source>
-        <translation>Hors ligne · {count} enregistrements en attente · dernière synchro {time}</translation>
+        <source>Offline · %n record(s) waiting · last sync {time}</source>
+        <translation>
+            <numerusform>Hors ligne · %n enregistrement en attente · dernière synchro {time}</numerusform>
+            <numerusform>Hors ligne · %n enregistrements en attente · dernière synchro {time}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/sync_status.py" line="108"/>

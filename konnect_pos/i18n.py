@@ -92,9 +92,20 @@ def ngettext(lang: str, singular: str, plural: str, n: int, **params: Any) -> st
     return text.format(n=format_decimal(n, locale=BABEL_LOCALES[lang]), **params)
 
 
+ECHO_LIMIT = 80
+
+
+def _echoed(value: Any) -> Any:
+    """A typed value echoed back in a message, cut short: a pasted page must not flood the line."""
+    if isinstance(value, str):
+        value = " ".join(value.split())
+        return value if len(value) <= ECHO_LIMIT else value[: ECHO_LIMIT - 1] + "…"
+    return value
+
+
 def translate_error(error: KonnectError, lang: str) -> str:
     """A service or domain error as one line in the user's language."""
-    return tr(lang, error.template, **error.params)
+    return tr(lang, error.template, **{name: _echoed(value) for name, value in error.params.items()})
 
 
 def country_name(code: str, lang: str) -> str:

@@ -30,7 +30,7 @@ def usd(value):
     return Money.of(value, "USD")
 
 
-def test_a_dollar_price_paid_in_francs_from_rate_to_void(demo_db, clock):
+def test_a_dollar_price_paid_in_francs_from_rate_to_void(demo_db, clock, database):
     manager = sign_in("KIN01-T1", "manager", "222222", clock)
     cashier = sign_in("KIN01-T1", "cashier", "1111", clock)
     demo_rate = exchange_rates.current_rate(cashier)
@@ -104,6 +104,9 @@ def test_a_dollar_price_paid_in_francs_from_rate_to_void(demo_db, clock):
         "CDF": ("40000.00", "40000.00"),
         "USD": ("48.86", "48.86"),
     }
+    assert verify().ok
+    database.execute_sql("UPDATE exchange_rate SET per_base = '2500'")  # behind the app's back
+    assert any("exchange rate of 2026-11-20 no longer matches" in p for p in verify().problems)
 
 
 def run(capsys, *argv):
@@ -120,7 +123,7 @@ def test_the_cli_sets_and_shows_the_rate_and_takes_francs(sqlite_url, capsys, mo
     capsys.readouterr()
     code, out, _ = run(capsys, "rate", "set", "USD", "CDF", "2850", "--db", sqlite_url)
     assert code == 0 and "1 USD = 2 850 FC" in out
-    code, _, err = run(capsys, "rate", "set", "USD", "CDF", "1e30", "--db", sqlite_url)
+    code, _, err = run(capsys, "rate", "set", "USD", "CDF", "2850.5", "--db", sqlite_url)
     assert code == 2 and err.count("\n") == 1 and "whole number" in err
     code, out, _ = run(capsys, "rate", "show", "--db", sqlite_url)
     assert code == 0 and out.startswith("In force: 1 USD = 2 850 FC")

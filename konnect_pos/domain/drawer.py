@@ -41,7 +41,7 @@ def parse_quantity(text: str | int, key: str) -> int:
     raw = str(text).strip()
     if raw == "":
         return 0
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):
         raise ValidationError(
             "Count for {denomination} must be a whole number of 0 or more",
             field=key,

@@ -24,6 +24,7 @@ import platformdirs
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.paths import user_data_dir
 from konnect_pos.services.clock import Clock
+from konnect_pos.services.journal_anchor import write_anchor_file
 from konnect_pos.services.outlets import TerminalView
 from konnect_pos.store.database import db, is_postgres
 from konnect_pos.store.sqlite_file import (
@@ -137,13 +138,6 @@ def last_backup_at() -> datetime | None:
         return None
 
 
-def _write_anchor(backup_path: Path) -> None:
-    """The journal-head anchor beside each backup: the coordinator wires engineer F's writer here.
-
-    Until then a backup carries no anchor file; ``verify`` still checks the chain inside it.
-    """
-
-
 def _prune(folder: Path, terminal: TerminalView, keep: int) -> tuple[Path, ...]:
     pattern = re.compile(re.escape(f"{PREFIX}{terminal.label}-") + r"(\d{8}-\d{6})(?:-(\d+))?\.db")
     found = [(pattern.fullmatch(p.name), p) for p in folder.iterdir()]
@@ -179,6 +173,9 @@ def back_up(
     while target.exists():
         target = folder / f"{PREFIX}{terminal.label}-{local}-{counter}.db"
         counter += 1
+    # The journal heads beside the backup, read before the copy: the copy holds at least these
+    # entries, and the live file must keep holding them (decisions.md "Sales, receipts and the journal").
+    write_anchor_file(target, now)
     try:
         online_copy(source, target)
     except OSError as exc:
@@ -187,7 +184,6 @@ def back_up(
             folder=str(folder),
             reason=exc.strerror or str(exc),
         ) from None
-    _write_anchor(target)
     removed = _prune(folder, terminal, keep if keep is not None else load_settings().keep)
     _record(source, now)
     return BackupResult(path=target, at=now, size=target.stat().st_size, removed=removed)

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import peewee
 
+from konnect_pos.domain.card_numbers import mask_card_numbers
 from konnect_pos.domain.drawer import DrawerCount as Count
 from konnect_pos.domain.drawer import counted_total, denominations_from_data
 from konnect_pos.domain.errors import StateError, ValidationError
@@ -427,7 +428,7 @@ def close_day(
             closed_at=now,
             closed_by=counter.user.id,
             approved_by=approved_by,
-            comment=(comment or "").strip(),
+            comment=mask_card_numbers((comment or "").strip()),
         )
         for count, pieces in results:
             DrawerCount.create(
@@ -468,7 +469,7 @@ def cash_movement(
     approved_by = authorise(counter, Right.CASH_MOVEMENTS, approver)
     if direction not in ("in", "out"):
         raise ValidationError("Cash movement must be in or out", field="direction")
-    reason = " ".join((reason or "").split())
+    reason = mask_card_numbers(" ".join((reason or "").split()))
     if not reason or len(reason) > MAX_REASON:
         raise ValidationError("Give a reason (at most {max} characters)", field="reason", max=MAX_REASON)
     value = _amounts({currency: amount}, counter.terminal.outlet.country.currencies, allow_zero=False)[

@@ -79,9 +79,13 @@ def error_text(error: Exception) -> str:
     """A service error in the user's language; anything unexpected as its own one line."""
     from konnect_pos.domain.errors import KonnectError
     from konnect_pos.i18n import translate_error
+    from konnect_pos.services.faults import fault_error
 
     if isinstance(error, KonnectError):
         return translate_error(error, _language)
+    fault = fault_error(error)  # disk full, read-only file, lost server, damaged file
+    if fault is not None:
+        return translate_error(fault, _language)
     return f"{type(error).__name__}: {error}".splitlines()[0]
 
 

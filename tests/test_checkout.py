@@ -112,7 +112,8 @@ def test_the_database_refuses_a_duplicate_reference_by_itself(counter, database)
         ([CartItem("CD-WEEK5")], [mpesa(reference="BAD")], ValidationError),
         ([CartItem("CD-WEEK5")], [MobileMoneyTender("mtn_momo", "123456789", "0812345678")], ValidationError),
         ([CartItem("CD-WEEK5")], [CardTender("A1B2", "4111111111111111")], ValidationError),
-        ([CartItem("CD-WEEK5")], [CashTender(Money.of(20_000, "CDF"))], ValidationError),
+        ([CartItem("CD-WEEK5")], [CashTender(Money.of(10_000, "CDF"))], ValidationError),  # < 6 USD at 2850
+        ([CartItem("CD-WEEK5")], [CashTender(Money.of(20_000, "XAF"))], ValidationError),
     ],
 )
 def test_bad_sales_write_nothing(counter, items, tenders, error):
@@ -169,7 +170,8 @@ def test_verify_detects_a_journal_edit(counter, database):
     database.execute_sql(
         "UPDATE journal_entry SET payload = REPLACE(payload, '600', '60') WHERE kind = 'sale'"
     )
-    assert "KIN01-T1 journal entry 2: journal entry altered" in verify().problems[0]  # 1 is the day opening
+    problem = verify().problems[0]
+    assert "KIN01-T1 journal entry 3: journal entry altered" in problem  # 1: the day opening, 2: its rate
 
 
 def test_queued_bundles_can_be_reordered_and_retriggered_with_an_audit_trail(counter, clock):

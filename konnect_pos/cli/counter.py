@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from konnect_pos.cli.common import (
     signed_in,
 )
 from konnect_pos.domain.errors import KonnectError
+from konnect_pos.domain.exchange import ExchangeRate, rate_text
 from konnect_pos.domain.money import Money
 from konnect_pos.payment_names import payment_name
 
@@ -207,11 +208,15 @@ def _payment_json(payment: SettledPayment) -> dict[str, str | None]:
 def _payment_line(payment: SettledPayment) -> str:
     name = payment_name(payment.method, payment.provider, lang())
     detail = payment.reference or (f"****{payment.last4}" if payment.last4 else "")
-    return " ".join(part for part in (name, detail, amount(payment.amount)) if part)
+    line = " ".join(part for part in (name, detail, amount(payment.amount)) if part)
+    if payment.settles is not None and payment.settles.currency != payment.amount.currency:
+        rate = ExchangeRate(payment.settles.currency, payment.amount.currency, payment.rate)
+        line += f" (= {amount(payment.settles)}, {rate_text(rate)})"
+    return line
 
 
 def cmd_sell(args: argparse.Namespace) -> int:
-    from konnect_pos.domain.payments import parse_tender_spec
+    from konnect_pos.domain.payments import CashTender, parse_tender_spec
     from konnect_pos.services.checkout import sell
     from konnect_pos.services.receipts import receipt_pdf
 
@@ -220,6 +225,10 @@ def cmd_sell(args: argparse.Namespace) -> int:
     counter = signed_in(args)
     currency = counter.terminal.outlet.country.currency
     tenders = [parse_tender_spec(spec, currency) for spec in args.pay or []]
+    if args.change_in:
+        tenders = [
+            replace(t, change_in=args.change_in.upper()) if isinstance(t, CashTender) else t for t in tenders
+        ]
     result = sell(counter, args.customer, _bundle_items(args.bundle), tenders, language=args.language)
     if receipt:
         receipt.write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
@@ -344,7 +353,7 @@ def cmd_void(args: argparse.Namespace) -> int:
     )
     print(
         f"Sale {result.receipt_number} voided; removed from the account: {', '.join(result.removed) or '-'}; "
-        f"give back {amount(result.refund_due)}"
+        f"give back {' + '.join(map(amount, result.give_back)) or amount(result.refund_due)}"
     )
     _print_reversal(result.balance_reversed)
     return 0
@@ -481,8 +490,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     sell.add_argument(
         "--pay",
         action="append",
-        help="cash:AMOUNT | mobile:PROVIDER:REFERENCE:PHONE[:AMOUNT] | card:APPROVAL:LAST4[:AMOUNT]",
+        help="cash:AMOUNT[:CURRENCY] | mobile:PROVIDER:REFERENCE:PHONE[:AMOUNT] "
+        "| card:APPROVAL:LAST4[:AMOUNT]",
     )
+    sell.add_argument("--change-in", help="currency of the change (DRC: USD or CDF)")
     sell.add_argument("--receipt", help="write the receipt PDF here")
     sell.add_argument("--format", choices=["80mm", "a4"], default="80mm")
     sell.add_argument("--language", choices=["en", "fr", "sw"])

@@ -35,6 +35,8 @@ class ReceiptPayment:
     last4: str = ""
     tendered: Money | None = None
     change: Money | None = None
+    settles: Money | None = None  # in the sale's currency, for cash in the second currency
+    rate: str = ""  # "1 USD = 2 850 FC": the rate that cash was converted at
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,6 +131,10 @@ def _payment_rows(payment: ReceiptPayment, lang: str) -> list[tuple[str, str]]:
         rows.append((words(lang, "Amount tendered"), money(payment.tendered, lang)))
     if payment.change is not None:
         rows.append((words(lang, "Change due"), money(payment.change, lang)))
+    if payment.settles is not None:
+        rows.append((words(lang, "Counts for"), money(payment.settles, lang)))
+    if payment.rate:
+        rows.append((words(lang, "Exchange rate"), payment.rate))
     return rows
 
 

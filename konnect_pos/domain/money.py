@@ -3,8 +3,9 @@
 Amounts always sit on the currency's minor unit (babel's CLDR data tells how
 many decimals: TZS 2, CDF 2, USD 2, XAF 0, XOF 0). Arithmetic refuses mixed
 currencies. Rounding happens only in the named functions of this module:
-``round_half_up`` (to the minor unit) and ``round_to_step`` (to a cash step),
-both ROUND_HALF_UP, as written in docs/decisions.md.
+``round_half_up`` (to the minor unit), ``round_to_step`` (to a cash step) and
+``convert_cash`` (cash in another currency at the day's rate), all ROUND_HALF_UP,
+as written in docs/decisions.md.
 """
 
 from __future__ import annotations
@@ -181,6 +182,19 @@ def round_to_step(money: Money, step: Decimal) -> Money:
         return money
     steps = (money.amount / step).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return Money((steps * step).quantize(_quantum(money.currency)), money.currency)
+
+
+def convert_cash(money: Money, per_base: Decimal, base: str, to: str, step: Decimal) -> Money:
+    """The one conversion between the two cash currencies of a drawer (DRC: USD and CDF).
+
+    ``per_base`` units of the quote currency buy one ``base`` unit (1 USD = 2850 CDF). The exact
+    product or quotient is rounded once, half-up (away from zero), to ``to``'s cash ``step``.
+    """
+    _check_currency(to)
+    exact = money.amount * per_base if money.currency == base else money.amount / per_base
+    unit = step if step > 0 else _quantum(to)
+    steps = (exact / unit).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return Money((steps * unit).quantize(_quantum(to)), to)
 
 
 def vat_included(gross: Money, rate: Decimal) -> Money:

@@ -186,6 +186,10 @@ SHAPES: dict[str, dict[str, Check]] = {
     },
     "queue_move": _QUEUE_CHANGE,
     "queue_trigger": _QUEUE_CHANGE,
+    "exchange_rate": {
+        "uuid": _text, "outlet": _text, "base": _currency, "quote": _currency, "date": _day,
+        "per_base": _decimal, "user": _text,
+    },
 }  # fmt: skip
 
 # Kinds whose record id names one record of one terminal (customers and corporate accounts
@@ -344,6 +348,8 @@ def _currencies(kind: str, payload: dict[str, Any]) -> set[str]:
         return {payload["currency"]} | {p[2] for p in payload["payments"]}
     if kind in ("refund", "cash_movement", "balance_entry"):
         return {payload["currency"]}
+    if kind == "exchange_rate":
+        return {payload["base"], payload["quote"]}
     return set()
 
 

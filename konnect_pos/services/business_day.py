@@ -300,6 +300,19 @@ def expected_cash(day_id: int | list[int]) -> dict[str, Money]:
         .group_by(Payment.currency)
         .tuples()
     )
+    add(  # change handed back in the drawer's other currency (DRC: francs for dollars)
+        Payment.select(Payment.change_currency, peewee.fn.SUM(Payment.change_minor))
+        .join(Sale)
+        .where(
+            Sale.business_day.in_(days)
+            & (Payment.method == "cash")
+            & Payment.change_currency.is_null(False)
+            & Sale.id.not_in(voided)
+        )
+        .group_by(Payment.change_currency)
+        .tuples(),
+        -1,
+    )
     add(
         Refund.select(Refund.currency, peewee.fn.SUM(Refund.amount_minor))
         .where(Refund.day.in_(days) & (Refund.method == "cash"))

@@ -18,6 +18,7 @@ import peewee
 
 from konnect_pos.domain import bundle_queue as queue
 from konnect_pos.domain.errors import Conflict, ValidationError
+from konnect_pos.domain.exchange import ExchangeRate
 from konnect_pos.domain.money import Money, money_sum, vat_included
 from konnect_pos.domain.payments import PaymentRules, SettledPayment, Settlement, Tender, settle_under
 from konnect_pos.domain.roles import Right
@@ -25,6 +26,7 @@ from konnect_pos.services import journal
 from konnect_pos.services.business_day import open_day_for_sale
 from konnect_pos.services.catalog import BundleView, get_bundles
 from konnect_pos.services.customers import customer_row
+from konnect_pos.services.exchange_rates import current_rate
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.outlets import OutletView
 from konnect_pos.services.session import Counter
@@ -171,13 +173,14 @@ def account_timeline(account_number: str, at: datetime) -> queue.Timeline:
     return queue.project(purchases, readings, at)
 
 
-def payment_rules(outlet: OutletView) -> PaymentRules:
-    """What the outlet takes: the payment dialog offers these methods, the sale enforces them."""
-    return PaymentRules(outlet.kind, outlet.country.code, outlet.providers, outlet.accepts_card)
+def payment_rules(outlet: OutletView, rate: ExchangeRate | None = None) -> PaymentRules:
+    """What the outlet takes: the payment dialog offers these methods, the sale enforces them.
+    ``rate``: the day's rate where cash is taken in two currencies (DRC)."""
+    return PaymentRules(outlet.kind, outlet.country.code, outlet.providers, outlet.accepts_card, rate=rate)
 
 
 def _settle(counter: Counter, total: Money, tenders: Sequence[Tender]) -> Settlement:
-    return settle_under(payment_rules(counter.terminal.outlet), total, tenders)
+    return settle_under(payment_rules(counter.terminal.outlet, current_rate(counter)), total, tenders)
 
 
 def _reference_taken(provider: str, reference: str) -> Conflict:
@@ -276,7 +279,7 @@ def commit_sale(
             vat_minor=vat.to_minor(),
             rounding_minor=settlement.rounding.to_minor(),
             paid_minor=settlement.paid.to_minor(),
-            change_minor=settlement.change.to_minor(),
+            change_minor=settlement.change.to_minor() if settlement.change.currency == total.currency else 0,
             language=language or customer.language or outlet.language,
             business_day=day.id,
         )
@@ -364,6 +367,11 @@ def _write_payments(sale: Sale, settlement: Settlement, merchant_numbers: dict[s
                 merchant_number=merchant_numbers.get(payment.provider) if payment.provider else None,
                 card_approval=payment.approval_code,
                 card_last4=payment.last4,
+                change_currency=payment.change.currency
+                if payment.change is not None and payment.change.currency != payment.amount.currency
+                else None,
+                settles_minor=payment.settles.to_minor() if payment.settles is not None else None,
+                rate=payment.rate,
             )
         )
     return written
@@ -438,7 +446,16 @@ def sale_payload(
                 p.merchant_number,
                 p.card_approval,
                 p.card_last4,
+                *_conversion(p),
             ]
             for p in payments
         ],
     }
+
+
+def _conversion(payment: Payment) -> list[Any]:
+    """Cash in a second currency adds its change currency, its value in the sale's currency and
+    the rate; other payments keep the content they were journaled with before these existed."""
+    if payment.settles_minor is None and payment.change_currency is None and payment.rate is None:
+        return []
+    return [payment.change_currency, payment.settles_minor, str(payment.rate) if payment.rate else None]

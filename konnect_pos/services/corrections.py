@@ -24,6 +24,7 @@ from konnect_pos.services.business_day import MAX_REASON, authorise, open_day_fo
 from konnect_pos.services.checkout import account_state
 from konnect_pos.services.connect_plus import TopUpReversal, local_day, reverse_top_up
 from konnect_pos.services.ids import new_uuid
+from konnect_pos.services.sale_money import taken_per_currency
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
 from konnect_pos.store.database import write_transaction
@@ -36,6 +37,7 @@ class VoidResult:
     removed: tuple[str, ...]  # names of the bundles that left the queue
     refund_due: Money  # what was paid and must go back to the customer
     balance_reversed: TopUpReversal | None = None  # a top-up taken back out of the balance
+    give_back: tuple[Money, ...] = ()  # the same, in the currencies it was handed over in
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,13 @@ def void_sale(
                 **reversal_payload(reversal),
             },
         )
-    return VoidResult(sale.receipt_number, tuple(row.bundle_name for row in rows), paid, reversal)
+    return VoidResult(
+        sale.receipt_number,
+        tuple(row.bundle_name for row in rows),
+        paid,
+        reversal,
+        taken_per_currency(sale.id),
+    )
 
 
 def refundable(sale: Sale) -> Money:

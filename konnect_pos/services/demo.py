@@ -149,6 +149,20 @@ def _open_demo_days(clock: Clock) -> None:
         terminal = get_terminal(label)
         floats = {currency: DEMO_FLOATS.get(currency, "0") for currency in terminal.outlet.country.currencies}
         open_day(Counter(terminal=terminal, user=signed, clock=clock), floats)
+        _set_demo_rate(Counter(terminal=terminal, user=signed, clock=clock))
+
+
+DEMO_RATE = "2850"  # CDF for one USD, the demo DRC outlets' rate of the day
+
+
+def _set_demo_rate(counter) -> None:
+    """DRC outlets take francs for dollar prices: the manager has set today's rate."""
+    from konnect_pos.domain.exchange import rate_pair
+    from konnect_pos.services.exchange_rates import current_rate, set_rate
+
+    pair = rate_pair(counter.terminal.outlet.country)
+    if pair is not None and current_rate(counter) is None:
+        set_rate(counter, *pair, DEMO_RATE)
 
 
 def generate_customers(count: int, countries: list[str], *, seed_value: int = 7) -> list[CustomerInput]:

@@ -9,6 +9,7 @@ from konnect_pos.documents.receipt_data import ReceiptData, ReceiptLine, Receipt
 from konnect_pos.documents.receipt_pdf import FORMATS, render_receipt
 from konnect_pos.domain.countries import PROVIDERS, country
 from konnect_pos.domain.errors import NotFound, ValidationError
+from konnect_pos.domain.exchange import ExchangeRate, rate_text
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.phones import mask_phone
 from konnect_pos.domain.roles import Right
@@ -54,15 +55,19 @@ def receipt_data(receipt_number: str, *, copy: bool = False, language: str | Non
     payments = tuple(
         ReceiptPayment(
             method=p.method,
-            amount=money(p.amount_minor),
+            amount=Money.from_minor(p.amount_minor, p.currency),
             provider_name=PROVIDERS[p.provider].name if p.provider in PROVIDERS else "",
             merchant_number=p.merchant_number or "",
             reference=p.reference or "",
             phone_masked=mask_phone(p.phone) if p.phone else "",
             approval_code=p.card_approval or "",
             last4=p.card_last4 or "",
-            tendered=money(p.tendered_minor) if p.tendered_minor is not None else None,
-            change=money(p.change_minor) if p.change_minor is not None and p.method == "cash" else None,
+            tendered=Money.from_minor(p.tendered_minor, p.currency) if p.tendered_minor is not None else None,
+            change=Money.from_minor(p.change_minor, p.change_currency or p.currency)
+            if p.change_minor is not None and p.method == "cash"
+            else None,
+            settles=money(p.settles_minor) if p.settles_minor is not None else None,
+            rate=rate_text(ExchangeRate(sale.currency, p.currency, p.rate)) if p.rate is not None else "",
         )
         for p in Payment.select().where(Payment.sale == sale).order_by(Payment.position)
     )

@@ -39,8 +39,10 @@ from konnect_pos.store.models import (
     DayClose,
     DayFloat,
     DrawerCount,
+    ExchangeRate,
     JournalEntry,
     OutboxEvent,
+    Outlet,
     Payment,
     ReceiptCounter,
     Refund,
@@ -240,6 +242,7 @@ KIND_NAMES = {
     "day_open": "day opening (float)",
     "day_close": "day close",
     "corporate_invoice": "corporate invoice",
+    "exchange_rate": "exchange rate",
 }
 TABLES: dict[str, type[peewee.Model]] = {
     "sale": Sale,
@@ -249,11 +252,12 @@ TABLES: dict[str, type[peewee.Model]] = {
     "day_open": BusinessDay,
     "day_close": DayClose,
     "corporate_invoice": CorporateInvoice,
+    "exchange_rate": ExchangeRate,
 }
 CHUNK = 2_000
 PROBLEMS_SHOWN = 50  # per check: a wholesale edit is not listed row by row
 # What a journal entry holds that its rows do not (so it cannot be rebuilt): a cash movement's approver.
-JOURNAL_ONLY = {"cash_movement": ("approved_by",)}
+JOURNAL_ONLY = {"cash_movement": ("approved_by",), "exchange_rate": ("approved_by",)}
 
 
 Records = Iterator[list[tuple[str, str, dict[str, Any]]]]  # chunks of (uuid, name, content)
@@ -275,6 +279,7 @@ def _money_records(labels: dict[int, str]) -> tuple[int, int, list[str]]:
         "day_open": lambda: _day_opens(users),
         "day_close": lambda: _day_closes(users),
         "corporate_invoice": _invoices,
+        "exchange_rate": lambda: _exchange_rates(users),
     }
     claimed: set[str] = set()
 
@@ -416,6 +421,29 @@ def _cash_movements(users: dict[int, str]) -> Records:
                     "amount_minor": row.amount_minor,
                     "reason": row.reason,
                     "user": users.get(row.user_id),
+                    "approved_by": None,
+                },
+            )
+            for row in chunk
+        ]
+
+
+def _exchange_rates(users: dict[int, str]) -> Records:
+    """The day's rates of DRC outlets: every sale in francs converts at one of them."""
+    outlets = dict(Outlet.select(Outlet.id, Outlet.code).tuples())
+    for chunk in _by_id(ExchangeRate.select(), ExchangeRate):
+        yield [
+            (
+                row.uuid,
+                f"exchange rate of {row.effective_date}",
+                {
+                    "uuid": row.uuid,
+                    "outlet": outlets.get(row.outlet_id),
+                    "base": row.base,
+                    "quote": row.quote,
+                    "date": row.effective_date,
+                    "per_base": str(row.per_base),
+                    "user": users.get(row.set_by_id),
                     "approved_by": None,
                 },
             )

@@ -186,6 +186,9 @@ class Payment(BaseModel):
     merchant_number = peewee.CharField(null=True)
     card_approval = peewee.CharField(null=True)
     card_last4 = peewee.CharField(null=True)
+    change_currency = peewee.CharField(null=True)  # None: the payment's own currency
+    settles_minor = peewee.BigIntegerField(null=True)  # in the sale's currency; None: amount_minor
+    rate = DecimalTextField(null=True)  # the day's rate a second-currency cash row used
 
 
 class Purchase(BaseModel):
@@ -223,6 +226,20 @@ class UsageReading(BaseModel):
     gb_used = DecimalTextField()
     recorded_at = UTCDateTimeField()
     user = peewee.ForeignKeyField(User, null=True, on_delete="RESTRICT")
+
+
+class ExchangeRate(BaseModel):
+    """The day's rate of an outlet's two cash currencies; a later row for a day supersedes."""
+
+    uuid = peewee.CharField(unique=True)
+    outlet = peewee.ForeignKeyField(Outlet, on_delete="RESTRICT")
+    terminal = peewee.ForeignKeyField(Terminal, on_delete="RESTRICT")
+    base = peewee.CharField()
+    quote = peewee.CharField()
+    effective_date = peewee.CharField()  # ISO local date of the outlet
+    per_base = DecimalTextField()
+    set_at = UTCDateTimeField()
+    set_by = peewee.ForeignKeyField(User, on_delete="RESTRICT")
 
 
 class CashMovement(BaseModel):

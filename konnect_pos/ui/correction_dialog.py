@@ -169,10 +169,11 @@ class CorrectionDialog(QDialog):
 
     def show_voided(self, result: VoidResult) -> None:
         paid = ", ".join(self.method_name(code) for code in self.methods) or self.tr("cash")
+        amount = " + ".join(map(money_text, result.give_back)) or money_text(result.refund_due)
         text = (
             self.tr("Sale {number} is voided. Give back {amount} ({methods}).")
             .replace("{number}", result.receipt_number)
-            .replace("{amount}", money_text(result.refund_due))
+            .replace("{amount}", amount)
             .replace("{methods}", paid)
         )
         if result.removed:

@@ -51,6 +51,7 @@ from konnect_pos.ui.cart_widget import CartWidget
 from konnect_pos.ui.corporate_window import CorporateWindow
 from konnect_pos.ui.correction_dialog import CorrectionDialog
 from konnect_pos.ui.counter.backup_status import BackupStatus
+from konnect_pos.ui.counter.exchange_rate import RateLine
 from konnect_pos.ui.counter.manager_menu import ManagerMenu
 from konnect_pos.ui.counter.session_lock import SessionLock
 from konnect_pos.ui.counter.top_up_dialog import TopUpDialog
@@ -171,6 +172,8 @@ class CounterWindow(QMainWindow):
         cart_layout.addWidget(self.subtotal_label)
         cart_layout.addWidget(self.vat_label)
         cart_layout.addWidget(self.total_label)
+        self.rate_line = RateLine(lambda: self.counter, worker)
+        cart_layout.addWidget(self.rate_line)
         cart_layout.addWidget(self.pay_button)
 
         left = QWidget()
@@ -225,6 +228,7 @@ class CounterWindow(QMainWindow):
             {
                 "day": self.open_day_dialog,
                 "cash": self.open_cash_movement,
+                "rate": self.rate_line.open_dialog,
                 "report": self.show_daily_report,
                 "audit": self.open_audit,
                 "users": self.open_users,
@@ -273,6 +277,7 @@ class CounterWindow(QMainWindow):
         self.projection_label.setText(self.tr("The account after this sale:"))
         self.pay_button.setText(self.tr("Pay (F9)"))
         self.menus.retranslate()
+        self.rate_line.retranslate()
         self.status_outlet.setText(
             self.tr("Outlet {outlet} · terminal {terminal}")
             .replace("{outlet}", self.outlet.name)
@@ -488,7 +493,7 @@ class CounterWindow(QMainWindow):
                 return
             payment = PaymentDialog(
                 amount,
-                rules=checkout.payment_rules(self.outlet),
+                rules=checkout.payment_rules(self.outlet, self.rate_line.rate),
                 merchant_numbers=self.outlet.merchant_numbers,
                 customer_phone=self.customer_phone,
                 parent=self,
@@ -650,7 +655,7 @@ class CounterWindow(QMainWindow):
             return
         dialog = PaymentDialog(
             self.preview.total,
-            rules=checkout.payment_rules(self.outlet),
+            rules=checkout.payment_rules(self.outlet, self.rate_line.rate),
             merchant_numbers=self.outlet.merchant_numbers,
             customer_phone=self.customer_phone,
             parent=self,
@@ -671,9 +676,11 @@ class CounterWindow(QMainWindow):
             self._refresh_sync()
             self.show_receipt(result.receipt_number, copy=False)
 
-        self.worker.submit(
-            lambda: checkout.sell(self.counter, number, items, tenders), sold, dialog.show_error
-        )
+        def refused(error: Exception) -> None:
+            dialog.show_error(error)
+            self.rate_line.refresh()  # a new rate of the day is shown at once
+
+        self.worker.submit(lambda: checkout.sell(self.counter, number, items, tenders), sold, refused)
 
     # --- receipts -----------------------------------------------------------------------
     def show_receipt(self, receipt_number: str, *, copy: bool) -> None:

@@ -4,7 +4,9 @@ The dialog collects tenders and shows the domain's allocation of them (``allocat
 and what remains are exactly what the checkout service records. The sale itself is committed by
 the service, whose errors come back next to the field they concern. Keyboard: the cursor starts
 in the preselected method's first field, Enter adds that payment, Enter again confirms once
-fully paid, Esc backs out.
+fully paid, Esc backs out. Where the outlet takes cash in two currencies (DRC: USD prices,
+francs too), Alt+U picks the currency handed over and Alt+G the one the change is given in;
+the amounts in francs are the domain's (``cash_left_in``, ``allocate``), never converted here.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from konnect_pos.domain.countries import PROVIDERS
 from konnect_pos.domain.errors import KonnectError
+from konnect_pos.domain.exchange import rate_text
 from konnect_pos.domain.money import Money, parse_amount
 from konnect_pos.domain.payments import (
     Allocation,
@@ -40,6 +43,7 @@ from konnect_pos.domain.payments import (
     SettledPayment,
     Tender,
     allocate,
+    cash_left_in,
     check_tender,
     quick_cash_amounts,
     validate_reference,
@@ -93,8 +97,24 @@ class PaymentDialog(QDialog):
         self.change_label = _big(QLabel(), 8)
         self.cash_error = _error_label()
         self.add_cash = QPushButton()
+        self.cash_currency = QComboBox()
+        self.change_currency = QComboBox()
+        self.rate_label = QLabel(rate_text(rules.rate) if rules.rate else "")
+        self.currencies = rules.cash_currencies(total.currency)
+        for currency in self.currencies:
+            self.cash_currency.addItem(currency, currency)
+            self.change_currency.addItem(currency, currency)
+        for choice in (self.cash_currency, self.change_currency):
+            choice.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Alt+U / Alt+G, not in the Tab round
+        self.left_in_other = QLabel()
+        self.left_in_other.setAlignment(Qt.AlignmentFlag.AlignCenter)
         cash_form = QFormLayout(self.cash_page)
+        cash_form.addRow(QLabel(), self.cash_currency)
         cash_form.addRow(QLabel(), self.tendered)
+        cash_form.addRow(QLabel(), self.change_currency)
+        cash_form.addRow(self.rate_label)
+        for field in (self.cash_currency, self.change_currency, self.rate_label):
+            cash_form.setRowVisible(field, len(self.currencies) > 1)
         cash_form.addRow(self.quick)
         cash_form.addRow(self.change_label)
         cash_form.addRow(self.cash_error)
@@ -152,11 +172,15 @@ class PaymentDialog(QDialog):
         buttons.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.remaining_label)
+        layout.addWidget(self.left_in_other)
+        self.left_in_other.setVisible(len(self.currencies) > 1)
         layout.addWidget(self.tabs)
         layout.addWidget(self.paid_list)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.tendered.textChanged.connect(self._update_change)
+        self.cash_currency.currentIndexChanged.connect(self._cash_currency_chosen)
+        self.change_currency.currentIndexChanged.connect(self._update_change)
         self.add_cash.clicked.connect(self.add_cash_payment)
         self.reference.textChanged.connect(self._check_reference)
         self.add_mobile.clicked.connect(self.add_mobile_payment)
@@ -202,6 +226,8 @@ class PaymentDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Payment"))
         set_label(self.cash_form, self.tendered, self.tr("Amount &tendered"))
+        set_label(self.cash_form, self.cash_currency, self.tr("C&urrency handed over"))
+        set_label(self.cash_form, self.change_currency, self.tr("Chan&ge in"))
         self.add_cash.setText(self.tr("Add cash payment"))
         set_label(self.mobile_form, self.provider, self.tr("Pro&vider"))
         set_label(self.mobile_form, self.merchant, self.tr("Merchant number"))
@@ -252,6 +278,8 @@ class PaymentDialog(QDialog):
                     .replace("{tendered}", money_text(payment.tendered))
                     .replace("{change}", money_text(payment.change))
                 )
+            if payment.settles is not None:
+                text += " " + self.tr("= {value}").replace("{value}", money_text(payment.settles))
             return text
         if payment.method == "mobile_money":
             name = PROVIDERS[payment.provider].name if payment.provider in PROVIDERS else payment.provider
@@ -262,17 +290,41 @@ class PaymentDialog(QDialog):
             .replace("{amount}", amount)
         )
 
+    def _cash_currency(self) -> str:
+        return self.cash_currency.currentData() or self.total.currency
+
+    def _in_other_text(self) -> str:
+        """What is left in the outlet's other cash currency, as the domain converts it."""
+        others = [cash_left_in(self.allocation, self.rules, currency) for currency in self.currencies]
+        shown = [money_text(m) for m in others if m and m.currency != self.left().currency]
+        if not shown:
+            return ""
+        return self.tr("= {amounts} at the day's rate").replace("{amounts}", " / ".join(shown))
+
+    def _cash_currency_chosen(self) -> None:
+        """Picking the currency handed over also offers the change in it; the cursor goes back
+        to the amount, so the cashier types the notes next."""
+        index = self.change_currency.findData(self._cash_currency())
+        if index >= 0:
+            self.change_currency.setCurrentIndex(index)
+        self._refresh()
+        self.tendered.setFocus()
+
     def _refresh(self) -> None:
-        left = self.left()
+        left = cash_left_in(self.allocation, self.rules, self._cash_currency())
         if self.is_fully_paid():
             self.remaining_label.setText(self.tr("Fully paid"))
         else:
-            self.remaining_label.setText(self.tr("To pay: {amount}").replace("{amount}", money_text(left)))
+            self.remaining_label.setText(
+                self.tr("To pay: {amount}").replace("{amount}", money_text(self.left()))
+            )
+        self.left_in_other.setText("" if self.is_fully_paid() else self._in_other_text())
         self.confirm_button.setEnabled(self.is_fully_paid())
         self.paid_list.clear()
         for payment in self.allocation.payments:
             self.paid_list.addItem(self._row_text(payment))
-        placeholder = money_text(left) if left else ""
+        owed = cash_left_in(self.allocation, self.rules, self.total.currency)
+        placeholder = money_text(owed) if owed else ""
         self.mobile_amount.setPlaceholderText(placeholder)
         self.card_amount.setPlaceholderText(placeholder)
         while self.quick.count():
@@ -316,6 +368,14 @@ class PaymentDialog(QDialog):
     def _amount(self, text: str) -> Money:
         return Money(parse_amount(text), self.total.currency)
 
+    def _cash_tender(self, text: str) -> CashTender:
+        """Cash as typed, in the currency picked; the change currency only where there is a choice."""
+        if len(self.currencies) < 2 or self.rules.rate is None:
+            return CashTender(Money(parse_amount(text), self._cash_currency()))
+        change_in = self.change_currency.currentData()
+        amount = Money(parse_amount(text), self._cash_currency())
+        return CashTender(amount, change_in, self.rules.rate.per_base)
+
     def _update_change(self) -> None:
         text = self.tendered.text().strip()
         self.cash_error.clear()
@@ -323,7 +383,7 @@ class PaymentDialog(QDialog):
         if not text:
             return
         try:
-            trial = allocate(self.total, [*self.tenders, CashTender(self._amount(text))], self.rules)
+            trial = allocate(self.total, [*self.tenders, self._cash_tender(text)], self.rules)
         except KonnectError as error:
             self.cash_error.setText(error_text(error))
             return
@@ -363,7 +423,7 @@ class PaymentDialog(QDialog):
         return self._amount(field.text()) if field.text().strip() else None
 
     def add_cash_payment(self) -> None:
-        if self._add(lambda: CashTender(self._amount(self.tendered.text())), self.cash_error):
+        if self._add(lambda: self._cash_tender(self.tendered.text()), self.cash_error):
             self.tendered.clear()
 
     def add_mobile_payment(self) -> None:

@@ -1231,6 +1231,16 @@
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Exchange rate of the day…</source>
+        <translation>Taux de change du jour…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Only a manager can set the exchange rate.</source>
+        <translation>Seul un responsable peut fixer le taux de change.</translation>
+    </message>
 </context>
 <context>
     <name>NewCustomerDialog</name>
@@ -1399,6 +1409,26 @@
     <message>
         <source>Card ****{last4}: {amount}</source>
         <translation>Carte ****{last4} : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py"/>
+        <source>C&amp;urrency handed over</source>
+        <translation>D&amp;evise remise</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py"/>
+        <source>Chan&amp;ge in</source>
+        <translation>Monnaie rendue e&amp;n</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py"/>
+        <source>= {value}</source>
+        <translation>= {value}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py"/>
+        <source>= {amounts} at the day&apos;s rate</source>
+        <translation>= {amounts} au taux du jour</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +1950,47 @@
         <location filename="../../konnect_pos/ui/manager_dialogs.py" line="178"/>
         <source>deactivated</source>
         <translation>désactivé</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeRateDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>Today's exchange rate</source>
+        <translation>Taux de change du jour</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>&amp;{quote} for 1 {base}</source>
+        <translation>&amp;{quote} pour 1 {base}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>In force: {rate}</source>
+        <translation>En vigueur : {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>No rate is set yet: cash in {quote} is refused until one is.</source>
+        <translation>Aucun taux n'est encore fixé : les espèces en {quote} sont refusées tant qu'il n'y en a pas.</translation>
+    </message>
+</context>
+<context>
+    <name>RateLine</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>No exchange rate set today (Ctrl+E)</source>
+        <translation>Aucun taux de change fixé aujourd'hui (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>Rate: {rate}</source>
+        <translation>Taux : {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>(set for {date})</source>
+        <translation>(fixé pour le {date})</translation>
     </message>
 </context>
 </TS>

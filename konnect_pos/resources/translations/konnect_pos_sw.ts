@@ -1231,6 +1231,16 @@
         <source>Not allowed</source>
         <translation>Hairuhusiwi</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Exchange rate of the day…</source>
+        <translation>Kiwango cha ubadilishaji cha leo…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Only a manager can set the exchange rate.</source>
+        <translation>Meneja pekee ndiye anaweza kuweka kiwango cha ubadilishaji.</translation>
+    </message>
 </context>
 <context>
     <name>NewCustomerDialog</name>
@@ -1399,6 +1409,26 @@
     <message>
         <source>Card ****{last4}: {amount}</source>
         <translation>Kadi ****{last4}: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py"/>
+        <source>C&amp;urrency handed over</source>
+        <translation>&amp;Sarafu iliyotolewa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py"/>
+        <source>Chan&amp;ge in</source>
+        <translation>Chen&amp;ji kwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py"/>
+        <source>= {value}</source>
+        <translation>= {value}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/payment_dialog.py"/>
+        <source>= {amounts} at the day&apos;s rate</source>
+        <translation>= {amounts} kwa kiwango cha leo</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +1950,47 @@
         <location filename="../../konnect_pos/ui/manager_dialogs.py" line="178"/>
         <source>deactivated</source>
         <translation>imezimwa</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeRateDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>Today's exchange rate</source>
+        <translation>Kiwango cha ubadilishaji cha leo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>&amp;{quote} for 1 {base}</source>
+        <translation>&amp;{quote} kwa {base} 1</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>In force: {rate}</source>
+        <translation>Kinachotumika: {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>No rate is set yet: cash in {quote} is refused until one is.</source>
+        <translation>Hakuna kiwango kilichowekwa bado: pesa taslimu za {quote} zinakataliwa hadi kiwekwe.</translation>
+    </message>
+</context>
+<context>
+    <name>RateLine</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>No exchange rate set today (Ctrl+E)</source>
+        <translation>Hakuna kiwango cha ubadilishaji leo (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>Rate: {rate}</source>
+        <translation>Kiwango: {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/exchange_rate.py"/>
+        <source>(set for {date})</source>
+        <translation>(kilichowekwa kwa {date})</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""The Managers menu of the counter and its shortcuts (Ctrl+D, M, R, J, U, K, B).
+"""The Managers menu of the counter and its shortcuts (Ctrl+D, M, E, R, J, U, K, B).
 
 The menu shows only to a user who holds at least one manager's right, and follows whoever is
 signed in (it is re-applied after an unlock). The shortcuts stay live for everyone: a cashier
@@ -39,6 +39,7 @@ class ManagerMenu(QObject):
         layout = (
             ("day", "Ctrl+D", None),
             ("cash", "Ctrl+M", None),
+            ("rate", "Ctrl+E", Right.OPEN_CLOSE_DAY),
             (None, "", None),
             ("report", "Ctrl+R", Right.REPORTS),
             ("audit", "Ctrl+J", Right.REPORTS),
@@ -73,6 +74,7 @@ class ManagerMenu(QObject):
         for key, text in (
             ("day", self.tr("Open or close the day…")),
             ("cash", self.tr("Cash in / cash out…")),
+            ("rate", self.tr("Exchange rate of the day…")),
             ("report", self.tr("Daily sales summary (X report)…")),
             ("audit", self.tr("Audit trail…")),
             ("users", self.tr("Users…")),
@@ -84,6 +86,7 @@ class ManagerMenu(QObject):
     def refusal(self, right: Right) -> str:
         """Who can do it, in a sentence."""
         return {
+            Right.OPEN_CLOSE_DAY: self.tr("Only a manager can set the exchange rate."),
             Right.REPORTS: self.tr("Only a manager can see the daily sales summary and the audit trail."),
             Right.UNLOCK_USERS: self.tr("Only a manager can see and unlock users."),
             Right.REVIEW_CONFLICTS: self.tr("Only a manager can review sync conflicts."),

@@ -1,0 +1,153 @@
+"""The DRC drawer on SQLite and PostgreSQL: the day's rate, a USD price paid in francs, the
+drawer per currency, a void that gives francs back, the receipt with both amounts and the rate."""
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from konnect_pos.cli import main
+from konnect_pos.domain.errors import PermissionDenied, ValidationError
+from konnect_pos.domain.money import Money
+from konnect_pos.domain.payments import CashTender
+from konnect_pos.services import checkout, exchange_rates
+from konnect_pos.services.business_day import close_day, expected_cash, open_day_for_sale
+from konnect_pos.services.checkout import CartItem
+from konnect_pos.services.corrections import void_sale
+from konnect_pos.services.daily_report import daily_report
+from konnect_pos.services.receipts import receipt_pdf
+from konnect_pos.services.session import sign_in
+from konnect_pos.services.verify import verify
+from konnect_pos.store.models import ExchangeRate, JournalEntry, Payment, Sale
+
+
+def fc(value):
+    return Money.of(value, "CDF")
+
+
+def usd(value):
+    return Money.of(value, "USD")
+
+
+def test_a_dollar_price_paid_in_francs_from_rate_to_void(demo_db, clock, database):
+    manager = sign_in("KIN01-T1", "manager", "222222", clock)
+    cashier = sign_in("KIN01-T1", "cashier", "1111", clock)
+    demo_rate = exchange_rates.current_rate(cashier)
+    assert demo_rate.per_base == 2850 and demo_rate.since == date(2026, 11, 20)
+    rows = ExchangeRate.select().count()
+    for bad, error in ((("USD", "CDF", "0"), ValidationError), (("USD", "XAF", "600"), ValidationError)):
+        with pytest.raises(error):
+            exchange_rates.set_rate(manager, *bad)
+    with pytest.raises(PermissionDenied):
+        exchange_rates.set_rate(cashier, "USD", "CDF", "2900")
+    with pytest.raises(ValidationError, match="today or up to 7 days ahead"):
+        exchange_rates.set_rate(manager, "USD", "CDF", "2900", on="2026-11-19")
+    assert ExchangeRate.select().count() == rows
+    exchange_rates.set_rate(manager, "USD", "CDF", "2 900", on="2026-11-21")  # tomorrow's, not today's
+    assert exchange_rates.current_rate(cashier).per_base == 2850
+    exchange_rates.set_rate(manager, "USD", "CDF", "2800")  # supersedes today's demo rate
+    assert exchange_rates.current_rate(cashier).per_base == 2800
+    assert JournalEntry.select().where(JournalEntry.kind == "exchange_rate").count() == rows + 2
+
+    day = open_day_for_sale(cashier).id
+    before = expected_cash(day)
+    result = checkout.sell(cashier, "CD00000001", [CartItem("CD-LITE15")], [CashTender(fc(50000))])
+    assert result.change == fc(2400)  # 17 × 2800 = 47 600
+    (row,) = Payment.select().join(Sale).where(Sale.receipt_number == result.receipt_number)
+    assert (row.currency, row.amount_minor, row.tendered_minor, row.change_minor) == (
+        "CDF",
+        4760000,
+        5000000,
+        240000,
+    )
+    assert (row.settles_minor, row.rate, row.change_currency) == (1700, 2800, None)
+    after = expected_cash(day)
+    assert after["CDF"] == before["CDF"] + fc(47600) and after["USD"] == before["USD"]
+
+    dollars_back = checkout.sell(
+        cashier, "CD00000005", [CartItem("CD-WEEK5")], [CashTender(fc(20000), change_in="USD")]
+    )
+    assert dollars_back.change == usd("1.14")  # 20 000 FC = 7.14 USD, for 6 USD
+    assert expected_cash(day)["USD"] == before["USD"] - usd("1.14")
+    assert expected_cash(day)["CDF"] == before["CDF"] + fc(67600)
+
+    text = "".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(receipt_pdf(cashier, result.receipt_number))).pages
+    )
+    text = " ".join(text.replace("\u202f", " ").replace("\u00a0", " ").split())  # the customer's French
+    for shown in ("Espèces 47 600,00 CDF", "Montant remis 50 000,00 CDF", "Monnaie à rendre 2 400,00 CDF"):
+        assert shown in text, shown
+    assert "Vaut 17,00 $US Taux de change 1 USD = 2 800 FC" in text
+
+    voided = void_sale(manager, result.receipt_number, "wrong account", remove_active=True)
+    assert voided.give_back == (fc(47600),) and voided.refund_due == usd(17)
+    assert expected_cash(day)["CDF"] == before["CDF"] + fc(20000)
+    assert verify().ok
+
+    x_report = daily_report(manager, date(2026, 11, 20))
+    assert {c["currency"]: c["expected"]["amount"] for c in x_report["cash"]} == {
+        "CDF": "40000.00",
+        "USD": "48.86",
+    }
+    assert {(m["method"], m["currency"], m["amount"]) for m in x_report["by_method"]} == {
+        ("cash", "CDF", "20000.00")
+    }
+    closed = close_day(
+        manager, {"USD": {"note:20": 2, "note:5": 1, "coin:0.01": 386}, "CDF": {"note:20000": 2}}
+    )
+    counts = {c.currency: (c.expected, c.counted) for c in closed.counts}
+    assert counts == {"USD": (usd("48.86"), usd("48.86")), "CDF": (fc(40000), fc(40000))}
+    z_report = daily_report(manager, date(2026, 11, 20))
+    assert z_report["kind"] == "Z"
+    assert {c["currency"]: (c["expected"]["amount"], c["counted"]["amount"]) for c in z_report["cash"]} == {
+        "CDF": ("40000.00", "40000.00"),
+        "USD": ("48.86", "48.86"),
+    }
+    assert verify().ok
+    database.execute_sql("UPDATE exchange_rate SET per_base = '2500'")  # behind the app's back
+    assert any("exchange rate of 2026-11-20 no longer matches" in p for p in verify().problems)
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_cli_sets_and_shows_the_rate_and_takes_francs(sqlite_url, capsys, monkeypatch):
+    monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
+    monkeypatch.setenv("KONNECT_POS_USER", "manager")
+    monkeypatch.setenv("KONNECT_POS_PIN", "222222")
+    assert main(["demo", "--no-gui", "--customers", "20", "--db", sqlite_url]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, "rate", "set", "USD", "CDF", "2850", "--db", sqlite_url)
+    assert code == 0 and "1 USD = 2 850 FC" in out
+    code, _, err = run(capsys, "rate", "set", "USD", "CDF", "2850.5", "--db", sqlite_url)
+    assert code == 2 and err.count("\n") == 1 and "whole number" in err
+    code, out, _ = run(capsys, "rate", "show", "--db", sqlite_url)
+    assert code == 0 and out.startswith("In force: 1 USD = 2 850 FC")
+    code, out, _ = run(
+        capsys, "sell", "--customer", "CD00000001", "--bundle", "CD-LITE15", "--pay", "cash:10:USD",
+        "--pay", "cash:20000:CDF", "--db", sqlite_url,
+    )  # fmt: skip
+    assert code == 0, out
+    assert "change CDF\u00a050.00" in out
+    assert "Cash $10.00; Cash CDF\u00a019,950.00 (= $7.00, 1 USD = 2 850 FC)" in out
+    code, out, _ = run(
+        capsys, "void", "KIN01-T1-000001", "--reason", "wrong bundle", "--remove-active", "--db", sqlite_url
+    )
+    assert code == 0 and out.rstrip().endswith("give back $10.00 + CDF\u00a019,950.00")
+    code, _, err = run(
+        capsys,
+        "sell",
+        "--customer",
+        "CD00000005",
+        "--bundle",
+        "CD-LITE15",
+        "--pay",
+        "cash:100:XAF",
+        "--db",
+        sqlite_url,
+    )
+    assert code == 2 and "a payment in XAF is not accepted" in err

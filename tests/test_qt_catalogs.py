@@ -39,7 +39,7 @@ def translated(lang: str) -> set[tuple[str, str]]:
         (context.findtext("name"), message.findtext("source"))
         for context in root.iter("context")
         for message in context.iter("message")
-        if (message.findtext("translation") or "").strip()
+        if "".join(message.find("translation").itertext()).strip()  # its text, or its numerus forms
         and message.find("translation").get("type") not in ("unfinished", "obsolete", "vanished")
     }
 

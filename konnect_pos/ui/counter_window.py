@@ -57,7 +57,7 @@ from konnect_pos.ui.counter.top_up_dialog import TopUpDialog
 from konnect_pos.ui.customer_dialog import NewCustomerDialog
 from konnect_pos.ui.customer_panel import CustomerPanel
 from konnect_pos.ui.day_dialog import DayDialog
-from konnect_pos.ui.i18n import current_language, data_text, error_text, money_text
+from konnect_pos.ui.i18n import current_language, data_text, date_text, error_text, money_text
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.manager_dialogs import AuditDialog, CashMovementDialog, UsersDialog
 from konnect_pos.ui.payment_dialog import PaymentDialog
@@ -300,13 +300,13 @@ class CounterWindow(QMainWindow):
         if day is None:
             text = self.tr("Business day: not open (Ctrl+D)")
         elif day.status == "open":
-            text = self.tr("Business day {date}: open").replace("{date}", str(day.business_date))
+            text = self.tr("Business day {date}: open").replace("{date}", date_text(day.business_date))
         elif day.status == "overdue":
             text = self.tr("Business day {date}: still open, close it (Ctrl+D)").replace(
-                "{date}", str(day.business_date)
+                "{date}", date_text(day.business_date)
             )
         else:
-            text = self.tr("Business day {date}: closed").replace("{date}", str(day.business_date))
+            text = self.tr("Business day {date}: closed").replace("{date}", date_text(day.business_date))
         self.status_day.setText(text)
 
     def open_day_dialog(self) -> None:

@@ -811,8 +811,8 @@
     </message>
     <message>
         <location filename="../../konnect_pos/ui/customer_panel.py" line="141"/>
-        <source>{gb} GB left</source>
-        <translation>{gb} Go restants</translation>
+        <source>{data} left</source>
+        <translation>{data} restants</translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/customer_panel.py" line="144"/>
@@ -1215,10 +1215,13 @@
         <source>Top up… (Ctrl+T)</source>
         <translation>Recharger… (Ctrl+T)</translation>
     </message>
-    <message>
-        <location filename="../../konnect_pos/ui/plan_box.py" line="86"/>
-        <source>{plan}: {fee} every {days} days</source>
-        <translation>{plan} : {fee} tous les {days} jours</translation>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="81"/>
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan} : {fee} par jour</numerusform>
+            <numerusform>{plan} : {fee} tous les %n jours</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/plan_box.py" line="96"/>
@@ -1290,10 +1293,13 @@
         <source>activations {used} of {max} in {days} days</source>
         <translation>activations {used} sur {max} en {days} jours</translation>
     </message>
-    <message>
-        <location filename="../../konnect_pos/ui/plan_box.py" line="139"/>
-        <source>{days} days left to pay the fee</source>
-        <translation>{days} jours restants pour payer le forfait</translation>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="133"/>
+        <source>%n day(s) left to pay the fee</source>
+        <translation>
+            <numerusform>%n jour restant pour payer le forfait</numerusform>
+            <numerusform>%n jours restants pour payer le forfait</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/plan_box.py" line="142"/>

@@ -811,8 +811,8 @@
     </message>
     <message>
         <location filename="../../konnect_pos/ui/customer_panel.py" line="141"/>
-        <source>{gb} GB left</source>
-        <translation>GB {gb} zimebaki</translation>
+        <source>{data} left</source>
+        <translation>{data} zimebaki</translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/customer_panel.py" line="144"/>
@@ -1215,10 +1215,13 @@
         <source>Top up… (Ctrl+T)</source>
         <translation>Ongeza salio… (Ctrl+T)</translation>
     </message>
-    <message>
-        <location filename="../../konnect_pos/ui/plan_box.py" line="86"/>
-        <source>{plan}: {fee} every {days} days</source>
-        <translation>{plan}: {fee} kila siku {days}</translation>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="81"/>
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan}: {fee} kwa siku</numerusform>
+            <numerusform>{plan}: {fee} kila siku %n</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/plan_box.py" line="96"/>
@@ -1290,10 +1293,13 @@
         <source>activations {used} of {max} in {days} days</source>
         <translation>mara {used} kati ya {max} ndani ya siku {days}</translation>
     </message>
-    <message>
-        <location filename="../../konnect_pos/ui/plan_box.py" line="139"/>
-        <source>{days} days left to pay the fee</source>
-        <translation>zimebaki siku {days} kulipa ada</translation>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="133"/>
+        <source>%n day(s) left to pay the fee</source>
+        <translation>
+            <numerusform>imebaki siku %n kulipa ada</numerusform>
+            <numerusform>zimebaki siku %n kulipa ada</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/plan_box.py" line="142"/>

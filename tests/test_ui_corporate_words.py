@@ -16,8 +16,8 @@ from konnect_pos.store.schema import open_database
 from konnect_pos.ui.app import App
 from konnect_pos.ui.i18n import date_text, set_language
 from konnect_pos.ui.settings import LocalSettings
-from tests.test_ui_counter import WAIT, sign_in
 from tests.test_ui_corporate import select
+from tests.test_ui_counter import WAIT, sign_in
 
 SHOTS = {"fr": "/tmp/corporate-fr.png", "sw": "/tmp/corporate-sw.png"}
 EFFECTIVE = {"fr": "En vigueur le ", "sw": "Inaanza "}

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
 
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender
+from konnect_pos.domain.roles import REFUSALS, Right
+from konnect_pos.i18n import tr
 from konnect_pos.services import checkout, demo
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.clock import system_clock
@@ -93,3 +96,21 @@ def test_the_plan_box_counts_days_dates_and_the_renewal_amount_like_the_top_up(c
     qtbot.waitUntil(lambda: window.panel.account.text() == "CD00000004", timeout=WAIT)
     qtbot.waitUntil(lambda: window.panel.current.text() not in ("", "—"), timeout=WAIT)
     assert DATA_LEFT[lang] in window.panel.current.text()
+
+
+REPORTS_REFUSAL = {
+    "en": "Only a manager can see reports.",
+    "fr": "Seul un responsable peut consulter les rapports.",
+}
+
+
+@pytest.mark.parametrize("counter", ["en", "fr"], indirect=True)
+def test_a_refused_shortcut_says_the_domains_sentence_in_the_readers_language(counter, qtbot, request):
+    """One sentence per right: the menu's refusal is the services' own (roles.REFUSALS)."""
+    lang = request.node.callspec.params["counter"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    box = counter.menus.refusal_box
+    qtbot.waitUntil(lambda: box is not None and box.isVisible(), timeout=WAIT)
+    assert box.text() == REPORTS_REFUSAL[lang]
+    assert box.text() == tr(lang, REFUSALS[Right.REPORTS])
+    qtbot.keyClick(box, Qt.Key.Key_Return)

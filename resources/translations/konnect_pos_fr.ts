@@ -980,31 +980,6 @@
     </message>
     <message>
         <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can see the daily sales summary and the audit trail.</source>
-        <translation>Seul un responsable peut consulter le récapitulatif des ventes du jour et le journal d&apos;audit.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can see and unlock users.</source>
-        <translation>Seul un responsable peut consulter et débloquer les utilisateurs.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can review sync conflicts.</source>
-        <translation>Seul un responsable peut examiner les conflits de synchronisation.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can open corporate accounts.</source>
-        <translation>Seul un responsable peut ouvrir les comptes entreprise.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can do this.</source>
-        <translation>Seul un responsable peut faire cela.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>

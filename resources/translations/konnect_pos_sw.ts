@@ -980,31 +980,6 @@
     </message>
     <message>
         <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can see the daily sales summary and the audit trail.</source>
-        <translation>Meneja pekee ndiye anayeweza kuona muhtasari wa mauzo ya siku na kumbukumbu za ukaguzi.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can see and unlock users.</source>
-        <translation>Meneja pekee ndiye anayeweza kuona na kufungua watumiaji.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can review sync conflicts.</source>
-        <translation>Meneja pekee ndiye anayeweza kukagua migongano ya usawazishaji.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can open corporate accounts.</source>
-        <translation>Meneja pekee ndiye anayeweza kufungua akaunti za Shirika.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can do this.</source>
-        <translation>Meneja pekee ndiye anayeweza kufanya hivi.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
         <source>Not allowed</source>
         <translation>Hairuhusiwi</translation>
     </message>

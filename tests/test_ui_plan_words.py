@@ -78,9 +78,11 @@ def test_the_plan_box_counts_days_dates_and_the_renewal_amount_like_the_top_up(c
     assert box.next_fee.text() == date_text(status.next_fee_date)  # "30 nov. 2026", not ISO
     assert "-" not in box.next_fee.text()
 
+    box.grab().save(f"/tmp/plan-box-{lang}.png")
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # what the top-up offers
     qtbot.waitUntil(lambda: getattr(window, "top_up_dialog", None) is not None, timeout=WAIT)
     dialog = window.top_up_dialog
+    assert every in dialog.fee.text()  # the same counted words in the dialog
     shown = dialog.renews.text()
     assert shown == money_text(box.status.top_up.renews_now)
     assert f"{shown} {renews}" in box.service.text()  # the same figure in the box and the dialog

@@ -40,4 +40,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TopUpDialog</name>
+    <message numerus="yes">
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan}: {fee} a day</numerusform>
+            <numerusform>{plan}: {fee} every %n days</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1496,9 +1496,12 @@
         <source>Renews the plan now</source>
         <translation>Renouvelle le forfait maintenant</translation>
     </message>
-    <message>
-        <source>{plan}: {fee} every {days} days</source>
-        <translation>{plan} : {fee} tous les {days} jours</translation>
+    <message numerus="yes">
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan} : {fee} par jour</numerusform>
+            <numerusform>{plan} : {fee} tous les %n jours</numerusform>
+        </translation>
     </message>
     <message>
         <source>no period has been paid yet</source>

@@ -1496,9 +1496,12 @@
         <source>Renews the plan now</source>
         <translation>Inahuisha kifurushi sasa</translation>
     </message>
-    <message>
-        <source>{plan}: {fee} every {days} days</source>
-        <translation>{plan}: {fee} kila siku {days}</translation>
+    <message numerus="yes">
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan}: {fee} kwa siku</numerusform>
+            <numerusform>{plan}: {fee} kila siku %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>no period has been paid yet</source>

@@ -38,7 +38,7 @@ def issued(database, clock) -> tuple:
                 "Invoice KIN01-INV-000001",
                 "Due date",
                 "November 11, 2026",
-                "Upgrade to BIZ-PRIORITY on 2026-10-24 15:30 WAT: 10 d 8 h 30 min 0 s of 31 d × 75.00 USD",
+                "Upgrade to BIZ-PRIORITY on 2026-10-24 15:30 WAT: 10 d 8 h 30 min 0 s of 31 d × $75.00",
                 "Local Priority data blocks",
                 "VAT 16 %",
                 "Payment due by November 11, 2026.",
@@ -72,3 +72,13 @@ def test_invoice_pdf_defaults_to_the_account_language_and_refuses_bad_input(issu
         corporate_invoices.invoice_pdf(manager, "KIN01-INV-000099")
     with pytest.raises(KonnectError):
         corporate_invoices.invoice_pdf(manager, number, language="de")
+
+
+def test_a_french_invoice_writes_every_price_the_french_way(issued):
+    """Prices inside the line explanations are stored as "50.00 USD" (as in every invoice already
+    issued) and written at the edge in the reader's language: no "USD" on a French invoice."""
+    manager, number = issued
+    text = text_of(corporate_invoices.invoice_pdf(manager, number, language="fr")).replace("\u202f", " ")
+    assert "× 50,00 $US" in text.replace("\u00a0", " ")
+    assert "× 75,00 $US" in text.replace("\u00a0", " ")
+    assert "USD" not in text

@@ -53,7 +53,7 @@ def _text(translation: ET.Element) -> str:
 
 
 def test_the_gui_strings_are_found():
-    assert ("ManagerMenu", "Only a manager can open corporate accounts.") in gui_strings()
+    assert ("ManagerMenu", "Corporate accounts and invoices…") in gui_strings()
 
 
 @pytest.mark.parametrize("lang", ["fr", "sw"])

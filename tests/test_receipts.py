@@ -278,7 +278,7 @@ def test_usage_moves_the_timeline(shop, capsys, tmp_path):
     sell(shop, capsys, tmp_path)
     assert main(["usage", "CD00000001", "15", "--db", shop]) == 0
     out = capsys.readouterr().out
-    assert "used" in out and "active  Konnect Standard 40 Go" in out
+    assert "used " in out and "active Konnect Standard 40 Go" in " ".join(out.split())
     assert main(["usage", "CD00000001", "-3", "--db", shop]) == 2
     assert main(["usage", "CD00000001", "2", "--at", "2026-01-01T10:00", "--db", shop]) == 2
     capsys.readouterr()

@@ -225,19 +225,17 @@ def test_a_cashier_unlocking_a_managers_counter_loses_the_menu_and_is_told_why(g
     assert window.status_agent.text() == "Agent: Neema Cashier"
     press(qtbot, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     box = message_box_in_front(qtbot)
-    assert box.text() == "Only a manager can open corporate accounts."
+    assert box.text() == "Only a manager can manage corporate accounts."
     assert getattr(window, "corporate_window", None) is None
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: visible_message_box() is None, timeout=WAIT)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)  # back to the counter
     press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    assert message_box_in_front(qtbot).text() == (
-        "Only a manager can see the daily sales summary and the audit trail."
-    )
+    assert message_box_in_front(qtbot).text() == "Only a manager can see reports."
     assert window.report_dialog is None
     for key, refusal in (
-        (Qt.Key.Key_U, "Only a manager can see and unlock users."),
-        (Qt.Key.Key_K, "Only a manager can review sync conflicts."),
+        (Qt.Key.Key_U, "Only a manager can unlock a user."),
+        (Qt.Key.Key_K, "Only a manager can review the conflicts found by headquarters."),
     ):
         press(qtbot, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)

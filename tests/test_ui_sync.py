@@ -106,7 +106,7 @@ def test_cashiers_are_refused_the_conflicts_list(linked_gui, qtbot, hq):
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     box = window.menus.refusal_box
     assert box is not None and box.isVisible() and getattr(window, "conflicts_dialog", None) is None
-    assert box.text() == "Only a manager can review sync conflicts."
+    assert box.text() == "Only a manager can review the conflicts found by headquarters."
     with pytest.raises(PermissionDenied):  # the service refuses too, whatever the screen offers
         client.hq_conflicts(window.counter)
 

@@ -9,6 +9,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from konnect_pos.cli import counter_text
 from konnect_pos.cli.common import (
     amount,
     approver,
@@ -23,6 +24,7 @@ from konnect_pos.cli.common import (
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.domain.exchange import ExchangeRate, rate_text
 from konnect_pos.domain.money import Money
+from konnect_pos.i18n import tr
 from konnect_pos.payment_names import payment_name
 
 if TYPE_CHECKING:
@@ -140,20 +142,7 @@ def cmd_customers_show(args: argparse.Namespace) -> int:
 
 
 def _timeline_lines(timeline, zone: str) -> list[str]:
-    from zoneinfo import ZoneInfo
-
-    def when(moment, exact: bool) -> str:
-        text = moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
-        return text if exact else f"no later than {text}"
-
-    lines = [f"Account: {timeline.status.value}"]
-    for entry in timeline.entries:
-        lines.append(
-            f"  {entry.state.value:<7} {entry.terms.name:<28} {entry.trigger.value:<15} "
-            f"from {when(entry.starts_at, entry.starts_exact)} to {when(entry.ends_at, entry.ends_exact)}"
-            + (f", {entry.data_left_gb} GB left" if entry.data_left_gb is not None else "")
-        )
-    return lines
+    return counter_text.timeline_lines(timeline, zone, lang())
 
 
 def _timeline_json(timeline) -> dict[str, Any]:
@@ -245,8 +234,9 @@ def cmd_sell(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"Receipt {result.receipt_number}  total {amount(result.charged)}  change {amount(result.change)}")
-    print("Paid: " + "; ".join(_payment_line(p) for p in result.payments))
+    sold = {"number": result.receipt_number, "total": amount(result.charged), "change": amount(result.change)}
+    print(tr(lang(), counter_text.SALE, **sold))
+    print(tr(lang(), counter_text.PAID, payments="; ".join(_payment_line(p) for p in result.payments)))
     print("\n".join(_timeline_lines(result.timeline, counter.terminal.outlet.zone)))
     return 0
 

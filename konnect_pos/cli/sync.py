@@ -94,15 +94,15 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(f"HQ password kept in {where()}, not in the database")
         return 0
     if args.action == "status":
+        from konnect_pos.cli.counter_text import sync_status_line
+        from konnect_pos.services.outlets import get_terminal
         from konnect_pos.services.sync.client import status
 
         states = [status(label) for label in _terminals(args)]
         if args.json:
             print_json(states)
         for state in states if not args.json else []:
-            last = f"{state.last_success_at:%Y-%m-%d %H:%M} UTC" if state.last_success_at else "never"
-            online = "online" if state.online else "offline"
-            print(f"{state.terminal}: {online}, {state.waiting} waiting, last sync {last} {state.last_error}")
+            print(sync_status_line(state, get_terminal(state.terminal).outlet.zone, lang()))
         return 0
     if not 1 <= args.batch <= 10_000:
         raise ValidationError("--batch must be between 1 and 10,000")

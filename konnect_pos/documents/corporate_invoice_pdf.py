@@ -38,7 +38,7 @@ TITLE = ParagraphStyle("corp-title", parent=BASE, fontName="Helvetica-Bold", fon
 class CorporateInvoiceLineData:
     kit_serial: str
     template: str
-    params: dict[str, str]
+    params: dict[str, object]  # prices as Money, written in the invoice's language
     amount: Money
 
 

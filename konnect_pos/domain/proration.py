@@ -51,7 +51,7 @@ from konnect_pos.domain.billing_cycle import (
     require_aware,
     zone_info,
 )
-from konnect_pos.domain.errors import CurrencyMismatch, NotFound, StateError, ValidationError
+from konnect_pos.domain.errors import CurrencyMismatch, KonnectError, NotFound, StateError, ValidationError
 from konnect_pos.domain.money import Money, money_sum, round_half_up
 
 PRORATION_START = date(2023, 11, 1)  # RULES.md §3.3: changes from this local date are prorated
@@ -518,7 +518,8 @@ class InvoiceLine:
     """One line of an invoice that explains itself.
 
     ``template`` + ``params`` is the translatable description (params are locale-neutral
-    strings: ISO dates, numbers, "25.00 USD"). ``amount`` = ``unit_price`` × ``quantity``
+    strings: ISO dates, numbers; prices are ``Money``, written in the reader's language at the
+    edge; stored as "25.00 USD", see ``stored_params``). ``amount`` = ``unit_price`` × ``quantity``
     rounded once; credits carry a positive quantity and a negative amount. ``covers_start`` /
     ``covers_end`` is the service time the line pays for.
     """
@@ -527,7 +528,7 @@ class InvoiceLine:
     line_id: str
     billed: Billed
     template: str
-    params: Mapping[str, str]
+    params: Mapping[str, str | Money]
     quantity: Fraction
     unit_price: Money
     amount: Money
@@ -538,6 +539,28 @@ class InvoiceLine:
     def description(self) -> str:
         """The English text; other languages: ``i18n.tr(lang, line.template, **line.params)``."""
         return self.template.format(**self.params)
+
+
+MONEY_PARAMS = frozenset({"price"})  # the parameters of the descriptions that hold an amount
+
+
+def stored_params(params: Mapping[str, str | Money]) -> dict[str, str]:
+    """The parameters as stored (JSON of strings): an amount as its locale-neutral "25.00 USD"."""
+    return {key: str(value) for key, value in params.items()}
+
+
+def read_params(stored: Mapping[str, str]) -> dict[str, str | Money]:
+    """Stored parameters back as the description needs them, prices as ``Money`` again, so an
+    invoice of any age is written in the reader's language ("25,00 $US" in French)."""
+    params: dict[str, str | Money] = dict(stored)
+    for key in MONEY_PARAMS & params.keys():
+        text = str(params[key])
+        amount, _, currency = text.partition(" ")
+        try:
+            params[key] = Money(Decimal(amount), currency)
+        except (ArithmeticError, ValueError, KonnectError):
+            params[key] = text  # not an amount after all: shown as stored
+    return params
 
 
 def line_amount(unit_price: Money, quantity: Fraction, *, credit: bool = False) -> Money:
@@ -573,7 +596,7 @@ def _days_text(length: timedelta) -> str:
     return f"{days.quantize(Decimal('0.0001')).normalize():f}"
 
 
-def _span_params(at: datetime, period: BillingPeriod, price: Money) -> dict[str, str]:
+def _span_params(at: datetime, period: BillingPeriod, price: Money) -> dict[str, str | Money]:
     remaining = period.end - at
     seconds = int(remaining.total_seconds())
     return {
@@ -582,7 +605,7 @@ def _span_params(at: datetime, period: BillingPeriod, price: Money) -> dict[str,
         "minutes": str(seconds % 3_600 // 60),
         "seconds": str(seconds % 60),
         "period_days": _days_text(period.length),
-        "price": str(price),
+        "price": price,
     }
 
 
@@ -595,7 +618,7 @@ def _make(
     line_id: str,
     billed: Billed,
     template: str,
-    params: dict[str, str],
+    params: dict[str, str | Money],
     quantity: Fraction,
     unit_price: Money,
     covers: tuple[datetime, datetime],
@@ -643,7 +666,7 @@ def _block_lines(
             line_id,
             billed,
             DATA_BLOCK_TEMPLATES[b.pool],
-            {**_period_params(period), "quantity": str(b.quantity), "price": str(b.block_price)},
+            {**_period_params(period), "quantity": str(b.quantity), "price": b.block_price},
             Fraction(b.quantity),
             b.block_price,
             (period.start, period.end),
@@ -745,7 +768,7 @@ def period_charges(
                     {
                         "at": _local_text(usage.at, zone),
                         "gigabytes": f"{Decimal(usage.gigabytes):f}",
-                        "price": str(usage.price_per_gb),
+                        "price": usage.price_per_gb,
                     },
                     Fraction(Decimal(usage.gigabytes)),
                     usage.price_per_gb,

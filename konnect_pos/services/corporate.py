@@ -140,7 +140,7 @@ class ChargeView:
 
     kind: str
     template: str
-    params: dict[str, str]
+    params: dict[str, str | Money]  # prices as Money: written in the reader's language
     quantity: str
     unit_price: Money
     amount: Money

@@ -23,7 +23,7 @@ from konnect_pos.domain.billing_cycle import BillingCycle
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.proration import CorporateAccount as DomainAccount
-from konnect_pos.domain.proration import compute_invoice
+from konnect_pos.domain.proration import compute_invoice, read_params, stored_params
 from konnect_pos.domain.roles import Right
 from konnect_pos.i18n import check_language, tr
 from konnect_pos.services import journal
@@ -51,7 +51,7 @@ class InvoiceLineView:
     billed: str
     kit_serial: str
     template: str
-    params: dict[str, str]
+    params: dict[str, str | Money]  # prices as Money: written in the reader's language
     quantity: str
     unit_price: Money
     amount: Money
@@ -236,7 +236,7 @@ def _write_invoices(
         line_ids = {r.row.kit_serial: r.row.id for r in lines[account.id]}
         payload_lines = []
         for position, line in enumerate(invoice.lines, start=1):
-            params = dict(line.params)
+            params = stored_params(line.params)
             line_rows.append(
                 (
                     ids[uuid],
@@ -356,7 +356,7 @@ def _view(row: CorporateInvoice) -> InvoiceView:
             billed=line.billed,
             kit_serial=line.kit_serial,
             template=line.template,
-            params=json.loads(line.params),
+            params=read_params(json.loads(line.params)),
             quantity=line.quantity,
             unit_price=Money.from_minor(line.unit_price_minor, currency),
             amount=Money.from_minor(line.amount_minor, currency),

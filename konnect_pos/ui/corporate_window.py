@@ -36,7 +36,7 @@ from konnect_pos.services import corporate, corporate_invoices
 from konnect_pos.services.corporate import AccountInput, AccountView, LineView, PlanChangePreview
 from konnect_pos.services.corporate_invoices import InvoiceSummary, RunResult
 from konnect_pos.services.session import Counter
-from konnect_pos.ui.i18n import current_language, error_text
+from konnect_pos.ui.i18n import current_language, date_text, error_text, local_time_text
 from konnect_pos.ui.manager_dialogs import data_table
 from konnect_pos.ui.pdf_preview import PdfPreviewDialog
 from konnect_pos.ui.screen_fit import fit_to_screen
@@ -496,7 +496,7 @@ class CorporateWindow(QDialog):
             "downgrade": self.tr("Downgrade: from the start of the next cycle, nothing billed now"),
             "same_price": self.tr("Same price: immediate, the invoice does not change"),
         }
-        effective = preview.effective_at.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+        effective = local_time_text(preview.effective_at, str(self.zone))
         lines = [
             f"{preview.old_product} → {preview.new_product}: {kinds[preview.kind]}",
             self.tr("Effective {when}").replace("{when}", effective),
@@ -572,8 +572,8 @@ class CorporateWindow(QDialog):
             values = (
                 invoice.number,
                 invoice.company,
-                invoice.invoice_date.isoformat(),
-                invoice.due_date.isoformat(),
+                date_text(invoice.invoice_date),
+                date_text(invoice.due_date),
                 self.money(invoice.total),
             )
             for column, value in enumerate(values):

@@ -24,7 +24,7 @@ from konnect_pos.domain.phones import display_phone
 from konnect_pos.i18n import BABEL_LOCALES
 from konnect_pos.services.account import CustomerOverview
 from konnect_pos.ui.forms import set_label
-from konnect_pos.ui.i18n import current_language, money_text
+from konnect_pos.ui.i18n import current_language, data_text, money_text
 from konnect_pos.ui.plan_box import PlanBox
 from konnect_pos.ui.timeline_widget import TimelineWidget
 
@@ -137,7 +137,7 @@ class CustomerPanel(QGroupBox):
         if active is None:
             self.current.setText("—")
         else:
-            left = self.tr("{gb} GB left").replace("{gb}", str(active.data_left_gb))
+            left = self.tr("{data} left").replace("{data}", data_text(active.data_left_gb))
             until = self._when(active.period_end)
             self.current.setText(
                 f"{active.terms.name}: {left}, " + self.tr("until {date}").replace("{date}", until)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from konnect_pos.domain.connect_plus import ServiceStatus, SuspendReason
 from konnect_pos.services.connect_plus import PlanStatus
-from konnect_pos.ui.i18n import money_text
+from konnect_pos.ui.i18n import date_text, money_text
 
 
 class PlanBox(QGroupBox):
@@ -81,13 +81,12 @@ class PlanBox(QGroupBox):
             return
         s = found.status
         self.plan.setText(
-            self.tr("{plan}: {fee} every {days} days")
+            self.tr("{plan}: {fee} every %n day(s)", "", found.period_days)
             .replace("{plan}", found.plan_name)
             .replace("{fee}", money_text(found.plan_fee))
-            .replace("{days}", str(found.period_days))
         )
         self.balance.setText(money_text(s.balance))
-        self.next_fee.setText(s.next_fee_date.isoformat() if s.next_fee_date else "—")
+        self.next_fee.setText(date_text(s.next_fee_date) if s.next_fee_date else "—")
         self.service.setText(self._service_text(found))
         self.window.setText(self._window_text(found))
         self.opt_button.setVisible(s.eligible)
@@ -96,12 +95,13 @@ class PlanBox(QGroupBox):
     def _service_text(self, found: PlanStatus) -> str:
         s = found.status
         if s.service is ServiceStatus.PLAN:
-            return self.tr("Plan paid until {date}").replace("{date}", str(s.paid_until))
+            return self.tr("Plan paid until {date}").replace("{date}", date_text(s.paid_until))
         if s.service is ServiceStatus.CONNECT_PLUS:
-            return (
+            return self._with_renewal(
+                found,
                 self.tr("Connect+ active since {date} ({fee} a day)")
-                .replace("{date}", str(s.connect_plus_since))
-                .replace("{fee}", money_text(found.daily_fee) if found.daily_fee else "")
+                .replace("{date}", date_text(s.connect_plus_since))
+                .replace("{fee}", money_text(found.daily_fee) if found.daily_fee else ""),
             )
         reasons = {
             SuspendReason.NOT_STARTED: self.tr("Suspended: no period paid yet"),
@@ -115,12 +115,15 @@ class PlanBox(QGroupBox):
             SuspendReason.BALANCE_BELOW_DAILY_FEE: self.tr("Suspended: balance below the Connect+ daily fee"),
             SuspendReason.ACTIVATION_LIMIT: self.tr("Suspended: Connect+ activation limit reached"),
         }
-        text = reasons.get(s.reason, self.tr("Suspended")) if s.reason else self.tr("Suspended")
-        if s.amount_to_renew.amount > 0:
-            text += " · " + self.tr("{amount} more renews the plan").replace(
-                "{amount}", money_text(s.amount_to_renew)
-            )
-        return text
+        return self._with_renewal(
+            found, reasons.get(s.reason, self.tr("Suspended")) if s.reason else self.tr("Suspended")
+        )
+
+    def _with_renewal(self, found: PlanStatus, text: str) -> str:
+        renews = found.top_up.renews_now  # the engine's figure, the one the top-up dialog shows
+        if renews is None:
+            return text
+        return text + " · " + self.tr("{amount} more renews the plan").replace("{amount}", money_text(renews))
 
     def _window_text(self, found: PlanStatus) -> str:
         s = found.status
@@ -133,9 +136,7 @@ class PlanBox(QGroupBox):
             .replace("{days}", str(s.activation_window_days))
         ]
         if s.window_days_left is not None:
-            parts.append(
-                self.tr("{days} days left to pay the fee").replace("{days}", str(s.window_days_left))
-            )
+            parts.append(self.tr("%n day(s) left to pay the fee", "", s.window_days_left))
         if s.opted_out:
             parts.append(self.tr("opted out"))
         return " · ".join(parts)

@@ -21,4 +21,33 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PlanBox</name>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="81"/>
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan}: {fee} a day</numerusform>
+            <numerusform>{plan}: {fee} every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="133"/>
+        <source>%n day(s) left to pay the fee</source>
+        <translation>
+            <numerusform>%n day left to pay the fee</numerusform>
+            <numerusform>%n days left to pay the fee</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TopUpDialog</name>
+    <message numerus="yes">
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan}: {fee} a day</numerusform>
+            <numerusform>{plan}: {fee} every %n days</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -915,8 +915,8 @@
     </message>
     <message>
         <location filename="../../konnect_pos/ui/customer_panel.py" line="141"/>
-        <source>{gb} GB left</source>
-        <translation>{gb} Go restants</translation>
+        <source>{data} left</source>
+        <translation>{data} restants</translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/customer_panel.py" line="144"/>
@@ -1203,31 +1203,6 @@
     </message>
     <message>
         <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can see the daily sales summary and the audit trail.</source>
-        <translation>Seul un responsable peut consulter le récapitulatif des ventes du jour et le journal d&apos;audit.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can see and unlock users.</source>
-        <translation>Seul un responsable peut consulter et débloquer les utilisateurs.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can review sync conflicts.</source>
-        <translation>Seul un responsable peut examiner les conflits de synchronisation.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can open corporate accounts.</source>
-        <translation>Seul un responsable peut ouvrir les comptes entreprise.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can do this.</source>
-        <translation>Seul un responsable peut faire cela.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
         <source>Not allowed</source>
         <translation>Non autorisé</translation>
     </message>
@@ -1468,10 +1443,13 @@
         <source>Top up… (Ctrl+T)</source>
         <translation>Recharger… (Ctrl+T)</translation>
     </message>
-    <message>
-        <location filename="../../konnect_pos/ui/plan_box.py" line="86"/>
-        <source>{plan}: {fee} every {days} days</source>
-        <translation>{plan} : {fee} tous les {days} jours</translation>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="81"/>
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan} : {fee} par jour</numerusform>
+            <numerusform>{plan} : {fee} tous les %n jours</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/plan_box.py" line="96"/>
@@ -1543,10 +1521,13 @@
         <source>activations {used} of {max} in {days} days</source>
         <translation>activations {used} sur {max} en {days} jours</translation>
     </message>
-    <message>
-        <location filename="../../konnect_pos/ui/plan_box.py" line="139"/>
-        <source>{days} days left to pay the fee</source>
-        <translation>{days} jours restants pour payer le forfait</translation>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="133"/>
+        <source>%n day(s) left to pay the fee</source>
+        <translation>
+            <numerusform>%n jour restant pour payer le forfait</numerusform>
+            <numerusform>%n jours restants pour payer le forfait</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/plan_box.py" line="142"/>
@@ -1812,9 +1793,12 @@
         <source>Renews the plan now</source>
         <translation>Renouvelle le forfait maintenant</translation>
     </message>
-    <message>
-        <source>{plan}: {fee} every {days} days</source>
-        <translation>{plan} : {fee} tous les {days} jours</translation>
+    <message numerus="yes">
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan} : {fee} par jour</numerusform>
+            <numerusform>{plan} : {fee} tous les %n jours</numerusform>
+        </translation>
     </message>
     <message>
         <source>no period has been paid yet</source>

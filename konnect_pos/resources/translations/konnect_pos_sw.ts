@@ -915,8 +915,8 @@
     </message>
     <message>
         <location filename="../../konnect_pos/ui/customer_panel.py" line="141"/>
-        <source>{gb} GB left</source>
-        <translation>GB {gb} zimebaki</translation>
+        <source>{data} left</source>
+        <translation>{data} zimebaki</translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/customer_panel.py" line="144"/>
@@ -1203,31 +1203,6 @@
     </message>
     <message>
         <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can see the daily sales summary and the audit trail.</source>
-        <translation>Meneja pekee ndiye anayeweza kuona muhtasari wa mauzo ya siku na kumbukumbu za ukaguzi.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can see and unlock users.</source>
-        <translation>Meneja pekee ndiye anayeweza kuona na kufungua watumiaji.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can review sync conflicts.</source>
-        <translation>Meneja pekee ndiye anayeweza kukagua migongano ya usawazishaji.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can open corporate accounts.</source>
-        <translation>Meneja pekee ndiye anayeweza kufungua akaunti za Shirika.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
-        <source>Only a manager can do this.</source>
-        <translation>Meneja pekee ndiye anayeweza kufanya hivi.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
         <source>Not allowed</source>
         <translation>Hairuhusiwi</translation>
     </message>
@@ -1468,10 +1443,13 @@
         <source>Top up… (Ctrl+T)</source>
         <translation>Ongeza salio… (Ctrl+T)</translation>
     </message>
-    <message>
-        <location filename="../../konnect_pos/ui/plan_box.py" line="86"/>
-        <source>{plan}: {fee} every {days} days</source>
-        <translation>{plan}: {fee} kila siku {days}</translation>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="81"/>
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan}: {fee} kwa siku</numerusform>
+            <numerusform>{plan}: {fee} kila siku %n</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/plan_box.py" line="96"/>
@@ -1543,10 +1521,13 @@
         <source>activations {used} of {max} in {days} days</source>
         <translation>mara {used} kati ya {max} ndani ya siku {days}</translation>
     </message>
-    <message>
-        <location filename="../../konnect_pos/ui/plan_box.py" line="139"/>
-        <source>{days} days left to pay the fee</source>
-        <translation>zimebaki siku {days} kulipa ada</translation>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="133"/>
+        <source>%n day(s) left to pay the fee</source>
+        <translation>
+            <numerusform>imebaki siku %n kulipa ada</numerusform>
+            <numerusform>zimebaki siku %n kulipa ada</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/plan_box.py" line="142"/>
@@ -1812,9 +1793,12 @@
         <source>Renews the plan now</source>
         <translation>Inahuisha kifurushi sasa</translation>
     </message>
-    <message>
-        <source>{plan}: {fee} every {days} days</source>
-        <translation>{plan}: {fee} kila siku {days}</translation>
+    <message numerus="yes">
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan}: {fee} kwa siku</numerusform>
+            <numerusform>{plan}: {fee} kila siku %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>no period has been paid yet</source>

@@ -16,7 +16,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
+from konnect_pos.domain import roles
 from konnect_pos.domain.roles import Right, can
+from konnect_pos.ui.i18n import error_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,14 +86,8 @@ class ManagerMenu(QObject):
             self.actions[key].setText(text)
 
     def refusal(self, right: Right) -> str:
-        """Who can do it, in a sentence."""
-        return {
-            Right.OPEN_CLOSE_DAY: self.tr("Only a manager can set the exchange rate."),
-            Right.REPORTS: self.tr("Only a manager can see the daily sales summary and the audit trail."),
-            Right.UNLOCK_USERS: self.tr("Only a manager can see and unlock users."),
-            Right.REVIEW_CONFLICTS: self.tr("Only a manager can review sync conflicts."),
-            Right.CORPORATE_BILLING: self.tr("Only a manager can open corporate accounts."),
-        }.get(right, self.tr("Only a manager can do this."))
+        """Who can do it: the domain's one sentence per right, in the current language."""
+        return error_text(roles.refusal(right))
 
     def refuse(self, right: Right) -> None:
         """Say why, in a box the person closes with Enter or Esc."""

@@ -93,10 +93,9 @@ class TopUpDialog(QDialog):
             caption.setText(text)
         self.balance.setText(money_text(status.status.balance))
         self.fee.setText(
-            self.tr("{plan}: {fee} every {days} days")
+            self.tr("{plan}: {fee} every %n day(s)", "", status.period_days)
             .replace("{plan}", status.plan_name)
             .replace("{fee}", money_text(status.plan_fee))
-            .replace("{days}", str(status.period_days))
         )
         if advice.renews_now is not None:
             self.renews.setText(money_text(advice.renews_now))

@@ -1,6 +1,6 @@
 """Message catalogs for everything that is not a Qt widget: errors, CLI, PDFs.
 
-Catalogs are gettext ``.po`` files under ``resources/locale/<lang>/`` (one file
+Catalogs are gettext ``.po`` files under ``konnect_pos/resources/locale/<lang>/`` (one file
 per area, all merged), read with babel at first use, so there is no compile
 step. The msgid is the English text, so English needs no catalog. Qt widgets
 use Qt Linguist (``self.tr``) and call ``translate_error`` for service errors.
@@ -92,9 +92,20 @@ def ngettext(lang: str, singular: str, plural: str, n: int, **params: Any) -> st
     return text.format(n=format_decimal(n, locale=BABEL_LOCALES[lang]), **params)
 
 
+ECHO_LIMIT = 80
+
+
+def _echoed(value: Any) -> Any:
+    """A typed value echoed back in a message, cut short: a pasted page must not flood the line."""
+    if isinstance(value, str):
+        value = " ".join(value.split())
+        return value if len(value) <= ECHO_LIMIT else value[: ECHO_LIMIT - 1] + "…"
+    return value
+
+
 def translate_error(error: KonnectError, lang: str) -> str:
     """A service or domain error as one line in the user's language."""
-    return tr(lang, error.template, **error.params)
+    return tr(lang, error.template, **{name: _echoed(value) for name, value in error.params.items()})
 
 
 def country_name(code: str, lang: str) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# Package data (pyproject: package-data), so a wheel install and a frozen build find them too.
+RESOURCES = Path(str(files("konnect_pos") / "resources"))
 
 
 def user_data_dir() -> Path:

@@ -28,6 +28,7 @@ from konnect_pos.domain.bundle_queue import (
     retrigger,
 )
 from konnect_pos.domain.errors import ValidationError
+from konnect_pos.paths import RESOURCES
 
 T0 = datetime(2026, 1, 31, 10, 37, tzinfo=UTC)
 LITE = BundleTerms("LITE15", "Lite 15 GB", Decimal(15), 30)
@@ -373,7 +374,7 @@ def raised_templates() -> set[str]:
 
 @pytest.mark.parametrize("lang", ["fr", "sw"])
 def test_every_template_is_translated_with_its_placeholders(lang):
-    path = Path(__file__).resolve().parent.parent / "resources" / "locale" / lang / "bundle_queue.po"
+    path = RESOURCES / "locale" / lang / "bundle_queue.po"
     with path.open("rb") as handle:
         catalog = {m.id: m.string for m in read_po(handle, locale=lang) if m.id}
     templates = raised_templates()

@@ -34,7 +34,9 @@ def test_search_json(demo_url, capsys):
     assert json.loads(out)[0]["account_number"] == "CD00000001"
 
 
-def test_add_then_find(demo_url, capsys):
+def test_add_then_find(demo_url, capsys, monkeypatch):
+    monkeypatch.setenv("KONNECT_POS_USER", "cashier")
+    monkeypatch.setenv("KONNECT_POS_PIN", "1111")
     code, out, _ = run(
         capsys,
         "customers",
@@ -113,6 +115,8 @@ def test_add_then_find(demo_url, capsys):
 )
 def test_bad_input_is_one_line_exit_2_and_changes_nothing(demo_url, capsys, monkeypatch, argv, message):
     monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
+    monkeypatch.setenv("KONNECT_POS_USER", "cashier")
+    monkeypatch.setenv("KONNECT_POS_PIN", "1111")
     before = run(capsys, "customers", "search", "CD000", "--json", "--limit", "500", "--db", demo_url)[1]
     code, _out, err = run(capsys, *argv, "--db", demo_url)
     assert code == 2

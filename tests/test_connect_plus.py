@@ -43,6 +43,7 @@ from konnect_pos.domain.connect_plus import (
 from konnect_pos.domain.errors import CurrencyMismatch, StateError, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.i18n import gettext
+from konnect_pos.paths import RESOURCES
 
 D0 = date(2026, 3, 1)
 ON, OFF, PLAN = ServiceStatus.CONNECT_PLUS, ServiceStatus.SUSPENDED, ServiceStatus.PLAN
@@ -551,7 +552,7 @@ def placeholders(text: str) -> list[str]:
 def test_every_template_and_explanation_is_translated_with_its_placeholders(lang):
     templates = raised_templates() | set(EXPLANATIONS)
     assert "Days before {day} must be processed first" in templates
-    path = Path(__file__).resolve().parent.parent / "resources" / "locale" / lang / "connect_plus.po"
+    path = RESOURCES / "locale" / lang / "connect_plus.po"
     assert "Content-Type: text/plain; charset=UTF-8" in path.read_text(encoding="utf-8")
     with path.open("rb") as handle:
         own = {m.id for m in read_po(handle, locale=lang) if m.id}

@@ -73,7 +73,7 @@ def test_x_report_ties_out_with_the_sales(shop):
     assert {a["user"]: a["count"] for a in report["by_agent"]} == {"cashier": 2, "manager": 1}
     assert sum(h["minor"] for h in report["by_hour"]) == usd_sales["total"]["minor"]
     void = report["voids"][0]
-    assert void["receipt_number"] == "KIN01-T1-000004" and void["user"] == "Joseph Manager"
+    assert void["receipt_number"] == "KIN01-T1-000004" and void["user_name"] == "Joseph Manager"
     cash = next(c for c in report["cash"] if c["currency"] == "USD")
     assert cash["expected"]["minor"] == 5000 + 1600 - 150 - 2000 and cash["counted"] is None
     assert Payment.select().count() == 5  # the voided sale's payment is kept, only left out of the totals

@@ -46,6 +46,7 @@ from konnect_pos.domain.proration import (
     remaining_fraction,
 )
 from konnect_pos.i18n import gettext
+from konnect_pos.paths import RESOURCES
 
 
 def usd(amount: str) -> Money:
@@ -526,7 +527,7 @@ def placeholders(text: str) -> list[str]:
 def test_every_error_and_invoice_line_template_is_translated(lang):
     templates = raised_templates() | set(proration.DESCRIPTIONS)
     assert "Unknown product: {product}" in templates and proration.UPGRADE_CHARGE in templates
-    path = Path(__file__).resolve().parent.parent / "resources" / "locale" / lang / "billing.po"
+    path = RESOURCES / "locale" / lang / "billing.po"
     assert "Content-Type: text/plain; charset=UTF-8" in path.read_text(encoding="utf-8")
     with path.open("rb") as handle:
         own = {m.id for m in read_po(handle, locale=lang) if m.id}

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from konnect_pos.paths import RESOURCES
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -34,14 +36,20 @@ def gui_strings() -> set[tuple[str, str]]:
 
 
 def translated(lang: str) -> set[tuple[str, str]]:
-    root = ET.parse(ROOT / "resources" / "translations" / f"konnect_pos_{lang}.ts").getroot()
+    root = ET.parse(RESOURCES / "translations" / f"konnect_pos_{lang}.ts").getroot()
     return {
         (context.findtext("name"), message.findtext("source"))
         for context in root.iter("context")
         for message in context.iter("message")
-        if (message.findtext("translation") or "").strip()
+        if _text(message.find("translation"))
         and message.find("translation").get("type") not in ("unfinished", "obsolete", "vanished")
     }
+
+
+def _text(translation: ET.Element) -> str:
+    """The translation, or its plural forms joined (a ``%n`` message holds ``numerusform`` children)."""
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    return "".join(forms).strip() if forms else (translation.text or "").strip()
 
 
 def test_the_gui_strings_are_found():

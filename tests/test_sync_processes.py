@@ -108,13 +108,15 @@ def test_sync_against_a_closed_port_exits_3_with_one_line_and_keeps_everything(t
     assert OutboxEvent.select().where(OutboxEvent.sent_at.is_null()).count() == waiting
 
 
-def test_hq_commands_end_to_end(tmp_path, hq, capsys):
+def test_hq_commands_end_to_end(tmp_path, hq, capsys, monkeypatch):
     clock = ManualClock(datetime.now(UTC))
     url = open_terminal_db(tmp_path / "kin.db", clock)
     assert main(["hq", "init", "--db", hq.url]) == 0
     assert main(["hq", "load", "--db", hq.url, "--from", url]) == 0
     assert main(["hq", "add-terminal", "KIN01", "T1", "--db", hq.url]) == 0
     terminal_url = capsys.readouterr().out.strip().splitlines()[-1]
+    monkeypatch.setenv("KONNECT_POS_USER", "admin")
+    monkeypatch.setenv("KONNECT_POS_PIN", "999999")
     assert main(["sync", "link", terminal_url, "--terminal", T1, "--db", url]) == 0
     sell_cash(clock, T1, "CD00000001")
     assert main(["sync", "--once", "--db", url]) == 0

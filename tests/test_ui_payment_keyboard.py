@@ -200,7 +200,7 @@ def test_top_up_in_french_shows_the_fee_and_the_amount_that_renews(gui, qtbot): 
     )
     # back to English inside the test, so the window's relabelling is answered while it is alive
     set_language("en")
-    qtbot.waitUntil(lambda: window.status_day.text().startswith("Business day"), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.status_day.text().startswith("Day open since"), timeout=WAIT)
 
 
 def test_customer_service_is_offered_mobile_money_only_as_the_domain_says(qtbot):

@@ -144,7 +144,7 @@ def test_the_daily_report_names_people_methods_and_local_times(report_shop):
 
     clock = report_shop
     cashier = sign_in("KIN01-T1", "cashier", "1111", clock)
-    manager = sign_in("KIN01-T1", "manager", "2222", clock)
+    manager = sign_in("KIN01-T1", "manager", "222222", clock)
     checkout.sell(
         cashier,
         "CD00000001",

@@ -11,12 +11,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from konnect_pos.cli import connect_plus, corporate, counter, sync
-from konnect_pos.cli.common import EXIT_USAGE, lang
+from konnect_pos.cli import backup, connect_plus, corporate, counter, sync, verify
+from konnect_pos.cli.common import EXIT_USAGE, OneLineParser, lang
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.i18n import translate_error
+from konnect_pos.i18n import tr, translate_error
 
-AREAS = (counter, sync, corporate, connect_plus)
+AREAS = (counter, sync, corporate, connect_plus, backup, verify)
+# Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
+SHARED_OPTIONS = ("db", "terminal")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,20 +26,91 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--db", help="database URL: sqlite:///path or postgresql://… (default: KONNECT_POS_DB)"
     )
-    parser = argparse.ArgumentParser(prog="konnect-pos", parents=[common], description=__doc__)
+    parser = OneLineParser(prog="konnect-pos", parents=[common], description=__doc__)
     parser.add_argument("--terminal", help="terminal label, e.g. KIN01-T1")
     parser.set_defaults(handler=counter.cmd_gui)
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", parser_class=OneLineParser)
     for area in AREAS:
         area.register(sub, common)
+    _keep_shared_options(parser)
     return parser
+
+
+def _starts_gui(argv: Sequence[str]) -> bool:
+    import contextlib
+    import io
+
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.suppress(SystemExit):
+        args, _ = build_parser().parse_known_args(argv)
+        return args.handler is counter.cmd_gui or (args.command == "demo" and not args.no_gui)
+    return False
+
+
+def entry() -> int:
+    """The installed ``konnect-pos`` command: ``main`` with the crash log on (konnect_pos/crash_log.py).
+
+    An earlier run that ended badly is told once: the GUI after sign-in, a command on stderr.
+    """
+    from konnect_pos import crash_log
+
+    crashed = crash_log.install()
+    if crashed is not None:
+        if _starts_gui(sys.argv[1:]):
+            crash_log.pending_notice = crashed
+        else:
+            text = tr(
+                lang(),
+                "Konnect POS closed unexpectedly last time: the crash log is {path}",
+                path=str(crashed),
+            )
+            print(f"konnect-pos: {text}", file=sys.stderr)
+    return main()
+
+
+def _keep_shared_options(parser: argparse.ArgumentParser, *, top: bool = True) -> None:
+    """A sub-command's unset --db/--terminal must not erase the one given before the sub-command.
+
+    The actions are shared with the top-level parser (argparse's ``parents``), so none of them
+    has a default any more: ``main`` sets the missing ones to ``None``.
+    """
+    for action in parser._actions:
+        if not top and action.dest in SHARED_OPTIONS:
+            action.default = argparse.SUPPRESS
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _keep_shared_options(child, top=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, or the one line OneLineParser printed
+        return int(stop.code or 0) if isinstance(stop.code, int) else EXIT_USAGE
+    for name in SHARED_OPTIONS:
+        if not hasattr(args, name):
+            setattr(args, name, None)
     try:
         return int(args.handler(args) or 0)
     except KonnectError as error:
-        print(f"konnect-pos: {translate_error(error, lang())}", file=sys.stderr)
-        return EXIT_USAGE
+        return _refuse(error)
+    except OSError as error:
+        if error.filename is None:
+            raise
+        return _refuse(
+            KonnectError(
+                "Cannot use the file {path}: {reason}", path=str(error.filename), reason=error.strerror
+            )
+        )
+    except Exception as error:
+        from konnect_pos.store.database import store_fault
+
+        fault = store_fault(error)
+        if fault is None:
+            raise
+        return _refuse(fault)
+
+
+def _refuse(error: KonnectError) -> int:
+    print(f"konnect-pos: {translate_error(error, lang())}", file=sys.stderr)
+    return EXIT_USAGE

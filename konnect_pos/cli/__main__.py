@@ -2,6 +2,6 @@
 
 import sys
 
-from konnect_pos.cli import main
+from konnect_pos.cli import entry
 
-sys.exit(main())
+sys.exit(entry())

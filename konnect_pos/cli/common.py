@@ -9,12 +9,40 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import Any, NoReturn
 
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.domain.money import Money, format_money
 
 EXIT_USAGE = 2
+LINE_LIMIT = 240
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse's usage errors as one translated line and exit code 2, like every other refusal."""
+
+    def error(self, message: str) -> NoReturn:
+        from konnect_pos.i18n import tr
+
+        text = tr(
+            lang(), "Command line not understood ({command}): {detail}", command=self.prog, detail=message
+        )
+        text = " ".join(text.split())  # one line even when a value holds newlines
+        print(f"konnect-pos: {text[:LINE_LIMIT]}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def output_path(text: str | None) -> Path | None:
+    """Where a PDF will be written, checked before anything is recorded: a sale is never
+    committed only for its receipt to fail on a missing folder."""
+    if text is None:
+        return None
+    path = Path(text)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not text.strip() or path.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise KonnectError("Cannot write a file at {path}", path=text)
+    return path
 
 
 def lang() -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from pathlib import Path
 
-from konnect_pos.cli.common import amount, clock, lang, open_db, print_json, signed_in
+from konnect_pos.cli.common import amount, clock, lang, open_db, output_path, print_json, signed_in
 from konnect_pos.domain.errors import ValidationError
 from konnect_pos.i18n import tr
 
@@ -68,13 +67,14 @@ def cmd_topup(args: argparse.Namespace) -> int:
     from konnect_pos.services.connect_plus import top_up_balance
     from konnect_pos.services.receipts import receipt_pdf
 
+    receipt = output_path(args.receipt)
     open_db(args, create=False)
     counter = signed_in(args)
     currency = counter.terminal.outlet.country.currency
     tenders = [parse_tender_spec(spec, currency) for spec in args.pay or []]
     result = top_up_balance(counter, args.account, args.amount, tenders, language=args.language)
-    if args.receipt:
-        Path(args.receipt).write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
+    if receipt:
+        receipt.write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
     print(f"Receipt {result.receipt_number}: top-up {amount(result.amount)}, change {amount(result.change)}")
     print(f"New balance: {amount(result.balance)}")
     print(tr(lang(), result.outcome.explanation, **result.outcome.params))
@@ -92,15 +92,26 @@ def cmd_connectplus(args: argparse.Namespace) -> int:
 
 
 def cmd_run_daily(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from konnect_pos.domain.roles import Right
     from konnect_pos.services.connect_plus import run_daily
 
     open_db(args, create=False)
+    counter = signed_in(args)
+    counter.require(Right.SELL)
+    day = _today(args)
+    today = counter.clock().astimezone(ZoneInfo(counter.terminal.outlet.zone)).date()
+    if day > today:  # fees would be charged for days not yet lived
+        raise ValidationError(
+            "The daily run cannot go past today ({today})", field="date", today=today.isoformat()
+        )
 
     def progress(done: int, total: int) -> None:
         if total >= 10_000 and (done == total or done % 50_000 == 0):
             print(f"  {done:,} / {total:,} accounts", file=sys.stderr)
 
-    summary = run_daily(_today(args), clock(), progress)
+    summary = run_daily(day, counter.clock, progress)
     print(
         f"Daily run {summary.day}: {summary.accounts:,} account(s), "
         f"{summary.days_processed:,} day(s) processed, "
@@ -135,4 +146,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     daily = sub.add_parser("run-daily", parents=[common], help="plan fees and Connect+ for every account")
     daily.add_argument("--date", help="process every account through this day (default today)")
+    daily.add_argument("--terminal")
     daily.set_defaults(handler=cmd_run_daily)

@@ -16,9 +16,9 @@ from konnect_pos.cli.common import (
     instant,
     lang,
     open_db,
+    output_path,
     print_json,
     signed_in,
-    terminal_id,
 )
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.domain.money import Money
@@ -98,9 +98,12 @@ def cmd_customers_search(args: argparse.Namespace) -> int:
 
 def cmd_customers_add(args: argparse.Namespace) -> int:
     from konnect_pos.domain.customers import CustomerInput
+    from konnect_pos.domain.roles import Right
     from konnect_pos.services.customers import create_customer
 
     open_db(args, create=False)
+    counter = signed_in(args)
+    counter.require(Right.EDIT_CUSTOMERS)
     created = create_customer(
         CustomerInput(
             name=args.name,
@@ -110,8 +113,8 @@ def cmd_customers_add(args: argparse.Namespace) -> int:
             kit_serial=args.kit_serial or "",
             language=args.language or "",
         ),
-        clock(),
-        terminal_id(args),
+        counter.clock,
+        counter.terminal.id,
     )
     if args.json:
         print_json(created)
@@ -213,13 +216,14 @@ def cmd_sell(args: argparse.Namespace) -> int:
     from konnect_pos.services.checkout import sell
     from konnect_pos.services.receipts import receipt_pdf
 
+    receipt = output_path(args.receipt)
     open_db(args, create=False)
     counter = signed_in(args)
     currency = counter.terminal.outlet.country.currency
     tenders = [parse_tender_spec(spec, currency) for spec in args.pay or []]
     result = sell(counter, args.customer, _bundle_items(args.bundle), tenders, language=args.language)
-    if args.receipt:
-        Path(args.receipt).write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
+    if receipt:
+        receipt.write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
     if args.json:
         print_json(
             {
@@ -242,6 +246,7 @@ def cmd_sell(args: argparse.Namespace) -> int:
 def cmd_receipt(args: argparse.Namespace) -> int:
     from konnect_pos.services.receipts import invoice_pdf, receipt_pdf
 
+    output_path(args.out)
     open_db(args, create=False)
     counter = signed_in(args)
     if args.invoice:
@@ -263,20 +268,6 @@ def cmd_usage(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_verify(args: argparse.Namespace) -> int:
-    from konnect_pos.services.verify import verify
-
-    open_db(args, create=False)
-    report = verify()
-    if report.ok:
-        counts = f"{report.terminals} terminals, {report.entries} journal entries, {report.sales} sales"
-        print(f"OK: {counts} verified")
-        return 0
-    for problem in report.problems:
-        print(f"BROKEN: {problem}", file=sys.stderr)
-    return 1
-
-
 def _pairs(specs: list[str] | None, what: str) -> dict[str, str]:
     result = {}
     for spec in specs or []:
@@ -292,7 +283,7 @@ def _counts(specs: list[str] | None) -> dict[str, dict[str, str]]:
     for spec in specs or []:
         currency, _, rest = spec.partition(":")
         key, sep, quantity = rest.partition("=")
-        if not sep or ":" not in key:
+        if not sep or ":" not in key or not quantity.strip():
             raise KonnectError(
                 "Count {spec} not understood: use CURRENCY:note|coin:VALUE=QUANTITY", spec=spec[:40]
             )
@@ -319,6 +310,14 @@ def cmd_day(args: argparse.Namespace) -> int:
                 f"  {count.currency}: expected {amount(count.expected)}, counted {amount(count.counted)}, "
                 f"variance {amount(count.variance)}"
             )
+        if result.backup is not None:
+            from konnect_pos.i18n import tr, translate_error
+
+            if result.backup.error is None:
+                print(tr(lang(), "Backup written: {path}", path=str(result.backup.path)))
+            else:
+                reason = translate_error(result.backup.error, lang())
+                print(tr(lang(), "The backup failed: {reason}", reason=reason), file=sys.stderr)
     else:
         day = business_day.current_day(counter)
         print(f"{counter.terminal.label}: " + (f"{day.business_date} {day.status}" if day else "no day open"))
@@ -348,6 +347,7 @@ def cmd_void(args: argparse.Namespace) -> int:
         f"Sale {result.receipt_number} voided; removed from the account: {', '.join(result.removed) or '-'}; "
         f"give back {amount(result.refund_due)}"
     )
+    _print_reversal(result.balance_reversed)
     return 0
 
 
@@ -361,13 +361,23 @@ def cmd_refund(args: argparse.Namespace) -> int:
     how = payment_name(result.method, result.provider, lang())
     left = amount(result.refundable_left)
     print(f"Refund of {amount(result.amount)} on {result.receipt_number} ({how}); still refundable {left}")
+    _print_reversal(result.balance_reversed)
     return 0
+
+
+def _print_reversal(reversal) -> None:
+    if reversal is not None:
+        print(
+            f"Taken back from the balance of {reversal.account_number}: {reversal.amount}; "
+            f"balance now {reversal.balance_after}"
+        )
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from konnect_pos.documents.daily_report_pdf import render_daily_report
     from konnect_pos.services.daily_report import daily_report, parse_date, report_json
 
+    output_path(args.out)
     open_db(args, create=False)
     counter = signed_in(args)
     report = daily_report(counter, parse_date(args.date), terminal=args.terminal, whole_outlet=args.outlet)
@@ -562,6 +572,3 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     audit.add_argument("--json", action="store_true")
     audit.add_argument("--terminal")
     audit.set_defaults(handler=cmd_audit)
-
-    verify = sub.add_parser("verify", parents=[common], help="check the journal chain and every sale")
-    verify.set_defaults(handler=cmd_verify)

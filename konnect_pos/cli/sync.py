@@ -74,7 +74,8 @@ def _timeouts(args: argparse.Namespace) -> HQTimeouts:
 def cmd_sync(args: argparse.Namespace) -> int:
     open_db(args, create=False)
     if args.action == "link":
-        from konnect_pos.cli.common import terminal_label
+        from konnect_pos.cli.common import signed_in
+        from konnect_pos.domain.roles import Right
         from konnect_pos.sync.client import link, move_password_out
         from konnect_pos.sync.credentials import where
 
@@ -85,7 +86,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
             if not moved:
                 print("No HQ password left in the database")
             return 0
-        label = terminal_label(args)
+        counter = signed_in(args)
+        counter.require(Right.OUTLET_SETTINGS)  # where the shop's records go is an administrator's call
+        label = counter.terminal.label
         held = link(label, args.url, clock(), _timeouts(args))
         print(f"{label} linked to headquarters; HQ already holds {held} of its records")
         print(f"HQ password kept in {where()}, not in the database")

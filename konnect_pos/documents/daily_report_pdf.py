@@ -52,6 +52,12 @@ def tie_out_lines(report: dict[str, Any], lang: str) -> list[str]:
     ]
 
 
+def _reversed(row: dict[str, Any], lang: str) -> str:
+    """A top-up taken back out of a customer's balance by this void or refund."""
+    taken = row.get("balance_reversed")
+    return f" — {words(lang, 'from the balance of')} {taken['account']}: {_m(taken, lang)}" if taken else ""
+
+
 def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4") -> bytes:
     scale = 1.0 if fmt == "a4" else 0.8
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=9 * scale, leading=11 * scale)
@@ -104,6 +110,8 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
         story.append(p(f"{day['terminal']}: {words(lang, 'opened by')} {opened}{closed}"))
         if day.get("comment"):
             story.append(p(f"{words(lang, 'Comment at close')}: {day['comment']}"))
+        if day.get("journal"):
+            story.append(p(f"{words(lang, 'Journal')}: {day['journal']}"))
     sections = [
         (
             "Sales",
@@ -152,7 +160,10 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
         (
             "Voids",
             ["Receipt", "Amount", "Reason", "By / approved"],
-            [[r["receipt_number"], _m(r, lang), r["reason"], _by(r)] for r in report["voids"]],
+            [
+                [r["receipt_number"], _m(r, lang) + _reversed(r, lang), r["reason"], _by(r)]
+                for r in report["voids"]
+            ],
         ),
         (
             "Refunds",
@@ -160,7 +171,7 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
             [
                 [
                     r["receipt_number"],
-                    f"{_m(r, lang)} ({payment_name(r['method'], r['provider'], lang)})",
+                    f"{_m(r, lang)} ({payment_name(r['method'], r['provider'], lang)})" + _reversed(r, lang),
                     r["reason"],
                     _by(r),
                 ]

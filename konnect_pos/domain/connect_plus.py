@@ -298,7 +298,7 @@ class DayOutcome:
         return self.explanation.format(**self.params)
 
 
-# --- explanations (English msgids; translated in resources/locale/*/connect_plus.po) ----
+# --- explanations (English msgids; translated in konnect_pos/resources/locale/*/connect_plus.po) ----
 
 PLAN_RUNNING = "Plan {plan} is paid until {paid_until}"
 RENEWED = "Plan {plan} renewed: {fee} charged, paid until {paid_until}"

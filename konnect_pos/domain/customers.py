@@ -15,11 +15,14 @@ from typing import Any
 
 import phonenumbers
 
+from konnect_pos.domain.card_numbers import mask_card_numbers
 from konnect_pos.domain.countries import COUNTRIES
 from konnect_pos.domain.errors import ValidationError
 from konnect_pos.domain.phones import normalize_phone
 
-ACCOUNT_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{3,19}")
+# A letter first (the region's prefix, "CD00000001") and a digit somewhere: "1E30", "0X10" and
+# "INFINITY" are numbers or words a spreadsheet or a slip of the keyboard made, not accounts.
+ACCOUNT_PATTERN = re.compile(r"[A-Z](?=[A-Z-]*[0-9])[A-Z0-9-]{3,19}")
 KIT_SERIAL_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9-]{5,29}")
 MAX_NAME = 120
 MIN_QUERY = 3
@@ -61,7 +64,7 @@ def clean_code(text: str) -> str:
 
 def validate_customer(data: CustomerInput) -> ValidCustomer:
     """The normalised customer, or the first problem as a ValidationError naming its field."""
-    name = " ".join((data.name or "").split())
+    name = mask_card_numbers(" ".join((data.name or "").split()))
     if not name:
         raise ValidationError("Enter the customer's name", field="name")
     if len(name) > MAX_NAME:
@@ -71,7 +74,10 @@ def validate_customer(data: CustomerInput) -> ValidCustomer:
     phone = normalize_phone(data.phone, data.country)
     account = clean_code(data.account_number)
     if not ACCOUNT_PATTERN.fullmatch(account):
-        raise ValidationError("Account number must be 4 to 20 letters, digits or '-'", field="account_number")
+        raise ValidationError(
+            "Account number: 4 to 20 letters, digits or '-', a letter first and at least one digit",
+            field="account_number",
+        )
     kit = clean_code(data.kit_serial)
     if kit and not KIT_SERIAL_PATTERN.fullmatch(kit):
         raise ValidationError("Kit serial must be 6 to 30 letters, digits or '-'", field="kit_serial")
@@ -116,7 +122,8 @@ class SearchQuery:
 
 
 def parse_query(text: str) -> SearchQuery:
-    raw = (text or "").strip()
+    # control characters (a NUL cuts SQLite's full-text query short) count as spaces
+    raw = "".join(ch if ch.isprintable() else " " for ch in (text or "")).strip()
     if len(raw) > MAX_QUERY:
         raise ValidationError(
             "Search text is too long (at most {max} characters)", field="query", max=MAX_QUERY

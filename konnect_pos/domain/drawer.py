@@ -1,6 +1,6 @@
 """Counting the cash drawer by denomination: counted, expected, variance. Pure.
 
-Denominations come from data (resources/denominations.json), passed in by the caller.
+Denominations come from data (konnect_pos/resources/denominations.json), passed in by the caller.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def parse_quantity(text: str | int, key: str) -> int:
     raw = str(text).strip()
     if raw == "":
         return 0
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):
         raise ValidationError(
             "Count for {denomination} must be a whole number of 0 or more",
             field=key,

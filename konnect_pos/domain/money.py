@@ -66,6 +66,8 @@ def parse_amount(text: str | Decimal | int) -> Decimal:
             raise ValidationError("Not an amount: {text}", field="amount", text=str(text)[:40]) from None
     if not value.is_finite():
         raise ValidationError("Not an amount: {text}", field="amount", text=str(text)[:40])
+    if value.adjusted() >= len(str(MAX_MINOR)) - 1:  # 1e30, 400 digits: beyond any amount we store
+        raise ValidationError("Amount too large: {amount}", field="amount", amount=str(text)[:40])
     return value
 
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import peewee
 
+from konnect_pos.domain.card_numbers import mask_card_numbers
 from konnect_pos.domain.drawer import DrawerCount as Count
 from konnect_pos.domain.drawer import counted_total, denominations_from_data
 from konnect_pos.domain.errors import StateError, ValidationError
@@ -21,6 +22,7 @@ from konnect_pos.domain.money import Money, parse_amount
 from konnect_pos.domain.roles import Right, can, refusal
 from konnect_pos.paths import RESOURCES
 from konnect_pos.services import journal
+from konnect_pos.services.backup import DayCloseBackup, back_up_after_close
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.outlet_settings import CloseRules, close_rules
 from konnect_pos.services.session import Counter
@@ -57,6 +59,7 @@ class CloseResult:
     business_date: date
     z_number: int
     counts: tuple[Count, ...]
+    backup: DayCloseBackup | None = None  # None on PostgreSQL (pg_dump's job)
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,7 +415,7 @@ def close_day(
             closed_at=now,
             closed_by=counter.user.id,
             approved_by=approved_by,
-            comment=(comment or "").strip(),
+            comment=mask_card_numbers((comment or "").strip()),
         )
         for count, pieces in results:
             DrawerCount.create(
@@ -437,7 +440,8 @@ def close_day(
                 "comment": close.comment,
             },
         )
-    return CloseResult(view.business_date, z_number, tuple(count for count, _ in results))
+    backup = back_up_after_close(counter.terminal, counter.clock)
+    return CloseResult(view.business_date, z_number, tuple(count for count, _ in results), backup)
 
 
 def cash_movement(
@@ -452,7 +456,7 @@ def cash_movement(
     approved_by = authorise(counter, Right.CASH_MOVEMENTS, approver)
     if direction not in ("in", "out"):
         raise ValidationError("Cash movement must be in or out", field="direction")
-    reason = " ".join((reason or "").split())
+    reason = mask_card_numbers(" ".join((reason or "").split()))
     if not reason or len(reason) > MAX_REASON:
         raise ValidationError("Give a reason (at most {max} characters)", field="reason", max=MAX_REASON)
     value = _amounts({currency: amount}, counter.terminal.outlet.country.currencies, allow_zero=False)[

@@ -25,6 +25,7 @@ from konnect_pos.domain.billing_cycle import (
     local_midnight,
     require_aware,
 )
+from konnect_pos.domain.card_numbers import mask_card_numbers
 from konnect_pos.domain.countries import country
 from konnect_pos.domain.errors import Conflict, NotFound, StateError, ValidationError
 from konnect_pos.domain.money import Money, parse_amount
@@ -222,10 +223,12 @@ def _clean_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     cleaned: dict[str, Any] = {}
     for name, value in fields.items():
         if name == "company":
-            cleaned[name] = _text(value, name, "Enter the company name", required=True)
+            cleaned[name] = mask_card_numbers(_text(value, name, "Enter the company name", required=True))
         elif name == "tax_id":
             cleaned[name] = _text(value, name, "Enter the company's tax id", required=True)
-        elif name in ("address", "contact_name", "contact_phone"):
+        elif name in ("address", "contact_name"):  # free text: a card number typed here is masked
+            cleaned[name] = mask_card_numbers(_text(value, name, "", required=False))
+        elif name == "contact_phone":
             cleaned[name] = _text(value, name, "", required=False)
         elif name == "contact_email":
             cleaned[name] = _email(value)

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 import peewee
 
 from konnect_pos.domain import bundle_queue as queue
+from konnect_pos.domain.card_numbers import mask_card_numbers
 from konnect_pos.domain.errors import NotFound, StateError, ValidationError
 from konnect_pos.domain.money import Money, parse_amount
 from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal
 from konnect_pos.services.business_day import MAX_REASON, authorise, open_day_for_sale
 from konnect_pos.services.checkout import account_state
+from konnect_pos.services.connect_plus import TopUpReversal, local_day, reverse_top_up
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
@@ -32,6 +35,7 @@ class VoidResult:
     receipt_number: str
     removed: tuple[str, ...]  # names of the bundles that left the queue
     refund_due: Money  # what was paid and must go back to the customer
+    balance_reversed: TopUpReversal | None = None  # a top-up taken back out of the balance
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +45,11 @@ class RefundResult:
     method: str
     provider: str | None
     refundable_left: Money
+    balance_reversed: TopUpReversal | None = None  # a top-up taken back out of the balance
 
 
 def _reason(text: str) -> str:
-    reason = " ".join((text or "").split())
+    reason = mask_card_numbers(" ".join((text or "").split()))
     if not reason or len(reason) > MAX_REASON:
         raise ValidationError("Give a reason (at most {max} characters)", field="reason", max=MAX_REASON)
     return reason
@@ -78,6 +83,12 @@ def void_sale(
             )
         if SaleVoid.select().where(SaleVoid.sale == sale.id).exists():
             raise StateError("Sale {number} is already voided", field="receipt", number=sale.receipt_number)
+        if Refund.select().where(Refund.sale == sale.id).exists():
+            raise StateError(
+                "Sale {number} is already partly refunded: refund the rest instead",
+                field="receipt",
+                number=sale.receipt_number,
+            )
         line_ids = [line.id for line in SaleLine.select(SaleLine.id).where(SaleLine.sale == sale.id)]
         rows = list(Purchase.select().where(Purchase.sale_line.in_(line_ids) & Purchase.removed_at.is_null()))
         purchases, readings = account_state(sale.customer_id)
@@ -101,8 +112,11 @@ def void_sale(
         for row in rows:
             row.removed_at = now
             row.save()
+        record_uuid = new_uuid()
+        paid = Money.from_minor(sale.paid_minor, sale.currency)
+        reversal = reverse_top_up(sale, paid, record_uuid, "void", local_day(counter), now)
         record = SaleVoid.create(
-            uuid=new_uuid(),
+            uuid=record_uuid,
             sale=sale.id,
             day=day.id,
             user=counter.user.id,
@@ -124,13 +138,10 @@ def void_sale(
                 "user": counter.user.username,
                 "approved_by": approver.username if approved_by else None,
                 "removed": [row.uuid for row in rows],
+                **reversal_payload(reversal),
             },
         )
-    return VoidResult(
-        sale.receipt_number,
-        tuple(row.bundle_name for row in rows),
-        Money.from_minor(sale.paid_minor, sale.currency),
-    )
+    return VoidResult(sale.receipt_number, tuple(row.bundle_name for row in rows), paid, reversal)
 
 
 def refundable(sale: Sale) -> Money:
@@ -176,8 +187,12 @@ def refund_sale(
         kind, provider = (
             ("cash", None) if method == "cash" or paid_by is None else (paid_by.method, paid_by.provider)
         )
+        if kind != "cash":
+            _check_method_holds(sale, kind, provider, value)
+        record_uuid = new_uuid()
+        reversal = reverse_top_up(sale, value, record_uuid, "refund", local_day(counter), now)
         record = Refund.create(
-            uuid=new_uuid(),
+            uuid=record_uuid,
             sale=sale.id,
             day=day.id,
             user=counter.user.id,
@@ -205,6 +220,42 @@ def refund_sale(
                 "reason": reason,
                 "user": counter.user.username,
                 "approved_by": approver.username if approved_by else None,
+                **reversal_payload(reversal),
             },
         )
-    return RefundResult(sale.receipt_number, value, kind, provider, left - value)
+    return RefundResult(sale.receipt_number, value, kind, provider, left - value, reversal)
+
+
+def _check_method_holds(sale: Sale, method: str, provider: str | None, value: Money) -> None:
+    """A refund to the original method never sends back more than that method brought in."""
+    paid = (
+        Payment.select(peewee.fn.SUM(Payment.amount_minor))
+        .where((Payment.sale == sale.id) & (Payment.method == method) & (Payment.provider == provider))
+        .scalar()
+    )
+    sent = (
+        Refund.select(peewee.fn.SUM(Refund.amount_minor))
+        .where((Refund.sale == sale.id) & (Refund.method == method) & (Refund.provider == provider))
+        .scalar()
+    )
+    room = Money.from_minor(int(paid or 0) - int(sent or 0), sale.currency)
+    if value > room:
+        raise ValidationError(
+            "At most {amount} can go back to {method}; refund the rest in cash",
+            field="amount",
+            amount=str(room),
+            method=provider or method,
+        )
+
+
+def reversal_payload(reversal: TopUpReversal | None) -> dict[str, Any]:
+    """What a void or refund adds to its journal entry when it takes a top-up back out of a balance."""
+    if reversal is None:
+        return {}
+    return {
+        "balance_reversal": {
+            "customer": reversal.account_number,
+            "entry_key": reversal.entry_key,
+            "amount_minor": reversal.amount.to_minor(),
+        }
+    }

@@ -16,15 +16,19 @@ from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
 from konnect_pos.services.business_day import authorise, expected_cash
+from konnect_pos.services.connect_plus import reversal_key
+from konnect_pos.services.journal_anchor import anchor_line
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
 from konnect_pos.store.database import db, is_postgres
 from konnect_pos.store.models import (
+    BalanceEntry,
     BusinessDay,
     CashMovement,
     DayClose,
     DayFloat,
     DrawerCount,
+    JournalEntry,
     Outlet,
     Payment,
     Refund,
@@ -63,6 +67,27 @@ def _days(outlet_code: str, terminal_code: str | None, business_date: date) -> l
     if terminal_code:
         query = query.where(Terminal.code == terminal_code)
     return list(query.order_by(Terminal.code))
+
+
+def _journal_anchor(close_uuid: str) -> str | None:
+    """The journal head at the close (the day close's own entry): printed, it anchors the chain."""
+    entry = JournalEntry.get_or_none(
+        (JournalEntry.record_uuid == close_uuid) & (JournalEntry.kind == "day_close")
+    )
+    return anchor_line(entry.seq, entry.hash) if entry else None
+
+
+def _balance_reversals(record_uuids: list[str]) -> dict[str, dict[str, Any]]:
+    """Top-ups taken back out of a balance by the day's voids and refunds, by correction uuid."""
+    keys = {reversal_key(uuid): uuid for uuid in record_uuids}
+    rows = BalanceEntry.select().where(BalanceEntry.entry_key.in_(list(keys))) if keys else []
+    return {
+        keys[row.entry_key]: {
+            "account": row.customer.account_number,
+            **_money(-row.amount_minor, row.currency),
+        }
+        for row in rows
+    }
 
 
 def _grouped(query: peewee.Query) -> list[tuple]:
@@ -173,6 +198,7 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
             SaleVoid.reason,
             SaleVoid.user,
             SaleVoid.approved_by,
+            SaleVoid.uuid,
         )
         .join(Sale)
         .where(SaleVoid.day.in_(day_ids))
@@ -188,6 +214,7 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
             Refund.reason,
             Refund.user,
             Refund.approved_by,
+            Refund.uuid,
         )
         .join(Sale, on=(Refund.sale == Sale.id))
         .where(Refund.day.in_(day_ids))
@@ -220,6 +247,7 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
         .group_by(DrawerCount.currency)
     )
     counted_map = {currency: int(minor) for currency, minor in counted}
+    reversed_ = _balance_reversals([row[-1] for row in (*voids, *refunds)])
     refunded = {}
     for row in refunds:
         refunded[row[1]] = refunded.get(row[1], 0) + row[2]
@@ -255,8 +283,9 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
                 "user_name": full.get(u),
                 "approved_by_name": full.get(a),
                 **_money(p, c),
+                "balance_reversed": reversed_.get(uuid),
             }
-            for rn, c, p, reason, u, a in voids
+            for rn, c, p, reason, u, a, uuid in voids
         ],
         "refunds": [
             {
@@ -269,8 +298,9 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
                 "user_name": full.get(u),
                 "approved_by_name": full.get(a),
                 **_money(amt, c),
+                "balance_reversed": reversed_.get(uuid),
             }
-            for rn, c, amt, m, prov, reason, u, a in refunds
+            for rn, c, amt, m, prov, reason, u, a, uuid in refunds
         ],
         "cash_movements": [
             {
@@ -346,6 +376,7 @@ def daily_report(
                 "closed_by_name": full.get(closes[d.id].closed_by_id) if d.id in closes else None,
                 "z_number": closes[d.id].z_number if d.id in closes else None,
                 "comment": closes[d.id].comment if d.id in closes else "",
+                "journal": _journal_anchor(closes[d.id].uuid) if d.id in closes else None,
             }
             for d in days
         ],

@@ -144,7 +144,8 @@ class ChainProblem:
 def check_chain(terminal_id: int) -> ChainProblem | None:
     """The first entry whose hash, predecessor or numbering does not hold, else None."""
     prev, expected_seq = GENESIS, 1
-    for entry in JournalEntry.select().where(JournalEntry.terminal == terminal_id).order_by(JournalEntry.seq):
+    entries = JournalEntry.select().where(JournalEntry.terminal == terminal_id).order_by(JournalEntry.seq)
+    for entry in entries.iterator():  # streamed: a long journal is not held in memory
         if entry.seq != expected_seq:
             return ChainProblem(terminal_id, expected_seq, "", "journal entry missing")
         if entry.prev_hash != prev or chain_hash(prev, entry.seq, entry.kind, entry.payload) != entry.hash:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from konnect_pos.domain.card_numbers import mask_card_numbers
 from konnect_pos.domain.errors import AuthenticationFailed, Conflict, NotFound, ValidationError
 from konnect_pos.domain.roles import RIGHTS, Right, Role
 from konnect_pos.services.clock import Clock
@@ -23,6 +24,10 @@ from konnect_pos.store.models import User
 MAX_WRONG_PINS = 5
 LOCK_DURATION = timedelta(minutes=5)
 PIN_PATTERN = re.compile(r"[0-9]{4,8}")
+# Managers and administrators approve voids, refunds and cash out: their PIN must resist an
+# offline search of a stolen database file far longer than a cashier's (docs/decisions.md).
+LONG_PIN_ROLES = frozenset({Role.MANAGER.value, Role.ADMIN.value})
+LONG_PIN_PATTERN = re.compile(r"[0-9]{6,8}")
 USERNAME_PATTERN = re.compile(r"[a-z0-9_.-]{2,32}")
 
 _hasher = PasswordHasher()
@@ -48,6 +53,12 @@ def hash_pin(pin: str) -> str:
     return _hasher.hash(pin)
 
 
+def check_pin_for_role(pin: str, role: str) -> None:
+    """4 digits are enough for a cashier; managers and administrators need at least 6."""
+    if role in LONG_PIN_ROLES and not LONG_PIN_PATTERN.fullmatch(pin or ""):
+        raise ValidationError("A manager's or administrator's PIN is 6 to 8 digits", field="pin")
+
+
 def create_user(username: str, full_name: str, role: str, pin: str, clock: Clock) -> SignedInUser:
     username = (username or "").strip().lower()
     if not USERNAME_PATTERN.fullmatch(username):
@@ -58,6 +69,7 @@ def create_user(username: str, full_name: str, role: str, pin: str, clock: Clock
         raise ValidationError("Enter the user's full name", field="full_name")
     if role not in {r.value for r in Role}:
         raise ValidationError("Unknown role: {role}", field="role", role=role)
+    check_pin_for_role(pin, role)
     pin_hash = hash_pin(pin)
     with write_transaction():
         if User.select().where(User.username == username).exists():
@@ -65,7 +77,7 @@ def create_user(username: str, full_name: str, role: str, pin: str, clock: Clock
         row = User.create(
             uuid=new_uuid(),
             username=username,
-            full_name=full_name.strip(),
+            full_name=mask_card_numbers(full_name.strip()),
             role=role,
             pin_hash=pin_hash,
             created_at=clock(),
@@ -182,6 +194,7 @@ def reset_pin(counter: Counter, username: str, new_pin: str) -> None:
     pin_hash = hash_pin(new_pin)
     with write_transaction():
         row = _managed(username)
+        check_pin_for_role(new_pin, row.role)
         row.pin_hash, row.failed_pins, row.locked_until = pin_hash, 0, None
         row.save()
         _audit(counter, "user_pin_reset", row)

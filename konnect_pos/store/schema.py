@@ -11,7 +11,7 @@ from types import ModuleType
 import peewee
 
 from konnect_pos.store import migrations
-from konnect_pos.store.database import StoreError, is_postgres
+from konnect_pos.store.database import StoreError, create_private_file, is_postgres
 
 VERSION_TABLE = "konnect_schema"
 STEP_TABLE = "konnect_schema_step"
@@ -101,6 +101,7 @@ def sqlite_backup(database: peewee.Database, path: Path, version: int) -> Path:
     backup = path.with_name(f"{path.name}.schema-v{version}.bak")
     if backup.exists():
         backup.unlink()
+    create_private_file(backup)  # VACUUM INTO fills an empty file and keeps its mode: 0600
     database.execute_sql("VACUUM INTO ?", (str(backup),))
     return backup
 

@@ -205,7 +205,26 @@ ALTER TABLE hq_conflict ADD COLUMN resolved_at TIMESTAMPTZ;
 ALTER TABLE hq_conflict ADD COLUMN resolved_by TEXT;
 """
 
-STEPS: tuple[str, ...] = (STEP_1, STEP_2)
+# The journal head HQ holds for a terminal, read by that terminal's ``verify`` (its anchor):
+# a chain rewritten or cut short on the laptop no longer matches it.
+STEP_3 = """
+CREATE FUNCTION hq_journal_head(p_terminal TEXT) RETURNS TABLE (seq BIGINT, hash TEXT)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    t hq_terminal%ROWTYPE;
+BEGIN
+    SELECT * INTO t FROM hq_terminal WHERE label = p_terminal;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'Terminal % is not registered at headquarters', p_terminal USING ERRCODE = 'KP001';
+    END IF;
+    IF t.role_name <> session_user AND NOT pg_has_role(session_user, current_user, 'MEMBER') THEN
+        RAISE EXCEPTION 'Role % may not read terminal %', session_user, p_terminal USING ERRCODE = 'KP002';
+    END IF;
+    RETURN QUERY SELECT t.acked_seq, t.head_hash;
+END $$;
+"""
+
+STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3)
 
 
 def latest_version() -> int:

@@ -9,11 +9,13 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from konnect_pos import crash_log
 from konnect_pos.domain.errors import NotFound
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.outlets import list_terminals
+from konnect_pos.ui.crash_notice import CrashNotice, log_qt_messages
 from konnect_pos.ui.i18n import set_language
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.qt_platform import platform_problem
@@ -51,10 +53,15 @@ class App:
         self.counter_window = window
         window.showMaximized()  # the whole available screen, whatever its size
         self.login.hide()
+        if crash_log.pending_notice is not None:  # the last run ended badly: say so once
+            window.crash_notice = CrashNotice(crash_log.pending_notice, window)
+            crash_log.pending_notice = None
+            window.crash_notice.open()
 
     def open_settings(self, window) -> None:
         from konnect_pos.domain.roles import Right, can
         from konnect_pos.services.outlet_settings import close_rules, update_close_rules, update_outlet
+        from konnect_pos.ui.backup_box import BackupBox
 
         def save_outlet(fields: dict, on_done, on_error) -> None:
             def saved(view) -> None:
@@ -63,6 +70,13 @@ class App:
 
             self.worker.submit(lambda: update_outlet(window.counter, **fields), saved, on_error)
 
+        backups = BackupBox(
+            window.counter,
+            self.worker,
+            can_restore=can(window.counter.user.role, Right.OUTLET_SETTINGS),
+        )
+        backups.backed_up.connect(window.backup_status.refresh)
+        backups.restored.connect(lambda _result: self.close_after_restore(backups))
         dialog = SettingsDialog(
             self.settings,
             window.outlet,
@@ -71,13 +85,24 @@ class App:
             save_close_rules=lambda rules, on_done, on_error: self.worker.submit(
                 lambda: update_close_rules(window.counter, **rules), on_done, on_error
             ),
+            extra=backups,
             parent=window,
         )
+        dialog.saved.connect(backups.save_settings)
         dialog.saved.connect(lambda: set_language(self.settings.language()))
         window.settings_dialog = dialog
         dialog.open()
         outlet = window.outlet
         self.worker.submit(lambda: close_rules(outlet), dialog.show_close_rules, dialog.show_error)
+
+    def close_after_restore(self, backups) -> None:
+        """The data under the signed-in counter changed: say so, then close (the next start reads it)."""
+        notice = QMessageBox(
+            QMessageBox.Icon.Information, "Konnect POS", backups.message.text(), parent=backups
+        )
+        notice.finished.connect(QApplication.quit)
+        backups.closing_notice = notice
+        notice.open()
 
 
 def run(url: str, terminal: str | None) -> int:
@@ -96,6 +121,8 @@ def run(url: str, terminal: str | None) -> int:
         raise problem  # one line and exit code 2 from the CLI, instead of Qt's abort
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Konnect POS")
+    if crash_log.installed():
+        log_qt_messages()
     gui = App(chosen, LocalSettings(settings_path()))
     gui.login.show()
     if os.environ.get("KONNECT_POS_EXIT_WHEN_SHOWN"):

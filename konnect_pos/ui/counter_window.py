@@ -50,6 +50,7 @@ from konnect_pos.ui.approval_widget import approving_user
 from konnect_pos.ui.cart_widget import CartWidget
 from konnect_pos.ui.corporate_window import CorporateWindow
 from konnect_pos.ui.correction_dialog import CorrectionDialog
+from konnect_pos.ui.counter.backup_status import BackupStatus
 from konnect_pos.ui.counter.manager_menu import ManagerMenu
 from konnect_pos.ui.counter.session_lock import SessionLock
 from konnect_pos.ui.counter.top_up_dialog import TopUpDialog
@@ -202,6 +203,9 @@ class CounterWindow(QMainWindow):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.status_clock)
         self.sync = SyncController(counter, self.status_sync, self.outlet.zone, self)
+        self.status_backup = QLabel()
+        self.statusBar().addWidget(self.status_backup)
+        self.backup_status = BackupStatus(self.status_backup, counter, worker, self)
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(1000)
         self.clock_timer.timeout.connect(self.tick)
@@ -326,6 +330,8 @@ class CounterWindow(QMainWindow):
         def done(_result) -> None:
             dialog.accept()
             self._refresh_day()
+            if isinstance(_result, business_day.CloseResult):
+                self.backup_status.day_closed(_result.backup)
 
         def closed(result) -> None:
             done(result)

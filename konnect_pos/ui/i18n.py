@@ -1,7 +1,9 @@
-"""Qt Linguist catalogs: compiled from resources/translations/*.ts on first use, switched live."""
+"""Qt Linguist catalogs: compiled from konnect_pos/resources/translations/*.ts on first use, switched live."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -30,18 +32,27 @@ def _lrelease() -> str | None:
 
 
 def compiled(lang: str) -> Path | None:
-    """The .qm for ``lang``, compiled into the cache when the .ts is newer."""
+    """The .qm for ``lang``, compiled into the cache once per catalog content.
+
+    The cache file is named by a hash of the .ts, not dated by it: two installs (or checkouts) on one
+    machine share the cache folder, and a date comparison let one of them load the other's stale
+    catalog. It is written under a temporary name and renamed, so two processes starting at once
+    never read a half-written file.
+    """
     source = TRANSLATIONS / f"konnect_pos_{lang}.ts"
     if not source.exists():
         return None
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
     cache = Path(platformdirs.user_cache_dir("konnect-pos", "Konnect")) / "translations"
     cache.mkdir(parents=True, exist_ok=True)
-    target = cache / f"konnect_pos_{lang}.qm"
-    if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
+    target = cache / f"konnect_pos_{lang}-{digest}.qm"
+    if not target.exists():
         tool = _lrelease()
         if tool is None:
             return None
-        subprocess.run([tool, str(source), "-qm", str(target)], check=True, capture_output=True)
+        partial = target.with_suffix(f".{os.getpid()}.part")
+        subprocess.run([tool, str(source), "-qm", str(partial)], check=True, capture_output=True)
+        os.replace(partial, target)
     return target
 
 
@@ -68,9 +79,13 @@ def error_text(error: Exception) -> str:
     """A service error in the user's language; anything unexpected as its own one line."""
     from konnect_pos.domain.errors import KonnectError
     from konnect_pos.i18n import translate_error
+    from konnect_pos.services.faults import fault_error
 
     if isinstance(error, KonnectError):
         return translate_error(error, _language)
+    fault = fault_error(error)  # disk full, read-only file, lost server, damaged file
+    if fault is not None:
+        return translate_error(fault, _language)
     return f"{type(error).__name__}: {error}".splitlines()[0]
 
 

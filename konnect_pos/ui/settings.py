@@ -86,6 +86,7 @@ class SettingsDialog(QDialog):
         can_edit_outlet: bool,
         save_outlet: Callable[..., None],
         save_close_rules: Callable[..., None] | None = None,
+        extra: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -151,6 +152,8 @@ class SettingsDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.outlet_box)
         layout.addWidget(self.close_box)
+        if extra is not None:  # the backups box (ui/backup_box.py)
+            layout.addWidget(extra)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.retranslate()

@@ -75,6 +75,97 @@
     </message>
 </context>
 <context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Day close backs up to (USB stick)</source>
+        <translation>La clôture sauvegarde dans (clé USB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backups kept</source>
+        <translation>Sauvegardes conservées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restore…</source>
+        <translation>Restaurer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backup written: {path}</source>
+        <translation>Sauvegarde écrite : {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Replace this terminal's data with {name}? The data as it is now is kept aside, and Konnect POS closes after the restore.</source>
+        <translation>Remplacer les données de ce terminal par {name} ? Les données actuelles sont conservées à part, et Konnect POS se ferme après la restauration.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restoring…</source>
+        <translation>Restauration en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restored from {name}: {sales} sales, journal verified. The data as it was is kept as {aside}</source>
+        <translation>Restauré depuis {name} : {sales} ventes, journal vérifié. Les données d'avant sont conservées sous {aside}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatus</name>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup failed: {reason}</source>
+        <translation>Sauvegarde échouée : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: never</source>
+        <translation>Sauvegarde : jamais</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: just now</source>
+        <translation>Sauvegarde : à l'instant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: {n} min ago</source>
+        <translation>Sauvegarde : il y a {n} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: {n} h ago</source>
+        <translation>Sauvegarde : il y a {n} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: {n} d ago</source>
+        <translation>Sauvegarde : il y a {n} j</translation>
+    </message>
+</context>
+<context>
     <name>CartWidget</name>
     <message>
         <location filename="../../konnect_pos/ui/cart_widget.py" line="43"/>
@@ -745,6 +836,19 @@
         <location filename="../../konnect_pos/ui/counter_window.py" line="617"/>
         <source>Add at least one bundle first</source>
         <translation>Ajoutez d&apos;abord au moins un forfait</translation>
+    </message>
+</context>
+<context>
+    <name>CrashNotice</name>
+    <message>
+        <location filename="../../ui/crash_notice.py"/>
+        <source>Konnect POS closed unexpectedly</source>
+        <translation>Konnect POS s'est fermé de façon inattendue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_notice.py"/>
+        <source>Konnect POS closed unexpectedly or hit an error last time. The log is {path}</source>
+        <translation>Konnect POS s'est fermé de façon inattendue ou a rencontré une erreur la dernière fois. Le journal est {path}</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,97 @@
     </message>
 </context>
 <context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backups</source>
+        <translation>Nakala rudufu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Day close backs up to (USB stick)</source>
+        <translation>Kufunga siku kunahifadhi kwenye (diski ya USB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backups kept</source>
+        <translation>Nakala rudufu zinazohifadhiwa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Back up now</source>
+        <translation>Hifadhi nakala sasa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restore…</source>
+        <translation>Rejesha…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backing up…</source>
+        <translation>Inahifadhi nakala…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Backup written: {path}</source>
+        <translation>Nakala rudufu imeandikwa: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restore a backup</source>
+        <translation>Rejesha nakala rudufu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Replace this terminal's data with {name}? The data as it is now is kept aside, and Konnect POS closes after the restore.</source>
+        <translation>Badilisha data ya kituo hiki kwa {name}? Data ilivyo sasa inahifadhiwa kando, na Konnect POS itafungwa baada ya kurejesha.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restoring…</source>
+        <translation>Inarejesha…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup_box.py"/>
+        <source>Restored from {name}: {sales} sales, journal verified. The data as it was is kept as {aside}</source>
+        <translation>Imerejeshwa kutoka {name}: mauzo {sales}, jarida limethibitishwa. Data ya awali imehifadhiwa kama {aside}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatus</name>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup failed: {reason}</source>
+        <translation>Nakala rudufu imeshindwa: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: never</source>
+        <translation>Nakala rudufu: haijawahi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: just now</source>
+        <translation>Nakala rudufu: sasa hivi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: {n} min ago</source>
+        <translation>Nakala rudufu: dakika {n} zilizopita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: {n} h ago</source>
+        <translation>Nakala rudufu: saa {n} zilizopita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/backup_status.py"/>
+        <source>Backup: {n} d ago</source>
+        <translation>Nakala rudufu: siku {n} zilizopita</translation>
+    </message>
+</context>
+<context>
     <name>CartWidget</name>
     <message>
         <location filename="../../konnect_pos/ui/cart_widget.py" line="43"/>
@@ -745,6 +836,19 @@
         <location filename="../../konnect_pos/ui/counter_window.py" line="617"/>
         <source>Add at least one bundle first</source>
         <translation>Ongeza kwanza angalau kifurushi kimoja</translation>
+    </message>
+</context>
+<context>
+    <name>CrashNotice</name>
+    <message>
+        <location filename="../../ui/crash_notice.py"/>
+        <source>Konnect POS closed unexpectedly</source>
+        <translation>Konnect POS ilifungwa bila kutarajiwa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_notice.py"/>
+        <source>Konnect POS closed unexpectedly or hit an error last time. The log is {path}</source>
+        <translation>Konnect POS ilifungwa bila kutarajiwa au ilipata hitilafu mara ya mwisho. Kumbukumbu iko {path}</translation>
     </message>
 </context>
 <context>

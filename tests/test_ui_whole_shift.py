@@ -355,6 +355,8 @@ def test_a_whole_shift_by_keyboard(shift, qtbot):
 
     # 4: two bundles, the second switched to "when the data runs out" (Space); cash + M-Pesa
     find_customer(window, qtbot, "CD00000009")
+    plan = window.panel.plan
+    qtbot.waitUntil(lambda: plan.isVisible() and plan.status.account_number == "CD00000009", timeout=WAIT)
     add_bundles(window, qtbot, words, "23", "46")
     press(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: window.cart.activation_text(1) == "When the data runs out", timeout=WAIT)
@@ -374,6 +376,8 @@ def test_a_whole_shift_by_keyboard(shift, qtbot):
 
     # 5: a top-up for a plan customer (Ctrl+T): the proposed amount renews the plan
     find_customer(window, qtbot, "CD00000005")
+    shown = window.panel.plan.status  # never the previous customer's plan, which Ctrl+T would top up
+    assert shown is None or shown.account_number == "CD00000005"
     qtbot.waitUntil(  # the plan box shows this customer's plan
         lambda: window.panel.plan.isVisible() and window.panel.plan.status.account_number == "CD00000005",
         timeout=WAIT,

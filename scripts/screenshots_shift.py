@@ -46,6 +46,12 @@ def shoot(width: int, height: int) -> None:
     keep: list = [QApplication.instance() or QApplication(sys.argv[:1])]
     size = f"{width}x{height}"
 
+    def settle(seconds: float = 0.3) -> None:
+        """Let layouts follow the last texts (and QPdfView draw its pages) before a picture."""
+        until = time.monotonic() + seconds
+        while time.monotonic() < until:
+            QApplication.processEvents()
+
     def back_to(window) -> None:
         window.activateWindow()  # offscreen Qt does not re-activate the window after a dialog
         wait_until(lambda: QApplication.activeWindow() is window, "the counter in front")
@@ -98,6 +104,7 @@ def shoot(width: int, height: int) -> None:
         back_to(window)
         press(Qt.Key.Key_L, ctrl)
         wait_until(lambda w=window: w.is_locked() and w.lock_screen.user.count() == 3, "the lock screen")
+        settle()
         window.grab().save(str(OUT / f"shift-lock-{size}-{language}.png"))
         sign_in(window.lock_screen, "Neema Cashier", "1111")
         wait_until(lambda w=window: not w.is_locked(), "unlocked")
@@ -112,8 +119,7 @@ def shoot(width: int, height: int) -> None:
         wait_until(lambda w=window: w.cart.rowCount() == 2 and w.pay_button.isEnabled(), "the cart")
         press(Qt.Key.Key_Space)
         wait_until(lambda w=window: w.preview is not None and w.panel.plan.status is not None, "the plan")
-        for _ in range(3):  # the layout settles (wrapped labels take their height)
-            QApplication.processEvents()
+        settle()
         window.grab().save(str(OUT / f"shift-counter-{size}-{language}.png"))
 
         press(Qt.Key.Key_F9)
@@ -125,6 +131,7 @@ def shoot(width: int, height: int) -> None:
         press(Qt.Key.Key_2, alt)
         type_into_focus("rt5yu78io9")
         press(Qt.Key.Key_Return)
+        settle()
         over_window(window, payment, OUT / f"shift-payment-split-{size}-{language}.png")
         press(Qt.Key.Key_Return)
         wait_until(lambda w=window: w.receipt_dialog is not None and w.receipt_dialog.isVisible(), "receipt")
@@ -148,15 +155,14 @@ def shoot(width: int, height: int) -> None:
         press(Qt.Key.Key_Return)
         wait_until(lambda d=day: d.summary_table.rowCount() == 2, "the summary")
         type_into_focus("20 USD short: counted twice")
+        settle()
         over_window(window, day, OUT / f"shift-close-summary-{size}-{language}.png")
         press(Qt.Key.Key_Return)
         wait_until(
             lambda w=window: w.report_dialog is not None and w.report_dialog.page_count() > 0, "the Z report"
         )
         report = window.report_dialog
-        settle = time.monotonic() + 1.5  # QPdfView draws its pages in the background
-        while time.monotonic() < settle:
-            QApplication.processEvents()
+        settle(1.5)
         over_window(window, report, OUT / f"shift-z-report-{size}-{language}.png", keep_size=True)
         press(Qt.Key.Key_Escape)
         window.close()

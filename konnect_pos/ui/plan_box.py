@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from konnect_pos.domain.connect_plus import ServiceStatus, SuspendReason
 from konnect_pos.services.connect_plus import PlanStatus
 from konnect_pos.ui.i18n import money_text
-from konnect_pos.ui.wrapping_label import WrappingLabel
 
 
 class PlanBox(QGroupBox):
@@ -28,9 +27,9 @@ class PlanBox(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plan, self.balance, self.next_fee, self.service, self.window = (
-            WrappingLabel() for _ in range(5)
-        )
+        self.plan, self.balance, self.next_fee, self.service, self.window = (QLabel() for _ in range(5))
+        for label in (self.plan, self.balance, self.next_fee, self.service, self.window):
+            label.setWordWrap(True)
         self.form = QFormLayout()
         self.labels = [QLabel() for _ in range(5)]
         for caption, value in zip(

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from scripts.screenshots import OUT, spin
 
 
-def over_window(window: QWidget, dialog: QWidget, path: Path) -> None:
-    """The window with the dialog centred on it, the way the dialog opens at the counter."""
-    dialog.adjustSize()
+def over_window(window: QWidget, dialog: QWidget, path: Path, *, keep_size: bool = False) -> None:
+    """The window with the dialog centred on it, the way the dialog opens at the counter
+    (``keep_size``: a dialog sized to the screen, such as a PDF preview, keeps its size)."""
+    if not keep_size:
+        dialog.adjustSize()
     shot = QPixmap(window.grab())
     painter = QPainter(shot)
     painter.fillRect(shot.rect(), QColor(0, 0, 0, 70))  # the window dimmed behind the modal dialog

@@ -446,6 +446,7 @@ class CounterWindow(QMainWindow):
     def pick(self, account_number: str) -> None:
         self.account = account_number
         self.cart.clear_cart()
+        self.panel.plan.show_status(None)  # Ctrl+T must not top up the previous customer's plan
         self.load_customer()
         self.cart.setFocus()
 

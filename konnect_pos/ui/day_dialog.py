@@ -101,6 +101,7 @@ class DayDialog(QDialog):
                 table.setItem(row, 1, QTableWidgetItem("0"))
             table.itemChanged.connect(self.update_totals)
             table.horizontalHeader().setStretchLastSection(True)
+            table.setTabKeyNavigation(False)  # Tab goes on to the next currency, not to the next cell
             table.setMinimumHeight(160)
             self.tables[currency] = table
             self.summaries[currency] = QLabel()
@@ -186,8 +187,9 @@ class DayDialog(QDialog):
             CLOSED: self.cancel,
         }[page]
         focus.setFocus()
-        if page == COUNT and self.currencies:
-            self.tables[self.currencies[0]].setCurrentCell(0, 1)
+        if page == COUNT:
+            for table in self.tables.values():  # typing a number counts the first note at once
+                table.setCurrentCell(0, 1)
         self.adjustSize()
         if page == COUNT:  # room for the denominations, within a 768-pixel-high screen
             self.resize(max(self.width(), 760), max(self.height(), 560))

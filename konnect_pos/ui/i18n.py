@@ -28,8 +28,11 @@ def _lrelease() -> str | None:
     found = shutil.which("pyside6-lrelease")
     if found:
         return found
-    candidate = Path(sys.executable).parent / "pyside6-lrelease"
-    return str(candidate) if candidate.exists() else None
+    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):  # beside python, venv not activated
+        candidate = Path(sys.executable).parent / name
+        if candidate.exists():
+            return str(candidate)
+    return None
 
 
 def catalog_name(source: Path) -> str:

@@ -19,16 +19,22 @@ from pathlib import Path
 import pytest
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = Version("6.12.0")  # on CPython 3.11
 
 
-def pyside_requirements() -> list[Requirement]:
+# The app depends on the two Qt wheels it uses, not on the PySide6 meta package (docs/decisions.md
+# "Packaging"); each must keep the broken release out on CPython 3.11.
+QT_WHEELS = ("pyside6-essentials", "pyside6-addons")
+
+
+def pyside_requirements(wheel: str) -> list[Requirement]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     found = [Requirement(line) for line in project["dependencies"]]
-    return [r for r in found if r.name.lower() == "pyside6"]
+    return [r for r in found if canonicalize_name(r.name) == wheel]
 
 
 def applies(requirement: Requirement, environment: dict[str, str]) -> bool:
@@ -38,24 +44,26 @@ def applies(requirement: Requirement, environment: dict[str, str]) -> bool:
 def test_pyproject_refuses_pyside_6_12_0_on_python_3_11_and_allows_it_on_3_12():
     on_311 = {**default_environment(), "python_version": "3.11", "python_full_version": "3.11.7"}
     on_312 = {**default_environment(), "python_version": "3.12", "python_full_version": "3.12.3"}
-    for_311 = [r for r in pyside_requirements() if applies(r, on_311)]
-    for_312 = [r for r in pyside_requirements() if applies(r, on_312)]
-    assert for_311, "pyproject.toml names no PySide6 requirement for CPython 3.11"
-    assert for_312, "pyproject.toml names no PySide6 requirement for CPython 3.12"
-    assert not all(r.specifier.contains(BROKEN) for r in for_311)
-    assert all(r.specifier.contains(Version("6.11.3")) for r in for_311)
-    assert all(r.specifier.contains(BROKEN) for r in for_312)
+    for wheel in QT_WHEELS:
+        for_311 = [r for r in pyside_requirements(wheel) if applies(r, on_311)]
+        for_312 = [r for r in pyside_requirements(wheel) if applies(r, on_312)]
+        assert for_311, f"pyproject.toml names no {wheel} requirement for CPython 3.11"
+        assert for_312, f"pyproject.toml names no {wheel} requirement for CPython 3.12"
+        assert not all(r.specifier.contains(BROKEN) for r in for_311), wheel
+        assert all(r.specifier.contains(Version("6.11.3")) for r in for_311), wheel
+        assert all(r.specifier.contains(BROKEN) for r in for_312), wheel
 
 
 def test_the_installed_pyside_meets_pyproject_and_is_not_the_broken_combination():
-    installed = Version(version("PySide6"))
     here = default_environment()
-    for requirement in pyside_requirements():
-        if applies(requirement, here):
-            assert requirement.specifier.contains(installed), f"PySide6 {installed} breaks {requirement}"
-    assert not (installed == BROKEN and sys.version_info[:2] == (3, 11)), (
-        "PySide6 6.12.0 on CPython 3.11 aborts a long counter session"
-    )
+    for wheel in QT_WHEELS:
+        installed = Version(version(wheel))
+        for requirement in pyside_requirements(wheel):
+            if applies(requirement, here):
+                assert requirement.specifier.contains(installed), f"{wheel} {installed} breaks {requirement}"
+        assert not (installed == BROKEN and sys.version_info[:2] == (3, 11)), (
+            f"{wheel} 6.12.0 on CPython 3.11 aborts a long counter session"
+        )
 
 
 @pytest.mark.slow

@@ -1,4 +1,5 @@
-"""Qt Linguist catalogs: compiled from konnect_pos/resources/translations/*.ts on first use, switched live."""
+"""Qt Linguist catalogs: compiled from konnect_pos/resources/translations/*.ts on first use (or shipped
+compiled in the built app), switched live."""
 
 from __future__ import annotations
 
@@ -27,25 +28,27 @@ def _lrelease() -> str | None:
     found = shutil.which("pyside6-lrelease")
     if found:
         return found
-    candidate = Path(sys.executable).parent / "pyside6-lrelease"
-    return str(candidate) if candidate.exists() else None
+    for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):  # beside python, venv not activated
+        candidate = Path(sys.executable).parent / name
+        if candidate.exists():
+            return str(candidate)
+    return None
 
 
-def compiled(lang: str) -> Path | None:
-    """The .qm for ``lang``, compiled into the cache once per catalog content.
-
-    The cache file is named by a hash of the .ts, not dated by it: two installs (or checkouts) on one
-    machine share the cache folder, and a date comparison let one of them load the other's stale
-    catalog. It is written under a temporary name and renamed, so two processes starting at once
-    never read a half-written file.
-    """
-    source = TRANSLATIONS / f"konnect_pos_{lang}.ts"
-    if not source.exists():
-        return None
+def catalog_name(source: Path) -> str:
+    """The .qm file name for a .ts catalog: named by a hash of its content, never dated by it."""
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    cache = Path(platformdirs.user_cache_dir("konnect-pos", "Konnect")) / "translations"
-    cache.mkdir(parents=True, exist_ok=True)
-    target = cache / f"konnect_pos_{lang}-{digest}.qm"
+    return f"{source.stem}-{digest}.qm"
+
+
+def compile_catalog(source: Path, folder: Path) -> Path | None:
+    """``source`` compiled into ``folder`` once per content; None without pyside6-lrelease.
+
+    Written under a temporary name and renamed, so two processes starting at once never read a
+    half-written file. The build (packaging/konnect-pos.spec) calls this too.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / catalog_name(source)
     if not target.exists():
         tool = _lrelease()
         if tool is None:
@@ -54,6 +57,24 @@ def compiled(lang: str) -> Path | None:
         subprocess.run([tool, str(source), "-qm", str(partial)], check=True, capture_output=True)
         os.replace(partial, target)
     return target
+
+
+def compiled(lang: str) -> Path | None:
+    """The .qm for ``lang``: shipped beside the .ts (the built app), else compiled into the cache once.
+
+    A built app (packaging/) carries its catalogs compiled, since pyside6-lrelease is not in it; the
+    name holds the hash of the .ts, so a stale .qm left beside an edited .ts is never loaded. The
+    cache file is named the same way, not dated: two installs (or checkouts) on one machine share
+    the cache folder, and a date comparison let one of them load the other's stale catalog.
+    """
+    source = TRANSLATIONS / f"konnect_pos_{lang}.ts"
+    if not source.exists():
+        return None
+    shipped = TRANSLATIONS / catalog_name(source)
+    if shipped.exists():
+        return shipped
+    cache = Path(platformdirs.user_cache_dir("konnect-pos", "Konnect")) / "translations"
+    return compile_catalog(source, cache)
 
 
 def set_language(lang: str) -> None:

@@ -1,0 +1,54 @@
+"""What the installer and a plain install carry: only the Qt wheels used, the catalogs shipped compiled.
+
+The build itself (scripts/build-app, ~85 s) and its smoke check (scripts/smoke-built-app) are not
+part of this suite: they are too slow for the CI budget (docs/performance.md "Packaging").
+"""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from PySide6.QtCore import QTranslator
+
+from konnect_pos.ui import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_the_app_depends_on_the_qt_wheels_it_uses_not_the_pyside6_meta_package_or_webengine():
+    names = {canonicalize_name(Requirement(line).name) for line in PYPROJECT["project"]["dependencies"]}
+    assert "pyside6" not in names  # the meta package pulls every add-on (651 MB of Qt)
+    assert not [name for name in names if "webengine" in name or "pyqt" in name]
+    # Essentials: QtCore, QtGui, QtWidgets, QtPrintSupport; Addons: QtPdf, QtPdfWidgets (the preview)
+    assert {"pyside6-essentials", "pyside6-addons"} <= names
+
+
+def test_the_spec_ships_the_package_data_pyproject_lists():
+    spec = (ROOT / "packaging" / "konnect-pos.spec").read_text(encoding="utf-8")
+    for pattern in PYPROJECT["tool"]["setuptools"]["package-data"]["konnect_pos"]:
+        assert f'"{pattern.removeprefix("resources/")}"' in spec, pattern
+
+
+def test_a_catalog_shipped_compiled_is_loaded_without_compiling_and_a_stale_one_is_not(
+    qapp, tmp_path, monkeypatch
+):
+    shipped = tmp_path / "translations"
+    source = Path(shutil.copy(i18n.TRANSLATIONS / "konnect_pos_fr.ts", shipped.mkdir() or shipped))
+    built = i18n.compile_catalog(source, shipped)  # what the build does
+    monkeypatch.setattr(i18n, "TRANSLATIONS", shipped)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+    assert i18n.compiled("fr") == built
+    assert not list((tmp_path / "cache").rglob("*.qm"))  # nothing compiled at start
+    translator = QTranslator()
+    assert translator.load(str(built))
+    assert translator.translate("LoginWindow", "Sign in") == "Se connecter"
+
+    source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # the .ts edited
+    fresh = i18n.compiled("fr")
+    assert fresh != built and fresh.parent == tmp_path / "cache" / "konnect-pos" / "translations"

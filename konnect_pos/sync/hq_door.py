@@ -180,6 +180,7 @@ SHAPES: dict[str, dict[str, Check]] = {
     },
     "queue_move": _QUEUE_CHANGE,
     "queue_trigger": _QUEUE_CHANGE,
+    "drawer_opened": {"uuid": _text, "user": _text, "pin": _integer},
 }  # fmt: skip
 
 # Kinds whose record id names one record of one terminal (customers and corporate accounts

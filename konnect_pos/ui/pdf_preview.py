@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, QSizeF, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from konnect_pos.i18n import LANGUAGE_NAMES
+from konnect_pos.ui import pdf_printing
 from konnect_pos.ui.i18n import error_text
 
 KINDS = ("receipt", "report", "invoice")
@@ -87,6 +88,9 @@ class PdfPreviewDialog(QDialog):
         self.save_button = QPushButton()
         self.close_button = QPushButton()
         self.print_button.clicked.connect(self.print_pdf)
+        self.print_job = pdf_printing.PrintJob(self)
+        self.print_job.printed.connect(self._printed)
+        self.print_job.failed.connect(self._print_failed)
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.accept)
         self.format.currentIndexChanged.connect(self._rerender)
@@ -217,22 +221,28 @@ class PdfPreviewDialog(QDialog):
         return path
 
     def print_pdf(self, *, direct: bool = False) -> bool:
+        """The print dialog here; the rendering on the print job's thread (konnect_pos/ui/pdf_printing.py)."""
+        if not self.print_button.isEnabled():
+            return False  # a print is still running
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        pdf_printing.prepare(
+            printer, self.document.pagePointSize(0) if self.document.pageCount() else QSizeF(595, 842)
+        )
         if not direct and not self.ask_printer(printer):
             return False
-        painter = QPainter()
-        if not painter.begin(printer):
-            self.status.setText(self.tr("The printer could not be opened"))
-            return False
-        for page in range(self.document.pageCount()):
-            if page:
-                printer.newPage()
-            target = painter.viewport().size()
-            image = self.document.render(page, target)
-            painter.drawImage(0, 0, image)
-        painter.end()
-        self.status.setText(self.tr("Sent to the printer"))
+        pdf_printing.choose_resolution(printer)
+        self.print_button.setEnabled(False)
+        self.status.setText(self.tr("Printing…"))
+        self.print_job.start(self.pdf, printer)
         return True
+
+    def _printed(self, _pages: int) -> None:
+        self.print_button.setEnabled(True)
+        self.status.setText(self.tr("Sent to the printer"))
+
+    def _print_failed(self, _reason: str) -> None:
+        self.print_button.setEnabled(True)
+        self.status.setText(self.tr("The printer could not be opened"))
 
     def save_pdf(self) -> bool:
         path = self.ask_save_path()

@@ -1,4 +1,4 @@
-"""The Managers menu of the counter and its shortcuts (Ctrl+D, M, R, J, U, K, B).
+"""The Managers menu of the counter and its shortcuts (Ctrl+D, M, Shift+O, R, J, U, K, B).
 
 The menu shows only to a user who holds at least one manager's right, and follows whoever is
 signed in (it is re-applied after an unlock). The shortcuts stay live for everyone: a cashier
@@ -39,6 +39,7 @@ class ManagerMenu(QObject):
         layout = (
             ("day", "Ctrl+D", None),
             ("cash", "Ctrl+M", None),
+            ("drawer", "Ctrl+Shift+O", Right.CASH_MOVEMENTS),
             (None, "", None),
             ("report", "Ctrl+R", Right.REPORTS),
             ("audit", "Ctrl+J", Right.REPORTS),
@@ -73,6 +74,7 @@ class ManagerMenu(QObject):
         for key, text in (
             ("day", self.tr("Open or close the day…")),
             ("cash", self.tr("Cash in / cash out…")),
+            ("drawer", self.tr("Open the cash drawer")),
             ("report", self.tr("Daily sales summary (X report)…")),
             ("audit", self.tr("Audit trail…")),
             ("users", self.tr("Users…")),
@@ -88,6 +90,7 @@ class ManagerMenu(QObject):
             Right.UNLOCK_USERS: self.tr("Only a manager can see and unlock users."),
             Right.REVIEW_CONFLICTS: self.tr("Only a manager can review sync conflicts."),
             Right.CORPORATE_BILLING: self.tr("Only a manager can open corporate accounts."),
+            Right.CASH_MOVEMENTS: self.tr("Only a manager can open the cash drawer without a sale."),
         }.get(right, self.tr("Only a manager can do this."))
 
     def refuse(self, right: Right) -> None:

@@ -179,3 +179,10 @@ def test_a_manager_opening_the_drawer_is_journaled(demo_db, clock):
     assert DRAWER in pulse
     rows = audit_trail(manager, kind="drawer_opened")
     assert [(row.kind, row.user) for row in rows] == [("drawer_opened", "manager")]
+
+
+def test_a_serial_printer_that_is_not_plugged_in_is_one_translated_line(capsys, tmp_path):
+    missing = tmp_path / "ttyUSB9"
+    assert main(["print-test", "--printer", f"serial://{missing}", "--language", "fr"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err

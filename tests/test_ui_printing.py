@@ -115,6 +115,12 @@ def test_thermal_printer_from_settings_prints_a_cash_sale_and_opens_the_drawer(g
         qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT)
         qtbot.mouseClick(box.printer, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: QApplication.focusWidget() is box.printer, timeout=WAIT)
+        type_text(qtbot, "192.168.1.50")  # no scheme: told at once, on leaving the field
+        press(qtbot, Qt.Key.Key_Tab)
+        assert box.message.isVisible() and "tcp://HOST:9100" in box.message.text()
+        qtbot.mouseClick(box.printer, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is box.printer, timeout=WAIT)
+        press(qtbot, Qt.Key.Key_A, CTRL)  # select what was typed, to type over it
         type_text(qtbot, listener.url)
         qtbot.mouseClick(box.paper, Qt.MouseButton.LeftButton)  # a combo box opens its list on a click
         popup = box.paper.view()

@@ -28,6 +28,7 @@ class ReceiptPrinterBox(QGroupBox):
         self.store, self.language = store, language
         self.printer = QLineEdit(thermal_printer(store))
         self.printer.setPlaceholderText("tcp://192.168.1.50:9100")
+        self.printer.editingFinished.connect(self.check_printer)  # said before Save closes the dialog
         self.paper = QComboBox()
         self.paper.addItem("80 mm", "80mm")
         self.paper.addItem("58 mm", "58mm")
@@ -81,15 +82,21 @@ class ReceiptPrinterBox(QGroupBox):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def save_settings(self) -> None:
-        """Kept as typed when it parses; a malformed URL is said and the old one kept."""
+    def check_printer(self) -> bool:
         printer = self.printer.text().strip()
-        if printer:
-            try:
+        try:
+            if printer:
                 receipt_printer.parse_printer(printer)
-            except KonnectError as error:
-                self.say(error_text(error))
-                return
-        self.store.setValue(PRINTER_KEY, printer)
+        except KonnectError as error:
+            self.say(error_text(error))
+            return False
+        self.say("")
+        return True
+
+    def save_settings(self) -> None:
+        """Kept as typed when it parses; a malformed URL keeps the one saved before."""
+        if not self.check_printer():
+            return
+        self.store.setValue(PRINTER_KEY, self.printer.text().strip())
         self.store.setValue(PAPER_KEY, self.paper.currentData())
         self.store.sync()

@@ -10,8 +10,6 @@ no imaging on our side. A cash sale ends with a drawer pulse (ESC p); a reprint 
 
 from __future__ import annotations
 
-from escpos.printer import Dummy
-
 from konnect_pos.documents.pdf_text import calendar_date, data_amount, local_time, money, words
 from konnect_pos.documents.receipt_data import ReceiptData, ReceiptTopUp
 from konnect_pos.documents.receipt_pdf import COPY_MARK, HOURS, activation_words, payment_rows
@@ -34,6 +32,8 @@ class _Roll:
     def __init__(self, paper: str) -> None:
         if paper not in COLUMNS:
             raise ValueError(f"unknown paper {paper!r}")
+        from escpos.printer import Dummy  # ~130 ms to import: paid by the first print, on its thread
+
         self.columns = COLUMNS[paper]
         self.out = Dummy()
         self.out.hw("INIT")

@@ -64,15 +64,17 @@ class ReceiptPrinterBox(QGroupBox):
         super().changeEvent(event)
 
     def print_test_page(self) -> None:
-        printer = self.printer.text().strip()
-        try:
-            payload = receipt_printer.printer_test_page(printer, self.paper.currentData(), self.language)
-        except KonnectError as error:
-            self.say(error_text(error))
+        if not self.check_printer():
+            return
+        printer, paper, language = self.printer.text().strip(), self.paper.currentData(), self.language
+        if not printer:
+            self.say(self.tr("No receipt printer is set: choose one in Settings"))
             return
         self.test_button.setEnabled(False)
         self.say(self.tr("Sending a test page…"))
-        self.line.send(printer, payload, self._sent)
+        self.line.send(
+            printer, lambda: receipt_printer.printer_test_page(printer, paper, language), self._sent
+        )
 
     def _sent(self, error: Exception | None) -> None:
         self.test_button.setEnabled(True)

@@ -1966,6 +1966,10 @@
 <context>
     <name>ReceiptPrinterBox</name>
     <message>
+        <source>No receipt printer is set: choose one in Settings</source>
+        <translation>Aucune imprimante de reçus n'est choisie : choisissez-en une dans les Paramètres</translation>
+    </message>
+    <message>
         <source>&amp;Printer</source>
         <translation>&amp;Imprimante</translation>
     </message>

@@ -1966,6 +1966,10 @@
 <context>
     <name>ReceiptPrinterBox</name>
     <message>
+        <source>No receipt printer is set: choose one in Settings</source>
+        <translation>Hakuna printa ya risiti iliyowekwa: chagua moja kwenye Mipangilio</translation>
+    </message>
+    <message>
         <source>&amp;Printer</source>
         <translation>&amp;Printa</translation>
     </message>

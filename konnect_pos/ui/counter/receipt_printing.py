@@ -44,12 +44,15 @@ class PrinterLine(QObject):
         self.pool.setMaxThreadCount(1)  # one job at a time: a receipt is never interleaved with another
         self._answer.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    def send(self, printer: str, payload: bytes, done: Callable[[Exception | None], None]) -> None:
+    def send(
+        self, printer: str, payload: bytes | Callable[[], bytes], done: Callable[[Exception | None], None]
+    ) -> None:
+        """``payload`` may be a callable that builds the bytes, so building runs on this thread too."""
         answer = self._answer
 
         def run() -> None:
             try:
-                receipt_printer.send(printer, payload)
+                receipt_printer.send(printer, payload() if callable(payload) else payload)
                 result = None
             except Exception as error:  # shown as one line, never raised on the pool
                 result = error

@@ -186,3 +186,18 @@ def test_a_serial_printer_that_is_not_plugged_in_is_one_translated_line(capsys, 
     assert main(["print-test", "--printer", f"serial://{missing}", "--language", "fr"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_balance_top_up_prints_its_new_balance(shop, capsys, listener):
+    import sqlite3
+
+    with sqlite3.connect(shop.split("///", 1)[1]) as con:
+        (account,) = con.execute(
+            "SELECT c.account_number FROM plan_account p JOIN customer c ON c.id = p.customer_id "
+            "WHERE c.account_number LIKE 'CD%' ORDER BY c.id LIMIT 1"
+        ).fetchone()
+    assert main(["topup", account, "30", "--pay", "cash:30", "--db", shop]) == 0
+    number = capsys.readouterr().out.split()[1].rstrip(":")
+    assert main(["receipt", number, "--db", shop, "--printer", listener.url, "--language", "en"]) == 0
+    text = text_of(listener.job())
+    assert "Balance top-up" in text and "New balance" in text

@@ -152,6 +152,14 @@ def test_thermal_printer_from_settings_prints_a_cash_sale_and_opens_the_drawer(g
         plain = [line for line in text.split("\n") if "\x1b" not in line and "\x1d" not in line]
         assert max(len(line) for line in plain) <= 32  # the 58 mm roll chosen in Settings
 
+        preview = window.receipt_dialog  # Ctrl+P there prints on the thermal printer again, drawer shut
+        preview.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is preview, timeout=WAIT)
+        press(qtbot, Qt.Key.Key_P, CTRL)
+        qtbot.waitUntil(lambda: preview.status.text() == "Receipt KIN01-T1-000001 printed", timeout=WAIT)
+        again = listener.job()
+        assert "KIN01-T1-000001" in text_of(again) and CUT in again and DRAWER not in again
+
         QTest.keyClick(window.receipt_dialog, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: not window.receipt_dialog.isVisible(), timeout=WAIT)
         window.activateWindow()

@@ -130,12 +130,17 @@ def thermal_receipt(
     paper: str = "80mm",
     copy: bool = False,
     language: str | None = None,
+    drawer: bool | None = None,
 ) -> ThermalReceipt:
-    """The receipt's printer bytes from the committed sale; a new cash sale's end with a drawer pulse."""
+    """The receipt's printer bytes from the committed sale; a new cash sale's end with a drawer pulse.
+
+    ``drawer=False``: printed again from the preview, the drawer stays shut.
+    """
     counter.require(Right.REPRINT if copy else Right.SELL)
     data = receipt_data(receipt_number, copy=copy, language=language)
+    kick = opens_drawer(data) if drawer is None else drawer and opens_drawer(data)
     return ThermalReceipt(
-        data.receipt_number, render_receipt_escpos(data, check_paper(paper)), opens_drawer(data)
+        data.receipt_number, render_receipt_escpos(data, check_paper(paper), drawer=kick), kick
     )
 
 

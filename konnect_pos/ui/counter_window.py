@@ -705,6 +705,7 @@ class CounterWindow(QMainWindow):
                 parent=self,
             )
             self.receipt_dialog = dialog
+            self.receipt_printer.attach(dialog, receipt_number, copy=copy)
             dialog.open()
             self.receipt_shown.emit(dialog)
             if self.settings.auto_print() and not copy and not self.receipt_printer.enabled():

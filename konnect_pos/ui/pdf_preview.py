@@ -89,6 +89,7 @@ class PdfPreviewDialog(QDialog):
         self.close_button = QPushButton()
         self.print_button.clicked.connect(self.print_pdf)
         self.print_job = pdf_printing.PrintJob(self)
+        self.print_elsewhere: Callable[[], None] | None = None
         self.print_job.printed.connect(self._printed)
         self.print_job.failed.connect(self._print_failed)
         self.save_button.clicked.connect(self.save_pdf)
@@ -224,6 +225,9 @@ class PdfPreviewDialog(QDialog):
         """The print dialog here; the rendering on the print job's thread (konnect_pos/ui/pdf_printing.py)."""
         if not self.print_button.isEnabled():
             return False  # a print is still running
+        if self.print_elsewhere is not None:  # e.g. the counter's thermal receipt printer
+            self.print_elsewhere()
+            return True
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         pdf_printing.prepare(
             printer, self.document.pagePointSize(0) if self.document.pageCount() else QSizeF(595, 842)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from konnect_pos.services import receipt_printer
 from konnect_pos.services.session import Counter
 from konnect_pos.ui.i18n import error_text
+from konnect_pos.ui.pdf_preview import PdfPreviewDialog
 from konnect_pos.ui.worker import DbWorker
 
 PRINTER_KEY, PAPER_KEY = "thermal_printer", "thermal_paper"
@@ -110,6 +111,32 @@ class ReceiptPrinting(QObject):
             self.status.setText(
                 self.tr("Receipt {number} printed").replace("{number}", receipt.receipt_number)
             )
+
+    def attach(self, preview: PdfPreviewDialog, receipt_number: str, *, copy: bool) -> None:
+        """With a thermal printer set, the preview's Print (Ctrl+P) prints there: no drawer kick."""
+        if not self.enabled():
+            return
+
+        def print_again() -> None:
+            counter, printer, paper = self.counter(), thermal_printer(self.store), thermal_paper(self.store)
+            language = preview.language.currentData()
+
+            def built(receipt: receipt_printer.ThermalReceipt) -> None:
+                def sent(error: Exception | None) -> None:
+                    self._printed(receipt, error)
+                    preview.status.setText(self.status.text())
+
+                self.line.send(printer, receipt.payload, sent)
+
+            self.worker.submit(
+                lambda: receipt_printer.thermal_receipt(
+                    counter, receipt_number, paper=paper, copy=copy, language=language, drawer=False
+                ),
+                built,
+                lambda error: preview.status.setText(error_text(error)),
+            )
+
+        preview.print_elsewhere = print_again
 
     def open_drawer(self) -> None:
         """Managers → Open the cash drawer: journaled by the service, then the pulse is sent."""

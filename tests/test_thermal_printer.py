@@ -179,6 +179,11 @@ def test_a_manager_opening_the_drawer_is_journaled(demo_db, clock):
     assert DRAWER in pulse
     rows = audit_trail(manager, kind="drawer_opened")
     assert [(row.kind, row.user) for row in rows] == [("drawer_opened", "manager")]
+    from konnect_pos.store.models import OutboxEvent
+    from konnect_pos.sync.hq_door import parse
+
+    event = OutboxEvent.get(OutboxEvent.kind == "drawer_opened")  # HQ takes it in, not quarantined
+    assert parse(event.kind, event.record_uuid, event.payload)["user"] == "manager"
 
 
 def test_a_serial_printer_that_is_not_plugged_in_is_one_translated_line(capsys, tmp_path):

@@ -69,7 +69,7 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
-def _activation(line: ReceiptLine, data: ReceiptData) -> str:
+def activation_words(line: ReceiptLine, data: ReceiptData) -> str:
     lang = data.language
     until = local_date(line.ends_at, data.zone, lang)
     start = local_date(line.starts_at, data.zone, lang)
@@ -112,7 +112,7 @@ def _pairs(
     return table
 
 
-def _payment_rows(payment: ReceiptPayment, lang: str) -> list[tuple[str, str]]:
+def payment_rows(payment: ReceiptPayment, lang: str) -> list[tuple[str, str]]:
     label = clean(method_name(payment.method, lang))
     if payment.provider_name:
         label = f"{label} - {payment.provider_name}"
@@ -211,7 +211,7 @@ def _story(data: ReceiptData, width: float, scale: float) -> list[Flowable]:
                 s["small"],
             )
         )
-        story.append(_p(_activation(line, data), s["small"]))
+        story.append(_p(activation_words(line, data), s["small"]))
         story.append(Spacer(1, 1 * mm))
     if data.top_up is not None:
         story += _top_up(data.top_up, lang, width, s)
@@ -225,7 +225,7 @@ def _story(data: ReceiptData, width: float, scale: float) -> list[Flowable]:
     totals.append((words(lang, "Total"), money(data.charged, lang)))
     story += [_Rule(width), _pairs(totals, width, s, bold_last=True), _Rule(width)]
     for payment in data.payments:
-        story.append(_pairs(_payment_rows(payment, lang), width, s))
+        story.append(_pairs(payment_rows(payment, lang), width, s))
         story.append(Spacer(1, 1 * mm))
     story += [
         _Rule(width),

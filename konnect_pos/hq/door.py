@@ -190,6 +190,7 @@ SHAPES: dict[str, dict[str, Check]] = {
         "uuid": _text, "outlet": _text, "base": _currency, "quote": _currency, "date": _day,
         "per_base": _decimal, "user": _text,
     },
+    "drawer_opened": {"uuid": _text, "user": _text, "pin": _integer},
 }  # fmt: skip
 
 # Kinds whose record id names one record of one terminal (customers and corporate accounts

@@ -62,6 +62,7 @@ class App:
         from konnect_pos.domain.roles import Right, can
         from konnect_pos.services.outlet_settings import close_rules, update_close_rules, update_outlet
         from konnect_pos.ui.backup_box import BackupBox
+        from konnect_pos.ui.receipt_printer_box import ReceiptPrinterBox
 
         def save_outlet(fields: dict, on_done, on_error) -> None:
             def saved(view) -> None:
@@ -88,6 +89,9 @@ class App:
             extra=backups,
             parent=window,
         )
+        printer_box = ReceiptPrinterBox(self.settings.store, self.settings.language())
+        dialog.layout().insertWidget(dialog.layout().indexOf(backups), printer_box)  # above the backups
+        dialog.saved.connect(printer_box.save_settings)
         dialog.saved.connect(backups.save_settings)
         dialog.saved.connect(lambda: set_language(self.settings.language()))
         window.settings_dialog = dialog

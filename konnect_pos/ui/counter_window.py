@@ -53,6 +53,7 @@ from konnect_pos.ui.correction_dialog import CorrectionDialog
 from konnect_pos.ui.counter.backup_status import BackupStatus
 from konnect_pos.ui.counter.exchange_rate import RateLine
 from konnect_pos.ui.counter.manager_menu import ManagerMenu
+from konnect_pos.ui.counter.receipt_printing import ReceiptPrinting
 from konnect_pos.ui.counter.session_lock import SessionLock
 from konnect_pos.ui.counter.top_up_dialog import TopUpDialog
 from konnect_pos.ui.customer_dialog import NewCustomerDialog
@@ -223,12 +224,14 @@ class CounterWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+T"), self, self.open_top_up)
         self.panel.plan.top_up_requested.connect(self.open_top_up)
         self.panel.plan.opt_requested.connect(self.toggle_connect_plus)
+        self.receipt_printer = ReceiptPrinting(lambda: self.counter, worker, settings.store, self)
         self.menus = ManagerMenu(
             self,
             {
                 "day": self.open_day_dialog,
                 "cash": self.open_cash_movement,
                 "rate": self.rate_line.open_dialog,
+                "drawer": self.receipt_printer.open_drawer,
                 "report": self.show_daily_report,
                 "audit": self.open_audit,
                 "users": self.open_users,
@@ -515,6 +518,7 @@ class CounterWindow(QMainWindow):
             self.load_customer()
             self._refresh_sync()
             self.show_receipt(result.receipt_number, copy=False)
+            self.receipt_printer.after_sale(result.receipt_number)
 
         self.worker.submit(
             lambda: connect_plus.top_up_balance(self.counter, account_number, amount, tenders),
@@ -676,6 +680,7 @@ class CounterWindow(QMainWindow):
             self.load_customer()
             self._refresh_sync()
             self.show_receipt(result.receipt_number, copy=False)
+            self.receipt_printer.after_sale(result.receipt_number)
 
         def refused(error: Exception) -> None:
             dialog.show_error(error)
@@ -708,9 +713,10 @@ class CounterWindow(QMainWindow):
                 parent=self,
             )
             self.receipt_dialog = dialog
+            self.receipt_printer.attach(dialog, receipt_number, copy=copy)
             dialog.open()
             self.receipt_shown.emit(dialog)
-            if self.settings.auto_print() and not copy:
+            if self.settings.auto_print() and not copy and not self.receipt_printer.enabled():
                 dialog.print_pdf(direct=True)
 
         self.worker.submit(

@@ -12,8 +12,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, QSizeF, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from konnect_pos.i18n import LANGUAGE_NAMES
+from konnect_pos.ui import pdf_printing
 from konnect_pos.ui.i18n import error_text
 
 KINDS = ("receipt", "report", "invoice")
@@ -102,6 +103,10 @@ class PdfPreviewDialog(QDialog):
         self.save_button = QPushButton()
         self.close_button = QPushButton()
         self.print_button.clicked.connect(self.print_pdf)
+        self.print_job = pdf_printing.PrintJob(self)
+        self.print_elsewhere: Callable[[], None] | None = None
+        self.print_job.printed.connect(self._printed)
+        self.print_job.failed.connect(self._print_failed)
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.accept)
         self.format.currentIndexChanged.connect(self._rerender)
@@ -232,31 +237,35 @@ class PdfPreviewDialog(QDialog):
         return path
 
     def print_pdf(self, *, direct: bool = False) -> bool:
+        """The print dialog here; the rendering on the print job's thread (konnect_pos/ui/pdf_printing.py)."""
+        if not self.print_button.isEnabled():
+            return False  # a print is still running
+        if self.print_elsewhere is not None:  # e.g. the counter's thermal receipt printer
+            self.print_elsewhere()
+            return True
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        pdf_printing.prepare(
+            printer, self.document.pagePointSize(0) if self.document.pageCount() else QSizeF(595, 842)
+        )
         folder = os.environ.get(PRINT_TO_ENV)
-        if folder:
+        if folder:  # every print job into a file of that folder, no dialog (tests, a shop without a printer)
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(str(print_to_file(folder, f"{self.kind}-{self.name}")))
         elif not direct and not self.ask_printer(printer):
             return False
-        painter = QPainter()
-        if not painter.begin(printer):
-            self.status.setText(self.tr("The printer could not be opened"))
-            return False
-        for page in range(self.document.pageCount()):
-            if page:
-                printer.newPage()
-            # rendered at no more than PRINT_DPI, then scaled by the printer: at a high-resolution
-            # printer's 1,200 dpi one receipt took 5 s on the GUI thread, with no visible gain
-            points = self.document.pagePointSize(page)
-            dpi = min(printer.resolution(), PRINT_DPI)
-            image = self.document.render(
-                page, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            )
-            painter.drawImage(QRect(QPoint(0, 0), painter.viewport().size()), image)
-        painter.end()
-        self.status.setText(self.tr("Sent to the printer"))
+        pdf_printing.choose_resolution(printer)
+        self.print_button.setEnabled(False)
+        self.status.setText(self.tr("Printing…"))
+        self.print_job.start(self.pdf, printer)
         return True
+
+    def _printed(self, _pages: int) -> None:
+        self.print_button.setEnabled(True)
+        self.status.setText(self.tr("Sent to the printer"))
+
+    def _print_failed(self, _reason: str) -> None:
+        self.print_button.setEnabled(True)
+        self.status.setText(self.tr("The printer could not be opened"))
 
     def save_pdf(self) -> bool:
         path = self.ask_save_path()

@@ -1977,4 +1977,80 @@
         <translation>(fixé pour le {date})</translation>
     </message>
 </context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Printing…</source>
+        <translation>Impression…</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerMenu</name>
+    <message>
+        <source>Open the cash drawer</source>
+        <translation>Ouvrir le tiroir-caisse</translation>
+    </message>
+    <message>
+        <source>Only a manager can open the cash drawer without a sale.</source>
+        <translation>Seul un responsable peut ouvrir le tiroir-caisse sans vente.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinting</name>
+    <message>
+        <source>Printing the receipt…</source>
+        <translation>Impression du reçu…</translation>
+    </message>
+    <message>
+        <source>Receipt {number} printed, drawer opened</source>
+        <translation>Reçu {number} imprimé, tiroir ouvert</translation>
+    </message>
+    <message>
+        <source>Receipt {number} printed</source>
+        <translation>Reçu {number} imprimé</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set: choose one in Settings</source>
+        <translation>Aucune imprimante de reçus n'est choisie : choisissez-en une dans les Paramètres</translation>
+    </message>
+    <message>
+        <source>Cash drawer opened</source>
+        <translation>Tiroir-caisse ouvert</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinterBox</name>
+    <message>
+        <source>No receipt printer is set: choose one in Settings</source>
+        <translation>Aucune imprimante de reçus n'est choisie : choisissez-en une dans les Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Printer</source>
+        <translation>&amp;Imprimante</translation>
+    </message>
+    <message>
+        <source>Empty: receipts print through the PDF preview</source>
+        <translation>Vide : les reçus s'impriment par l'aperçu PDF</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Largeur du papier</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS)</source>
+        <translation>Imprimante de reçus (ESC/POS)</translation>
+    </message>
+    <message>
+        <source>Print a &amp;test page</source>
+        <translation>Imprimer une page de &amp;test</translation>
+    </message>
+    <message>
+        <source>Sending a test page…</source>
+        <translation>Envoi d'une page de test…</translation>
+    </message>
+    <message>
+        <source>Test page sent</source>
+        <translation>Page de test envoyée</translation>
+    </message>
+</context>
 </TS>

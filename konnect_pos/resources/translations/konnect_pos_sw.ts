@@ -1977,4 +1977,80 @@
         <translation>(kilichowekwa kwa {date})</translation>
     </message>
 </context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Printing…</source>
+        <translation>Inachapisha…</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerMenu</name>
+    <message>
+        <source>Open the cash drawer</source>
+        <translation>Fungua droo ya pesa</translation>
+    </message>
+    <message>
+        <source>Only a manager can open the cash drawer without a sale.</source>
+        <translation>Meneja pekee ndiye anaweza kufungua droo ya pesa bila mauzo.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinting</name>
+    <message>
+        <source>Printing the receipt…</source>
+        <translation>Inachapisha risiti…</translation>
+    </message>
+    <message>
+        <source>Receipt {number} printed, drawer opened</source>
+        <translation>Risiti {number} imechapishwa, droo imefunguliwa</translation>
+    </message>
+    <message>
+        <source>Receipt {number} printed</source>
+        <translation>Risiti {number} imechapishwa</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set: choose one in Settings</source>
+        <translation>Hakuna printa ya risiti iliyowekwa: chagua moja kwenye Mipangilio</translation>
+    </message>
+    <message>
+        <source>Cash drawer opened</source>
+        <translation>Droo ya pesa imefunguliwa</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinterBox</name>
+    <message>
+        <source>No receipt printer is set: choose one in Settings</source>
+        <translation>Hakuna printa ya risiti iliyowekwa: chagua moja kwenye Mipangilio</translation>
+    </message>
+    <message>
+        <source>&amp;Printer</source>
+        <translation>&amp;Printa</translation>
+    </message>
+    <message>
+        <source>Empty: receipts print through the PDF preview</source>
+        <translation>Tupu: risiti huchapishwa kupitia onyesho la PDF</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Upana wa karatasi</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS)</source>
+        <translation>Printa ya risiti (ESC/POS)</translation>
+    </message>
+    <message>
+        <source>Print a &amp;test page</source>
+        <translation>Chapisha ukurasa wa &amp;majaribio</translation>
+    </message>
+    <message>
+        <source>Sending a test page…</source>
+        <translation>Inatuma ukurasa wa majaribio…</translation>
+    </message>
+    <message>
+        <source>Test page sent</source>
+        <translation>Ukurasa wa majaribio umetumwa</translation>
+    </message>
+</context>
 </TS>

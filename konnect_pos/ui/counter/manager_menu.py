@@ -1,4 +1,4 @@
-"""The Managers menu of the counter and its shortcuts (Ctrl+D, M, E, R, J, U, K, B).
+"""The Managers menu of the counter and its shortcuts (Ctrl+D, M, E, Shift+O, R, J, U, K, B).
 
 The menu shows only to a user who holds at least one manager's right, and follows whoever is
 signed in (it is re-applied after an unlock). The shortcuts stay live for everyone: a cashier
@@ -42,6 +42,7 @@ class ManagerMenu(QObject):
             ("day", "Ctrl+D", None),
             ("cash", "Ctrl+M", None),
             ("rate", "Ctrl+E", Right.OPEN_CLOSE_DAY),
+            ("drawer", "Ctrl+Shift+O", Right.CASH_MOVEMENTS),
             (None, "", None),
             ("report", "Ctrl+R", Right.REPORTS),
             ("audit", "Ctrl+J", Right.REPORTS),
@@ -77,6 +78,7 @@ class ManagerMenu(QObject):
             ("day", self.tr("Open or close the day…")),
             ("cash", self.tr("Cash in / cash out…")),
             ("rate", self.tr("Exchange rate of the day…")),
+            ("drawer", self.tr("Open the cash drawer")),
             ("report", self.tr("Daily sales summary (X report)…")),
             ("audit", self.tr("Audit trail…")),
             ("users", self.tr("Users…")),

@@ -1,0 +1,141 @@
+"""Printing a PDF through the OS printer, off the GUI thread, at the page's own size.
+
+The preview used to paint an A4 page at the printer's "high resolution" (1200 dpi on a PDF
+printer: a 9,921 × 14,031 pixel image) on the GUI thread: 4–6 s frozen and ~740 MB of memory,
+even for an 80 mm receipt. Now:
+
+- the printer is given the document's own page size (an 80 mm roll stays 80 mm) before the
+  print dialog, so the person sees it and may still pick another paper;
+- the resolution is what the paper needs: 203 dpi on a roll (the thermal heads' 8 dots a mm),
+  300 dpi on a sheet — a 2,480 × 3,508 page image, 35 MB, rendered one page at a time;
+- QPainter on a QPrinter is allowed outside the GUI thread (Qt's threading docs); the PDF is
+  opened by a QPdfDocument of the worker's own, from a file (a synchronous load).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QMarginsF,
+    QObject,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtPrintSupport import QPrinter
+
+ROLL_DPI = 203
+SHEET_DPI = 300
+ROLL_MAX_WIDTH_MM = 112  # wider than any receipt roll, narrower than A6
+# A page is rendered and sent in bands: QPdfDocument.render and QPainter.drawImage hold Python's
+# GIL for the whole call, so one A4 image (~0.4 s) would stall the GUI thread's next Python
+# callback; a band of rows takes a few ms, and only one band is in memory at a time.
+BAND_ROWS = 64
+
+
+def prepare(printer: QPrinter, page: QSizeF) -> None:
+    """Paper of the page's size, no margins (the PDF has its own), the paper's resolution."""
+    printer.setPageSize(QPageSize(page, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setFullPage(True)
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    choose_resolution(printer)
+
+
+def choose_resolution(printer: QPrinter) -> None:
+    """203 dpi on a roll, 300 dpi on a sheet: again after the dialog, whose paper may differ."""
+    width = printer.pageLayout().fullRect(QPageLayout.Unit.Millimeter).width()
+    printer.setResolution(ROLL_DPI if width <= ROLL_MAX_WIDTH_MM else SHEET_DPI)
+
+
+@contextlib.contextmanager
+def _pdf_file(pdf: bytes):
+    handle, name = tempfile.mkstemp(suffix=".pdf", prefix="konnect-print-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(pdf)
+        yield Path(name)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+
+
+def render_to_printer(pdf: bytes, printer: QPrinter) -> int:
+    """Every page, scaled to fit the printer's paper; returns the pages printed. Any thread."""
+    document = QPdfDocument()
+    with _pdf_file(pdf) as path:
+        if document.load(str(path)) != QPdfDocument.Error.None_:
+            raise OSError("the PDF could not be read")
+        painter = QPainter()
+        if not painter.begin(printer):
+            document.close()
+            raise OSError("the printer could not be opened")
+        pages = document.pageCount()
+        try:
+            for page in range(pages):
+                if page:
+                    printer.newPage()
+                area = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
+                points = document.pagePointSize(page)
+                scale = min(area.width() / points.width(), area.height() / points.height())
+                target = QSizeF(points.width() * scale, points.height() * scale).toSize()
+                options = QPdfDocumentRenderOptions()
+                options.setScaledSize(target)
+                for top in range(0, target.height(), BAND_ROWS):
+                    rows = min(BAND_ROWS, target.height() - top)
+                    options.setScaledClipRect(QRect(0, top, target.width(), rows))
+                    band = document.render(page, QSize(target.width(), rows), options)
+                    painter.drawImage(QPointF(0, top), band)
+        finally:
+            painter.end()
+            document.close()
+    return pages
+
+
+class PrintJob(QObject):
+    """Runs ``render_to_printer`` on a thread of its own; answers on the GUI thread."""
+
+    printed = Signal(int)
+    failed = Signal(str)
+    _answer = Signal(bool, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._answer.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def start(self, pdf: bytes, printer: QPrinter) -> None:
+        answer = self._answer
+
+        def run() -> None:
+            try:
+                result = (True, render_to_printer(pdf, printer))
+            except Exception as error:  # a printer fault is said on screen, never raised on the pool
+                result = (False, str(error))
+            with contextlib.suppress(RuntimeError):  # the dialog closed meanwhile
+                answer.emit(*result)
+
+        self.pool.start(run)
+
+    @Slot(bool, object)
+    def _deliver(self, ok: bool, value: object) -> None:
+        if ok:
+            self.printed.emit(int(value))
+        else:
+            self.failed.emit(str(value))
+
+    def wait(self, msecs: int = 60_000) -> bool:
+        return self.pool.waitForDone(msecs)

@@ -73,8 +73,11 @@ def test_postgresql_gets_its_driver(pg_server):
 def test_help_imports_only_argparse_and_the_command_modules():
     modules = _modules("--help")
     ours = {name for name in modules if name.startswith("konnect_pos.")}
-    assert ours <= {"konnect_pos.store", "konnect_pos.store.postgres_driver", "konnect_pos.domain",
-                    "konnect_pos.domain.errors", "konnect_pos.crash_log"} | {
-        name for name in ours if name.startswith("konnect_pos.cli")
-    }, sorted(ours)
+    assert ours <= {
+        "konnect_pos.store",
+        "konnect_pos.store.postgres_driver",
+        "konnect_pos.domain",
+        "konnect_pos.domain.errors",
+        "konnect_pos.crash_log",
+    } | {name for name in ours if name.startswith("konnect_pos.cli")}, sorted(ours)
     assert not _roots(modules) & {"peewee", "babel", "PySide6", "phonenumbers", "reportlab", "uuid6"}

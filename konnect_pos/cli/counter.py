@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,12 +16,11 @@ from konnect_pos.cli.common import (
     lang,
     open_db,
     output_path,
+    payment_name,
     print_json,
     signed_in,
 )
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.domain.money import Money
-from konnect_pos.payment_names import payment_name
 
 if TYPE_CHECKING:
     from konnect_pos.domain.payments import SettledPayment
@@ -132,6 +130,8 @@ def cmd_customers_show(args: argparse.Namespace) -> int:
     customer = get_customer(args.account)
     timeline = account_timeline(customer.account_number, clock()())
     if args.json:
+        from dataclasses import asdict
+
         print_json({**asdict(customer), "timeline": _timeline_json(timeline)})
     else:
         print(f"{customer.account_number}  {customer.name}  {customer.phone}  {customer.kit_serial or ''}")
@@ -388,6 +388,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.json:
         print(report_json(report))
     else:
+        from konnect_pos.domain.money import Money
+
         for row in report["sales"]:
             total, net = (Money.from_minor(row[k]["minor"], row[k]["currency"]) for k in ("total", "net"))
             total, net = amount(total), amount(net)

@@ -12,21 +12,26 @@ as usual. If peewee was already imported before us, nothing is changed and ``bin
 from __future__ import annotations
 
 import sys
-from importlib.abc import Loader, MetaPathFinder
 from importlib.machinery import ModuleSpec, PathFinder
 from types import ModuleType
+from typing import Any
 
 DRIVERS = ("psycopg", "psycopg2", "psycopg2cffi")
 
 
-class _PeeweeWithoutDriver(MetaPathFinder, Loader):
-    """Finds ``peewee`` as usual and runs its body with the PostgreSQL drivers unimportable."""
+class _PeeweeWithoutDriver:
+    """Finds ``peewee`` as usual and runs its body with the PostgreSQL drivers unimportable.
+
+    A meta-path finder and loader by protocol (importlib.abc is not imported: it costs start-up).
+    """
 
     def __init__(self) -> None:
         self.loading = False
-        self.inner: Loader | None = None
+        self.inner: Any = None
 
-    def find_spec(self, name: str, path: object = None, target: ModuleType | None = None) -> ModuleSpec | None:
+    def find_spec(
+        self, name: str, path: object = None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
         if self.loading and name.partition(".")[0] in DRIVERS:
             raise ModuleNotFoundError(f"{name} is imported only for a PostgreSQL URL", name=name)
         if name != "peewee" or self.inner is not None:

@@ -49,8 +49,9 @@ def main() -> int:
     verdict = "OK" if ratio <= 1.5 else "MISSED"
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores, median of {args.runs} runs each")
     print(
-        f"konnect-pos --help: CPU {cpu['konnect']:.0f} ms (wall {wall['konnect']:.0f}) | argparse alone: "
-        f"CPU {cpu['argparse']:.0f} ms (wall {wall['argparse']:.0f}) | ratio {ratio:.2f} (target ≤ 1.5×): {verdict}"
+        f"konnect-pos --help: CPU {cpu['konnect']:.0f} ms (wall {wall['konnect']:.0f}) | "
+        f"argparse alone: CPU {cpu['argparse']:.0f} ms (wall {wall['argparse']:.0f}) | "
+        f"ratio {ratio:.2f} (target ≤ 1.5×): {verdict}"
     )
     return 0 if verdict == "OK" else 1
 

@@ -38,6 +38,7 @@ from konnect_pos.store.models import (
     SaleLine,
     UsageReading,
 )
+from konnect_pos.store.sale_rows import insert_row, last_queue_position
 
 RECEIPT_DIGITS = 6
 
@@ -263,7 +264,8 @@ def commit_sale(
             ):
                 raise _reference_taken(payment.provider or "", payment.reference)
         number = journal.next_receipt_number(counter.terminal.id)
-        sale = Sale.create(
+        sale = insert_row(
+            Sale,
             uuid=new_uuid(),
             terminal=counter.terminal.id,
             receipt_number=receipt_label(outlet.code, counter.terminal.code, number),
@@ -297,12 +299,7 @@ def commit_sale(
 def _write_lines(
     sale: Sale, customer: Customer, preview: CartPreview, planned: list[queue.Purchase], at: datetime
 ) -> list[SaleLine]:
-    last = (
-        Purchase.select(peewee.fn.MAX(Purchase.queue_position))
-        .where(Purchase.customer == customer.id)
-        .scalar()
-    )
-    position = (last or 0) + 1
+    position = last_queue_position(customer.id) + 1
     written = []
     entries = {entry.purchase_id: entry for entry in preview.timeline.entries}
     names = {entry.purchase_id: entry.terms.name for entry in preview.timeline.entries}
@@ -311,7 +308,8 @@ def _write_lines(
         entry = entries[purchase.id]
         at_index = order.index(purchase.id)
         follows = names[order[at_index - 1]] if at_index > 0 else ""
-        row = SaleLine.create(
+        row = insert_row(
+            SaleLine,
             uuid=new_uuid(),
             sale=sale,
             position=index,
@@ -329,7 +327,8 @@ def _write_lines(
             follows=follows,
         )
         written.append(row)
-        Purchase.create(
+        insert_row(
+            Purchase,
             uuid=purchase.id,
             customer=customer.id,
             sale_line=row,
@@ -349,7 +348,8 @@ def _write_payments(sale: Sale, settlement: Settlement, merchant_numbers: dict[s
     written = []
     for index, payment in enumerate(settlement.payments, start=1):
         written.append(
-            Payment.create(
+            insert_row(
+                Payment,
                 uuid=new_uuid(),
                 sale=sale,
                 position=index,

@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]  # the checkout measured (its code, not an installed copy)
+
 BARE = (
     "import sys\n"
     "from PySide6.QtCore import QTimer\n"
@@ -38,6 +40,7 @@ def installed_like(folder: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "pycache")
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PYTHONPATH"] = str(ROOT)
     return env
 
 
@@ -45,7 +48,7 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(CPU seconds, wall seconds) of one run of ``command``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, env=env, check=True, capture_output=True)
+    subprocess.run(command, env=env, check=True, capture_output=True, cwd=ROOT)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
@@ -63,6 +66,7 @@ def main() -> int:
             check=True,
             capture_output=True,
             env=env,
+            cwd=ROOT,
         )
         app_env = {**env, "KONNECT_POS_EXIT_WHEN_SHOWN": "1"}
         apps, bares = [], []

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -50,6 +49,8 @@ def compiled(lang: str) -> Path | None:
         tool = _lrelease()
         if tool is None:
             return None
+        import subprocess  # here: only when a catalog is compiled (once per content), not at start-up
+
         partial = target.with_suffix(f".{os.getpid()}.part")
         subprocess.run([tool, str(source), "-qm", str(partial)], check=True, capture_output=True)
         os.replace(partial, target)

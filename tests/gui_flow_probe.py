@@ -95,9 +95,8 @@ def main(url: str, folder: str) -> None:
     wait_until(lambda: window.receipt_dialog is not None and window.receipt_dialog.isVisible())
     wait_until(lambda: window.receipt_dialog.page_count() == 1)
     title = window.receipt_dialog.windowTitle()
-    QApplication.processEvents()
-    time.sleep(0.1)  # a last beat of the watchdog after the preview is drawn
-    QApplication.processEvents()
+    end = time.monotonic() + 0.2  # a few more beats of the watchdog after the preview is drawn
+    wait_until(lambda: time.monotonic() > end)
     gui.watchdog.stop()
     stalls = [round(ms) for ms, _stack in gui.watchdog.stalls]
     print(json.dumps({"imports": imports.names, "stalls": stalls, "receipt": title}), flush=True)

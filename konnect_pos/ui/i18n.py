@@ -98,6 +98,18 @@ def money_text(value: object) -> str:
     return format_money(value, BABEL_LOCALES[_language])
 
 
+def load_locale_data() -> None:
+    """Format one amount of data, of money and one time in the current language: babel reads its
+    CLDR files on first use (~100 ms), so sign-in does this on the database thread."""
+    from datetime import UTC, datetime
+
+    from konnect_pos.domain.money import Money
+
+    data_text(1)
+    money_text(Money.zero("USD"))
+    local_time_text(datetime(2026, 1, 1, tzinfo=UTC), "Africa/Kinshasa")
+
+
 def data_text(gigabytes: object) -> str:
     """GB in the current language's unit ("15 Go" in French), for every screen."""
     from konnect_pos.i18n import format_data

@@ -12,9 +12,8 @@ import time
 from datetime import date
 from typing import TYPE_CHECKING
 
-from konnect_pos.cli.common import clock, lang, open_db, print_json
+from konnect_pos.cli.common import clock, lang, open_db, print_json, translate_error
 from konnect_pos.domain.errors import ValidationError
-from konnect_pos.i18n import translate_error
 
 if TYPE_CHECKING:
     from konnect_pos.hq.connection import HQTimeouts

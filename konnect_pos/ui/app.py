@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -21,9 +21,19 @@ from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.qt_platform import platform_problem
 from konnect_pos.ui.screen_fit import fit_to_screen
 from konnect_pos.ui.settings import LocalSettings, SettingsDialog
+from konnect_pos.ui.watchdog import watchdog_from_environment
 from konnect_pos.ui.worker import DbWorker
 
 _KEEP: list[object] = []
+
+
+def _import_counter_window() -> object:
+    """Run on the database thread; a failure here is raised again, and shown, by ``open_counter``."""
+    from konnect_pos.ui import counter_window
+    from konnect_pos.ui.i18n import load_locale_data
+
+    load_locale_data()  # babel's CLDR data for the counter's first amounts, here, not on the GUI thread
+    return counter_window
 
 
 def settings_path() -> Path:
@@ -42,7 +52,16 @@ class App:
         set_language(settings.language())
         self.login = LoginWindow(self.worker, terminal, system_clock, preselect=settings.last_user() or None)
         self.login.signed_in.connect(self.open_counter)
+        # The counter window's modules (services, reportlab, the corporate window: ~0.6–0.9 s) load
+        # on the database thread while the cashier types the PIN; the sign-in job queues behind
+        # them there, so the GUI thread never imports them (issue 17). Not at start-up: the login
+        # window stays light, and an idle login screen has not loaded them (nor psycopg).
+        self.login.pin.textChanged.connect(self._load_counter_window, Qt.ConnectionType.SingleShotConnection)
+        self.watchdog = watchdog_from_environment()
         fit_to_screen(self.login, 900, 640)
+
+    def _load_counter_window(self) -> None:
+        self.worker.submit(_import_counter_window, lambda _module: None, lambda _error: None)
 
     def open_counter(self, counter) -> None:
         from konnect_pos.ui.counter_window import CounterWindow  # deferred: start-up shows the login first

@@ -45,7 +45,7 @@ class App:
         fit_to_screen(self.login, 900, 640)
 
     def open_counter(self, counter) -> None:
-        from konnect_pos.ui.counter_window import CounterWindow  # deferred: start-up shows the login first
+        from konnect_pos.ui.counter.window import CounterWindow  # deferred: start-up shows the login first
 
         self.settings.remember_user(counter.user.username)
         window = CounterWindow(counter, self.worker, self.settings)

@@ -61,7 +61,7 @@ class _IdleWatcher(QObject):
 
 class _Part:
     """``window.<name>`` reads (and sets) the attribute of one part: the widgets, dialogs and
-    actions keep the names tests, scripts and the settings dialog reach them by."""
+    actions keep the names tests and the screenshot scripts reach them by."""
 
     def __init__(self, part: str) -> None:
         self.part = part
@@ -81,12 +81,12 @@ class CounterWindow(QMainWindow):
     receipt_shown = Signal(object)
 
     # the search box
-    search, results, debounce, search_error = (_Part("search_box") for _ in range(4))
-    run_search, focus_search, open_new_customer, customer_dialog = (_Part("search_box") for _ in range(4))
+    search, results, debounce = (_Part("search_box") for _ in range(3))
+    run_search, customer_dialog = (_Part("search_box") for _ in range(2))
     # the sale
     cart, cart_error, catalog_buttons, preview = (_Part("sale") for _ in range(4))
     total_label, pay_button, rate_line, payment_dialog = (_Part("sale") for _ in range(4))
-    add_nth, open_payment, receipt_dialog, show_receipt = (_Part("sale") for _ in range(4))
+    add_nth, open_payment, receipt_dialog = (_Part("sale") for _ in range(3))
     # the plan
     top_up_dialog, opt_box, open_top_up = (_Part("plan") for _ in range(3))
     # the managers' work

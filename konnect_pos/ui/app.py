@@ -64,7 +64,7 @@ class App:
         self.worker.submit(_import_counter_window, lambda _module: None, lambda _error: None)
 
     def open_counter(self, counter) -> None:
-        from konnect_pos.ui.counter_window import CounterWindow  # deferred: start-up shows the login first
+        from konnect_pos.ui.counter.window import CounterWindow  # deferred: start-up shows the login first
 
         self.settings.remember_user(counter.user.username)
         window = CounterWindow(counter, self.worker, self.settings)

@@ -17,6 +17,16 @@ from konnect_pos.store.models import Bundle, Customer, MerchantNumber, Outlet, U
 BATCH = 5_000
 
 
+def outlet_place_values(outlet: Outlet) -> tuple[Any, ...]:
+    """Town, district, latitude, longitude, opening hours and phone as HQ stores them."""
+    return (
+        outlet.town, outlet.district,
+        None if outlet.latitude is None else str(outlet.latitude),
+        None if outlet.longitude is None else str(outlet.longitude),
+        outlet.opening_hours, outlet.phone,
+    )  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class LoadSummary:
     outlets: int
@@ -38,15 +48,19 @@ def load_reference(url: str, progress: Callable[[int, int], None] | None = None)
             numbers = {m.provider: m.number for m in merchants}
             conn.execute(
                 """INSERT INTO hq_outlet (code, name, kind, country, zone, address, vat_rate, accepts_card,
-                       language, receipt_format, merchant_numbers)
-                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+                       language, receipt_format, merchant_numbers, town, district, latitude, longitude,
+                       opening_hours, phone)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
                    ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, address = EXCLUDED.address,
                        vat_rate = EXCLUDED.vat_rate, accepts_card = EXCLUDED.accepts_card,
-                       merchant_numbers = EXCLUDED.merchant_numbers""",
+                       merchant_numbers = EXCLUDED.merchant_numbers, town = EXCLUDED.town,
+                       district = EXCLUDED.district, latitude = EXCLUDED.latitude,
+                       longitude = EXCLUDED.longitude, opening_hours = EXCLUDED.opening_hours,
+                       phone = EXCLUDED.phone""",
                 (
                     outlet.code, outlet.name, outlet.kind, outlet.country, outlet.zone, outlet.address,
                     str(outlet.vat_rate), outlet.accepts_card, outlet.language, outlet.receipt_format,
-                    psycopg.types.json.Jsonb(numbers),
+                    psycopg.types.json.Jsonb(numbers), *outlet_place_values(outlet),
                 ),
             )  # fmt: skip
         bundles = list(Bundle.select())

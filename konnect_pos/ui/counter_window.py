@@ -51,8 +51,10 @@ from konnect_pos.ui.cart_widget import CartWidget
 from konnect_pos.ui.corporate_window import CorporateWindow
 from konnect_pos.ui.correction_dialog import CorrectionDialog
 from konnect_pos.ui.counter.backup_status import BackupStatus
+from konnect_pos.ui.counter.bundle_advice import AdviceLine
 from konnect_pos.ui.counter.exchange_rate import RateLine
 from konnect_pos.ui.counter.manager_menu import ManagerMenu
+from konnect_pos.ui.counter.outlet_finder import OutletFinder
 from konnect_pos.ui.counter.receipt_printing import ReceiptPrinting
 from konnect_pos.ui.counter.session_lock import SessionLock
 from konnect_pos.ui.counter.top_up_dialog import TopUpDialog
@@ -165,6 +167,8 @@ class CounterWindow(QMainWindow):
         self.pay_button.clicked.connect(self.open_payment)
         self.cart_box = QGroupBox()
         cart_layout = QVBoxLayout(self.cart_box)
+        self.advice = AdviceLine(lambda: self.counter, worker, self.cart, self)  # F8 adds it
+        cart_layout.addWidget(self.advice)
         cart_layout.addWidget(self.cart, 1)
         self.projection_label = QLabel()
         cart_layout.addWidget(self.projection_label)
@@ -241,6 +245,7 @@ class CounterWindow(QMainWindow):
             counter.user.role,
         )
         self.managers_menu, self.corporate_action = self.menus.menu, self.menus.actions["corporate"]
+        self.outlet_finder = OutletFinder(self, worker)  # Ctrl+O
         self.setTabOrder(self.search, self.results)
         self.setTabOrder(self.results, self.cart)
         self.setTabOrder(self.cart, self.pay_button)
@@ -457,6 +462,7 @@ class CounterWindow(QMainWindow):
         if not self.account:
             return
         number = self.account
+        self.advice.show_for(number)
         self.worker.submit(
             lambda: account.customer_overview(number, self.counter.clock()),
             self._show_customer,

@@ -86,7 +86,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     outlets.add_argument("action", choices=["nearest"])
     where = outlets.add_mutually_exclusive_group(required=True)
     where.add_argument("--town", help="a town of the directory, e.g. Goma")
-    where.add_argument("--at", help="LATITUDE,LONGITUDE in degrees, e.g. -6.8161,39.2804")
+    where.add_argument(
+        "--at", help="LATITUDE,LONGITUDE in degrees; south or west with =: --at=-6.8161,39.2804"
+    )
     outlets.add_argument("--kind", choices=["shop", "distributor"])
     outlets.add_argument("--limit", type=int, default=10)
     outlets.add_argument("--json", action="store_true")

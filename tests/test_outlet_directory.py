@@ -90,7 +90,7 @@ def test_the_outlets_command_ranks_in_the_users_language_and_refuses_bad_input(
     assert "Espèces, Mobile money" in lines[1] and "Congo-Brazzaville" in lines[1]
     assert main(["outlets", "nearest", "--at=-6.8,39.28", "--json", "--limit", "2", "--db", sqlite_url]) == 0
     answer = json.loads(capsys.readouterr().out)
-    assert [o["code"] for o in answer["outlets"]] == ["DAR01", "DAR02"]
+    assert [o["code"] for o in answer["outlets"]] == ["DAR02", "ZNZ01"]  # a CG demo: DAR01 is not there
     assert answer["outlets"][0]["takes"] == ["cash", "mobile_money", "card"]
     monkeypatch.setenv("KONNECT_POS_LANG", "sw")
     for argv in (["--town", "Paris"], ["--at", "95,10"]):

@@ -63,7 +63,7 @@ class OutletFinderDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        self.resize(1100, 520)
+        self.resize(1300, 560)  # the address column whole on a 1366×768 laptop
         self.retranslate()
         worker.submit(outlet_directory.towns, self._set_towns, lambda _error: None)
 
@@ -105,11 +105,11 @@ class OutletFinderDialog(QDialog):
                 f"{row + 1}. {o.name}",
                 kind_name(o.kind, lang),
                 distance_text(nearby.distance_km, lang),
-                f"{o.address} ({o.district}, {o.town}, {country_name(o.country, lang)})",
+                methods_text(o.methods, lang),
                 o.opening_hours,
                 o.phone,
-                methods_text(o.methods, lang),
                 o.code,
+                f"{o.address} ({o.district}, {o.town}, {country_name(o.country, lang)})",
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -134,11 +134,11 @@ class OutletFinderDialog(QDialog):
                 self.tr("Outlet"),
                 self.tr("Kind"),
                 self.tr("Distance"),
-                self.tr("Address"),
+                self.tr("Takes"),
                 self.tr("Hours"),
                 self.tr("Phone"),
-                self.tr("Takes"),
                 self.tr("Code"),
+                self.tr("Address"),
             ]
         )
         self._fill()

@@ -11,11 +11,21 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from konnect_pos.cli import backup, connect_plus, corporate, counter, exchange_rate, printing, sync, verify
+from konnect_pos.cli import (
+    advice,
+    backup,
+    connect_plus,
+    corporate,
+    counter,
+    exchange_rate,
+    printing,
+    sync,
+    verify,
+)
 from konnect_pos.cli.common import EXIT_USAGE, OneLineParser, lang, tr, translate_error
 from konnect_pos.domain.errors import KonnectError
 
-AREAS = (counter, sync, corporate, connect_plus, backup, verify, exchange_rate, printing)
+AREAS = (counter, sync, corporate, connect_plus, backup, verify, exchange_rate, printing, advice)
 # Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
 SHARED_OPTIONS = ("db", "terminal")
 

@@ -295,7 +295,18 @@ UPDATE hq_inbound SET processed = FALSE WHERE quarantine IS NULL AND kind IN (
     'corporate_line_event', 'corporate_invoice', 'queue_move', 'queue_trigger');
 """
 
-STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3, STEP_4)
+# The outlet directory (issue 20): where each outlet is and when it is open, pulled by every
+# terminal so a customer-service agent can send a caller to the nearest shop or distributor.
+STEP_5 = """
+ALTER TABLE hq_outlet ADD COLUMN town TEXT NOT NULL DEFAULT '';
+ALTER TABLE hq_outlet ADD COLUMN district TEXT NOT NULL DEFAULT '';
+ALTER TABLE hq_outlet ADD COLUMN latitude TEXT;
+ALTER TABLE hq_outlet ADD COLUMN longitude TEXT;
+ALTER TABLE hq_outlet ADD COLUMN opening_hours TEXT NOT NULL DEFAULT '';
+ALTER TABLE hq_outlet ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+"""
+
+STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3, STEP_4, STEP_5)
 
 
 def latest_version() -> int:

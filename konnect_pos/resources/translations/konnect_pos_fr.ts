@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AdviceLine</name>
+    <message>
+        <location filename="../../ui/counter/bundle_advice.py"/>
+        <source>Add (F8)</source>
+        <translation>Ajouter (F8)</translation>
+    </message>
+</context>
+<context>
+    <name>OutletFinder</name>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>&amp;Outlets</source>
+        <translation>&amp;Points de vente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Nearest shops and distributors…</source>
+        <translation>Boutiques et distributeurs les plus proches…</translation>
+    </message>
+</context>
+<context>
+    <name>OutletFinderDialog</name>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Nearest to {town}:</source>
+        <translation>Les plus proches de {town} :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>No shop or distributor in the directory</source>
+        <translation>Aucune boutique ni aucun distributeur dans l'annuaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Nearest shops and distributors</source>
+        <translation>Boutiques et distributeurs les plus proches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Caller's &amp;town</source>
+        <translation>&amp;Ville de l'appelant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Shops and distributors</source>
+        <translation>Boutiques et distributeurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Shops</source>
+        <translation>Boutiques</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Distributors</source>
+        <translation>Distributeurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Type or pick a town, then Enter</source>
+        <translation>Saisissez ou choisissez une ville, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Outlet</source>
+        <translation>Point de vente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Takes</source>
+        <translation>Accepte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalWidget</name>
     <message>
         <location filename="../../konnect_pos/ui/approval_widget.py"/>

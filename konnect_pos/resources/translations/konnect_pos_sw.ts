@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sw_TZ">
 <context>
+    <name>AdviceLine</name>
+    <message>
+        <location filename="../../ui/counter/bundle_advice.py"/>
+        <source>Add (F8)</source>
+        <translation>Ongeza (F8)</translation>
+    </message>
+</context>
+<context>
+    <name>OutletFinder</name>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>&amp;Outlets</source>
+        <translation>&amp;Vituo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Nearest shops and distributors…</source>
+        <translation>Maduka na wasambazaji walio karibu zaidi…</translation>
+    </message>
+</context>
+<context>
+    <name>OutletFinderDialog</name>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Nearest to {town}:</source>
+        <translation>Yaliyo karibu zaidi na {town}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>No shop or distributor in the directory</source>
+        <translation>Hakuna duka wala msambazaji kwenye orodha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Nearest shops and distributors</source>
+        <translation>Maduka na wasambazaji walio karibu zaidi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Caller's &amp;town</source>
+        <translation>&amp;Mji wa mpigaji simu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Onyesha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Shops and distributors</source>
+        <translation>Maduka na wasambazaji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Shops</source>
+        <translation>Maduka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Distributors</source>
+        <translation>Wasambazaji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Type or pick a town, then Enter</source>
+        <translation>Andika au chagua mji, kisha Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Outlet</source>
+        <translation>Kituo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Kind</source>
+        <translation>Aina</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Distance</source>
+        <translation>Umbali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Address</source>
+        <translation>Anwani</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Hours</source>
+        <translation>Saa za kazi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Phone</source>
+        <translation>Simu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Takes</source>
+        <translation>Inapokea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Code</source>
+        <translation>Msimbo</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalWidget</name>
     <message>
         <location filename="../../konnect_pos/ui/approval_widget.py"/>

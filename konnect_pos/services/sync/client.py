@@ -360,6 +360,7 @@ def _apply_outlets(rows: list[dict[str, Any]], now: datetime) -> None:
             "accepts_card": row["accepts_card"],
             "language": row["language"],
             "receipt_format": row["receipt_format"],
+            **_place(row),
         }
         if outlet is None:
             outlet = Outlet.create(uuid=new_uuid(), code=row["code"], created_at=now, **fields)
@@ -368,6 +369,18 @@ def _apply_outlets(rows: list[dict[str, Any]], now: datetime) -> None:
         MerchantNumber.delete().where(MerchantNumber.outlet == outlet.id).execute()
         for provider, number in sorted(row["merchant_numbers"].items()):
             MerchantNumber.create(outlet=outlet.id, provider=provider, number=number)
+
+
+def _place(row: dict[str, Any]) -> dict[str, Any]:
+    """Where the outlet is and when it opens (HQ step 5; an older HQ has none of it)."""
+    return {
+        "town": row.get("town") or "",
+        "district": row.get("district") or "",
+        "latitude": None if row.get("latitude") is None else Decimal(row["latitude"]),
+        "longitude": None if row.get("longitude") is None else Decimal(row["longitude"]),
+        "opening_hours": row.get("opening_hours") or "",
+        "phone": row.get("phone") or "",
+    }
 
 
 def _apply_bundles(rows: list[dict[str, Any]], now: datetime) -> None:

@@ -19,6 +19,7 @@ from konnect_pos.services import business_day, catalog, checkout, receipts
 from konnect_pos.services.catalog import BundleView
 from konnect_pos.services.checkout import CartPreview, SaleResult
 from konnect_pos.ui.cart_widget import CartWidget
+from konnect_pos.ui.counter.bundle_advice import AdviceLine
 from konnect_pos.ui.counter.exchange_rate import RateLine
 from konnect_pos.ui.i18n import data_text, error_text, money_text
 from konnect_pos.ui.payment_dialog import PaymentDialog
@@ -62,6 +63,8 @@ class SaleActions(QObject):
         self.pay_button.clicked.connect(self.open_payment)
         self.cart_box = QGroupBox()
         cart_layout = QVBoxLayout(self.cart_box)
+        self.advice = AdviceLine(lambda: window.counter, window.worker, self.cart, window)  # F8 adds it
+        cart_layout.addWidget(self.advice)
         cart_layout.addWidget(self.cart, 1)
         self.projection_label = QLabel()
         cart_layout.addWidget(self.projection_label)

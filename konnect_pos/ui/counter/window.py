@@ -31,6 +31,7 @@ from konnect_pos.services.session import Counter
 from konnect_pos.ui.counter.backup_status import BackupStatus
 from konnect_pos.ui.counter.manager_actions import ManagerActions
 from konnect_pos.ui.counter.manager_menu import ManagerMenu
+from konnect_pos.ui.counter.outlet_finder import OutletFinder
 from konnect_pos.ui.counter.plan_actions import PlanActions
 from konnect_pos.ui.counter.receipt_printing import ReceiptPrinting
 from konnect_pos.ui.counter.sale_actions import SaleActions
@@ -86,7 +87,7 @@ class CounterWindow(QMainWindow):
     # the sale
     cart, cart_error, catalog_buttons, preview = (_Part("sale") for _ in range(4))
     total_label, pay_button, rate_line, payment_dialog = (_Part("sale") for _ in range(4))
-    add_nth, open_payment, receipt_dialog = (_Part("sale") for _ in range(3))
+    add_nth, open_payment, receipt_dialog, advice = (_Part("sale") for _ in range(4))
     # the plan
     top_up_dialog, opt_box, open_top_up = (_Part("plan") for _ in range(3))
     # the managers' work
@@ -175,6 +176,7 @@ class CounterWindow(QMainWindow):
             counter.user.role,
         )
         self.managers_menu, self.corporate_action = self.menus.menu, self.menus.actions["corporate"]
+        self.outlet_finder = OutletFinder(self, worker)  # Ctrl+O
         self.setTabOrder(self.search, self.results)
         self.setTabOrder(self.results, self.cart)
         self.setTabOrder(self.cart, self.pay_button)
@@ -243,6 +245,7 @@ class CounterWindow(QMainWindow):
         if not self.account:
             return
         number, counter = self.account, self.counter
+        self.sale.advice.show_for(number)
         self.worker.submit(
             lambda: account.customer_overview(number, counter.clock()),
             self._show_customer,

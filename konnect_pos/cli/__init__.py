@@ -12,11 +12,12 @@ import sys
 from collections.abc import Sequence
 
 from konnect_pos.cli import backup, connect_plus, corporate, counter, exchange_rate, printing, sync, verify
+from konnect_pos.cli import crash_logs as crash_log_commands
 from konnect_pos.cli.common import EXIT_USAGE, OneLineParser, lang
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.i18n import tr, translate_error
 
-AREAS = (counter, sync, corporate, connect_plus, backup, verify, exchange_rate, printing)
+AREAS = (counter, sync, corporate, connect_plus, backup, verify, exchange_rate, printing, crash_log_commands)
 # Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
 SHARED_OPTIONS = ("db", "terminal")
 

@@ -24,6 +24,19 @@ from tests.sync_support import HQ, StallingProxy, open_terminal_db, private_cred
 ROOT = Path(__file__).resolve().parent.parent
 T1 = "KIN01-T1"
 
+SIGN_IN_CRASH = """
+import sys
+from konnect_pos import crash_log
+from konnect_pos.services.clock import system_clock
+from konnect_pos.services.session import sign_in
+from konnect_pos.store.schema import open_database
+
+crash_log.install()
+open_database(sys.argv[1], create=False)
+sign_in("KIN01-T1", "cashier", "1111", system_clock)
+sign_in("KIN01-T1", "manager", "864213", system_clock)  # a wrong PIN, the error left unhandled
+"""
+
 CRASH = """
 import sys
 from konnect_pos import crash_log
@@ -71,15 +84,25 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_off_by_default_nothing_is_sent(kin, hq, clock, capsys):
-    crash("boom while selling")
+def test_off_by_default_nothing_is_sent_and_no_pin_is_in_the_log(kin, hq, clock, capsys, tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "KONNECT_POS_LANG": "en"}
+    url = f"sqlite:///{tmp_path / 'kin.db'}"
+    done = subprocess.run(
+        [sys.executable, "-c", SIGN_IN_CRASH, url], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert "AuthenticationFailed: Wrong PIN" in done.stderr
+    log = crash_log.log_file().read_text(encoding="utf-8")
+    assert "AuthenticationFailed: Wrong PIN" in log
+    assert "864213" not in log and "1111" not in log  # the typed PINs are in no message and no stack
     assert run(capsys, "crash-logs")[1].splitlines()[1] == "Crash logs stay on this computer"
 
     assert client.sync(T1, clock).crash_logs == 0
     assert hq.query("SELECT count(*) FROM hq_crash_log") == [(0,)]
 
 
-def test_opted_in_a_crash_reaches_hq_once_then_only_what_is_new(kin, hq, clock, capsys, monkeypatch):
+def test_opted_in_a_crash_reaches_hq_once_then_only_what_is_new_and_only_hq_reads_it(
+    kin, hq, clock, capsys, monkeypatch
+):
     code, out, _ = run(capsys, "crash-logs", "--send-to-hq", "on")
     assert code == 0 and out.splitlines() == [
         f"Crash logs are in {crash_log.log_dir()}",
@@ -121,11 +144,7 @@ def test_opted_in_a_crash_reaches_hq_once_then_only_what_is_new(kin, hq, clock, 
     crash("boom after opting out")
     assert client.sync(T1, clock).crash_logs == 0
 
-
-def test_a_terminal_reads_no_crash_log_and_sends_only_its_own(kin, hq, clock, capsys):
-    run(capsys, "crash-logs", "--send-to-hq", "on")
-    crash("boom while selling")
-    client.sync(T1, clock)
+    # The terminal's own role reads no crash log (its own or another's) and sends only as itself.
     hq_admin.add_terminal(hq.url, "KIN01", "T2")
     with psycopg.connect(kin, autocommit=True) as conn:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -134,8 +153,8 @@ def test_a_terminal_reads_no_crash_log_and_sends_only_its_own(kin, hq, clock, ca
             conn.execute("SELECT hq_send_crash_log('KIN01-T2', 'k', 'x.log', 'forged', FALSE)")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("INSERT INTO hq_crash_log (terminal, piece_key, file_name, content) VALUES"
-                         " ('KIN01-T1', 'k', 'x.log', 'direct')")  # fmt: skip
-    assert hq.query("SELECT terminal, count(*) FROM hq_crash_log GROUP BY terminal") == [(T1, 1)]
+                         " ('KIN01-T2', 'k', 'x.log', 'direct')")  # fmt: skip
+    assert hq.query("SELECT terminal, count(*) FROM hq_crash_log GROUP BY terminal") == [(T1, 2)]
 
 
 def test_a_link_stalled_while_sending_a_log_ends_in_bound_and_hq_keeps_it_once(tmp_path, clock, hq, capsys):

@@ -60,6 +60,8 @@ def init_hq(url: str) -> int:
                 "hq_push(TEXT, JSONB)", "hq_my_outlet()", "hq_journal_head(TEXT)",
                 "hq_send_crash_log(TEXT, TEXT, TEXT, TEXT, BOOLEAN)",
             ):  # fmt: skip
+                if conn.execute("SELECT to_regprocedure(%s)", (function,)).fetchone()[0] is None:
+                    continue  # a step not applied (a test builds an older HQ)
                 conn.execute(sql.SQL(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
                 conn.execute(sql.SQL(f"GRANT EXECUTE ON FUNCTION {function} TO {{}}").format(role))
     return version

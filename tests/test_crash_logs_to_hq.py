@@ -119,6 +119,10 @@ def test_opted_in_a_crash_reaches_hq_once_then_only_what_is_new_and_only_hq_read
     assert "Unhandled exception" in content and "RuntimeError: boom while selling" in content
     assert hq.query("SELECT count(*) FROM hq_inbound") == hq.query("SELECT acked_seq FROM hq_terminal")
 
+    log = crash_log.log_file()
+    log.rename(log.with_name(crash_log.LOG_NAME + ".1"))  # what the rotating handler does at 1 MB
+    assert client.sync(T1, clock).crash_logs == 0  # a rotated file is the same file, already sent
+
     crash("boom at day close")
     assert client.sync(T1, clock).crash_logs == 1
     second = hq.query("SELECT content FROM hq_crash_log ORDER BY id")[1][0]
@@ -178,3 +182,14 @@ def test_a_link_stalled_while_sending_a_log_ends_in_bound_and_hq_keeps_it_once(t
         assert unsent_pieces() == []
     finally:
         proxy.close()
+
+
+def test_a_long_log_sends_its_last_256_kb_in_whole_lines():
+    line = "2026-11-29 10:00:00 4242 ERROR konnect_pos: " + "x" * 100 + "\n"
+    crash_log.log_file().write_text("first line\n" + line * 3000 + "half a line being writ", encoding="utf-8")
+
+    (piece,) = unsent_pieces()
+
+    assert piece.truncated and piece.name == crash_log.LOG_NAME
+    assert len(piece.content.encode()) <= 256 * 1024 and piece.content.startswith("2026-11-29 10:00:00 4242")
+    assert piece.content.endswith(line) and "first line" not in piece.content  # the tail, whole lines

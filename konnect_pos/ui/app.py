@@ -97,6 +97,7 @@ class App:
         crash_logs = CrashLogBox(can_change=can(window.counter.user.role, Right.OUTLET_SETTINGS))
         beside = QHBoxLayout()  # beside the backups: below them the dialog outgrows a 768-pixel screen
         dialog.layout().insertLayout(dialog.layout().indexOf(backups), beside)
+        backups.setMinimumWidth(backups.sizeHint().width())  # its folder stays readable
         beside.addWidget(backups, 2)
         beside.addWidget(crash_logs, 1)
         dialog.saved.connect(crash_logs.save_settings)

@@ -7,7 +7,7 @@ administrator may change it: what leaves the shop is their call, as linking to H
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from konnect_pos import crash_log
 from konnect_pos.services.sync import crash_logs
@@ -22,6 +22,9 @@ class CrashLogBox(QGroupBox):
         self.where = QLabel()
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a long folder must not squeeze the backups beside it: it wraps, and is whole in the tooltip
+        self.where.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.where.setToolTip(str(crash_log.log_dir()))
         layout = QVBoxLayout(self)
         layout.addWidget(self.send_to_hq)
         layout.addWidget(self.where)

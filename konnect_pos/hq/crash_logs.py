@@ -1,6 +1,6 @@
 """Crash logs terminals sent (issue 16): HQ lists them and shows one, as HQ's owner.
 
-Terminals write them only through ``hq_send_crash_log`` (schema step 5); they are never
+Terminals write them only through ``hq_send_crash_log`` (HQ schema step 6); they are never
 journal or outbox records and never processed into money tables.
 """
 

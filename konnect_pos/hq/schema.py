@@ -295,10 +295,10 @@ UPDATE hq_inbound SET processed = FALSE WHERE quarantine IS NULL AND kind IN (
     'corporate_line_event', 'corporate_invoice', 'queue_move', 'queue_trigger');
 """
 
-# Crash logs a terminal sends when its machine opted in (issue 16, decisions.md "Crash trace"): never a
+# Crash logs a terminal sends when its machine opted in (issue 16, decisions.md "Field kit"): never a
 # journal or outbox record. The terminal role may only call ``hq_send_crash_log`` for itself; it has no
 # right on the table, so it reads no log, its own or another terminal's.
-STEP_5 = """
+STEP_6 = """
 CREATE TABLE hq_crash_log (
     id BIGSERIAL PRIMARY KEY, terminal TEXT NOT NULL REFERENCES hq_terminal (label),
     piece_key TEXT NOT NULL, file_name TEXT NOT NULL, content TEXT NOT NULL,
@@ -331,7 +331,8 @@ END $$;
 REVOKE ALL ON FUNCTION hq_send_crash_log(TEXT, TEXT, TEXT, TEXT, BOOLEAN) FROM PUBLIC;
 """
 
-STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3, STEP_4, STEP_5)
+# Step 5, the outlet directory (issue 20), lands in parallel: merged, STEPS ends STEP_4, STEP_5, STEP_6.
+STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3, STEP_4, STEP_6)
 
 
 def latest_version() -> int:

@@ -17,6 +17,7 @@ from konnect_pos.cli import (
     connect_plus,
     corporate,
     counter,
+    crash_logs,
     exchange_rate,
     printing,
     sync,
@@ -25,7 +26,7 @@ from konnect_pos.cli import (
 from konnect_pos.cli.common import EXIT_USAGE, OneLineParser, lang, tr, translate_error
 from konnect_pos.domain.errors import KonnectError
 
-AREAS = (counter, sync, corporate, connect_plus, backup, verify, exchange_rate, printing, advice)
+AREAS = (counter, sync, corporate, connect_plus, backup, verify, exchange_rate, printing, advice, crash_logs)
 # Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
 SHARED_OPTIONS = ("db", "terminal")
 

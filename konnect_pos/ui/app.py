@@ -9,7 +9,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMessageBox
 
 from konnect_pos import crash_log
 from konnect_pos.domain.errors import NotFound
@@ -81,6 +81,7 @@ class App:
         from konnect_pos.domain.roles import Right, can
         from konnect_pos.services.outlet_settings import close_rules, update_close_rules, update_outlet
         from konnect_pos.ui.backup_box import BackupBox
+        from konnect_pos.ui.crash_log_box import CrashLogBox
         from konnect_pos.ui.receipt_printer_box import ReceiptPrinterBox
 
         def save_outlet(fields: dict, on_done, on_error) -> None:
@@ -112,6 +113,13 @@ class App:
         dialog.layout().insertWidget(dialog.layout().indexOf(backups), printer_box)  # above the backups
         dialog.saved.connect(printer_box.save_settings)
         dialog.saved.connect(backups.save_settings)
+        crash_logs = CrashLogBox(can_change=can(window.counter.user.role, Right.OUTLET_SETTINGS))
+        beside = QHBoxLayout()  # beside the backups: below them the dialog outgrows a 768-pixel screen
+        dialog.layout().insertLayout(dialog.layout().indexOf(backups), beside)
+        backups.setMinimumWidth(backups.sizeHint().width())  # its folder stays readable
+        beside.addWidget(backups, 2)
+        beside.addWidget(crash_logs, 1)
+        dialog.saved.connect(crash_logs.save_settings)
         dialog.saved.connect(lambda: set_language(self.settings.language()))
         window.settings_dialog = dialog
         dialog.open()

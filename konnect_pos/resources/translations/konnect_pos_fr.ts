@@ -2171,4 +2171,22 @@
         <translation>Page de test envoyée</translation>
     </message>
 </context>
+<context>
+    <name>CrashLogBox</name>
+    <message>
+        <location filename="../../ui/crash_log_box.py"/>
+        <source>Crash logs</source>
+        <translation>Journaux de plantage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_log_box.py"/>
+        <source>Send crash logs to headquarters</source>
+        <translation>Envoyer les journaux de plantage au siège</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_log_box.py"/>
+        <source>Crash logs are in {folder}</source>
+        <translation>Les journaux de plantage sont dans {folder}</translation>
+    </message>
+</context>
 </TS>

@@ -2171,4 +2171,22 @@
         <translation>Ukurasa wa majaribio umetumwa</translation>
     </message>
 </context>
+<context>
+    <name>CrashLogBox</name>
+    <message>
+        <location filename="../../ui/crash_log_box.py"/>
+        <source>Crash logs</source>
+        <translation>Kumbukumbu za hitilafu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_log_box.py"/>
+        <source>Send crash logs to headquarters</source>
+        <translation>Tuma kumbukumbu za hitilafu makao makuu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_log_box.py"/>
+        <source>Crash logs are in {folder}</source>
+        <translation>Kumbukumbu za hitilafu ziko katika {folder}</translation>
+    </message>
+</context>
 </TS>

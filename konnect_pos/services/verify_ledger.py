@@ -19,6 +19,7 @@ import peewee
 
 from konnect_pos.domain.journal import canonical
 from konnect_pos.services.connect_plus import reversal_key
+from konnect_pos.store.database import db
 from konnect_pos.store.models import BalanceEntry, Customer, JournalEntry, Sale
 
 CHUNK = 2_000
@@ -67,21 +68,31 @@ def _named(text: str) -> tuple[str, str] | None:
         return None
 
 
+def _rows(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, list[Any]]]:
+    """The rows named by (account, key) pairs: a VALUES list joined in, one index probe per pair
+    (written out here: peewee spends longer building the statement than the database runs it)."""
+    if not pairs:
+        return {}
+    mark = db.param
+    values = ", ".join([f"({mark}, {mark})"] * len(pairs))
+    cursor = db.execute_sql(
+        f"SELECT be.id, c.account_number, be.entry_key, {', '.join(f'be.{f.column_name}' for f in REBUILT)}"
+        f" FROM (VALUES {values}) AS named JOIN customer c ON c.account_number = named.column1"
+        " JOIN balance_entry be ON be.customer_id = c.id AND be.entry_key = named.column2",
+        [value for pair in sorted(pairs) for value in pair],
+    )
+    moment = BalanceEntry.recorded_at.python_value
+    return {
+        (account, key): (row_id, [*rest[:-2], moment(rest[-2]), rest[-1]])
+        for row_id, account, key, *rest in cursor.fetchall()
+    }
+
+
 def _entries_against_rows(labels: dict[int, str], seen: bytearray, shown: int) -> tuple[int, list[str]]:
     missing, changed, twice, count = [], [], [], 0
     for chunk in _entries():
         names = [_named(text) for *_, text in chunk]
-        accounts = sorted({name[0] for name in names if name})
-        keys = sorted({name[1] for name in names if name})
-        rows = {
-            (account, key): (row_id, rest)
-            for row_id, account, key, *rest in BalanceEntry.select(
-                BalanceEntry.id, Customer.account_number, BalanceEntry.entry_key, *REBUILT,
-            )
-            .join(Customer)
-            .where(Customer.account_number.in_(accounts) & BalanceEntry.entry_key.in_(keys))
-            .tuples()
-        } if accounts else {}  # fmt: skip
+        rows = _rows({name for name in names if name})
         for (_, terminal_id, seq, uuid, at, text), name in zip(chunk, names, strict=True):
             where = f"{labels.get(terminal_id, terminal_id)} journal entry {seq}"
             found = rows.get(name) if name else None

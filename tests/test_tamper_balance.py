@@ -13,7 +13,7 @@ import pytest
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender
 from konnect_pos.services import connect_plus as cp
-from konnect_pos.services import demo
+from konnect_pos.services import corrections, demo
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.verify import verify
 from konnect_pos.store.models import BalanceEntry, JournalEntry, Terminal
@@ -27,7 +27,9 @@ def ledger(database, clock):
     day's last in its journal) and a counter top-up, on the demo shop."""
     demo.seed(clock, customers=20)
     cashier = sign_in("KIN01-T1", "cashier", "1111", clock)
-    cp.top_up_balance(cashier, "CD00000009", "10", [CashTender(Money.of("10", "USD"))])
+    top = cp.top_up_balance(cashier, "CD00000009", "10", [CashTender(Money.of("10", "USD"))])
+    manager = sign_in("KIN01-T1", "manager", "222222", clock)
+    corrections.refund_sale(manager, top.receipt_number, "4", "asked back", method="cash")  # a reversal
     first = clock().date()
     assert cp.run_daily(first, clock).entries >= 1
     clock.advance(days=1)
@@ -36,7 +38,8 @@ def ledger(database, clock):
     assert fees >= 2
     report = verify()
     assert report.problems == []
-    journaled = BalanceEntry.select().where(BalanceEntry.sale.is_null()).count()  # all but the credit
+    carried = BalanceEntry.sale.is_null(False) | BalanceEntry.entry_key.startswith("reversal:")
+    journaled = BalanceEntry.select().where(~carried).count()  # all but the credit and its reversal
     assert JournalEntry.select().where(JournalEntry.kind == "balance_entry").count() == journaled
     return first
 
@@ -123,6 +126,14 @@ TAMPERS = {
     "move a top-up's credit to another account": (
         ["UPDATE balance_entry SET customer_id = {mine} WHERE sale_id IS NOT NULL"],
         "sale KIN01-T1-000001: its top-up credit",
+    ),
+    "copy a top-up's reversal into another account, as a credit": (
+        [
+            "INSERT INTO balance_entry (customer_id, entry_key, day, kind, currency, amount_minor, corrects,"
+            " note, recorded_at) SELECT {mine}, entry_key, day, kind, currency, 400, corrects, note,"
+            " recorded_at FROM balance_entry WHERE substr(entry_key, 1, 9) = 'reversal:'"
+        ],
+        "rows under one key, one was recorded",
     ),
 }
 

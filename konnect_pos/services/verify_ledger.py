@@ -38,6 +38,7 @@ def ledger_problems(labels: dict[int, str], shown: int) -> tuple[int, list[str]]
     count, problems = _entries_against_rows(labels, seen, shown)
     problems += _rows_without_entry(seen, top, shown)
     problems += _credits_unlike_their_sale(shown)
+    problems += _reversals_twice(shown)
     return count, problems
 
 
@@ -187,3 +188,19 @@ def _credits_unlike_their_sale(shown: int) -> list[str]:
         .tuples()
     ]
     return problems
+
+
+def _reversals_twice(shown: int) -> list[str]:
+    """A reversal is found by its key alone (its void or refund names it): a second row under
+    the same key, in any account, would go unseen beside the one compared."""
+    count = peewee.fn.COUNT(BalanceEntry.id)
+    return [
+        f"balance entry {key}: {rows} rows under one key, one was recorded"
+        for key, rows in BalanceEntry.select(BalanceEntry.entry_key, count)
+        .where(BalanceEntry.entry_key.startswith(reversal_key("")))
+        .group_by(BalanceEntry.entry_key)
+        .having(count > 1)
+        .order_by(BalanceEntry.entry_key)
+        .limit(shown)
+        .tuples()
+    ]

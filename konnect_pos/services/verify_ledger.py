@@ -20,7 +20,7 @@ import peewee
 from konnect_pos.domain.journal import canonical
 from konnect_pos.services.connect_plus import reversal_key
 from konnect_pos.store.database import db
-from konnect_pos.store.models import BalanceEntry, Customer, JournalEntry, Sale
+from konnect_pos.store.models import BalanceEntry, Customer, Sale
 
 CHUNK = 2_000
 KIND = "balance_entry"
@@ -43,17 +43,15 @@ def ledger_problems(labels: dict[int, str], shown: int) -> tuple[int, list[str]]
 
 
 def _entries(last: int = 0) -> Iterator[list[tuple[Any, ...]]]:
+    """The ``balance_entry`` journal entries in chunks, as stored (the moment unconverted: the
+    row's ``recorded_at`` is stored by the same field type, so the raw values compare)."""
+    mark = db.param
     while True:
-        chunk = list(
-            JournalEntry.select(
-                JournalEntry.id, JournalEntry.terminal, JournalEntry.seq, JournalEntry.record_uuid,
-                JournalEntry.at, JournalEntry.payload,
-            )
-            .where((JournalEntry.kind == KIND) & (JournalEntry.id > last))
-            .order_by(JournalEntry.id)
-            .limit(CHUNK)
-            .tuples()
-        )  # fmt: skip
+        chunk = db.execute_sql(
+            "SELECT id, terminal_id, seq, record_uuid, at, payload FROM journal_entry"
+            f" WHERE kind = {mark} AND id > {mark} ORDER BY id LIMIT {CHUNK}",
+            (KIND, last),
+        ).fetchall()
         if not chunk:
             return
         yield chunk
@@ -82,11 +80,7 @@ def _rows(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, list[
         " JOIN balance_entry be ON be.customer_id = c.id AND be.entry_key = named.column2",
         [value for pair in sorted(pairs) for value in pair],
     )
-    moment = BalanceEntry.recorded_at.python_value
-    return {
-        (account, key): (row_id, [*rest[:-2], moment(rest[-2]), rest[-1]])
-        for row_id, account, key, *rest in cursor.fetchall()
-    }
+    return {(account, key): (row_id, rest) for row_id, account, key, *rest in cursor.fetchall()}
 
 
 def _entries_against_rows(labels: dict[int, str], seen: bytearray, shown: int) -> tuple[int, list[str]]:

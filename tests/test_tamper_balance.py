@@ -127,6 +127,14 @@ TAMPERS = {
         ["UPDATE balance_entry SET customer_id = {mine} WHERE sale_id IS NOT NULL"],
         "sale KIN01-T1-000001: its top-up credit",
     ),
+    "move a fee to another moment": (
+        [
+            "UPDATE balance_entry SET recorded_at = (SELECT b.recorded_at FROM balance_entry b"
+            " WHERE b.entry_key = 'demo-opening:CD00000001')"
+            " WHERE entry_key = '{fee2}' AND customer_id = {mine}"
+        ],
+        "balance entry {fee2} of CD00000005 no longer matches what was recorded",
+    ),
     "copy a top-up's reversal into another account, as a credit": (
         [
             "INSERT INTO balance_entry (customer_id, entry_key, day, kind, currency, amount_minor, corrects,"

@@ -171,7 +171,7 @@ def test_verify_detects_a_journal_edit(counter, database):
         "UPDATE journal_entry SET payload = REPLACE(payload, '600', '60') WHERE kind = 'sale'"
     )
     problem = verify().problems[0]
-    assert "KIN01-T1 journal entry 3: journal entry altered" in problem  # 1: the day opening, 2: its rate
+    assert "KIN01-T1 journal entry 5: journal entry altered" in problem  # opening, rate, 2 demo credits
 
 
 def test_queued_bundles_can_be_reordered_and_retriggered_with_an_audit_trail(counter, clock):

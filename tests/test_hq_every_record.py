@@ -126,7 +126,7 @@ def _terminal_figures(clock: ManualClock, day: date) -> dict[str, dict[str, obje
     for account in PLAN_ACCOUNTS:
         _balance, entries = connect_plus.balance(account)
         for entry, _after in entries:
-            if entry.day != day or entry.key.startswith("demo-opening:"):  # demo data, never journaled
+            if entry.day != day or entry.key.startswith("demo-opening:"):  # demo data, journaled by KIN01-T1
                 continue
             part = figures[entry.amount.currency]
             name = {"top_up": "topped_up", "plan_fee": "plan_fees", "connect_plus_fee": "connect_plus_fees",

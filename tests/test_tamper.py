@@ -240,8 +240,8 @@ def test_verify_on_the_command_line_says_which_anchor_and_exits_1_when_broken(tm
     assert main(["verify", "--db", url, "--anchor-file", str(anchor)]) == 0
     out = capsys.readouterr().out
     assert (
-        "OK:" in out and "KIN01-T1 #3 (anchor file anchor.json of 2026-11-20T09:30:00+00:00)" in out
-    )  # 1 day opening, 2 the day's rate, 3 the sale
+        "OK:" in out and "KIN01-T1 #5 (anchor file anchor.json of 2026-11-20T09:30:00+00:00)" in out
+    )  # 1 day opening, 2 the day's rate, 3 and 4 the demo's opening balances, 5 the sale
     assert main(["verify", "--db", url]) == 0
     assert "No anchor reached" in capsys.readouterr().out
     assert main(["verify", "--db", url, "--anchor", "KIN01-T1 #2 00000000dead"]) == 1

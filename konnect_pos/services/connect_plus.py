@@ -31,7 +31,7 @@ from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import db, write_transaction
-from konnect_pos.store.models import BalanceEntry, Customer, Plan, PlanAccount, Sale, Terminal
+from konnect_pos.store.models import BalanceEntry, Customer, Outlet, Plan, PlanAccount, Sale, Terminal
 
 RUN_CHUNK = 2_000
 
@@ -632,9 +632,17 @@ def seed_demo_plans(countries: Sequence[str], today: date, recorded_at: Any) -> 
         ):
             account = customer.account_number
             subscribe(account, plan_code, on=today, paid_until=paid_until)
-            if opening.amount > 0:
-                credit = top_up(f"demo-opening:{account}", today, opening, note="demo opening balance")
-                BalanceEntry.create(**_entry_values(customer.id, credit, recorded_at))
+            if opening.amount > 0:  # no money taken: an adjustment, journaled like the run's entries
+                credit = adjustment(f"demo-opening:{account}", today, opening, "demo opening balance")
+                with write_transaction():
+                    BalanceEntry.create(**_entry_values(customer.id, credit, recorded_at))
+                    _journal_entries(_demo_terminal(code), account, [credit], recorded_at)
+
+
+def _demo_terminal(country: str) -> int:
+    """The country's first terminal journals the demo's opening balances (a currency of its own)."""
+    first = Terminal.select(Terminal.id).join(Outlet).where(Outlet.country == country).order_by(Terminal.id)
+    return first.get().id
 
 
 # --- reversal of a top-up (void or refund) ---------------------------------------------------

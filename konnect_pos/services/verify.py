@@ -5,9 +5,10 @@ Four checks, each catching what the others cannot:
 - the database's own integrity check (SQLite): damaged pages are found before anything is read;
 - each terminal's hash chain, and the outbox beside it (same numbers, same content);
 - every money record (sale, payment, void, refund, cash movement, float, day close, top-up and
-  its reversal in the balance, corporate invoice) rebuilt from its rows and compared with its
-  journal entry, both ways: a row without an entry and an entry without its row are breaks;
-  receipt and Z numbers are gapless, so a deleted last sale or day close shows too;
+  its reversal in the balance, every other balance entry, corporate invoice) rebuilt from its
+  rows and compared with its journal entry, both ways: a row without an entry and an entry
+  without its row are breaks; receipt and Z numbers are gapless, so a deleted last sale or
+  day close shows too;
 - the journal's head against the anchors kept outside the file (HQ, backups' ``anchor.json``,
   a Z report line or a receipt QR typed in): a chain cut short or rewritten whole with fresh
   hashes is only found this way. What no anchor can show is in docs/decisions.md.
@@ -27,6 +28,7 @@ from konnect_pos.domain.journal import canonical
 from konnect_pos.services.connect_plus import reversal_key
 from konnect_pos.services.journal import ChainProblem, check_chain
 from konnect_pos.services.journal_anchor import Anchor, anchor_problem, head, terminal_labels
+from konnect_pos.services.verify_ledger import ledger_problems
 from konnect_pos.store.database import db, is_postgres
 from konnect_pos.store.models import (
     BalanceEntry,
@@ -298,7 +300,8 @@ def _money_records(labels: dict[int, str]) -> tuple[int, int, list[str]]:
         f"balance entry {key} of {reversals[key].customer.account_number}: its void or refund is missing"
         for key in sorted(set(reversals) - claimed)
     ]
-    return records, sales, problems
+    count, found = ledger_problems(labels, PROBLEMS_SHOWN)
+    return records + count, sales, problems + found
 
 
 def _by_id(query: peewee.ModelSelect, model: type[peewee.Model]) -> Iterator[list[Any]]:

@@ -20,7 +20,7 @@ from scripts.screenshots import OUT, grab, spin
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from konnect_pos.domain.billing_cycle import BillingCycle
+    from konnect_pos.domain.corporate.billing_cycle import BillingCycle
     from konnect_pos.services import corporate_invoices, demo
     from konnect_pos.store.schema import open_database
     from konnect_pos.ui.app import App

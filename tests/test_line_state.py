@@ -4,10 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from konnect_pos.domain.billing_cycle import BillingCycle
-from konnect_pos.domain.errors import StateError
-from konnect_pos.domain.money import Money
-from konnect_pos.domain.proration import (
+from konnect_pos.domain.corporate.billing_cycle import BillingCycle
+from konnect_pos.domain.corporate.charges import (
     Activation,
     DataBlockChange,
     DataBlocks,
@@ -18,6 +16,8 @@ from konnect_pos.domain.proration import (
     ServiceLine,
     line_state,
 )
+from konnect_pos.domain.errors import StateError
+from konnect_pos.domain.money import Money
 
 CATALOG = {"LITE": Money.of("25", "USD"), "STD": Money.of("50", "USD")}
 CYCLE = BillingCycle(1, "UTC")

@@ -15,11 +15,10 @@ from babel.messages.pofile import read_po
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from konnect_pos.domain import billing_cycle, proration
-from konnect_pos.domain.billing_cycle import BillingCycle, BillingPeriod
-from konnect_pos.domain.errors import CurrencyMismatch, NotFound, StateError, ValidationError
-from konnect_pos.domain.money import Money
-from konnect_pos.domain.proration import (
+from konnect_pos.domain.corporate import billing_cycle
+from konnect_pos.domain.corporate import charges as proration
+from konnect_pos.domain.corporate.billing_cycle import BillingCycle, BillingPeriod
+from konnect_pos.domain.corporate.charges import (
     Activation,
     Billed,
     Cancellation,
@@ -45,6 +44,8 @@ from konnect_pos.domain.proration import (
     period_charges,
     remaining_fraction,
 )
+from konnect_pos.domain.errors import CurrencyMismatch, NotFound, StateError, ValidationError
+from konnect_pos.domain.money import Money
 from konnect_pos.i18n import gettext
 from konnect_pos.paths import RESOURCES
 

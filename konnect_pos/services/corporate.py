@@ -16,8 +16,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from konnect_pos.domain import proration
-from konnect_pos.domain.billing_cycle import (
+from konnect_pos.domain.card_numbers import mask_card_numbers
+from konnect_pos.domain.corporate import charges as proration
+from konnect_pos.domain.corporate.billing_cycle import (
     BillingCycle,
     BillingPeriod,
     billing_cycle_from_first_activation,
@@ -25,11 +26,7 @@ from konnect_pos.domain.billing_cycle import (
     local_midnight,
     require_aware,
 )
-from konnect_pos.domain.card_numbers import mask_card_numbers
-from konnect_pos.domain.countries import country
-from konnect_pos.domain.errors import Conflict, NotFound, StateError, ValidationError
-from konnect_pos.domain.money import Money, parse_amount
-from konnect_pos.domain.proration import (
+from konnect_pos.domain.corporate.charges import (
     Activation,
     Cancellation,
     ChangeKind,
@@ -45,6 +42,9 @@ from konnect_pos.domain.proration import (
     classify_change,
     period_charges,
 )
+from konnect_pos.domain.countries import country
+from konnect_pos.domain.errors import Conflict, NotFound, StateError, ValidationError
+from konnect_pos.domain.money import Money, parse_amount
 from konnect_pos.domain.roles import Right
 from konnect_pos.i18n import LANGUAGES, tr
 from konnect_pos.services import journal

@@ -19,11 +19,11 @@ from konnect_pos.documents.corporate_invoice_pdf import (
     CorporateInvoiceLineData,
     render_corporate_invoice,
 )
-from konnect_pos.domain.billing_cycle import BillingCycle
+from konnect_pos.domain.corporate.billing_cycle import BillingCycle
+from konnect_pos.domain.corporate.charges import CorporateAccount as DomainAccount
+from konnect_pos.domain.corporate.charges import compute_invoice, read_params, stored_params
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
-from konnect_pos.domain.proration import CorporateAccount as DomainAccount
-from konnect_pos.domain.proration import compute_invoice, read_params, stored_params
 from konnect_pos.domain.roles import Right
 from konnect_pos.i18n import check_language, tr
 from konnect_pos.services import journal

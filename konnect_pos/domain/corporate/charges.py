@@ -41,7 +41,7 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Any
 
-from konnect_pos.domain.billing_cycle import (
+from konnect_pos.domain.corporate.billing_cycle import (
     DEFAULT_PAYMENT_TERMS_DAYS,
     BillingCycle,
     BillingPeriod,

@@ -1,11 +1,11 @@
-"""proration.line_state: where a line stands at an instant (the services validate with it)."""
+"""domain.corporate.line_state: where a line stands at an instant (the services validate with it)."""
 
 from datetime import UTC, datetime
 
 import pytest
 
 from konnect_pos.domain.corporate.billing_cycle import BillingCycle
-from konnect_pos.domain.corporate.charges import (
+from konnect_pos.domain.corporate.line_events import (
     Activation,
     DataBlockChange,
     DataBlocks,
@@ -14,8 +14,8 @@ from konnect_pos.domain.corporate.charges import (
     PlanChange,
     Reactivation,
     ServiceLine,
-    line_state,
 )
+from konnect_pos.domain.corporate.line_state import line_state
 from konnect_pos.domain.errors import StateError
 from konnect_pos.domain.money import Money
 

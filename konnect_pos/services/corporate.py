@@ -1,7 +1,7 @@
 """Corporate accounts and their service lines: create and edit, plan changes with a prorated
 preview, pause, cancel, reactivate, data blocks, overage, and the §3.13 queries.
 
-The rules are in ``domain/proration.py``; here a line's stored events are turned into the
+The rules are in ``domain/corporate/``; here a line's stored events are turned into the
 domain's ``ServiceLine`` and a candidate event is validated by replaying it before it is
 written. Every change is appended (never edited) and journaled for headquarters. Managers only.
 """
@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from konnect_pos.domain.card_numbers import mask_card_numbers
-from konnect_pos.domain.corporate import charges as proration
+from konnect_pos.domain.corporate import line_events
 from konnect_pos.domain.corporate.billing_cycle import (
     BillingCycle,
     BillingPeriod,
@@ -26,22 +26,21 @@ from konnect_pos.domain.corporate.billing_cycle import (
     local_midnight,
     require_aware,
 )
-from konnect_pos.domain.corporate.charges import (
+from konnect_pos.domain.corporate.charges import InvoiceLine, LineKind, period_charges
+from konnect_pos.domain.corporate.line_events import (
     Activation,
     Cancellation,
-    ChangeKind,
     DataBlockChange,
     DataBlocks,
     DataPool,
     LineEvent,
-    LineKind,
     OverageUsage,
     Pause,
     PlanChange,
     Reactivation,
-    classify_change,
-    period_charges,
 )
+from konnect_pos.domain.corporate.line_state import LineState, line_state, partial_periods
+from konnect_pos.domain.corporate.products import ChangeKind, classify_change
 from konnect_pos.domain.countries import country
 from konnect_pos.domain.errors import Conflict, NotFound, StateError, ValidationError
 from konnect_pos.domain.money import Money, parse_amount
@@ -178,9 +177,9 @@ class LineRecord:
     last_at: datetime | None = None
     last_stop: str = ""
 
-    def domain(self, extra: LineEvent | None = None) -> proration.ServiceLine:
+    def domain(self, extra: LineEvent | None = None) -> line_events.ServiceLine:
         events = tuple(self.events) + ((extra,) if extra is not None else ())
-        return proration.ServiceLine(self.row.kit_serial, events)
+        return line_events.ServiceLine(self.row.kit_serial, events)
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -360,9 +359,9 @@ def _line_view(record: LineRecord, account: CorporateAccount, now: datetime) -> 
     cycle = cycle_of(account)
     assert cycle is not None
     prices = catalog(account.currency) | _retired_prices(record, account.currency)
-    state = proration.line_state(record.domain(), cycle, prices, now)
+    state = line_state(record.domain(), cycle, prices, now)
     later = cycle.period_containing(now).end
-    upcoming = proration.line_state(record.domain(), cycle, prices, max(later, now))
+    upcoming = line_state(record.domain(), cycle, prices, max(later, now))
     if state.active and state.stop_pending:
         status = "pause_pending" if record.last_stop == "pause" else "cancel_pending"
     elif state.active:
@@ -423,11 +422,11 @@ def _check_order(record: LineRecord | None, account: CorporateAccount, at: datet
         )
 
 
-def _validate(record: LineRecord, account: CorporateAccount, event: LineEvent) -> proration.LineState:
+def _validate(record: LineRecord, account: CorporateAccount, event: LineEvent) -> LineState:
     cycle = cycle_of(account)
     assert cycle is not None
     prices = catalog(account.currency) | _retired_prices(record, account.currency)
-    return proration.line_state(record.domain(event), cycle, prices, event.at)
+    return line_state(record.domain(event), cycle, prices, event.at)
 
 
 def _next_seq(line_id: int) -> int:
@@ -618,9 +617,7 @@ def add_line(
                 block_list.append(blocks_of_pool)
         event = Activation(instant, (product_id or "").strip().upper(), tuple(block_list))
         cycle = cycle_of(account) or billing_cycle_from_first_activation([instant], account.zone)
-        proration.line_state(
-            proration.ServiceLine(serial, (event,)), cycle, catalog(account.currency), instant
-        )
+        line_state(line_events.ServiceLine(serial, (event,)), cycle, catalog(account.currency), instant)
         _check_order(None, account, instant)
         if account.billing_day is None:
             account.billing_day = cycle.billing_day
@@ -688,7 +685,7 @@ def preview_plan_change(
     cycle = cycle_of(account)
     assert cycle is not None
     prices = catalog(account.currency) | _retired_prices(record, account.currency)
-    before = proration.line_state(record.domain(), cycle, prices, instant)
+    before = line_state(record.domain(), cycle, prices, instant)
     if product == before.product_id and before.pending_product is None:
         raise ValidationError(
             "Service line {line} is already on plan {product}",
@@ -697,7 +694,7 @@ def preview_plan_change(
             product=product,
         )
     event = PlanChange(instant, product)
-    proration.line_state(record.domain(event), cycle, prices, instant)
+    line_state(record.domain(event), cycle, prices, instant)
     kind = classify_change(prices[before.product_id], prices[product])
     period = cycle.period_containing(instant)
     effective = period.end if kind is ChangeKind.DOWNGRADE else instant
@@ -723,7 +720,7 @@ def preview_plan_change(
     )
 
 
-def _charge_view(line: proration.InvoiceLine) -> ChargeView:
+def _charge_view(line: InvoiceLine) -> ChargeView:
     return ChargeView(
         kind=line.kind.value,
         template=line.template,
@@ -837,7 +834,7 @@ def line_periods(counter: Counter, kit_serial: str, *, since: date | None = None
     last = cycle.period_containing(max(now, record.last_at or now))
     domain_line = record.domain()
     while period.start <= last.start:
-        for part in proration.partial_periods(domain_line, period, prices):
+        for part in partial_periods(domain_line, period, prices):
             found.append(PartialPeriodView(period.start, part.start, part.end, part.product_id))
         period = period.next()
     return found

@@ -20,8 +20,9 @@ from konnect_pos.documents.corporate_invoice_pdf import (
     render_corporate_invoice,
 )
 from konnect_pos.domain.corporate.billing_cycle import BillingCycle
-from konnect_pos.domain.corporate.charges import CorporateAccount as DomainAccount
-from konnect_pos.domain.corporate.charges import compute_invoice, read_params, stored_params
+from konnect_pos.domain.corporate.charges import read_params, stored_params
+from konnect_pos.domain.corporate.invoice import CorporateAccount as DomainAccount
+from konnect_pos.domain.corporate.invoice import compute_invoice
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right

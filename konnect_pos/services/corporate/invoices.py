@@ -29,7 +29,8 @@ from konnect_pos.domain.roles import Right
 from konnect_pos.i18n import check_language, tr
 from konnect_pos.services import journal
 from konnect_pos.services.business_day import local_date
-from konnect_pos.services.corporate import LineRecord, load_lines
+from konnect_pos.services.corporate.history import load_lines
+from konnect_pos.services.corporate.views import LineRecord
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import db, is_postgres, write_transaction

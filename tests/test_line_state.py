@@ -10,10 +10,10 @@ from konnect_pos.domain.corporate.line_events import (
     DataBlockChange,
     DataBlocks,
     DataPool,
+    LineHistory,
     Pause,
     PlanChange,
     Reactivation,
-    ServiceLine,
 )
 from konnect_pos.domain.corporate.line_state import line_state
 from konnect_pos.domain.errors import StateError
@@ -29,7 +29,7 @@ def at(*args: int) -> datetime:
 
 
 def test_pending_downgrade_pause_and_blocks_take_effect_at_the_period_end():
-    line = ServiceLine(
+    line = LineHistory(
         "kit",
         (
             Activation(at(2026, 10, 20), "STD"),
@@ -52,6 +52,6 @@ def test_pending_downgrade_pause_and_blocks_take_effect_at_the_period_end():
 
 
 def test_an_invalid_candidate_event_raises():
-    line = ServiceLine("kit", (Activation(at(2026, 10, 20), "STD"), Reactivation(at(2026, 10, 21))))
+    line = LineHistory("kit", (Activation(at(2026, 10, 20), "STD"), Reactivation(at(2026, 10, 21))))
     with pytest.raises(StateError):
         line_state(line, CYCLE, CATALOG, at(2026, 10, 21))

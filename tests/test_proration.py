@@ -27,18 +27,18 @@ from konnect_pos.domain.corporate.charges import (
     period_charges,
     remaining_fraction,
 )
-from konnect_pos.domain.corporate.invoice import CorporateAccount, billed_for_period, compute_invoice
+from konnect_pos.domain.corporate.invoice import BillableAccount, billed_for_period, compute_invoice
 from konnect_pos.domain.corporate.line_events import (
     Activation,
     Cancellation,
     DataBlockChange,
     DataBlocks,
     DataPool,
+    LineHistory,
     OverageUsage,
     Pause,
     PlanChange,
     Reactivation,
-    ServiceLine,
 )
 from konnect_pos.domain.corporate.line_state import PartialPeriod, partial_periods
 from konnect_pos.domain.corporate.products import ChangeKind, Product, available_products, classify_change
@@ -70,11 +70,11 @@ def at(*args: int) -> datetime:
     return datetime(*args, tzinfo=UTC)
 
 
-def line(*events, line_id: str = "kit-1") -> ServiceLine:
-    return ServiceLine(line_id, tuple(events))
+def line(*events, line_id: str = "kit-1") -> LineHistory:
+    return LineHistory(line_id, tuple(events))
 
 
-def charges(service_line: ServiceLine, period: BillingPeriod = NOV):
+def charges(service_line: LineHistory, period: BillingPeriod = NOV):
     return period_charges(service_line, period, CATALOG, "USD")
 
 
@@ -171,7 +171,7 @@ def test_the_1_november_cutoff_is_read_in_the_account_zone():
 
 
 def test_changes_from_1_november_2023_appear_on_the_1_december_invoice():
-    account = CorporateAccount("ACME", UTC_DAY1, "USD", (line(Activation(at(2023, 11, 16), "STD")),))
+    account = BillableAccount("ACME", UTC_DAY1, "USD", (line(Activation(at(2023, 11, 16), "STD")),))
     invoice = compute_invoice(account, NOV.next(), CATALOG, Decimal(0))
     assert invoice.invoice_date == date(2023, 12, 1)
     assert kinds(invoice.lines) == [(LineKind.NEW_LINE, usd("25")), (LineKind.MONTHLY_FEE, usd("50"))]
@@ -369,7 +369,7 @@ def test_kill_bill_2133_a_line_added_on_the_last_day_of_a_month():
 
 def test_day_31_account_bills_every_month_through_the_leap_year():
     cycle = BillingCycle(31, "UTC")
-    account = CorporateAccount("ACME", cycle, "USD", (line(Activation(at(2024, 1, 31, 12), "STD")),))
+    account = BillableAccount("ACME", cycle, "USD", (line(Activation(at(2024, 1, 31, 12), "STD")),))
     period = cycle.period(2024, 2)
     dates, totals = [], []
     for _ in range(4):
@@ -412,7 +412,7 @@ def test_invoice_for_an_account_with_two_lines_and_vat_on_the_subtotal():
     assert cycle == UTC_DAY1
     first = line(Activation(at(2023, 10, 1, 9), "STD"), PlanChange(at(2023, 11, 16), "PRI"), line_id="kit-1")
     second = line(Activation(at(2023, 11, 16), "LITE", (DataBlocks(LOCAL, 1, usd("10")),)), line_id="kit-2")
-    account = CorporateAccount("ACME", cycle, "USD", (first, second), payment_terms_days=14)
+    account = BillableAccount("ACME", cycle, "USD", (first, second), payment_terms_days=14)
     invoice = compute_invoice(account, NOV.next(), CATALOG, Decimal("0.18"))
     assert [(item.line_id, item.kind, item.amount, item.billed) for item in invoice.lines] == [
         ("kit-1", LineKind.UPGRADE_CREDIT, usd("-25"), Billed.ARREARS),
@@ -431,7 +431,7 @@ def test_invoice_for_an_account_with_two_lines_and_vat_on_the_subtotal():
 
 
 def test_default_payment_terms_are_seven_days():
-    account = CorporateAccount("ACME", UTC_DAY1, "USD", (line(Activation(T_NOV, "STD")),))
+    account = BillableAccount("ACME", UTC_DAY1, "USD", (line(Activation(T_NOV, "STD")),))
     assert compute_invoice(account, NOV, CATALOG, Decimal(0)).due_date == date(2023, 11, 8)
 
 
@@ -488,10 +488,10 @@ def test_bad_products_prices_and_inputs_are_refused():
     with pytest.raises(ValidationError, match="exact number of GB"):
         OverageUsage(T_NOV, LOCAL, 1.5, usd("1"))  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="appears twice"):
-        CorporateAccount(
+        BillableAccount(
             "A", UTC_DAY1, "USD", (line(Activation(T_NOV, "STD")), line(Activation(T_NOV, "STD")))
         )
-    account = CorporateAccount("A", UTC_DAY1, "USD", (line(Activation(T_NOV, "STD")),))
+    account = BillableAccount("A", UTC_DAY1, "USD", (line(Activation(T_NOV, "STD")),))
     with pytest.raises(ValidationError, match="VAT rate"):
         compute_invoice(account, NOV, CATALOG, 0.18)  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="another billing cycle"):
@@ -499,7 +499,7 @@ def test_bad_products_prices_and_inputs_are_refused():
     with pytest.raises(ValidationError, match="inside the billing period"):
         remaining_fraction(at(2023, 12, 1), NOV)
     with pytest.raises(ValidationError, match="Payment terms"):
-        CorporateAccount("A", UTC_DAY1, "USD", (), payment_terms_days=-3)
+        BillableAccount("A", UTC_DAY1, "USD", (), payment_terms_days=-3)
 
 
 # --- translations --------------------------------------------------------------------------------------

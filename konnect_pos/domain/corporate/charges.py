@@ -18,7 +18,7 @@ from konnect_pos.domain.corporate.billing_cycle import (
     require_aware,
     zone_info,
 )
-from konnect_pos.domain.corporate.line_events import DataBlocks, DataPool, ServiceLine
+from konnect_pos.domain.corporate.line_events import DataBlocks, DataPool, LineHistory
 from konnect_pos.domain.corporate.line_state import ImmediateChange, ImmediateKind, Replay, replay_line
 from konnect_pos.domain.errors import KonnectError, ValidationError
 from konnect_pos.domain.money import Money, round_half_up
@@ -292,7 +292,7 @@ def _change_lines(
 
 
 def period_charges(
-    line: ServiceLine, period: BillingPeriod, catalog: Mapping[str, Money], currency: str
+    line: LineHistory, period: BillingPeriod, catalog: Mapping[str, Money], currency: str
 ) -> PeriodCharges:
     """Everything ``line`` owes for ``period``: its advance fee and blocks, and the adjustments
     for changes inside the period. Summed, the fee lines equal the monthly price integrated over

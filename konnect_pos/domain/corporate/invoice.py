@@ -15,7 +15,7 @@ from konnect_pos.domain.corporate.billing_cycle import (
     due_date,
 )
 from konnect_pos.domain.corporate.charges import InvoiceLine, LineKind, period_charges
-from konnect_pos.domain.corporate.line_events import ServiceLine
+from konnect_pos.domain.corporate.line_events import LineHistory
 from konnect_pos.domain.errors import ValidationError
 from konnect_pos.domain.money import Money, money_sum, round_half_up
 
@@ -27,14 +27,14 @@ def _check_vat_rate(rate: Decimal) -> Decimal:
 
 
 @dataclass(frozen=True, slots=True)
-class CorporateAccount:
+class BillableAccount:
     """A corporate account: its cycle (fixed once from the first activation, see
     ``billing_cycle_from_first_activation``), currency, payment terms and service lines."""
 
     account_id: str
     cycle: BillingCycle
     currency: str
-    lines: tuple[ServiceLine, ...]
+    lines: tuple[LineHistory, ...]
     payment_terms_days: int = DEFAULT_PAYMENT_TERMS_DAYS
 
     def __post_init__(self) -> None:
@@ -67,7 +67,7 @@ class Invoice:
 
 
 def compute_invoice(
-    account: CorporateAccount, period: BillingPeriod, catalog: Mapping[str, Money], vat_rate: Decimal
+    account: BillableAccount, period: BillingPeriod, catalog: Mapping[str, Money], vat_rate: Decimal
 ) -> Invoice:
     """The invoice of ``account`` dated ``period``'s billing date.
 

@@ -100,7 +100,7 @@ LineEvent = Activation | PlanChange | Pause | Cancellation | Reactivation | Data
 
 
 @dataclass(frozen=True, slots=True)
-class ServiceLine:
+class LineHistory:
     """One kit's subscription: its id and its events (kept in time order, ties as given)."""
 
     line_id: str

@@ -21,11 +21,11 @@ from konnect_pos.domain.corporate.line_events import (
     DataBlocks,
     DataPool,
     LineEvent,
+    LineHistory,
     OverageUsage,
     Pause,
     PlanChange,
     Reactivation,
-    ServiceLine,
 )
 from konnect_pos.domain.corporate.products import ChangeKind, classify_change, price_of
 from konnect_pos.domain.errors import CurrencyMismatch, NotFound, StateError
@@ -201,7 +201,7 @@ class Replay:
 
 
 def replay_line(
-    line: ServiceLine,
+    line: LineHistory,
     cycle: BillingCycle,
     catalog: Mapping[str, Money],
     currency: str,
@@ -218,7 +218,7 @@ def replay_line(
     return replay
 
 
-def line_currency(catalog: Mapping[str, Money], line: ServiceLine) -> str:
+def line_currency(catalog: Mapping[str, Money], line: LineHistory) -> str:
     first = next((e for e in line.events if isinstance(e, Activation)), None)
     if first is None:
         raise StateError("Service line {line} must start with its activation", line=line.line_id)
@@ -241,7 +241,7 @@ class LineState:
 
 
 def line_state(
-    line: ServiceLine, cycle: BillingCycle, catalog: Mapping[str, Money], at: datetime
+    line: LineHistory, cycle: BillingCycle, catalog: Mapping[str, Money], at: datetime
 ) -> LineState:
     """The line replayed through every event up to ``at`` (included); raises the replay's
     errors, so appending a candidate event and asking for the state validates it."""
@@ -263,7 +263,7 @@ def line_state(
 
 
 def partial_periods(
-    line: ServiceLine, period: BillingPeriod, catalog: Mapping[str, Money]
+    line: LineHistory, period: BillingPeriod, catalog: Mapping[str, Money]
 ) -> list[PartialPeriod]:
     """The stretches of ``period`` the line was in service, each with its product (§3.13).
 

@@ -21,8 +21,7 @@ from konnect_pos.documents.corporate_invoice_pdf import (
 )
 from konnect_pos.domain.corporate.billing_cycle import BillingCycle
 from konnect_pos.domain.corporate.charges import read_params, stored_params
-from konnect_pos.domain.corporate.invoice import CorporateAccount as DomainAccount
-from konnect_pos.domain.corporate.invoice import compute_invoice
+from konnect_pos.domain.corporate.invoice import BillableAccount, compute_invoice
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
@@ -326,7 +325,7 @@ def invoices_run(counter: Counter, run_date: date) -> RunResult:
                     continue
                 if account.currency not in prices:
                     prices[account.currency] = _all_prices(account.currency)
-                domain = DomainAccount(
+                domain = BillableAccount(
                     account_id=account.code,
                     cycle=cycle,
                     currency=account.currency,

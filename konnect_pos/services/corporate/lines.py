@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 
-from konnect_pos.domain.corporate import line_events
 from konnect_pos.domain.corporate.billing_cycle import (
     billing_cycle_from_first_activation,
 )
@@ -17,6 +16,7 @@ from konnect_pos.domain.corporate.line_events import (
     DataBlockChange,
     DataBlocks,
     DataPool,
+    LineHistory,
     OverageUsage,
     Pause,
     Reactivation,
@@ -100,7 +100,7 @@ def add_line(
                 block_list.append(blocks_of_pool)
         event = Activation(instant, (product_id or "").strip().upper(), tuple(block_list))
         cycle = cycle_of(account) or billing_cycle_from_first_activation([instant], account.zone)
-        line_state(line_events.ServiceLine(serial, (event,)), cycle, catalog(account.currency), instant)
+        line_state(LineHistory(serial, (event,)), cycle, catalog(account.currency), instant)
         check_order(None, account, instant)
         if account.billing_day is None:
             account.billing_day = cycle.billing_day

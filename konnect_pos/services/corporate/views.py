@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from konnect_pos.domain.corporate import line_events
 from konnect_pos.domain.corporate.line_events import (
     LineEvent,
+    LineHistory,
 )
 from konnect_pos.domain.money import Money
 from konnect_pos.i18n import tr
@@ -116,6 +116,6 @@ class LineRecord:
     last_at: datetime | None = None
     last_stop: str = ""
 
-    def domain(self, extra: LineEvent | None = None) -> line_events.ServiceLine:
+    def domain(self, extra: LineEvent | None = None) -> LineHistory:
         events = tuple(self.events) + ((extra,) if extra is not None else ())
-        return line_events.ServiceLine(self.row.kit_serial, events)
+        return LineHistory(self.row.kit_serial, events)

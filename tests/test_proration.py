@@ -27,7 +27,7 @@ from konnect_pos.domain.corporate.charges import (
     period_charges,
     remaining_fraction,
 )
-from konnect_pos.domain.corporate.invoice import BillableAccount, billed_for_period, compute_invoice
+from konnect_pos.domain.corporate.invoice import BillableAccount, compute_invoice
 from konnect_pos.domain.corporate.line_events import (
     Activation,
     Cancellation,
@@ -43,9 +43,23 @@ from konnect_pos.domain.corporate.line_events import (
 from konnect_pos.domain.corporate.line_state import PartialPeriod, partial_periods
 from konnect_pos.domain.corporate.products import ChangeKind, Product, available_products, classify_change
 from konnect_pos.domain.errors import CurrencyMismatch, NotFound, StateError, ValidationError
-from konnect_pos.domain.money import Money
+from konnect_pos.domain.money import Money, money_sum
 from konnect_pos.i18n import gettext
 from konnect_pos.paths import RESOURCES
+
+FEE_KINDS = {
+    LineKind.MONTHLY_FEE,
+    LineKind.NEW_LINE,
+    LineKind.REACTIVATION,
+    LineKind.UPGRADE_CREDIT,
+    LineKind.UPGRADE_CHARGE,
+}
+
+
+def billed_for_period(charges, currency: str) -> Money:
+    """Sum of the plan-fee lines of a period: what the integral of the monthly price over the
+    time in service is compared with."""
+    return money_sum([c.amount for c in charges if c.kind in FEE_KINDS], currency)
 
 
 def usd(amount: str) -> Money:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -14,7 +14,7 @@ from konnect_pos.domain.corporate.billing_cycle import (
     check_payment_terms,
     due_date,
 )
-from konnect_pos.domain.corporate.charges import InvoiceLine, LineKind, period_charges
+from konnect_pos.domain.corporate.charges import InvoiceLine, period_charges
 from konnect_pos.domain.corporate.line_events import LineHistory
 from konnect_pos.domain.errors import ValidationError
 from konnect_pos.domain.money import Money, money_sum, round_half_up
@@ -96,16 +96,3 @@ def compute_invoice(
         vat=vat,
         total=subtotal + vat,
     )
-
-
-def billed_for_period(charges: Sequence[InvoiceLine], currency: str) -> Money:
-    """Sum of the plan-fee lines of a period (monthly fee, new line, reactivation, upgrade):
-    what the integral of the monthly price over the time in service is compared with."""
-    fee_kinds = {
-        LineKind.MONTHLY_FEE,
-        LineKind.NEW_LINE,
-        LineKind.REACTIVATION,
-        LineKind.UPGRADE_CREDIT,
-        LineKind.UPGRADE_CHARGE,
-    }
-    return money_sum([c.amount for c in charges if c.kind in fee_kinds], currency)

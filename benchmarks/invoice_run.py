@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from konnect_pos.services import demo
-from konnect_pos.services.corporate_invoices import invoice_pdf, invoices_run
+from konnect_pos.services.corporate import invoice_pdf, invoices_run
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import sign_in
 from konnect_pos.store.database import db, write_transaction

@@ -20,8 +20,9 @@ from scripts.screenshots import OUT, grab, spin
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from konnect_pos.domain.billing_cycle import BillingCycle
-    from konnect_pos.services import corporate_invoices, demo
+    from konnect_pos.domain.corporate.billing_cycle import BillingCycle
+    from konnect_pos.services import demo
+    from konnect_pos.services.corporate import invoice_pdf
     from konnect_pos.store.schema import open_database
     from konnect_pos.ui.app import App
     from konnect_pos.ui.settings import LocalSettings
@@ -67,7 +68,7 @@ def main() -> int:
     grab(dialog, "corporate-invoice-preview.png")
     number = corporate.invoices[0].number
     pdf = folder / "invoice.pdf"
-    pdf.write_bytes(corporate_invoices.invoice_pdf(window.counter, number, language="fr"))
+    pdf.write_bytes(invoice_pdf(window.counter, number, language="fr"))
     target = OUT / "corporate-invoice-a4-fr"
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(target)], check=True)
     print("wrote docs/screenshots/corporate-invoice-a4-fr.png")

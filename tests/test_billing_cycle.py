@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from konnect_pos.domain.billing_cycle import (
+from konnect_pos.domain.corporate.billing_cycle import (
     BillingCycle,
     billing_cycle_from_first_activation,
     due_date,

@@ -23,7 +23,6 @@ from konnect_pos.domain.bundle_queue import (
     UsageReading,
     move,
     plan_sale,
-    preview_sale,
     project,
     retrigger,
 )
@@ -118,20 +117,6 @@ def test_empty_cart_and_a_reused_id_are_refused():
     purchases = sale([], [(LITE, None)], T0)
     with pytest.raises(ValidationError):
         plan_sale(purchases, [], [("p0", WEEK, PE)], T0)
-
-
-def test_cart_preview_is_the_projection_of_the_account_after_the_sale():
-    purchases = sale([], [(LITE, None)], T0)
-    at = T0 + days(2)
-    preview = preview_sale(purchases, [], [(WEEK, DE), (DAY, None)], at)
-    planned = plan_sale(purchases, [], [("a", WEEK, DE), ("b", DAY, None)], at)
-    expected = project([*purchases, *planned], [], at)
-    assert [(e.terms, e.trigger, e.starts_at, e.starts_exact, e.state) for e in preview.entries] == [
-        (e.terms, e.trigger, e.starts_at, e.starts_exact, e.state) for e in expected.entries
-    ]
-    assert len({e.purchase_id for e in preview.entries}) == 3
-    with pytest.raises(ValidationError):
-        preview_sale(purchases, [], [], at)
 
 
 def test_two_immediate_sales_recorded_offline_queue_instead_of_overlapping():

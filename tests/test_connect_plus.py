@@ -32,13 +32,11 @@ from konnect_pos.domain.connect_plus import (
     apply_opt_in,
     apply_opt_out,
     apply_top_up,
-    data_beyond_allowance_mb,
     process_day,
     published_connect_plus,
     published_eligible,
     run_days,
     status,
-    usage_charge,
 )
 from konnect_pos.domain.errors import CurrencyMismatch, StateError, ValidationError
 from konnect_pos.domain.money import Money
@@ -118,38 +116,12 @@ def test_published_terms_daily_fee_1_and_50_mb_per_day():
     )
 
 
-def test_data_beyond_50_mb_is_charged_at_the_plans_rates():
-    assert data_beyond_allowance_mb(SALOM, 40) == 0
-    assert data_beyond_allowance_mb(SALOM, 50) == 0
-    assert data_beyond_allowance_mb(SALOM, 80) == 30
-    with pytest.raises(StateError):
-        data_beyond_allowance_mb(BASIC, 80)
-    with pytest.raises(ValidationError):
-        data_beyond_allowance_mb(SALOM, -1)
-
-
 def test_rates_sipos_and_muoshrat_plus_have_their_own():
     for name in ("Sipos", "Muoshrat+"):
         terms = ConnectPlusTerms.published("TJS", name)
         assert (terms.offnet_minute_rate, terms.sms_rate) == (tjs("0.25"), tjs("0.10"))
-        plan = PlanTerms(name.upper(), name, tjs(40), 30, terms)
-        charge = usage_charge(
-            plan, offnet_minutes=10, sms=3, plan_minute_rate=tjs("0.40"), plan_sms_rate=tjs("0.20")
-        )
-        assert charge == tjs("2.80")  # 10 × 0.25 + 3 × 0.10
-
-
-def test_rates_of_other_plans_are_the_plans_own():
     assert SALOM.connect_plus.offnet_minute_rate is None
-    charge = usage_charge(
-        SALOM, offnet_minutes=10, sms=3, plan_minute_rate=tjs("0.40"), plan_sms_rate=tjs("0.20")
-    )
-    assert charge == tjs("4.60")
-    assert usage_charge(SALOM, plan_minute_rate=tjs("0.40"), plan_sms_rate=tjs("0.20")) == tjs(0)
-    with pytest.raises(ValidationError):
-        usage_charge(SALOM, offnet_minutes=-1, plan_minute_rate=tjs(1), plan_sms_rate=tjs(1))
-    with pytest.raises(CurrencyMismatch):
-        usage_charge(SALOM, offnet_minutes=1, plan_minute_rate=Money.of(1, "USD"), plan_sms_rate=tjs(1))
+    assert SALOM.connect_plus.sms_rate is None
 
 
 # --- §2 auto-activation -----------------------------------------------------------------

@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from konnect_pos.domain.errors import KonnectError, NotFound
-from konnect_pos.services import corporate_invoices
+from konnect_pos.services import corporate
 from konnect_pos.services.session import sign_in
 
 
@@ -25,7 +25,7 @@ def issued(database, clock) -> tuple:
 
     demo.seed(clock, customers=0)
     manager = sign_in("KIN01-T1", "manager", "222222", clock)
-    run = corporate_invoices.invoices_run(manager, date(2026, 11, 4))
+    run = corporate.invoices_run(manager, date(2026, 11, 4))
     return manager, run.issued[0]
 
 
@@ -58,27 +58,27 @@ def issued(database, clock) -> tuple:
 )
 def test_invoice_pdf_explains_each_prorated_line(issued, lang, expected):
     manager, number = issued
-    text = text_of(corporate_invoices.invoice_pdf(manager, number, language=lang))
+    text = text_of(corporate.invoice_pdf(manager, number, language=lang))
     for fragment in expected:
         assert " ".join(fragment.split()) in text
-    invoice = corporate_invoices.get_invoice(manager, number)
+    invoice = corporate.get_invoice(manager, number)
     assert invoice.total.amount == invoice.subtotal.amount + invoice.vat.amount
 
 
 def test_invoice_pdf_defaults_to_the_account_language_and_refuses_bad_input(issued):
     manager, number = issued
-    assert "Facture" in text_of(corporate_invoices.invoice_pdf(manager, number))  # the account reads French
+    assert "Facture" in text_of(corporate.invoice_pdf(manager, number))  # the account reads French
     with pytest.raises(NotFound):
-        corporate_invoices.invoice_pdf(manager, "KIN01-INV-000099")
+        corporate.invoice_pdf(manager, "KIN01-INV-000099")
     with pytest.raises(KonnectError):
-        corporate_invoices.invoice_pdf(manager, number, language="de")
+        corporate.invoice_pdf(manager, number, language="de")
 
 
 def test_a_french_invoice_writes_every_price_the_french_way(issued):
     """Prices inside the line explanations are stored as "50.00 USD" (as in every invoice already
     issued) and written at the edge in the reader's language: no "USD" on a French invoice."""
     manager, number = issued
-    text = text_of(corporate_invoices.invoice_pdf(manager, number, language="fr")).replace("\u202f", " ")
+    text = text_of(corporate.invoice_pdf(manager, number, language="fr")).replace("\u202f", " ")
     assert "× 50,00 $US" in text.replace("\u00a0", " ")
     assert "× 75,00 $US" in text.replace("\u00a0", " ")
     assert "USD" not in text

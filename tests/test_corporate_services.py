@@ -16,7 +16,7 @@ from konnect_pos.domain.errors import (
     ValidationError,
 )
 from konnect_pos.domain.money import Money
-from konnect_pos.services import corporate, corporate_invoices, journal
+from konnect_pos.services import corporate, journal
 from konnect_pos.services.corporate import AccountInput
 from konnect_pos.services.session import Counter, sign_in
 from konnect_pos.store.models import (
@@ -73,9 +73,9 @@ def test_billing_day_31_crosses_february_and_comes_back(manager, clock):
     corporate.add_line(manager, code, "KIT-A31", "BIZ-STANDARD", at=at(clock, 2026, 1, 31, 9))
     assert corporate.get_account(manager, code).billing_day == 31
     at(clock, 2026, 2, 28, 6)
-    run = corporate_invoices.invoices_run(manager, date(2026, 2, 28))
+    run = corporate.invoices_run(manager, date(2026, 2, 28))
     assert len(run.issued) == 1
-    invoice = corporate_invoices.get_invoice(manager, run.issued[0])
+    invoice = corporate.get_invoice(manager, run.issued[0])
     new_line, fee = invoice.lines
     # 31 Jan 10:00 WAT to 28 Feb 00:00 WAT: 27 d 14 h of a 28-day period × 50.00
     assert new_line.amount == usd("49.26")  # 50 × 662/672 = 49.2559…
@@ -84,11 +84,9 @@ def test_billing_day_31_crosses_february_and_comes_back(manager, clock):
     assert invoice.subtotal == usd("99.26") and invoice.vat == usd("15.88") and invoice.total == usd("115.14")
     assert invoice.due_date == date(2026, 3, 7)
     at(clock, 2026, 3, 31, 6)
-    march = corporate_invoices.invoices_run(manager, date(2026, 3, 31))
-    assert [line.amount for line in corporate_invoices.get_invoice(manager, march.issued[0]).lines] == [
-        usd("50")
-    ]
-    assert corporate_invoices.invoices_run(manager, date(2026, 3, 30)).due_accounts == 0
+    march = corporate.invoices_run(manager, date(2026, 3, 31))
+    assert [line.amount for line in corporate.get_invoice(manager, march.issued[0]).lines] == [usd("50")]
+    assert corporate.invoices_run(manager, date(2026, 3, 30)).due_accounts == 0
 
 
 def test_leap_day_bills_days_29_30_31(manager, clock):
@@ -98,13 +96,12 @@ def test_leap_day_bills_days_29_30_31(manager, clock):
         corporate.add_line(manager, code, f"KIT-LEAP{day}", "BIZ-ESSENTIAL", at=at(clock, 2027, 12, day, 12))
         codes.append(code)
     at(clock, 2028, 2, 28, 12)
-    assert corporate_invoices.invoices_run(manager, date(2028, 2, 28)).due_accounts == 0
+    assert corporate.invoices_run(manager, date(2028, 2, 28)).due_accounts == 0
     at(clock, 2028, 3, 1, 12)
-    leap = corporate_invoices.invoices_run(manager, date(2028, 2, 29))
+    leap = corporate.invoices_run(manager, date(2028, 2, 29))
     assert leap.due_accounts == 3 and len(leap.issued) == 3
     periods = {
-        corporate_invoices.get_invoice(manager, n).account_code: corporate_invoices.get_invoice(manager, n)
-        for n in leap.issued
+        corporate.get_invoice(manager, n).account_code: corporate.get_invoice(manager, n) for n in leap.issued
     }
     for code in codes:
         invoice = periods[code]
@@ -134,8 +131,8 @@ def test_upgrade_preview_is_what_the_next_invoice_bills(manager, clock):
     assert ServiceLineEvent.select().count() == before + 1
     assert corporate.get_line(manager, "KIT-UP1").product_id == "BIZ-PRIORITY"
     at(clock, 2026, 12, 1, 8)
-    run = corporate_invoices.invoices_run(manager, date(2026, 12, 1))
-    invoice = corporate_invoices.get_invoice(manager, run.issued[0])
+    run = corporate.invoices_run(manager, date(2026, 12, 1))
+    invoice = corporate.get_invoice(manager, run.issued[0])
     kinds = [(line.kind, line.amount) for line in invoice.lines]
     assert kinds == [
         ("new_line", usd("50.00")),  # activated at 1 Nov 00:00 WAT: the whole of November
@@ -156,9 +153,7 @@ def test_downgrade_waits_for_the_next_cycle_and_same_price_is_free(manager, cloc
     line = corporate.get_line(manager, "KIT-DN1")
     assert line.product_id == "BIZ-STANDARD-PLUS" and line.pending_product == "BIZ-ESSENTIAL"
     at(clock, 2026, 11, 1, 8)
-    invoice = corporate_invoices.get_invoice(
-        manager, corporate_invoices.invoices_run(manager, date(2026, 11, 1)).issued[0]
-    )
+    invoice = corporate.get_invoice(manager, corporate.invoices_run(manager, date(2026, 11, 1)).issued[0])
     assert [(line.kind, line.amount) for line in invoice.lines] == [
         ("new_line", usd("50.00")),  # October in full, at the plan held all month
         ("monthly_fee", usd("25.00")),  # November on the lower plan
@@ -174,8 +169,8 @@ def test_pause_reactivation_blocks_and_overage(manager, clock):
     assert corporate.pause_line(manager, "KIT-PA1").status == "pause_pending"
     corporate.record_overage(manager, "KIT-PA1", "global_priority", "3.5")
     at(clock, 2026, 11, 1, 8)
-    first = corporate_invoices.invoices_run(manager, date(2026, 11, 1))
-    lines = corporate_invoices.get_invoice(manager, first.issued[0]).lines
+    first = corporate.invoices_run(manager, date(2026, 11, 1))
+    lines = corporate.get_invoice(manager, first.issued[0]).lines
     assert [(line.kind, line.amount) for line in lines] == [
         ("new_line", usd("50.00")),
         ("data_blocks", usd("20.00")),
@@ -188,10 +183,8 @@ def test_pause_reactivation_blocks_and_overage(manager, clock):
     corporate.change_data_blocks(manager, "KIT-PA1", "local_priority", 5)
     assert corporate.get_line(manager, "KIT-PA1").next_blocks == {"local_priority": 5}
     at(clock, 2026, 12, 1, 8)
-    december = corporate_invoices.invoices_run(manager, date(2026, 12, 1))
-    amounts = [
-        (line.kind, line.amount) for line in corporate_invoices.get_invoice(manager, december.issued[0]).lines
-    ]
+    december = corporate.invoices_run(manager, date(2026, 12, 1))
+    amounts = [(line.kind, line.amount) for line in corporate.get_invoice(manager, december.issued[0]).lines]
     assert amounts == [
         ("reactivation", usd("25.00")),
         ("data_blocks", usd("20.00")),
@@ -226,10 +219,10 @@ def test_invoice_run_is_idempotent_and_numbers_stay_gapless(manager, clock):
     corporate.add_line(manager, first, "KIT-G1", "BIZ-STANDARD", at=at(clock, 2026, 9, 9, 23))
     corporate.add_line(manager, second, "KIT-G2", "BIZ-ESSENTIAL", at=at(clock, 2026, 9, 9, 23, 30))
     at(clock, 2026, 10, 10, 6)
-    run = corporate_invoices.invoices_run(manager, date(2026, 10, 10))
+    run = corporate.invoices_run(manager, date(2026, 10, 10))
     assert run.issued == ("KIN01-INV-000001", "KIN01-INV-000002")
     journal_before, lines_before = JournalEntry.select().count(), CorporateInvoiceLine.select().count()
-    again = corporate_invoices.invoices_run(manager, date(2026, 10, 10))
+    again = corporate.invoices_run(manager, date(2026, 10, 10))
     assert again.issued == () and again.already_issued == 2
     assert (JournalEntry.select().count(), CorporateInvoiceLine.select().count()) == (
         journal_before,
@@ -238,9 +231,9 @@ def test_invoice_run_is_idempotent_and_numbers_stay_gapless(manager, clock):
     third = account(manager, tax_id="G-3")  # joins on the same billing day
     corporate.add_line(manager, third, "KIT-G3", "BIZ-PREMIUM", at=at(clock, 2026, 10, 10, 8))
     at(clock, 2026, 11, 10, 6)
-    november = corporate_invoices.invoices_run(manager, date(2026, 11, 10))
+    november = corporate.invoices_run(manager, date(2026, 11, 10))
     assert november.issued == ("KIN01-INV-000003", "KIN01-INV-000004", "KIN01-INV-000005")
-    numbers = sorted(i.number for i in corporate_invoices.list_invoices(manager))
+    numbers = sorted(i.number for i in corporate.list_invoices(manager))
     assert numbers == [f"KIN01-INV-{n:06d}" for n in range(1, 6)]
     kinds = {e.kind for e in JournalEntry.select()}
     assert {"corporate_account", "corporate_line_event", "corporate_invoice"} <= kinds
@@ -251,7 +244,7 @@ def test_a_change_in_an_invoiced_period_is_refused(manager, clock):
     code = account(manager)
     corporate.add_line(manager, code, "KIT-IN1", "BIZ-STANDARD", at=at(clock, 2026, 9, 30, 23))
     at(clock, 2026, 11, 1, 8)
-    corporate_invoices.invoices_run(manager, date(2026, 11, 1))
+    corporate.invoices_run(manager, date(2026, 11, 1))
     before = snapshot()
     with pytest.raises(StateError):
         corporate.pause_line(manager, "KIT-IN1", at=datetime(2026, 10, 15, tzinfo=UTC))
@@ -268,8 +261,8 @@ def test_only_managers(manager, clock):
         lambda: corporate.list_accounts(cashier),
         lambda: corporate.create_account(cashier, AccountInput("X", "Y", "KIN01")),
         lambda: corporate.available_products(cashier),
-        lambda: corporate_invoices.invoices_run(cashier, date(2026, 11, 1)),
-        lambda: corporate_invoices.list_invoices(cashier),
+        lambda: corporate.invoices_run(cashier, date(2026, 11, 1)),
+        lambda: corporate.list_invoices(cashier),
     ):
         with pytest.raises(PermissionDenied):
             call()
@@ -355,8 +348,8 @@ def test_bad_line_changes_change_nothing(manager, clock):
         (lambda: corporate.change_data_blocks(manager, "KIT-BAD1", "both", 1), ValidationError),
         (lambda: corporate.record_overage(manager, "KIT-BAD1", "local_priority", "-1"), ValidationError),
         (lambda: corporate.record_overage(manager, "KIT-BAD1", "local_priority", "lots"), ValidationError),
-        (lambda: corporate_invoices.invoices_run(manager, date(2026, 11, 21)), ValidationError),
-        (lambda: corporate_invoices.get_invoice(manager, "KIN01-INV-999999"), NotFound),
+        (lambda: corporate.invoices_run(manager, date(2026, 11, 21)), ValidationError),
+        (lambda: corporate.get_invoice(manager, "KIN01-INV-999999"), NotFound),
     ]
     for call, error in refusals:
         with pytest.raises(error):
@@ -383,15 +376,15 @@ def test_demo_accounts_bill_in_their_currency(manager, clock):
     assert accounts["DAR01-C0001"].currency == "TZS" and accounts["KIN01-C0001"].lines == 3
     assert corporate.list_accounts(manager, "kilimanjaro")[0].code == "DAR01-C0001"
     day = accounts["KIN01-C0001"].billing_day
-    run = corporate_invoices.invoices_run(manager, date(2026, 11, day))
-    invoice = corporate_invoices.get_invoice(manager, run.issued[0])
+    run = corporate.invoices_run(manager, date(2026, 11, day))
+    invoice = corporate.get_invoice(manager, run.issued[0])
     assert invoice.vat_rate == Decimal("0.16") and invoice.total == invoice.subtotal + invoice.vat
 
 
 RUNNER = """
 import sys
 from datetime import UTC, date, datetime
-from konnect_pos.services.corporate_invoices import invoices_run
+from konnect_pos.services.corporate import invoices_run
 from konnect_pos.services.session import sign_in
 from konnect_pos.store.schema import open_database
 
@@ -422,5 +415,5 @@ def test_concurrent_runs_issue_each_invoice_once_with_gapless_numbers(manager, c
         assert proc.returncode == 0, err
         issued += int(out.strip())
     assert issued == 30
-    numbers = sorted(i.number for i in corporate_invoices.list_invoices(manager))
+    numbers = sorted(i.number for i in corporate.list_invoices(manager))
     assert numbers == [f"KIN01-INV-{n:06d}" for n in range(1, 31)]

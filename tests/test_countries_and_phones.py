@@ -4,7 +4,7 @@ import pytest
 
 from konnect_pos.domain.countries import COUNTRIES, PROVIDERS, country
 from konnect_pos.domain.errors import ValidationError
-from konnect_pos.domain.phones import carrier_name, display_phone, mask_phone, normalize_phone
+from konnect_pos.domain.phones import display_phone, mask_phone, normalize_phone
 
 
 def test_the_four_markets_and_their_currencies():
@@ -84,4 +84,3 @@ def test_display_and_mask():
     assert display_phone("+243812345678") == "+243 812 345 678"
     assert "345" not in mask_phone("+243812345678")
     assert mask_phone("+243812345678").endswith("678")
-    assert carrier_name("+243812345678") == "Vodacom"

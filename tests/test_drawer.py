@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from konnect_pos.domain.drawer import DrawerCount, counted_total, denominations_from_data
+from konnect_pos.domain.drawer import CurrencyCount, counted_total, denominations_from_data
 from konnect_pos.domain.errors import ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.paths import RESOURCES
@@ -21,7 +21,7 @@ def test_count_by_denomination():
     usd = denominations_from_data(DATA, "USD")
     total = counted_total("USD", usd, {"note:20": "3", "note:1": 4, "coin:0.25": "2", "note:5": ""})
     assert total == Money.of("64.50", "USD")
-    count = DrawerCount("USD", expected=Money.of("65", "USD"), counted=total)
+    count = CurrencyCount("USD", expected=Money.of("65", "USD"), counted=total)
     assert count.variance == Money.of("-0.50", "USD")
 
 

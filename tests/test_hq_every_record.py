@@ -17,7 +17,7 @@ from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender
 from konnect_pos.hq import admin as hq_admin
 from konnect_pos.hq.daily_report import daily_report as hq_daily_report
-from konnect_pos.services import business_day, connect_plus, corporate, corporate_invoices, corrections
+from konnect_pos.services import business_day, connect_plus, corporate, corrections
 from konnect_pos.services.checkout import CartItem, sell
 from konnect_pos.services.daily_report import daily_report
 from konnect_pos.services.session import sign_in
@@ -92,7 +92,7 @@ def _a_day_offline(clock: ManualClock, n: int, billing_day: int) -> None:
         connect_plus.set_opt(cashier, "CD00000002", False)
         connect_plus.set_opt(cashier, "CD00000002", True)
     if today.day == billing_day:
-        corporate_invoices.invoices_run(manager, today)
+        corporate.invoices_run(manager, today)
     clock.advance(hours=8)
     counts = {"USD": {"note:20": 2 + n % 3, "note:1": n}, "CDF": {"note:5000": 4, "note:1000": n % 2}}
     business_day.close_day(manager, counts, comment="counted at the end of the day")
@@ -135,7 +135,7 @@ def _terminal_figures(clock: ManualClock, day: date) -> dict[str, dict[str, obje
             part[name] = part.get(name, Money.zero(entry.amount.currency)) + amount
             if name == "topped_up":
                 part["top_ups"] = part.get("top_ups", 0) + 1
-    for invoice in corporate_invoices.list_invoices(manager):
+    for invoice in corporate.list_invoices(manager):
         if invoice.invoice_date == day and invoice.number.startswith("LUB01-"):
             part = figures[invoice.total.currency]
             part["invoices"] = part.get("invoices", 0) + 1

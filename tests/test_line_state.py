@@ -1,23 +1,23 @@
-"""proration.line_state: where a line stands at an instant (the services validate with it)."""
+"""domain.corporate.line_state: where a line stands at an instant (the services validate with it)."""
 
 from datetime import UTC, datetime
 
 import pytest
 
-from konnect_pos.domain.billing_cycle import BillingCycle
-from konnect_pos.domain.errors import StateError
-from konnect_pos.domain.money import Money
-from konnect_pos.domain.proration import (
+from konnect_pos.domain.corporate.billing_cycle import BillingCycle
+from konnect_pos.domain.corporate.line_events import (
     Activation,
     DataBlockChange,
     DataBlocks,
     DataPool,
+    LineHistory,
     Pause,
     PlanChange,
     Reactivation,
-    ServiceLine,
-    line_state,
 )
+from konnect_pos.domain.corporate.line_state import line_state
+from konnect_pos.domain.errors import StateError
+from konnect_pos.domain.money import Money
 
 CATALOG = {"LITE": Money.of("25", "USD"), "STD": Money.of("50", "USD")}
 CYCLE = BillingCycle(1, "UTC")
@@ -29,7 +29,7 @@ def at(*args: int) -> datetime:
 
 
 def test_pending_downgrade_pause_and_blocks_take_effect_at_the_period_end():
-    line = ServiceLine(
+    line = LineHistory(
         "kit",
         (
             Activation(at(2026, 10, 20), "STD"),
@@ -52,6 +52,6 @@ def test_pending_downgrade_pause_and_blocks_take_effect_at_the_period_end():
 
 
 def test_an_invalid_candidate_event_raises():
-    line = ServiceLine("kit", (Activation(at(2026, 10, 20), "STD"), Reactivation(at(2026, 10, 21))))
+    line = LineHistory("kit", (Activation(at(2026, 10, 20), "STD"), Reactivation(at(2026, 10, 21))))
     with pytest.raises(StateError):
         line_state(line, CYCLE, CATALOG, at(2026, 10, 21))

@@ -15,38 +15,51 @@ from babel.messages.pofile import read_po
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from konnect_pos.domain import billing_cycle, proration
-from konnect_pos.domain.billing_cycle import BillingCycle, BillingPeriod
-from konnect_pos.domain.errors import CurrencyMismatch, NotFound, StateError, ValidationError
-from konnect_pos.domain.money import Money
-from konnect_pos.domain.proration import (
-    Activation,
+from konnect_pos.domain.corporate import billing_cycle
+from konnect_pos.domain.corporate.billing_cycle import BillingCycle, BillingPeriod
+from konnect_pos.domain.corporate.charges import (
+    DESCRIPTIONS,
+    UPGRADE_CHARGE,
+    UPGRADE_CREDIT_FULL,
     Billed,
-    Cancellation,
-    ChangeKind,
-    CorporateAccount,
-    DataBlockChange,
-    DataBlocks,
-    DataPool,
     LineKind,
-    OverageUsage,
-    PartialPeriod,
-    Pause,
-    PlanChange,
-    Product,
-    Reactivation,
-    ServiceLine,
-    available_products,
-    billed_for_period,
-    classify_change,
-    compute_invoice,
     line_amount,
-    partial_periods,
     period_charges,
     remaining_fraction,
 )
+from konnect_pos.domain.corporate.invoice import BillableAccount, compute_invoice
+from konnect_pos.domain.corporate.line_events import (
+    Activation,
+    Cancellation,
+    DataBlockChange,
+    DataBlocks,
+    DataPool,
+    LineHistory,
+    OverageUsage,
+    Pause,
+    PlanChange,
+    Reactivation,
+)
+from konnect_pos.domain.corporate.line_state import PartialPeriod, partial_periods
+from konnect_pos.domain.corporate.products import ChangeKind, Product, available_products, classify_change
+from konnect_pos.domain.errors import CurrencyMismatch, NotFound, StateError, ValidationError
+from konnect_pos.domain.money import Money, money_sum
 from konnect_pos.i18n import gettext
 from konnect_pos.paths import RESOURCES
+
+FEE_KINDS = {
+    LineKind.MONTHLY_FEE,
+    LineKind.NEW_LINE,
+    LineKind.REACTIVATION,
+    LineKind.UPGRADE_CREDIT,
+    LineKind.UPGRADE_CHARGE,
+}
+
+
+def billed_for_period(charges, currency: str) -> Money:
+    """Sum of the plan-fee lines of a period: what the integral of the monthly price over the
+    time in service is compared with."""
+    return money_sum([c.amount for c in charges if c.kind in FEE_KINDS], currency)
 
 
 def usd(amount: str) -> Money:
@@ -71,11 +84,11 @@ def at(*args: int) -> datetime:
     return datetime(*args, tzinfo=UTC)
 
 
-def line(*events, line_id: str = "kit-1") -> ServiceLine:
-    return ServiceLine(line_id, tuple(events))
+def line(*events, line_id: str = "kit-1") -> LineHistory:
+    return LineHistory(line_id, tuple(events))
 
 
-def charges(service_line: ServiceLine, period: BillingPeriod = NOV):
+def charges(service_line: LineHistory, period: BillingPeriod = NOV):
     return period_charges(service_line, period, CATALOG, "USD")
 
 
@@ -159,7 +172,7 @@ def test_changes_before_1_november_2023_bill_a_full_month():
     upgraded = line(Activation(at(2023, 9, 1), "STD"), PlanChange(at(2023, 10, 31, 23), "PRI"))
     credit, charge = charges(upgraded, october).arrears
     assert (credit.amount, charge.amount) == (usd("-50"), usd("75"))
-    assert credit.template == proration.UPGRADE_CREDIT_FULL
+    assert credit.template == UPGRADE_CREDIT_FULL
 
 
 def test_the_1_november_cutoff_is_read_in_the_account_zone():
@@ -172,7 +185,7 @@ def test_the_1_november_cutoff_is_read_in_the_account_zone():
 
 
 def test_changes_from_1_november_2023_appear_on_the_1_december_invoice():
-    account = CorporateAccount("ACME", UTC_DAY1, "USD", (line(Activation(at(2023, 11, 16), "STD")),))
+    account = BillableAccount("ACME", UTC_DAY1, "USD", (line(Activation(at(2023, 11, 16), "STD")),))
     invoice = compute_invoice(account, NOV.next(), CATALOG, Decimal(0))
     assert invoice.invoice_date == date(2023, 12, 1)
     assert kinds(invoice.lines) == [(LineKind.NEW_LINE, usd("25")), (LineKind.MONTHLY_FEE, usd("50"))]
@@ -370,7 +383,7 @@ def test_kill_bill_2133_a_line_added_on_the_last_day_of_a_month():
 
 def test_day_31_account_bills_every_month_through_the_leap_year():
     cycle = BillingCycle(31, "UTC")
-    account = CorporateAccount("ACME", cycle, "USD", (line(Activation(at(2024, 1, 31, 12), "STD")),))
+    account = BillableAccount("ACME", cycle, "USD", (line(Activation(at(2024, 1, 31, 12), "STD")),))
     period = cycle.period(2024, 2)
     dates, totals = [], []
     for _ in range(4):
@@ -413,7 +426,7 @@ def test_invoice_for_an_account_with_two_lines_and_vat_on_the_subtotal():
     assert cycle == UTC_DAY1
     first = line(Activation(at(2023, 10, 1, 9), "STD"), PlanChange(at(2023, 11, 16), "PRI"), line_id="kit-1")
     second = line(Activation(at(2023, 11, 16), "LITE", (DataBlocks(LOCAL, 1, usd("10")),)), line_id="kit-2")
-    account = CorporateAccount("ACME", cycle, "USD", (first, second), payment_terms_days=14)
+    account = BillableAccount("ACME", cycle, "USD", (first, second), payment_terms_days=14)
     invoice = compute_invoice(account, NOV.next(), CATALOG, Decimal("0.18"))
     assert [(item.line_id, item.kind, item.amount, item.billed) for item in invoice.lines] == [
         ("kit-1", LineKind.UPGRADE_CREDIT, usd("-25"), Billed.ARREARS),
@@ -432,7 +445,7 @@ def test_invoice_for_an_account_with_two_lines_and_vat_on_the_subtotal():
 
 
 def test_default_payment_terms_are_seven_days():
-    account = CorporateAccount("ACME", UTC_DAY1, "USD", (line(Activation(T_NOV, "STD")),))
+    account = BillableAccount("ACME", UTC_DAY1, "USD", (line(Activation(T_NOV, "STD")),))
     assert compute_invoice(account, NOV, CATALOG, Decimal(0)).due_date == date(2023, 11, 8)
 
 
@@ -489,10 +502,10 @@ def test_bad_products_prices_and_inputs_are_refused():
     with pytest.raises(ValidationError, match="exact number of GB"):
         OverageUsage(T_NOV, LOCAL, 1.5, usd("1"))  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="appears twice"):
-        CorporateAccount(
+        BillableAccount(
             "A", UTC_DAY1, "USD", (line(Activation(T_NOV, "STD")), line(Activation(T_NOV, "STD")))
         )
-    account = CorporateAccount("A", UTC_DAY1, "USD", (line(Activation(T_NOV, "STD")),))
+    account = BillableAccount("A", UTC_DAY1, "USD", (line(Activation(T_NOV, "STD")),))
     with pytest.raises(ValidationError, match="VAT rate"):
         compute_invoice(account, NOV, CATALOG, 0.18)  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="another billing cycle"):
@@ -500,7 +513,7 @@ def test_bad_products_prices_and_inputs_are_refused():
     with pytest.raises(ValidationError, match="inside the billing period"):
         remaining_fraction(at(2023, 12, 1), NOV)
     with pytest.raises(ValidationError, match="Payment terms"):
-        CorporateAccount("A", UTC_DAY1, "USD", (), payment_terms_days=-3)
+        BillableAccount("A", UTC_DAY1, "USD", (), payment_terms_days=-3)
 
 
 # --- translations --------------------------------------------------------------------------------------
@@ -510,8 +523,8 @@ ERRORS = {"ValidationError", "StateError", "NotFound", "CurrencyMismatch"}
 
 def raised_templates() -> set[str]:
     found = set()
-    for module in (billing_cycle, proration):
-        for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8"))):
+    for path in Path(billing_cycle.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ERRORS:
                 first = node.args[0]
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
@@ -525,8 +538,8 @@ def placeholders(text: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["fr", "sw"])
 def test_every_error_and_invoice_line_template_is_translated(lang):
-    templates = raised_templates() | set(proration.DESCRIPTIONS)
-    assert "Unknown product: {product}" in templates and proration.UPGRADE_CHARGE in templates
+    templates = raised_templates() | set(DESCRIPTIONS)
+    assert "Unknown product: {product}" in templates and UPGRADE_CHARGE in templates
     path = RESOURCES / "locale" / lang / "billing.po"
     assert "Content-Type: text/plain; charset=UTF-8" in path.read_text(encoding="utf-8")
     with path.open("rb") as handle:

@@ -18,7 +18,7 @@ from konnect_pos.domain.journal import GENESIS, canonical, chain_hash
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender, MobileMoneyTender
 from konnect_pos.hq import admin as hq_admin
-from konnect_pos.services import business_day, checkout, corporate_invoices, corrections, demo
+from konnect_pos.services import business_day, checkout, corporate, corrections, demo
 from konnect_pos.services import connect_plus as cp
 from konnect_pos.services.checkout import CartItem, stored_sale_payload
 from konnect_pos.services.daily_report import daily_report_pdf
@@ -60,7 +60,7 @@ def shop(database, clock):
     business_day.cash_movement(manager, "out", "10", "USD", "bank drop")
     issued = []
     for back in range(31):  # the demo's corporate account is billed on one day of the month
-        issued = corporate_invoices.invoices_run(manager, clock().date() - timedelta(days=back)).issued
+        issued = corporate.invoices_run(manager, clock().date() - timedelta(days=back)).issued
         if issued:
             break
     assert issued

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from konnect_pos.domain.billing_cycle import BillingCycle
+from konnect_pos.domain.corporate.billing_cycle import BillingCycle
 from konnect_pos.services import demo
 from konnect_pos.services.clock import system_clock
 from konnect_pos.store.schema import open_database

@@ -238,7 +238,7 @@ def cmd_products(args: argparse.Namespace) -> int:
 
 
 def cmd_invoices_run(args: argparse.Namespace) -> int:
-    from konnect_pos.services.corporate_invoices import invoices_run
+    from konnect_pos.services.corporate import invoices_run
 
     open_db(args, create=False)
     result = invoices_run(signed_in(args), _date(args.date))
@@ -256,7 +256,7 @@ def cmd_invoices_run(args: argparse.Namespace) -> int:
 
 
 def cmd_invoices_list(args: argparse.Namespace) -> int:
-    from konnect_pos.services.corporate_invoices import list_invoices
+    from konnect_pos.services.corporate import list_invoices
 
     open_db(args, create=False)
     found = list_invoices(signed_in(args), args.account, args.limit)
@@ -271,7 +271,7 @@ def cmd_invoices_list(args: argparse.Namespace) -> int:
 
 
 def cmd_invoices_pdf(args: argparse.Namespace) -> int:
-    from konnect_pos.services.corporate_invoices import invoice_pdf
+    from konnect_pos.services.corporate import invoice_pdf
 
     open_db(args, create=False)
     pdf = invoice_pdf(signed_in(args), args.number, language=args.language)

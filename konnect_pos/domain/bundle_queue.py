@@ -360,21 +360,6 @@ def plan_sale(
     return planned
 
 
-def preview_sale(
-    purchases: Sequence[Purchase],
-    readings: Sequence[UsageReading],
-    cart: Sequence[tuple[BundleTerms, ActivationTrigger | None]],
-    at: datetime,
-) -> Timeline:
-    """The whole account as it would be after selling ``cart`` at ``at`` (for the GUI's cart)."""
-    taken = {p.id for p in purchases}
-    ids = (f"cart-{n}" for n in range(len(taken) + len(cart) + 1))
-    fresh = [i for i in ids if i not in taken][: len(cart)]
-    items = [(i, terms, trigger) for i, (terms, trigger) in zip(fresh, cart, strict=True)]
-    planned = plan_sale(purchases, readings, items, at)
-    return project([*purchases, *planned], readings, at)
-
-
 def _renumbered(ordered: Sequence[Purchase]) -> list[Purchase]:
     return [p if p.position == n else replace(p, position=n) for n, p in enumerate(ordered, start=1)]
 

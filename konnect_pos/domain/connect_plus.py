@@ -181,42 +181,6 @@ def allowance(terms: PlanTerms) -> DailyAllowance | None:
     return DailyAllowance(terms.connect_plus.daily_data_mb) if terms.connect_plus else None
 
 
-def data_beyond_allowance_mb(terms: PlanTerms, used_mb: int) -> int:
-    """MB of a Connect+ day charged at the plan's rates (beyond the daily 50 MB)."""
-    cp = _connect_plus(terms)
-    used = _whole(used_mb, 0, "Usage must be a whole number of zero or more", "used_mb")
-    return max(0, used - cp.daily_data_mb)
-
-
-def usage_charge(
-    terms: PlanTerms,
-    *,
-    offnet_minutes: int = 0,
-    sms: int = 0,
-    plan_minute_rate: Money,
-    plan_sms_rate: Money,
-) -> Money:
-    """Charge for off-net/landline minutes and SMS on a Connect+ day (on-net calls are free).
-
-    Minutes are whole billed minutes (the network rounds a call up before it reaches us).
-    The plan's own rates apply unless the Connect+ terms carry their own (Sipos, Muoshrat+).
-    """
-    cp = _connect_plus(terms)
-    minutes = _whole(offnet_minutes, 0, "Usage must be a whole number of zero or more", "offnet_minutes")
-    messages = _whole(sms, 0, "Usage must be a whole number of zero or more", "sms")
-    for rate in (plan_minute_rate, plan_sms_rate):
-        _check_balance(terms, rate)
-    minute_rate = plan_minute_rate if cp.offnet_minute_rate is None else cp.offnet_minute_rate
-    sms_rate = plan_sms_rate if cp.sms_rate is None else cp.sms_rate
-    return minute_rate * minutes + sms_rate * messages
-
-
-def _connect_plus(terms: PlanTerms) -> ConnectPlusTerms:
-    if terms.connect_plus is None:
-        raise StateError("Plan {code} has no Connect+", field="plan", code=terms.code)
-    return terms.connect_plus
-
-
 # --- the account's state ---------------------------------------------------------------
 
 

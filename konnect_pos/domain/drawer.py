@@ -71,7 +71,7 @@ def counted_total(currency: str, denominations: list[Denomination], counts: dict
 
 
 @dataclass(frozen=True, slots=True)
-class DrawerCount:
+class CurrencyCount:
     currency: str
     expected: Money
     counted: Money

@@ -1,8 +1,6 @@
 """Phone numbers of the four markets, parsed and normalised with phonenumbers.
 
 Accepts what people type: "0812345678", "+243 81 234 5678", "243812345678".
-The carrier guessed from the prefix ignores number portability: it is only a
-default for the provider list, never a rule (RULES.md §4).
 """
 
 from __future__ import annotations
@@ -66,10 +64,3 @@ def mask_phone(e164: str) -> str:
     if len(groups) >= 4:
         groups[2:-1] = ["*" * len(g) for g in groups[2:-1]]
     return " ".join(groups)
-
-
-def carrier_name(e164: str) -> str:
-    """Carrier by prefix (English name), '' when unknown."""
-    from phonenumbers import carrier  # here: its data is ~100 ms of import, used by nothing else
-
-    return carrier.name_for_number(phonenumbers.parse(e164, None), "en")

@@ -15,8 +15,7 @@ from zoneinfo import ZoneInfo
 import peewee
 
 from konnect_pos.domain.card_numbers import mask_card_numbers
-from konnect_pos.domain.drawer import DrawerCount as Count
-from konnect_pos.domain.drawer import counted_total, denominations_from_data
+from konnect_pos.domain.drawer import CurrencyCount, counted_total, denominations_from_data
 from konnect_pos.domain.errors import StateError, ValidationError
 from konnect_pos.domain.money import Money, parse_amount
 from konnect_pos.domain.roles import Right, can, refusal
@@ -59,7 +58,7 @@ class DayView:
 class CloseResult:
     business_date: date
     z_number: int
-    counts: tuple[Count, ...]
+    counts: tuple[CurrencyCount, ...]
     backup: DayCloseBackup | None = None  # None on PostgreSQL (pg_dump's job)
 
 
@@ -97,7 +96,7 @@ class CloseSummary:
     """The count against the expected cash, per currency, before the close is confirmed."""
 
     business_date: date
-    counts: tuple[Count, ...]
+    counts: tuple[CurrencyCount, ...]
     thresholds: dict[str, Money]
 
     @property
@@ -105,7 +104,7 @@ class CloseSummary:
         return any(_above(count, self.thresholds) for count in self.counts)
 
 
-def _above(count: Count, thresholds: dict[str, Money]) -> bool:
+def _above(count: CurrencyCount, thresholds: dict[str, Money]) -> bool:
     variance = count.variance
     limit = thresholds.get(count.currency, Money.zero(count.currency))
     return (-variance if variance.is_negative else variance) > limit
@@ -376,7 +375,9 @@ def _counted(counter: Counter, view: DayView, counts: dict[str, dict[str, str | 
     for currency in currencies:
         pieces = counts.get(currency, {})
         counted = counted_total(currency, denominations_from_data(table, currency), pieces)
-        results.append((Count(currency, expected.get(currency, Money.zero(currency)), counted), pieces))
+        results.append(
+            (CurrencyCount(currency, expected.get(currency, Money.zero(currency)), counted), pieces)
+        )
     return results
 
 
@@ -390,7 +391,7 @@ def review_close(counter: Counter, counts: dict[str, dict[str, str | int]]) -> C
     return CloseSummary(view.business_date, tuple(c for c, _ in results), rules.comment_thresholds)
 
 
-def _require_comment(counts: list[Count], thresholds: dict[str, Money], comment: str) -> None:
+def _require_comment(counts: list[CurrencyCount], thresholds: dict[str, Money], comment: str) -> None:
     if comment.strip():
         return
     for count in counts:

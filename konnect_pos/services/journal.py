@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -127,11 +126,6 @@ def check_chain(terminal_id: int) -> ChainProblem | None:
             return ChainProblem(terminal_id, entry.seq, entry.record_uuid, "journal entry altered")
         prev, expected_seq = entry.hash, entry.seq + 1
     return None
-
-
-def entry_payload(record_uuid: str, kind: str) -> dict[str, Any] | None:
-    entry = JournalEntry.get_or_none((JournalEntry.record_uuid == record_uuid) & (JournalEntry.kind == kind))
-    return json.loads(entry.payload) if entry else None
 
 
 def entry_hash(record_uuid: str) -> str | None:

@@ -32,9 +32,15 @@ from PySide6.QtWidgets import (
 
 from konnect_pos.domain.money import format_money
 from konnect_pos.i18n import BABEL_LOCALES, LANGUAGE_NAMES
-from konnect_pos.services import corporate, corporate_invoices
-from konnect_pos.services.corporate import AccountInput, AccountView, LineView, PlanChangePreview
-from konnect_pos.services.corporate_invoices import InvoiceSummary, RunResult
+from konnect_pos.services import corporate
+from konnect_pos.services.corporate import (
+    AccountInput,
+    AccountView,
+    InvoiceSummary,
+    LineView,
+    PlanChangePreview,
+    RunResult,
+)
 from konnect_pos.services.session import Counter
 from konnect_pos.ui.i18n import current_language, date_text, error_text, local_time_text
 from konnect_pos.ui.manager_dialogs import data_table
@@ -563,7 +569,7 @@ class CorporateWindow(QDialog):
     # --- invoices ------------------------------------------------------------------------
     def load_invoices(self) -> None:
         counter = self.counter
-        self.call(lambda: corporate_invoices.list_invoices(counter), self._show_invoices)
+        self.call(lambda: corporate.list_invoices(counter), self._show_invoices)
 
     def _show_invoices(self, invoices: list[InvoiceSummary]) -> None:
         self.invoices = invoices
@@ -594,7 +600,7 @@ class CorporateWindow(QDialog):
             )
             self.load_invoices()
 
-        self.call(lambda: corporate_invoices.invoices_run(counter, run_date), done)
+        self.call(lambda: corporate.invoices_run(counter, run_date), done)
 
     def show_invoice(self) -> None:
         row = self.invoice_table.currentRow()
@@ -605,7 +611,7 @@ class CorporateWindow(QDialog):
         def shown(pdf: bytes) -> None:
             def rerender(_fmt: str, lang: str) -> None:
                 self.worker.submit(
-                    lambda: corporate_invoices.invoice_pdf(counter, number, language=lang),
+                    lambda: corporate.invoice_pdf(counter, number, language=lang),
                     dialog.show_pdf,
                     dialog.show_error,
                 )
@@ -623,4 +629,4 @@ class CorporateWindow(QDialog):
             self.invoice_dialog = dialog
             dialog.open()
 
-        self.call(lambda: corporate_invoices.invoice_pdf(counter, number, language=language), shown)
+        self.call(lambda: corporate.invoice_pdf(counter, number, language=language), shown)

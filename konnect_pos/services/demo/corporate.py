@@ -9,7 +9,7 @@ import json
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from konnect_pos.domain.billing_cycle import billing_cycle_from_first_activation
+from konnect_pos.domain.corporate.billing_cycle import billing_cycle_from_first_activation
 from konnect_pos.domain.countries import country
 from konnect_pos.domain.money import Money
 from konnect_pos.services.ids import new_uuid

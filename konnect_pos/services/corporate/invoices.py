@@ -19,16 +19,17 @@ from konnect_pos.documents.corporate_invoice_pdf import (
     CorporateInvoiceLineData,
     render_corporate_invoice,
 )
-from konnect_pos.domain.billing_cycle import BillingCycle
+from konnect_pos.domain.corporate.billing_cycle import BillingCycle
+from konnect_pos.domain.corporate.charges import read_params, stored_params
+from konnect_pos.domain.corporate.invoice import BillableAccount, compute_invoice
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
-from konnect_pos.domain.proration import CorporateAccount as DomainAccount
-from konnect_pos.domain.proration import compute_invoice, read_params, stored_params
 from konnect_pos.domain.roles import Right
 from konnect_pos.i18n import check_language, tr
 from konnect_pos.services import journal
 from konnect_pos.services.business_day import local_date
-from konnect_pos.services.corporate import LineRecord, load_lines
+from konnect_pos.services.corporate.history import load_lines
+from konnect_pos.services.corporate.views import LineRecord
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import db, is_postgres, write_transaction
@@ -324,7 +325,7 @@ def invoices_run(counter: Counter, run_date: date) -> RunResult:
                     continue
                 if account.currency not in prices:
                     prices[account.currency] = _all_prices(account.currency)
-                domain = DomainAccount(
+                domain = BillableAccount(
                     account_id=account.code,
                     cycle=cycle,
                     currency=account.currency,

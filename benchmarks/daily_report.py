@@ -115,14 +115,17 @@ def build(sales: int) -> None:
     print(f"built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
-def timed(call, runs: int = 7) -> float:
+def timed(call, runs: int = 7) -> tuple[float, float]:
+    """Median wall and CPU seconds (CPU: the process's, SQLite's work included; under load the
+    wall time measures the machine as much as the code)."""
     call()
-    samples = []
+    samples, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, started_cpu = time.perf_counter(), time.process_time()
         call()
         samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        cpu.append(time.process_time() - started_cpu)
+    return statistics.median(samples), statistics.median(cpu)
 
 
 def main() -> int:
@@ -156,10 +159,14 @@ def main() -> int:
     count = Sale.select().count()
     load = " ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"{count:,} sales; the day: {day_sales:,} sales on {len(day_ids)} terminals; load average {load}")
-    print(f"terminal-day report: {one * 1000:.0f} ms | target ≤ 300 ms: {'OK' if one <= 0.3 else 'MISSED'}")
     print(
-        f"outlet summary (200 terminals): {outlet * 1000:.0f} ms; baseline, its sale sections grouped"
-        f" from the day's rows: {rows * 1000:.0f} ms | target ≤ 300 ms: {'OK' if outlet <= 0.3 else 'MISSED'}"
+        f"terminal-day report: {one[0] * 1000:.0f} ms ({one[1] * 1000:.0f} ms CPU)"
+        f" | target ≤ 300 ms: {'OK' if one[0] <= 0.3 else 'MISSED'}"
+    )
+    print(
+        f"outlet summary (200 terminals): {outlet[0] * 1000:.0f} ms ({outlet[1] * 1000:.0f} ms CPU);"
+        f" baseline, its sale sections grouped from the day's rows: {rows[0] * 1000:.0f} ms"
+        f" ({rows[1] * 1000:.0f} ms CPU) | target ≤ 300 ms: {'OK' if outlet[0] <= 0.3 else 'MISSED'}"
     )
     return 0
 

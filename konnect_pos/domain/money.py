@@ -109,7 +109,7 @@ class Money:
 
     @classmethod
     def zero(cls, currency: str) -> Money:
-        return cls(Decimal(0), currency)
+        return cls.from_minor(0, currency)
 
     @classmethod
     def of(cls, amount: str | int | Decimal, currency: str) -> Money:
@@ -141,7 +141,7 @@ class Money:
         return Money._on_unit(self.amount - self._same(other).amount, self.currency)
 
     def __neg__(self) -> Money:
-        return Money(-self.amount, self.currency)
+        return Money._on_unit(-self.amount, self.currency)
 
     def __mul__(self, factor: int) -> Money:
         """Multiply by a whole quantity; fractional factors go through ``round_half_up``."""

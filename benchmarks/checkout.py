@@ -1,6 +1,10 @@
-"""Commit time of a sale (3 bundles, 2 payments) on SQLite with synchronous=FULL.
+"""Commit of a sale (3 bundles, 2 payments) on SQLite with synchronous=FULL, next to a raw transaction.
 
-Target (issue 4): p95 ≤ 15 ms and ≤ 2× one raw transaction inserting the same rows.
+Targets: p95 ≤ 15 ms (issue 4); CPU per sale ≤ 2× the raw transaction's and ≤ 12 statements
+(issue 17). The raw transaction inserts the same rows through the driver; the two alternate, sale by
+sale. CPU is ``time.process_time`` around each (the fsync of the commit waits, it does not count):
+on a shared, loaded machine wall time measures the queue for a core. Statements are counted with
+SQLite's trace callback (BEGIN and COMMIT not counted).
 
     python benchmarks/checkout.py [--sales 300]
 """
@@ -8,6 +12,7 @@ Target (issue 4): p95 ≤ 15 ms and ≤ 2× one raw transaction inserting the sa
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -98,27 +103,42 @@ def main() -> int:
         demo.seed(clock, customers=args.sales + 10, only_country="CD")
         counter = sign_in("KIN01-T1", "cashier", "1111", clock)
         items = [CartItem("CD-LITE15"), CartItem("CD-STD40", Trigger.DATA_EXHAUSTED), CartItem("CD-WEEK5")]
-        service, raw = [], []
+        service, raw, service_cpu, raw_cpu = [], [], [], []
+        statements: list[str] = []
+        db.connection().set_trace_callback(statements.append)
         for index in range(args.sales):
             tenders = [
                 MobileMoneyTender("mpesa", f"BN{index:08d}", "0812345678", Money.of(30, "USD")),
                 CashTender(Money.of(30, "USD")),
             ]
-            start = time.perf_counter()
+            statements.clear()
+            start, cpu = time.perf_counter(), time.process_time()
             sell(counter, _account(index), items, tenders)
+            service_cpu.append((time.process_time() - cpu) * 1000)
             service.append((time.perf_counter() - start) * 1000)
-            start = time.perf_counter()
+            per_sale = [s for s in statements if s.split()[0].upper() not in ("BEGIN", "COMMIT")]
+            start, cpu = time.perf_counter(), time.process_time()
             raw_sale(index)
+            raw_cpu.append((time.process_time() - cpu) * 1000)
             raw.append((time.perf_counter() - start) * 1000)
+        db.connection().set_trace_callback(None)
     s50, s95, r50, r95 = statistics.median(service), p95(service), statistics.median(raw), p95(raw)
-    ratio = s95 / r95
-    verdict = "OK" if s95 <= 15 and ratio <= 2 else "MISSED"
+    cpu_s, cpu_r = statistics.median(service_cpu), statistics.median(raw_cpu)
+    cpu_ratio = cpu_s / cpu_r
+    ok = s95 <= 15 and cpu_ratio <= 2 and len(per_sale) <= 12
+    verdict = "OK" if ok else "MISSED"
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"sales: {args.sales}, 3 bundles + 2 payments each, SQLite synchronous=FULL")
     print(
-        f"service p50 {s50:.2f} ms  p95 {s95:.2f} ms | raw p50 {r50:.2f} ms  p95 {r95:.2f} ms | "
-        f"ratio p95 {ratio:.2f} | target p95 ≤ 15 ms and ≤ 2× raw: {verdict}"
+        f"CPU per sale (median): service {cpu_s:.2f} ms | raw {cpu_r:.2f} ms | ratio {cpu_ratio:.2f} "
+        f"(target ≤ 2×) | statements per sale: {len(per_sale)} (target ≤ 12)"
     )
-    return 0 if verdict == "OK" else 1
+    print(
+        f"wall: service p50 {s50:.2f} ms  p95 {s95:.2f} ms | raw p50 {r50:.2f} ms  p95 {r95:.2f} ms | "
+        f"ratio p95 {s95 / r95:.2f} | target p95 ≤ 15 ms"
+    )
+    print(f"{verdict}")
+    return 0 if ok else 1
 
 
 def _account(index: int) -> str:

@@ -15,14 +15,16 @@ from __future__ import annotations
 import atexit
 import contextlib
 import faulthandler
-import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import platformdirs
+
+if TYPE_CHECKING:
+    import logging
 
 LOGGER = "konnect_pos"
 LOG_NAME = "konnect-pos.log"
@@ -74,6 +76,8 @@ def _alive_on_windows(pid: int) -> bool:
 
 
 def _logger() -> logging.Logger:
+    import logging.handlers  # here, not at the top: ``konnect-pos --help`` installs the log, never writes it
+
     logger = logging.getLogger(LOGGER)
     path = str(log_file())
     for handler in [h for h in logger.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:

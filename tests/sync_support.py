@@ -116,6 +116,7 @@ class StallingProxy:
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.stall_after: int | None = None
+        self.needle = b"hq_push"  # the HQ call whose n-th message stalls the link
         self.pushes = 0
         self.stalled = threading.Event()
         self.lock = threading.Lock()
@@ -170,7 +171,7 @@ class StallingProxy:
                 if self.stalled.is_set():
                     continue  # swallowed: the link is up but nothing gets through
                 if from_client and self.stall_after is not None:
-                    self.pushes += data.count(b"hq_push")
+                    self.pushes += data.count(self.needle)
                     if self.pushes >= self.stall_after:
                         self.stalled.set()
                 try:

@@ -193,5 +193,5 @@ def test_a_cashier_asking_to_open_the_drawer_is_told_who_can(gui, qtbot):  # noq
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=WAIT)
     press(qtbot, Qt.Key.Key_O, CTRL | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: window.menus.refusal_box is not None, timeout=WAIT)
-    assert window.menus.refusal_box.text() == "Only a manager can open the cash drawer without a sale."
+    assert window.menus.refusal_box.text() == "Only a manager can put cash in or take cash out of the drawer."
     assert JournalEntry.select().where(JournalEntry.kind == "drawer_opened").count() == 0

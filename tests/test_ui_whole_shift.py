@@ -43,7 +43,7 @@ WORDS = {
         "agent": "Agent: {name}",
         "fully_paid": "Fully paid",
         "printed": "Sent to the printer",
-        "reports_refused": "Only a manager can see the daily sales summary and the audit trail.",
+        "reports_refused": "Only a manager can see reports.",
         "comment_needed": "Comment (required: a variance is above the limit)",
         "closed": "Day closed at",
     },
@@ -55,8 +55,7 @@ WORDS = {
         "agent": "Agent : {name}",
         "fully_paid": "Entièrement payé",
         "printed": "Envoyé à l'imprimante",
-        "reports_refused": "Seul un responsable peut consulter le récapitulatif des ventes du jour et le "
-        "journal d'audit.",
+        "reports_refused": "Seul un responsable peut consulter les rapports.",
         "comment_needed": "Commentaire (obligatoire : un écart dépasse la limite)",
         "closed": "Journée clôturée à",
     },
@@ -68,8 +67,7 @@ WORDS = {
         "agent": "Wakala: {name}",
         "fully_paid": "Imelipwa kikamilifu",
         "printed": "Imetumwa kwa printa",
-        "reports_refused": "Meneja pekee ndiye anayeweza kuona muhtasari wa mauzo ya siku na kumbukumbu za "
-        "ukaguzi.",
+        "reports_refused": "Meneja pekee anaweza kuona ripoti.",
         "comment_needed": "Maoni (yanahitajika: tofauti imezidi kikomo)",
         "closed": "Siku imefungwa saa",
     },
@@ -205,8 +203,8 @@ def receipt_printed_and_closed(window, qtbot, words, number: str) -> None:
     )
     receipt = window.receipt_dialog
     qtbot.waitUntil(lambda: focused() is not None and focused().window() is receipt, timeout=WAIT)
-    press(qtbot, Qt.Key.Key_P, CTRL)
-    assert receipt.status.text() == words["printed"]
+    press(qtbot, Qt.Key.Key_P, CTRL)  # printed off the GUI thread: the preview says when it is done
+    qtbot.waitUntil(lambda: receipt.status.text() == words["printed"], timeout=WAIT)
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not receipt.isVisible(), timeout=WAIT)
 
@@ -292,6 +290,7 @@ def report_text(report) -> str:
 def print_and_close(report, qtbot) -> None:
     qtbot.waitUntil(lambda: focused() is not None and focused().window() is report, timeout=WAIT)
     press(qtbot, Qt.Key.Key_P, CTRL)
+    qtbot.waitUntil(lambda: report.print_button.isEnabled(), timeout=WAIT)  # the print job is done
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not report.isVisible(), timeout=WAIT)
 

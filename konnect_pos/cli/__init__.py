@@ -11,12 +11,22 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from konnect_pos.cli import backup, connect_plus, corporate, counter, exchange_rate, printing, sync, verify
-from konnect_pos.cli.common import EXIT_USAGE, OneLineParser, lang
+from konnect_pos.cli import (
+    advice,
+    backup,
+    connect_plus,
+    corporate,
+    counter,
+    crash_logs,
+    exchange_rate,
+    printing,
+    sync,
+    verify,
+)
+from konnect_pos.cli.common import EXIT_USAGE, OneLineParser, lang, tr, translate_error
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.i18n import tr, translate_error
 
-AREAS = (counter, sync, corporate, connect_plus, backup, verify, exchange_rate, printing)
+AREAS = (counter, sync, corporate, connect_plus, backup, verify, exchange_rate, printing, advice, crash_logs)
 # Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
 SHARED_OPTIONS = ("db", "terminal")
 

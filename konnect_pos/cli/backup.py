@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from konnect_pos.cli.common import clock, lang, open_db, terminal_label
+from konnect_pos.cli.common import clock, lang, open_db, terminal_label, tr
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.i18n import tr
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import asdict, is_dataclass
-from decimal import Decimal
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.domain.money import Money, format_money
+
+if TYPE_CHECKING:
+    from konnect_pos.domain.money import Money
 
 EXIT_USAGE = 2
 LINE_LIMIT = 240
@@ -52,7 +51,30 @@ def lang() -> str:
 
 def amount(value: Money) -> str:
     """An amount as every screen and document writes it, in KONNECT_POS_LANG."""
+    from konnect_pos.domain.money import format_money
+
     return format_money(value, lang())
+
+
+def tr(language: str, template: str, **params: Any) -> str:
+    """``konnect_pos.i18n.tr``, imported when a line is said: ``--help`` never loads babel."""
+    from konnect_pos.i18n import tr as translated
+
+    return translated(language, template, **params)
+
+
+def translate_error(error: KonnectError, language: str) -> str:
+    """``konnect_pos.i18n.translate_error``, imported when an error is said."""
+    from konnect_pos.i18n import translate_error as translated
+
+    return translated(error, language)
+
+
+def payment_name(method: str, provider: str | None, language: str) -> str:
+    """``konnect_pos.payment_names.payment_name``, imported when a payment is printed."""
+    from konnect_pos.payment_names import payment_name as named
+
+    return named(method, provider, language)
 
 
 def open_db(args: argparse.Namespace, *, create: bool = True) -> None:
@@ -68,6 +90,9 @@ def clock() -> Callable[[], Any]:
 
 
 def jsonable(value: Any) -> Any:
+    from dataclasses import asdict, is_dataclass
+    from decimal import Decimal
+
     if is_dataclass(value):
         return jsonable(asdict(value))
     if isinstance(value, dict):
@@ -82,6 +107,8 @@ def jsonable(value: Any) -> Any:
 
 
 def print_json(value: Any) -> None:
+    import json
+
     print(json.dumps(jsonable(value), ensure_ascii=False, indent=2))
 
 

@@ -6,9 +6,8 @@ import argparse
 import sys
 from datetime import date
 
-from konnect_pos.cli.common import amount, clock, lang, open_db, output_path, print_json, signed_in
+from konnect_pos.cli.common import amount, clock, lang, open_db, output_path, print_json, signed_in, tr
 from konnect_pos.domain.errors import ValidationError
-from konnect_pos.i18n import tr
 
 
 def _status_lines(account: str, day: date) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,14 +18,12 @@ from konnect_pos.cli.common import (
     lang,
     open_db,
     output_path,
+    payment_name,
     print_json,
     signed_in,
+    tr,
 )
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.domain.exchange import ExchangeRate, rate_text
-from konnect_pos.domain.money import Money
-from konnect_pos.i18n import tr
-from konnect_pos.payment_names import payment_name
 
 if TYPE_CHECKING:
     from konnect_pos.domain.payments import SettledPayment
@@ -134,6 +132,8 @@ def cmd_customers_show(args: argparse.Namespace) -> int:
     customer = get_customer(args.account)
     timeline = account_timeline(customer.account_number, clock()())
     if args.json:
+        from dataclasses import asdict
+
         print_json({**asdict(customer), "timeline": _timeline_json(timeline)})
     else:
         print(f"{customer.account_number}  {customer.name}  {customer.phone}  {customer.kit_serial or ''}")
@@ -199,6 +199,8 @@ def _payment_line(payment: SettledPayment) -> str:
     detail = payment.reference or (f"****{payment.last4}" if payment.last4 else "")
     line = " ".join(part for part in (name, detail, amount(payment.amount)) if part)
     if payment.settles is not None and payment.settles.currency != payment.amount.currency:
+        from konnect_pos.domain.exchange import ExchangeRate, rate_text
+
         rate = ExchangeRate(payment.settles.currency, payment.amount.currency, payment.rate)
         line += f" (= {amount(payment.settles)}, {rate_text(rate)})"
     return line
@@ -386,6 +388,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.json:
         print(report_json(report))
     else:
+        from konnect_pos.domain.money import Money
+
         for row in report["sales"]:
             total, net = (Money.from_minor(row[k]["minor"], row[k]["currency"]) for k in ("total", "net"))
             total, net = amount(total), amount(net)

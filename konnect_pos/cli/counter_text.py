@@ -6,8 +6,6 @@ non-Qt text; times at the outlet's local time to the minute, data in the languag
 
 from __future__ import annotations
 
-from konnect_pos.i18n import format_data, format_local_time, ngettext, tr
-
 ACCOUNT = "Account: {status}"
 STATUSES = {"active": "active", "dormant": "dormant, no bundle running"}
 STATES = {"used": "used", "active": "active", "queued": "queued"}
@@ -48,6 +46,7 @@ PLURALS = (SYNC_ONLINE, SYNC_OFFLINE)
 
 def timeline_lines(timeline, zone: str, lang: str) -> list[str]:
     """The account's bundles, one line each: state, name, how it starts, when, data left."""
+    from konnect_pos.i18n import format_data, format_local_time, tr  # babel: only when a line is made
 
     def when(moment, exact: bool) -> str:
         text = format_local_time(moment, zone, lang)
@@ -77,6 +76,8 @@ def timeline_lines(timeline, zone: str, lang: str) -> list[str]:
 
 
 def sync_status_line(state, zone: str, lang: str) -> str:
+    from konnect_pos.i18n import format_local_time, ngettext, tr
+
     """One terminal's link: online or not, records waiting (counted), last sync at local time."""
     last = format_local_time(state.last_success_at, zone, lang) if state.last_success_at else tr(lang, NEVER)
     singular, plural = SYNC_ONLINE if state.online else SYNC_OFFLINE

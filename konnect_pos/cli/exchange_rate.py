@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 
 from konnect_pos.cli.common import approver, open_db, print_json, signed_in
-from konnect_pos.domain.exchange import rate_text
+
+
+def rate_text(rate) -> str:
+    from konnect_pos.domain.exchange import rate_text as text  # money and babel: only when used
+
+    return text(rate)
 
 
 def cmd_rate(args: argparse.Namespace) -> int:

@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 
 from konnect_pos.cli import counter
-from konnect_pos.cli.common import lang, open_db, signed_in
+from konnect_pos.cli.common import lang, open_db, signed_in, tr
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.i18n import tr
 
 PAPER_HELP = "paper width of the thermal roll (default 80mm)"
 PRINTER_HELP = "tcp://HOST:9100, usb://VID:PID, serial:///dev/ttyUSB0 or win32://NAME"

@@ -12,9 +12,8 @@ import time
 from datetime import date
 from typing import TYPE_CHECKING
 
-from konnect_pos.cli.common import clock, lang, open_db, print_json
+from konnect_pos.cli.common import clock, lang, open_db, print_json, tr, translate_error
 from konnect_pos.domain.errors import ValidationError
-from konnect_pos.i18n import translate_error
 
 if TYPE_CHECKING:
     from konnect_pos.hq.connection import HQTimeouts
@@ -23,7 +22,7 @@ EXIT_OFFLINE = 3
 DEFAULT_INTERVAL_MINUTES = 5
 HQ_ACTIONS = (
     "init", "add-terminal", "load", "price", "process", "conflicts", "accept", "reject", "terminals",
-    "report",
+    "report", "crash-logs", "crash-log",
 )  # fmt: skip
 
 
@@ -60,6 +59,9 @@ def _sync_pass(args: argparse.Namespace) -> int:
             f"{label}: sent {result.pushed} record(s), HQ holds {result.hq_holds}, "
             f"{result.waiting} waiting; received {pulled} change(s)"
         )
+        if result.crash_logs:
+            print(tr(lang(), "{terminal}: {count} crash log(s) sent to headquarters", terminal=label,
+                     count=result.crash_logs))  # fmt: skip
     return code
 
 
@@ -194,6 +196,10 @@ def cmd_hq(args: argparse.Namespace) -> int:
             print(f"  {f['invoices']} corporate invoice(s) {f['invoiced']}")
         if not rows:
             print("No records")
+    elif args.action in ("crash-logs", "crash-log"):
+        from konnect_pos.cli import crash_logs
+
+        (crash_logs.hq_crash_logs if args.action == "crash-logs" else crash_logs.hq_crash_log)(url, args)
     return 0
 
 
@@ -242,4 +248,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     hq.add_argument("--effective", help="price: first local business date it applies (YYYY-MM-DD)")
     hq.add_argument("--date", help="report: the local business date")
     hq.add_argument("--json", action="store_true")
+    hq.add_argument("--terminal", help="crash-logs: only this terminal's (OUTLET-CODE)")
     hq.set_defaults(handler=cmd_hq)

@@ -295,7 +295,54 @@ UPDATE hq_inbound SET processed = FALSE WHERE quarantine IS NULL AND kind IN (
     'corporate_line_event', 'corporate_invoice', 'queue_move', 'queue_trigger');
 """
 
-STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3, STEP_4)
+# The outlet directory (issue 20): where each outlet is and when it is open, pulled by every
+# terminal so a customer-service agent can send a caller to the nearest shop or distributor.
+STEP_5 = """
+ALTER TABLE hq_outlet ADD COLUMN town TEXT NOT NULL DEFAULT '';
+ALTER TABLE hq_outlet ADD COLUMN district TEXT NOT NULL DEFAULT '';
+ALTER TABLE hq_outlet ADD COLUMN latitude TEXT;
+ALTER TABLE hq_outlet ADD COLUMN longitude TEXT;
+ALTER TABLE hq_outlet ADD COLUMN opening_hours TEXT NOT NULL DEFAULT '';
+ALTER TABLE hq_outlet ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+"""
+
+# Crash logs a terminal sends when its machine opted in (issue 16, decisions.md "Field kit"): never a
+# journal or outbox record. The terminal role may only call ``hq_send_crash_log`` for itself; it has no
+# right on the table, so it reads no log, its own or another terminal's.
+STEP_6 = """
+CREATE TABLE hq_crash_log (
+    id BIGSERIAL PRIMARY KEY, terminal TEXT NOT NULL REFERENCES hq_terminal (label),
+    piece_key TEXT NOT NULL, file_name TEXT NOT NULL, content TEXT NOT NULL,
+    truncated BOOLEAN NOT NULL DEFAULT FALSE, received_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    UNIQUE (terminal, piece_key)
+);
+CREATE FUNCTION hq_send_crash_log(
+    p_terminal TEXT, p_key TEXT, p_name TEXT, p_content TEXT, p_truncated BOOLEAN
+) RETURNS BOOLEAN
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    t hq_terminal%ROWTYPE;
+BEGIN
+    SELECT * INTO t FROM hq_terminal WHERE label = p_terminal;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'Terminal % is not registered at headquarters', p_terminal USING ERRCODE = 'KP001';
+    END IF;
+    IF t.role_name <> session_user AND NOT pg_has_role(session_user, current_user, 'MEMBER') THEN
+        RAISE EXCEPTION 'Role % may not send logs for terminal %', session_user, p_terminal
+            USING ERRCODE = 'KP002';
+    END IF;
+    IF octet_length(p_content) > 300000 OR length(p_name) > 100 OR length(p_key) > 200 THEN
+        RAISE EXCEPTION 'A crash log piece is limited to 256 KB' USING ERRCODE = 'KP004';
+    END IF;
+    INSERT INTO hq_crash_log (terminal, piece_key, file_name, content, truncated)
+    VALUES (p_terminal, p_key, p_name, p_content, p_truncated)
+    ON CONFLICT DO NOTHING;
+    RETURN FOUND;
+END $$;
+REVOKE ALL ON FUNCTION hq_send_crash_log(TEXT, TEXT, TEXT, TEXT, BOOLEAN) FROM PUBLIC;
+"""
+
+STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6)
 
 
 def latest_version() -> int:

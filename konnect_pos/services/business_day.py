@@ -38,6 +38,7 @@ from konnect_pos.store.models import (
     Refund,
     User,
 )
+from konnect_pos.store.sale_rows import latest_day
 
 MAX_REASON = 200
 
@@ -128,8 +129,8 @@ def _view(day: BusinessDay, today: date) -> DayView:
         for f in DayFloat.select().where(DayFloat.day == day.id)
     }
     the_date = date.fromisoformat(day.business_date)
-    status = "closed" if close else ("open" if the_date >= today else "overdue")
-    return DayView(day.id, the_date, status, day.opened_at, floats, close.z_number if close else None)
+    z_number = close.z_number if close else None
+    return DayView(day.id, the_date, _status(the_date, z_number, today), day.opened_at, floats, z_number)
 
 
 def current_day(counter: Counter) -> DayView | None:
@@ -143,10 +144,16 @@ def current_day(counter: Counter) -> DayView | None:
     )
     if latest is None:
         return None
-    view = _view(latest, today)
-    if view.status == "closed" and view.business_date != today:
-        return None
-    return view
+    return _still_current(_view(latest, today), today)
+
+
+def _still_current(view: DayView, today: date) -> DayView | None:
+    """The latest day as the terminal's current one: a day closed before today is no longer."""
+    return None if view.status == "closed" and view.business_date != today else view
+
+
+def _status(the_date: date, z_number: int | None, today: date) -> str:
+    return "closed" if z_number is not None else ("open" if the_date >= today else "overdue")
 
 
 def _refusal(view: DayView | None) -> StateError | None:
@@ -202,11 +209,19 @@ def check_can_sell(counter: Counter) -> DayState:
 
 def open_day_for_sale(counter: Counter) -> BusinessDay:
     """The open business day a sale, void or cash movement belongs to, or a clear refusal."""
-    view = current_day(counter)
+    today = local_date(counter.clock(), counter.terminal.outlet.zone)
+    found = latest_day(counter.terminal.id)  # two prepared statements (every sale asks), no floats
+    view = None
+    if found is not None:
+        day, z_number = found
+        the_date = date.fromisoformat(day.business_date)
+        view = _still_current(
+            DayView(day.id, the_date, _status(the_date, z_number, today), day.opened_at, {}, z_number), today
+        )
     refusal = _refusal(view)
     if refusal is not None:
         raise refusal
-    return BusinessDay.get_by_id(view.id)
+    return day
 
 
 def _amounts(values: dict[str, str], currencies: tuple[str, ...], *, allow_zero: bool) -> dict[str, Money]:

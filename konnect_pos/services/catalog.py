@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
-from konnect_pos.store.models import Bundle, BundlePrice
+from konnect_pos.store.models import Bundle
+from konnect_pos.store.sale_rows import active_bundles, bundle_prices
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +40,7 @@ def _view(row: Bundle, price_minor: int) -> BundleView:
 def _prices_on(rows: list[Bundle], on: date) -> dict[int, int]:
     """Each bundle's price on the local business date ``on``: HQ's latest version from then, else its base."""
     prices = {row.id: row.price_minor for row in rows}
-    versions = (
-        BundlePrice.select()
-        .where(BundlePrice.bundle.in_(list(prices)) & (BundlePrice.effective_from <= on.isoformat()))
-        .order_by(BundlePrice.effective_from)
-    )
-    for version in versions:
+    for version in bundle_prices(list(prices), on.isoformat()) if prices else ():
         prices[version.bundle_id] = version.price_minor
     return prices
 
@@ -64,8 +60,7 @@ def get_bundles(codes: list[str], country: str, on: date) -> list[BundleView]:
     wanted = [(code or "").strip().upper() for code in codes]
     if not wanted or not all(wanted):
         raise ValidationError("Choose at least one bundle", field="bundle")
-    query = Bundle.select().where(Bundle.code.in_(set(wanted)) & (Bundle.active == True))  # noqa: E712
-    rows = {row.code: row for row in query}
+    rows = {row.code: row for row in active_bundles(wanted)}
     for code in wanted:
         row = rows.get(code)
         if row is None:

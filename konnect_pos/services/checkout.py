@@ -39,7 +39,14 @@ from konnect_pos.store.models import (
     Purchase,
     Sale,
     SaleLine,
-    UsageReading,
+)
+from konnect_pos.store.sale_rows import (
+    account_purchases,
+    account_readings,
+    insert_row,
+    insert_rows,
+    last_queue_position,
+    reference_used,
 )
 
 RECEIPT_DIGITS = 6
@@ -95,6 +102,7 @@ def _customer(account_number: str) -> Customer:
 
 def account_state(customer_id: int) -> tuple[list[queue.Purchase], list[queue.UsageReading]]:
     """The account's purchases in queue order and its usage readings, as domain values."""
+    rows = account_purchases(customer_id)  # removed ones too: readings may name them
     purchases = [
         queue.Purchase(
             id=row.uuid,
@@ -104,17 +112,13 @@ def account_state(customer_id: int) -> tuple[list[queue.Purchase], list[queue.Us
             position=row.queue_position,
             trigger_set_at=row.trigger_set_at,
         )
-        for row in Purchase.select()
-        .where((Purchase.customer == customer_id) & Purchase.removed_at.is_null())
-        .order_by(Purchase.queue_position)
+        for row in rows
+        if row.removed_at is None
     ]
-    uuids = {
-        row.id: row.uuid
-        for row in Purchase.select(Purchase.id, Purchase.uuid).where(Purchase.customer == customer_id)
-    }
+    uuids = {row.id: row.uuid for row in rows}
     readings = [
         queue.UsageReading(at=row.at, gb_used=row.gb_used, purchase_id=uuids.get(row.purchase_id))
-        for row in UsageReading.select().where(UsageReading.customer == customer_id).order_by(UsageReading.at)
+        for row in account_readings(customer_id)
     ]
     return purchases, readings
 
@@ -259,15 +263,11 @@ def commit_sale(
         settlement = _settle(counter, total, tenders)
         day = open_day_for_sale(counter)
         for payment in settlement.payments:
-            if (
-                payment.reference
-                and Payment.select()
-                .where((Payment.provider == payment.provider) & (Payment.reference == payment.reference))
-                .exists()
-            ):
+            if payment.reference and reference_used(payment.provider or "", payment.reference):
                 raise _reference_taken(payment.provider or "", payment.reference)
         number = journal.next_receipt_number(counter.terminal.id)
-        sale = Sale.create(
+        sale = insert_row(
+            Sale,
             uuid=new_uuid(),
             terminal=counter.terminal.id,
             receipt_number=receipt_label(outlet.code, counter.terminal.code, number),
@@ -302,13 +302,9 @@ def commit_sale(
 def _write_lines(
     sale: Sale, customer: Customer, preview: CartPreview, planned: list[queue.Purchase], at: datetime
 ) -> list[SaleLine]:
-    last = (
-        Purchase.select(peewee.fn.MAX(Purchase.queue_position))
-        .where(Purchase.customer == customer.id)
-        .scalar()
-    )
-    position = (last or 0) + 1
+    position = last_queue_position(customer.id) + 1
     written = []
+    queued = []
     entries = {entry.purchase_id: entry for entry in preview.timeline.entries}
     names = {entry.purchase_id: entry.terms.name for entry in preview.timeline.entries}
     order = [entry.purchase_id for entry in preview.timeline.entries]
@@ -316,7 +312,7 @@ def _write_lines(
         entry = entries[purchase.id]
         at_index = order.index(purchase.id)
         follows = names[order[at_index - 1]] if at_index > 0 else ""
-        row = SaleLine.create(
+        line_row = SaleLine(
             uuid=new_uuid(),
             sale=sale,
             position=index,
@@ -333,20 +329,27 @@ def _write_lines(
             period_end=entry.period_end,
             follows=follows,
         )
-        written.append(row)
-        Purchase.create(
-            uuid=purchase.id,
-            customer=customer.id,
-            sale_line=row,
-            queue_position=position,
-            trigger=purchase.trigger.value,
-            sold_at=at,
-            bundle_code=line.bundle.code,
-            bundle_name=line.bundle.name,
-            data_gb=line.bundle.data_gb,
-            validity_days=line.bundle.validity_days,
-        )
+        written.append(line_row)
+        queued.append((line, purchase, position))
         position += 1
+    insert_rows(written)  # one statement for the lines, one for their queue entries
+    insert_rows(
+        [
+            Purchase(
+                uuid=purchase.id,
+                customer=customer.id,
+                sale_line=line_row,
+                queue_position=position,
+                trigger=purchase.trigger.value,
+                sold_at=at,
+                bundle_code=line.bundle.code,
+                bundle_name=line.bundle.name,
+                data_gb=line.bundle.data_gb,
+                validity_days=line.bundle.validity_days,
+            )
+            for line_row, (line, purchase, position) in zip(written, queued, strict=True)
+        ]
+    )
     return written
 
 
@@ -354,7 +357,8 @@ def _write_payments(sale: Sale, settlement: Settlement, merchant_numbers: dict[s
     written = []
     for index, payment in enumerate(settlement.payments, start=1):
         written.append(
-            Payment.create(
+            insert_row(
+                Payment,
                 uuid=new_uuid(),
                 sale=sale,
                 position=index,

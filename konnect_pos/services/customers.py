@@ -21,6 +21,7 @@ from konnect_pos.services.clock import Clock
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.store.database import db, is_postgres, write_transaction
 from konnect_pos.store.models import Customer
+from konnect_pos.store.sale_rows import customer_by_account
 
 CANDIDATES = 200  # substring hits fetched before ranking; enough for a screen of results
 SCANNED = 2_000  # substring hits read from the index to pick the candidates (own country first)
@@ -141,7 +142,7 @@ def _fields(valid: ValidCustomer) -> dict[str, object]:
 
 
 def customer_row(account_number: str) -> Customer:
-    row = Customer.get_or_none(Customer.account_number == clean_code(account_number))
+    row = customer_by_account(clean_code(account_number))  # a prepared statement: every sale asks
     if row is None:
         raise NotFound("No customer with account number {account}", field="account", account=account_number)
     return row

@@ -22,6 +22,7 @@ from konnect_pos.services.clock import Clock
 from konnect_pos.services.connect_plus import seed_demo_plans
 from konnect_pos.services.corporate_demo import seed_corporate
 from konnect_pos.services.ids import new_uuid
+from konnect_pos.services.outlet_directory import seed_directory
 from konnect_pos.services.users import hash_pin
 from konnect_pos.store.database import db, write_transaction
 from konnect_pos.store.models import Bundle, Customer, MerchantNumber, Outlet, Terminal, User
@@ -126,6 +127,7 @@ def seed(
                 pin_hash=_demo_pin_hash(pin),
                 created_at=now,
             )
+    seed_directory(now)
     seed_corporate(now)
     if open_days:
         _open_demo_days(clock)

@@ -9,6 +9,7 @@ from typing import Any
 
 from konnect_pos.domain.journal import GENESIS, canonical, chain_hash
 from konnect_pos.services.ids import new_uuid
+from konnect_pos.store import sale_rows
 from konnect_pos.store.database import db, is_postgres
 from konnect_pos.store.models import JournalEntry, OutboxEvent, ReceiptCounter
 
@@ -32,11 +33,7 @@ def lock_terminal(terminal_id: int) -> None:
 
 def next_receipt_number(terminal_id: int) -> int:
     """The terminal's next gapless number; rolled back with the sale if it fails."""
-    lock_terminal(terminal_id)
-    ReceiptCounter.update(last_number=ReceiptCounter.last_number + 1).where(
-        ReceiptCounter.terminal == terminal_id
-    ).execute()
-    return ReceiptCounter.get(ReceiptCounter.terminal == terminal_id).last_number
+    return sale_rows.next_receipt_number(terminal_id)  # locks the counter's row on PostgreSQL
 
 
 def append(terminal_id: int, kind: str, record_uuid: str, at: datetime, payload: dict[str, Any]) -> str:
@@ -44,17 +41,13 @@ def append(terminal_id: int, kind: str, record_uuid: str, at: datetime, payload:
 
     Call inside the record's own write transaction, after ``lock_terminal``.
     """
-    last = (
-        JournalEntry.select(JournalEntry.seq, JournalEntry.hash)
-        .where(JournalEntry.terminal == terminal_id)
-        .order_by(JournalEntry.seq.desc())
-        .first()
-    )
-    seq = (last.seq + 1) if last else 1
-    prev = last.hash if last else GENESIS
+    head = sale_rows.journal_head(terminal_id)
+    seq = (head[0] + 1) if head else 1
+    prev = head[1] if head else GENESIS
     content = canonical(payload)
     digest = chain_hash(prev, seq, kind, content)
-    JournalEntry.create(
+    sale_rows.insert_row(
+        JournalEntry,
         terminal=terminal_id,
         seq=seq,
         kind=kind,
@@ -64,7 +57,7 @@ def append(terminal_id: int, kind: str, record_uuid: str, at: datetime, payload:
         prev_hash=prev,
         hash=digest,
     )
-    _enqueue(terminal_id, kind, record_uuid, at, content)
+    sale_rows.insert_outbox_event(new_uuid(), terminal_id, kind, record_uuid, content, at)
     return digest
 
 
@@ -112,24 +105,6 @@ def append_many(terminal_id: int, records: list[tuple[str, str, datetime, dict[s
         "INSERT INTO outbox_event (uuid, terminal_id, seq, kind, record_uuid, payload, created_at)"
         f" VALUES ({marks})",
         events,
-    )
-
-
-def _enqueue(terminal_id: int, kind: str, record_uuid: str, at: datetime, content: str) -> None:
-    last = (
-        OutboxEvent.select(OutboxEvent.seq)
-        .where(OutboxEvent.terminal == terminal_id)
-        .order_by(OutboxEvent.seq.desc())
-        .first()
-    )
-    OutboxEvent.create(
-        uuid=new_uuid(),
-        terminal=terminal_id,
-        seq=(last.seq + 1) if last else 1,
-        kind=kind,
-        record_uuid=record_uuid,
-        payload=content,
-        created_at=at,
     )
 
 

@@ -26,6 +26,7 @@ import peewee
 
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.paths import user_data_dir
+from konnect_pos.store import postgres_driver
 from konnect_pos.urls import redact
 
 db = peewee.DatabaseProxy()
@@ -127,6 +128,7 @@ def _postgres(url: str) -> peewee.PostgresqlDatabase:
     for key, values in parse_qs(parsed.query).items():
         params[key] = values[-1]
     name = parsed.path.lstrip("/") or "postgres"
+    postgres_driver.bind()
     clean = {k: v for k, v in params.items() if v is not None}
     return _Postgres(name, prefer_psycopg3=True, **clean)
 

@@ -27,6 +27,12 @@ class Outlet(BaseModel):
     language = peewee.CharField(default="en")
     receipt_format = peewee.CharField(default="80mm")
     created_at = UTCDateTimeField()
+    town = peewee.TextField(default="")
+    district = peewee.TextField(default="")
+    latitude = DecimalTextField(null=True)
+    longitude = DecimalTextField(null=True)
+    opening_hours = peewee.TextField(default="")
+    phone = peewee.TextField(default="")
 
 
 class MerchantNumber(BaseModel):

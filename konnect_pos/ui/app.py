@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMessageBox
 
 from konnect_pos import crash_log
 from konnect_pos.domain.errors import NotFound
@@ -21,9 +21,19 @@ from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.qt_platform import platform_problem
 from konnect_pos.ui.screen_fit import fit_to_screen
 from konnect_pos.ui.settings import LocalSettings, SettingsDialog
+from konnect_pos.ui.watchdog import watchdog_from_environment
 from konnect_pos.ui.worker import DbWorker
 
 _KEEP: list[object] = []
+
+
+def _import_counter_window() -> object:
+    """Run on the database thread; a failure here is raised again, and shown, by ``open_counter``."""
+    from konnect_pos.ui import counter_window
+    from konnect_pos.ui.i18n import load_locale_data
+
+    load_locale_data()  # babel's CLDR data for the counter's first amounts, here, not on the GUI thread
+    return counter_window
 
 
 def settings_path() -> Path:
@@ -42,10 +52,19 @@ class App:
         set_language(settings.language())
         self.login = LoginWindow(self.worker, terminal, system_clock, preselect=settings.last_user() or None)
         self.login.signed_in.connect(self.open_counter)
+        # The counter window's modules (services, reportlab, the corporate window: ~0.6–0.9 s) load
+        # on the database thread while the cashier types the PIN; the sign-in job queues behind
+        # them there, so the GUI thread never imports them (issue 17). Not at start-up: the login
+        # window stays light, and an idle login screen has not loaded them (nor psycopg).
+        self.login.pin.textChanged.connect(self._load_counter_window, Qt.ConnectionType.SingleShotConnection)
+        self.watchdog = watchdog_from_environment()
         fit_to_screen(self.login, 900, 640)
 
+    def _load_counter_window(self) -> None:
+        self.worker.submit(_import_counter_window, lambda _module: None, lambda _error: None)
+
     def open_counter(self, counter) -> None:
-        from konnect_pos.ui.counter_window import CounterWindow  # deferred: start-up shows the login first
+        from konnect_pos.ui.counter.window import CounterWindow  # deferred: start-up shows the login first
 
         self.settings.remember_user(counter.user.username)
         window = CounterWindow(counter, self.worker, self.settings)
@@ -62,6 +81,7 @@ class App:
         from konnect_pos.domain.roles import Right, can
         from konnect_pos.services.outlet_settings import close_rules, update_close_rules, update_outlet
         from konnect_pos.ui.backup_box import BackupBox
+        from konnect_pos.ui.crash_log_box import CrashLogBox
         from konnect_pos.ui.receipt_printer_box import ReceiptPrinterBox
 
         def save_outlet(fields: dict, on_done, on_error) -> None:
@@ -93,6 +113,13 @@ class App:
         dialog.layout().insertWidget(dialog.layout().indexOf(backups), printer_box)  # above the backups
         dialog.saved.connect(printer_box.save_settings)
         dialog.saved.connect(backups.save_settings)
+        crash_logs = CrashLogBox(can_change=can(window.counter.user.role, Right.OUTLET_SETTINGS))
+        beside = QHBoxLayout()  # beside the backups: below them the dialog outgrows a 768-pixel screen
+        dialog.layout().insertLayout(dialog.layout().indexOf(backups), beside)
+        backups.setMinimumWidth(backups.sizeHint().width())  # its folder stays readable
+        beside.addWidget(backups, 2)
+        beside.addWidget(crash_logs, 1)
+        dialog.saved.connect(crash_logs.save_settings)
         dialog.saved.connect(lambda: set_language(self.settings.language()))
         window.settings_dialog = dialog
         dialog.open()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -53,6 +52,8 @@ def compile_catalog(source: Path, folder: Path) -> Path | None:
         tool = _lrelease()
         if tool is None:
             return None
+        import subprocess  # here: only when a catalog is compiled (once per content), not at start-up
+
         partial = target.with_suffix(f".{os.getpid()}.part")
         subprocess.run([tool, str(source), "-qm", str(partial)], check=True, capture_output=True)
         os.replace(partial, target)
@@ -116,6 +117,18 @@ def money_text(value: object) -> str:
 
     assert isinstance(value, Money)
     return format_money(value, BABEL_LOCALES[_language])
+
+
+def load_locale_data() -> None:
+    """Format one amount of data, of money and one time in the current language: babel reads its
+    CLDR files on first use (~100 ms), so sign-in does this on the database thread."""
+    from datetime import UTC, datetime
+
+    from konnect_pos.domain.money import Money
+
+    data_text(1)
+    money_text(Money.zero("USD"))
+    local_time_text(datetime(2026, 1, 1, tzinfo=UTC), "Africa/Kinshasa")
 
 
 def data_text(gigabytes: object) -> str:

@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AdviceLine</name>
+    <message>
+        <location filename="../../ui/counter/bundle_advice.py"/>
+        <source>Add (F8)</source>
+        <translation>Ajouter (F8)</translation>
+    </message>
+</context>
+<context>
+    <name>OutletFinder</name>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>&amp;Outlets</source>
+        <translation>&amp;Points de vente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Nearest shops and distributors…</source>
+        <translation>Boutiques et distributeurs les plus proches…</translation>
+    </message>
+</context>
+<context>
+    <name>OutletFinderDialog</name>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Nearest to {town}:</source>
+        <translation>Les plus proches de {town} :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>No shop or distributor in the directory</source>
+        <translation>Aucune boutique ni aucun distributeur dans l'annuaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Nearest shops and distributors</source>
+        <translation>Boutiques et distributeurs les plus proches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Caller's &amp;town</source>
+        <translation>&amp;Ville de l'appelant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Shops and distributors</source>
+        <translation>Boutiques et distributeurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Shops</source>
+        <translation>Boutiques</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Distributors</source>
+        <translation>Distributeurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Type or pick a town, then Enter</source>
+        <translation>Saisissez ou choisissez une ville, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Outlet</source>
+        <translation>Point de vente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Hours</source>
+        <translation>Horaires</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Takes</source>
+        <translation>Accepte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalWidget</name>
     <message>
         <location filename="../../konnect_pos/ui/approval_widget.py"/>
@@ -698,144 +807,153 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="257"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="258"/>
-        <source>Find a customer (F2)</source>
-        <translation>Rechercher un client (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="259"/>
-        <source>Name, phone, account number or kit serial</source>
-        <translation>Nom, téléphone, n° de compte ou n° de kit</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="260"/>
-        <source>New customer (F3)</source>
-        <translation>Nouveau client (F3)</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="261"/>
-        <source>Bundles (1–9)</source>
-        <translation>Forfaits (1–9)</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="262"/>
-        <source>Cart</source>
-        <translation>Panier</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="263"/>
-        <source>The account after this sale:</source>
-        <translation>Le compte après cette vente :</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="264"/>
-        <source>Pay (F9)</source>
-        <translation>Payer (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="268"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Point de vente {outlet} · terminal {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="272"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Agent: {name}</source>
         <translation>Agent : {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="293"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Journée : non ouverte (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="295"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Business day {date}: open</source>
         <translation>Journée du {date} : ouverte</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="297"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Journée du {date} : encore ouverte, clôturez-la (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="301"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Business day {date}: closed</source>
         <translation>Journée du {date} : clôturée</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="455"/>
-        <source>This customer has no plan with a balance</source>
-        <translation>Ce client n'a pas de forfait avec solde</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="505"/>
-        <source>Switch Connect+ back on for {account}?</source>
-        <translation>Réactiver Connect+ pour {account} ?</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="507"/>
-        <source>Switch Connect+ off for {account}? It will not start again until they opt in.</source>
-        <translation>Désactiver Connect+ pour {account} ? Il ne redémarrera pas avant une nouvelle activation par le client.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="509"/>
-        <source>Connect+</source>
-        <translation>Connect+</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="742"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Daily sales summary {date}</source>
         <translation>Récapitulatif des ventes du jour {date}</translation>
     </message>
+</context>
+<context>
+    <name>CustomerSearchBox</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="400"/>
+        <location filename="../../konnect_pos/ui/counter/search_box.py"/>
+        <source>Find a customer (F2)</source>
+        <translation>Rechercher un client (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/search_box.py"/>
+        <source>Name, phone, account number or kit serial</source>
+        <translation>Nom, téléphone, n° de compte ou n° de kit</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/search_box.py"/>
+        <source>New customer (F3)</source>
+        <translation>Nouveau client (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/search_box.py"/>
         <source>No customer found</source>
         <translation>Aucun client trouvé</translation>
     </message>
+</context>
+<context>
+    <name>SaleActions</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="562"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>Bundles (1–9)</source>
+        <translation>Forfaits (1–9)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>Cart</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>The account after this sale:</source>
+        <translation>Le compte après cette vente :</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>Pay (F9)</source>
+        <translation>Payer (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>Find the customer first (F2)</source>
         <translation>Recherchez d&apos;abord le client (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="597"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>Subtotal: —</source>
         <translation>Sous-total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="598"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>VAT: —</source>
         <translation>TVA : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="599"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>Total: —</source>
         <translation>Total : —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="604"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Sous-total (HT) : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="607"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>VAT {rate}: {amount}</source>
         <translation>TVA {rate} : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="611"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>Total: {amount}</source>
         <translation>Total : {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="617"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>Add at least one bundle first</source>
         <translation>Ajoutez d&apos;abord au moins un forfait</translation>
+    </message>
+</context>
+<context>
+    <name>PlanActions</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>This customer has no plan with a balance</source>
+        <translation>Ce client n'a pas de forfait avec solde</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>Switch Connect+ back on for {account}?</source>
+        <translation>Réactiver Connect+ pour {account} ?</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>Switch Connect+ off for {account}? It will not start again until they opt in.</source>
+        <translation>Désactiver Connect+ pour {account} ? Il ne redémarrera pas avant une nouvelle activation par le client.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>Connect+</source>
+        <translation>Connect+</translation>
     </message>
 </context>
 <context>
@@ -2051,6 +2169,24 @@
     <message>
         <source>Test page sent</source>
         <translation>Page de test envoyée</translation>
+    </message>
+</context>
+<context>
+    <name>CrashLogBox</name>
+    <message>
+        <location filename="../../ui/crash_log_box.py"/>
+        <source>Crash logs</source>
+        <translation>Journaux de plantage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_log_box.py"/>
+        <source>Send crash logs to headquarters</source>
+        <translation>Envoyer les journaux de plantage au siège</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_log_box.py"/>
+        <source>Crash logs are in {folder}</source>
+        <translation>Les journaux de plantage sont dans {folder}</translation>
     </message>
 </context>
 </TS>

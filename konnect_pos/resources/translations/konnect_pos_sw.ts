@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sw_TZ">
 <context>
+    <name>AdviceLine</name>
+    <message>
+        <location filename="../../ui/counter/bundle_advice.py"/>
+        <source>Add (F8)</source>
+        <translation>Ongeza (F8)</translation>
+    </message>
+</context>
+<context>
+    <name>OutletFinder</name>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>&amp;Outlets</source>
+        <translation>&amp;Vituo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Nearest shops and distributors…</source>
+        <translation>Maduka na wasambazaji walio karibu zaidi…</translation>
+    </message>
+</context>
+<context>
+    <name>OutletFinderDialog</name>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Nearest to {town}:</source>
+        <translation>Yaliyo karibu zaidi na {town}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>No shop or distributor in the directory</source>
+        <translation>Hakuna duka wala msambazaji kwenye orodha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Nearest shops and distributors</source>
+        <translation>Maduka na wasambazaji walio karibu zaidi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Caller's &amp;town</source>
+        <translation>&amp;Mji wa mpigaji simu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Onyesha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Shops and distributors</source>
+        <translation>Maduka na wasambazaji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Shops</source>
+        <translation>Maduka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Distributors</source>
+        <translation>Wasambazaji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Type or pick a town, then Enter</source>
+        <translation>Andika au chagua mji, kisha Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Outlet</source>
+        <translation>Kituo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Kind</source>
+        <translation>Aina</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Distance</source>
+        <translation>Umbali</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Address</source>
+        <translation>Anwani</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Hours</source>
+        <translation>Saa za kazi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Phone</source>
+        <translation>Simu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Takes</source>
+        <translation>Inapokea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/outlet_finder.py"/>
+        <source>Code</source>
+        <translation>Msimbo</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalWidget</name>
     <message>
         <location filename="../../konnect_pos/ui/approval_widget.py"/>
@@ -698,144 +807,153 @@
 <context>
     <name>CounterWindow</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="257"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Konnect POS — {outlet}</source>
         <translation>Konnect POS — {outlet}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="258"/>
-        <source>Find a customer (F2)</source>
-        <translation>Tafuta mteja (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="259"/>
-        <source>Name, phone, account number or kit serial</source>
-        <translation>Jina, simu, nambari ya akaunti au ya vifaa</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="260"/>
-        <source>New customer (F3)</source>
-        <translation>Mteja mpya (F3)</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="261"/>
-        <source>Bundles (1–9)</source>
-        <translation>Vifurushi (1–9)</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="262"/>
-        <source>Cart</source>
-        <translation>Kikapu</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="263"/>
-        <source>The account after this sale:</source>
-        <translation>Akaunti baada ya mauzo haya:</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="264"/>
-        <source>Pay (F9)</source>
-        <translation>Lipa (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="268"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Outlet {outlet} · terminal {terminal}</source>
         <translation>Duka {outlet} · kituo {terminal}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="272"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Agent: {name}</source>
         <translation>Wakala: {name}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="293"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Business day: not open (Ctrl+D)</source>
         <translation>Siku ya biashara: haijafunguliwa (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="295"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Business day {date}: open</source>
         <translation>Siku ya biashara {date}: iko wazi</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="297"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Business day {date}: still open, close it (Ctrl+D)</source>
         <translation>Siku ya biashara {date}: bado iko wazi, ifunge (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="301"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Business day {date}: closed</source>
         <translation>Siku ya biashara {date}: imefungwa</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="455"/>
-        <source>This customer has no plan with a balance</source>
-        <translation>Mteja huyu hana mpango wenye salio</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="505"/>
-        <source>Switch Connect+ back on for {account}?</source>
-        <translation>Washa tena Connect+ kwa {account}?</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="507"/>
-        <source>Switch Connect+ off for {account}? It will not start again until they opt in.</source>
-        <translation>Zima Connect+ kwa {account}? Haitaanza tena hadi mteja aiwashe.</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="509"/>
-        <source>Connect+</source>
-        <translation>Connect+</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="742"/>
+        <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Daily sales summary {date}</source>
         <translation>Muhtasari wa mauzo ya siku {date}</translation>
     </message>
+</context>
+<context>
+    <name>CustomerSearchBox</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="400"/>
+        <location filename="../../konnect_pos/ui/counter/search_box.py"/>
+        <source>Find a customer (F2)</source>
+        <translation>Tafuta mteja (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/search_box.py"/>
+        <source>Name, phone, account number or kit serial</source>
+        <translation>Jina, simu, nambari ya akaunti au ya vifaa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/search_box.py"/>
+        <source>New customer (F3)</source>
+        <translation>Mteja mpya (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/search_box.py"/>
         <source>No customer found</source>
         <translation>Hakuna mteja aliyepatikana</translation>
     </message>
+</context>
+<context>
+    <name>SaleActions</name>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="562"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>Bundles (1–9)</source>
+        <translation>Vifurushi (1–9)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>Cart</source>
+        <translation>Kikapu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>The account after this sale:</source>
+        <translation>Akaunti baada ya mauzo haya:</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>Pay (F9)</source>
+        <translation>Lipa (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>Find the customer first (F2)</source>
         <translation>Tafuta mteja kwanza (F2)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="597"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>Subtotal: —</source>
         <translation>Jumla ndogo: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="598"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>VAT: —</source>
         <translation>VAT: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="599"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>Total: —</source>
         <translation>Jumla: —</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="604"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>Subtotal (excl. VAT): {amount}</source>
         <translation>Jumla ndogo (bila VAT): {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="607"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>VAT {rate}: {amount}</source>
         <translation>VAT {rate}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="611"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>Total: {amount}</source>
         <translation>Jumla: {amount}</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/counter_window.py" line="617"/>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
         <source>Add at least one bundle first</source>
         <translation>Ongeza kwanza angalau kifurushi kimoja</translation>
+    </message>
+</context>
+<context>
+    <name>PlanActions</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>This customer has no plan with a balance</source>
+        <translation>Mteja huyu hana mpango wenye salio</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>Switch Connect+ back on for {account}?</source>
+        <translation>Washa tena Connect+ kwa {account}?</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>Switch Connect+ off for {account}? It will not start again until they opt in.</source>
+        <translation>Zima Connect+ kwa {account}? Haitaanza tena hadi mteja aiwashe.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>Connect+</source>
+        <translation>Connect+</translation>
     </message>
 </context>
 <context>
@@ -2051,6 +2169,24 @@
     <message>
         <source>Test page sent</source>
         <translation>Ukurasa wa majaribio umetumwa</translation>
+    </message>
+</context>
+<context>
+    <name>CrashLogBox</name>
+    <message>
+        <location filename="../../ui/crash_log_box.py"/>
+        <source>Crash logs</source>
+        <translation>Kumbukumbu za hitilafu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_log_box.py"/>
+        <source>Send crash logs to headquarters</source>
+        <translation>Tuma kumbukumbu za hitilafu makao makuu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash_log_box.py"/>
+        <source>Crash logs are in {folder}</source>
+        <translation>Kumbukumbu za hitilafu ziko katika {folder}</translation>
     </message>
 </context>
 </TS>

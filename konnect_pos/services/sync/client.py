@@ -39,6 +39,7 @@ from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.journal import pending_count
 from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.session import Counter
+from konnect_pos.services.sync.crash_logs import send_crash_logs, sends_to_hq
 from konnect_pos.services.sync.credentials import load_password, save_password, split_url, with_password
 from konnect_pos.store.database import db, is_postgres, large_cache, write_transaction
 from konnect_pos.store.models import (
@@ -81,6 +82,7 @@ class SyncResult:
     hq_holds: int = 0
     pulled: dict[str, int] = field(default_factory=dict)
     waiting: int = 0
+    crash_logs: int = 0  # crash log pieces HQ stored (only when this machine opted in)
 
 
 def link(terminal_label: str, hq_url: str, clock: Clock, timeouts: HQTimeouts | None = None) -> int:
@@ -192,6 +194,8 @@ def sync(
                 conn, terminal.id, terminal.label, clock, progress, batch, answer=bounds.answer
             )
             result.pulled = pull(conn, clock, progress, answer=bounds.answer)
+            if sends_to_hq():  # after the records: a log never holds a sale back
+                result.crash_logs = send_crash_logs(conn, terminal.label, bounds.answer)
     except KonnectError as error:
         _record(terminal.id, started, error.message.format(**error.params))
         raise
@@ -360,6 +364,7 @@ def _apply_outlets(rows: list[dict[str, Any]], now: datetime) -> None:
             "accepts_card": row["accepts_card"],
             "language": row["language"],
             "receipt_format": row["receipt_format"],
+            **_place(row),
         }
         if outlet is None:
             outlet = Outlet.create(uuid=new_uuid(), code=row["code"], created_at=now, **fields)
@@ -368,6 +373,18 @@ def _apply_outlets(rows: list[dict[str, Any]], now: datetime) -> None:
         MerchantNumber.delete().where(MerchantNumber.outlet == outlet.id).execute()
         for provider, number in sorted(row["merchant_numbers"].items()):
             MerchantNumber.create(outlet=outlet.id, provider=provider, number=number)
+
+
+def _place(row: dict[str, Any]) -> dict[str, Any]:
+    """Where the outlet is and when it opens (HQ step 5; an older HQ has none of it)."""
+    return {
+        "town": row.get("town") or "",
+        "district": row.get("district") or "",
+        "latitude": None if row.get("latitude") is None else Decimal(row["latitude"]),
+        "longitude": None if row.get("longitude") is None else Decimal(row["longitude"]),
+        "opening_hours": row.get("opening_hours") or "",
+        "phone": row.get("phone") or "",
+    }
 
 
 def _apply_bundles(rows: list[dict[str, Any]], now: datetime) -> None:

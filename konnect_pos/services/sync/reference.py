@@ -17,6 +17,16 @@ from konnect_pos.store.models import Bundle, Customer, MerchantNumber, Outlet, U
 BATCH = 5_000
 
 
+def outlet_place_values(outlet: Outlet) -> tuple[Any, ...]:
+    """Town, district, latitude, longitude, opening hours and phone as HQ stores them."""
+    return (
+        outlet.town, outlet.district,
+        None if outlet.latitude is None else str(outlet.latitude),
+        None if outlet.longitude is None else str(outlet.longitude),
+        outlet.opening_hours, outlet.phone,
+    )  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class LoadSummary:
     outlets: int
@@ -33,22 +43,11 @@ def load_reference(url: str, progress: Callable[[int, int], None] | None = None)
     """
     outlets = list(Outlet.select())
     with hq_connect(url) as conn, conn.transaction():
+        places = _has_places(conn)
         for outlet in outlets:
             merchants = MerchantNumber.select().where(MerchantNumber.outlet == outlet)
             numbers = {m.provider: m.number for m in merchants}
-            conn.execute(
-                """INSERT INTO hq_outlet (code, name, kind, country, zone, address, vat_rate, accepts_card,
-                       language, receipt_format, merchant_numbers)
-                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
-                   ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, address = EXCLUDED.address,
-                       vat_rate = EXCLUDED.vat_rate, accepts_card = EXCLUDED.accepts_card,
-                       merchant_numbers = EXCLUDED.merchant_numbers""",
-                (
-                    outlet.code, outlet.name, outlet.kind, outlet.country, outlet.zone, outlet.address,
-                    str(outlet.vat_rate), outlet.accepts_card, outlet.language, outlet.receipt_format,
-                    psycopg.types.json.Jsonb(numbers),
-                ),
-            )  # fmt: skip
+            _copy_outlet(conn, outlet, numbers, places=places)
         bundles = list(Bundle.select())
         with conn.cursor() as cur:
             cur.executemany(
@@ -89,6 +88,37 @@ def load_reference(url: str, progress: Callable[[int, int], None] | None = None)
             if progress:
                 progress(done, total)
     return LoadSummary(len(outlets), len(bundles), len(users), done)
+
+
+def _has_places(conn: psycopg.Connection) -> bool:
+    """Whether HQ has its outlet directory columns (schema step 5): an HQ not upgraded yet still loads."""
+    found = conn.execute(
+        "SELECT 1 FROM information_schema.columns WHERE table_name = 'hq_outlet' AND column_name = 'town'"
+    ).fetchone()
+    return found is not None
+
+
+OUTLET_COLUMNS = (
+    "code", "name", "kind", "country", "zone", "address", "vat_rate", "accepts_card", "language",
+    "receipt_format", "merchant_numbers",
+)  # fmt: skip
+OUTLET_CHANGING = ("name", "address", "vat_rate", "accepts_card", "merchant_numbers")
+PLACE_COLUMNS = ("town", "district", "latitude", "longitude", "opening_hours", "phone")
+
+
+def _copy_outlet(conn: psycopg.Connection, outlet: Outlet, numbers: dict[str, str], *, places: bool) -> None:
+    columns = OUTLET_COLUMNS + (PLACE_COLUMNS if places else ())
+    changing = OUTLET_CHANGING + (PLACE_COLUMNS if places else ())
+    values = (
+        outlet.code, outlet.name, outlet.kind, outlet.country, outlet.zone, outlet.address,
+        str(outlet.vat_rate), outlet.accepts_card, outlet.language, outlet.receipt_format,
+        psycopg.types.json.Jsonb(numbers),
+    )  # fmt: skip
+    conn.execute(
+        f"INSERT INTO hq_outlet ({', '.join(columns)}) VALUES ({', '.join('%s' for _ in columns)})"
+        " ON CONFLICT (code) DO UPDATE SET " + ", ".join(f"{c} = EXCLUDED.{c}" for c in changing),
+        values + (outlet_place_values(outlet) if places else ()),
+    )
 
 
 def _copy_customers(conn: psycopg.Connection, rows: list[tuple[Any, ...]]) -> None:

@@ -1,0 +1,103 @@
+"""Screenshots of the bundle advice beside the cart and the nearest-outlets dialog, en / fr / sw.
+
+python scripts/screenshots_advice_outlets.py [OUT_DIR]   (default: docs/screenshots)
+
+A fresh demo shop; the customer has run out of a Standard 40 once, so the line above the cart
+advises a bigger bundle "when the data runs out"; F8 has added it. The dialog (Ctrl+O) ranks
+the outlets nearest to Goma.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+SCREEN = {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96}]}
+_config = Path(tempfile.mkdtemp()) / "screen.json"
+_config.write_text(json.dumps(SCREEN), encoding="utf-8")
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_config}"
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402 (the platform is chosen first)
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+OUT = (
+    Path(sys.argv[1])
+    if len(sys.argv) > 1
+    else Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+)
+
+
+def spin(until, timeout_ms: int = 15_000) -> None:
+    waited = 0
+    while not until() and waited < timeout_ms:
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+        waited += 50
+    if not until():
+        raise RuntimeError("the screen did not reach the expected state")
+
+
+def main() -> None:
+    from konnect_pos.domain.bundle_queue import Trigger
+    from konnect_pos.domain.money import Money
+    from konnect_pos.domain.payments import CashTender
+    from konnect_pos.services import account, checkout, demo
+    from konnect_pos.services.checkout import CartItem
+    from konnect_pos.services.clock import system_clock
+    from konnect_pos.services.session import sign_in
+    from konnect_pos.store.schema import open_database
+    from konnect_pos.ui.app import App
+    from konnect_pos.ui.i18n import set_language
+    from konnect_pos.ui.settings import LocalSettings
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841 (kept alive for the whole run)
+    folder = Path(tempfile.mkdtemp())
+    open_database(f"sqlite:///{folder / 'shop.db'}")
+    demo.seed(system_clock, customers=20)
+    counter = sign_in("KIN01-T1", "cashier", "1111", system_clock)
+    items = [CartItem("CD-STD40"), CartItem("CD-STD40", Trigger.DATA_EXHAUSTED)]
+    checkout.sell(counter, "CD00000001", items, [CashTender(Money.of("58", "USD"))])
+    account.record_usage(counter, "CD00000001", "40")
+    OUT.mkdir(parents=True, exist_ok=True)
+    shell = App("KIN01-T1", LocalSettings(folder / "counter.ini"))
+    shell.login.show()
+    spin(lambda: shell.login.user.count() == 3)
+    shell.login.user.setCurrentIndex(shell.login.user.findData("cashier"))
+    QTest.keyClicks(shell.login.pin, "1111")
+    QTest.keyClick(shell.login.pin, Qt.Key.Key_Return)
+    spin(lambda: shell.counter_window is not None)
+    window = shell.counter_window
+    window.show()
+    QTest.keyClicks(window.search, "CD00000001")
+    QTest.keyClick(window.search, Qt.Key.Key_Return)
+    spin(lambda: window.advice.isVisible())
+    QTest.keyClick(window, Qt.Key.Key_F8)
+    spin(lambda: window.cart.rowCount() == 1 and window.preview is not None)
+    for lang in ("en", "fr", "sw"):
+        set_language(lang)
+        word = {"en": "Advice", "fr": "Conseil", "sw": "Ushauri"}[lang]
+        spin(lambda w=word: window.advice.text.text().startswith(w))
+        ticks: list[int] = []
+        spin(lambda t=ticks: t.append(1) or len(t) > 8)  # the rest of the window follows
+        window.grab().save(str(OUT / f"advice_{lang}.png"))
+        print(f"wrote {OUT / f'advice_{lang}.png'}")
+        window.outlet_finder.open()
+        dialog = window.outlet_finder.dialog
+        dialog.town.setText("")
+        QTest.keyClicks(dialog.town, "Goma")
+        QTest.keyClick(dialog.town, Qt.Key.Key_Return)
+        spin(lambda d=dialog: d.table.rowCount() == 10)
+        dialog.grab().save(str(OUT / f"nearest_outlets_{lang}.png"))
+        print(f"wrote {OUT / f'nearest_outlets_{lang}.png'}")
+        dialog.close()
+    set_language("en")
+    window.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""The counter's main flow in a fresh process, for tests/test_gui_thread.py (not a test module).
+
+python tests/gui_flow_probe.py SQLITE_URL  →  one JSON line: the modules the GUI thread imported
+from the PIN's Enter until the counter window was ready, and the stalls the watchdog logged over the
+whole flow (sign-in, search, a sale paid by mobile money, the receipt's preview). Keys go to the
+focused widget as a person types them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from konnect_pos.services.clock import system_clock
+from konnect_pos.store.schema import open_database
+from konnect_pos.ui.app import App
+from konnect_pos.ui.settings import LocalSettings
+
+
+class GuiThreadImports:
+    """A meta-path finder that only notes the modules first imported on the GUI thread."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.recording = False
+
+    def find_spec(self, name, path=None, target=None):
+        if self.recording and threading.current_thread() is threading.main_thread():
+            self.names.append(name)
+        return None
+
+
+def wait_until(condition, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"timed out waiting for {condition.__doc__ or condition}")
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+def type_keys(text: str) -> None:
+    for char in text:
+        QTest.keyClicks(QApplication.focusWidget(), char)
+
+
+def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def main(url: str, folder: str) -> None:
+    from konnect_pos.services import demo
+
+    open_database(url)
+    demo.seed(system_clock, customers=30)
+    app = QApplication(sys.argv[:1])
+    gui = App("KIN01-T1", LocalSettings(f"{folder}/counter.ini"))
+    assert gui.watchdog is not None, "run with KONNECT_POS_WATCHDOG=1"
+    gui.login.show()
+    gui.login.activateWindow()
+    wait_until(lambda: gui.login.user.count() == 3)
+    login = gui.login
+    login.user.setCurrentIndex(login.user.findData("cashier"))
+    login.pin.setFocus()
+    wait_until(lambda: QApplication.focusWidget() is login.pin)
+    imports = GuiThreadImports()
+    sys.meta_path.insert(0, imports)
+    type_keys("1111")
+    imports.recording = True
+    press(Qt.Key.Key_Return)
+    wait_until(lambda: gui.counter_window is not None and len(gui.counter_window.catalog_buttons) == 5)
+    imports.recording = False
+    window = gui.counter_window
+    window.activateWindow()
+    window.search.setFocus()
+    wait_until(lambda: QApplication.focusWidget() is window.search)
+    type_keys("CD00000001")
+    press(Qt.Key.Key_Return)
+    wait_until(lambda: window.panel.account.text() == "CD00000001")
+    QTest.keyClick(window.cart, Qt.Key.Key_2)
+    wait_until(lambda: window.cart.rowCount() == 1 and window.preview is not None)
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    wait_until(lambda: window.payment_dialog is not None and window.payment_dialog.isVisible())
+    dialog = window.payment_dialog
+    QTest.keyClick(dialog, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # the mobile-money tab
+    QTest.keyClicks(dialog.reference, "qk7ab12cd3")
+    QTest.keyClick(dialog.reference, Qt.Key.Key_Return)  # add the payment
+    QTest.keyClick(dialog.reference, Qt.Key.Key_Return)  # confirm
+    wait_until(lambda: window.receipt_dialog is not None and window.receipt_dialog.isVisible())
+    wait_until(lambda: window.receipt_dialog.page_count() == 1)
+    title = window.receipt_dialog.windowTitle()
+    end = time.monotonic() + 0.2  # a few more beats of the watchdog after the preview is drawn
+    wait_until(lambda: time.monotonic() > end)
+    gui.watchdog.stop()
+    stalls = [round(ms) for ms, _stack in gui.watchdog.stalls]
+    print(json.dumps({"imports": imports.names, "stalls": stalls, "receipt": title}), flush=True)
+    window.close()
+    gui.worker.wait()
+    del app
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

@@ -1,4 +1,4 @@
-"""Daily processing of 200,000 plan accounts (issue 8). Target: ≤ 20 s.
+"""Daily processing of 200,000 plan accounts (issue 8, issue 17). Target: ≤ 15 s.
 
     python benchmarks/run_daily.py [--accounts 200000]
 
@@ -13,6 +13,7 @@ A second run for the same day is timed too (it must change nothing).
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 import time
@@ -28,7 +29,7 @@ from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import BalanceEntry, Customer, Plan, PlanAccount
 from konnect_pos.store.schema import open_database
 
-TARGET_S = 20.0
+TARGET_S = 15.0  # issue 17 (issue 8 asked ≤ 20 s)
 DAY = date(2026, 11, 20)
 DATA = Path(__file__).parent / "data"
 
@@ -86,16 +87,17 @@ def main() -> int:
         source.backup(target)  # every run starts from the same state (WAL included)
     open_database(f"sqlite:///{path}")
     clock = lambda: datetime(2026, 11, 20, 3, 0, tzinfo=UTC)  # noqa: E731
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     summary = cp.run_daily(DAY, clock)
-    first = time.perf_counter() - started
+    first, first_cpu = time.perf_counter() - started, time.process_time() - cpu
     started = time.perf_counter()
     again = cp.run_daily(DAY, clock)
     second = time.perf_counter() - started
+    load = " ".join(f"{value:.1f}" for value in os.getloadavg())
     print(
         f"run-daily {summary.accounts:,} accounts, {args.mix} mix ({summary.renewed:,} renewals, "
         f"{summary.connect_plus_days:,} Connect+ days, {summary.entries:,} ledger entries): "
-        f"{first:.1f} s (target ≤ {TARGET_S:.0f} s)"
+        f"{first:.1f} s wall, {first_cpu:.1f} s CPU (target ≤ {TARGET_S:.0f} s); load average {load}"
     )
     print(f"second run of the same day: {again.accounts} accounts, {second:.2f} s")
     return 0

@@ -96,8 +96,20 @@ class Money:
         object.__setattr__(self, "amount", self.amount.quantize(_quantum(self.currency)))
 
     @classmethod
+    def _on_unit(cls, amount: Decimal, currency: str) -> Money:
+        """``amount`` already on the currency's minor unit (built from minor units, or the sum or
+        difference of two amounts of that currency, whose exponents are that unit's): only its
+        size is checked. The daily run builds hundreds of thousands of these."""
+        if abs(amount.scaleb(minor_digits(currency))) >= MAX_MINOR:
+            raise ValidationError("Amount too large: {amount}", field="amount", amount=str(amount))
+        money = object.__new__(cls)
+        object.__setattr__(money, "amount", amount)
+        object.__setattr__(money, "currency", currency)
+        return money
+
+    @classmethod
     def zero(cls, currency: str) -> Money:
-        return cls(Decimal(0), currency)
+        return cls.from_minor(0, currency)
 
     @classmethod
     def of(cls, amount: str | int | Decimal, currency: str) -> Money:
@@ -107,7 +119,7 @@ class Money:
     @classmethod
     def from_minor(cls, minor: int, currency: str) -> Money:
         """The stored form back into Money (integer minor units + currency)."""
-        return cls(Decimal(int(minor)).scaleb(-minor_digits(currency)), currency)
+        return cls._on_unit(Decimal(int(minor)).scaleb(-minor_digits(currency)), currency)
 
     def to_minor(self) -> int:
         """Integer minor units, the form stored in the database."""
@@ -123,13 +135,13 @@ class Money:
         return other
 
     def __add__(self, other: Money) -> Money:
-        return Money(self.amount + self._same(other).amount, self.currency)
+        return Money._on_unit(self.amount + self._same(other).amount, self.currency)
 
     def __sub__(self, other: Money) -> Money:
-        return Money(self.amount - self._same(other).amount, self.currency)
+        return Money._on_unit(self.amount - self._same(other).amount, self.currency)
 
     def __neg__(self) -> Money:
-        return Money(-self.amount, self.currency)
+        return Money._on_unit(-self.amount, self.currency)
 
     def __mul__(self, factor: int) -> Money:
         """Multiply by a whole quantity; fractional factors go through ``round_half_up``."""

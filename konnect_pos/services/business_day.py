@@ -26,6 +26,7 @@ from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.outlet_settings import CloseRules, close_rules
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
+from konnect_pos.store import day_totals
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import (
     BusinessDay,
@@ -33,10 +34,7 @@ from konnect_pos.store.models import (
     DayClose,
     DayFloat,
     DrawerCount,
-    Payment,
     Refund,
-    Sale,
-    SaleVoid,
     User,
 )
 from konnect_pos.store.sale_rows import latest_day
@@ -306,27 +304,13 @@ def expected_cash(day_id: int | list[int]) -> dict[str, Money]:
         .group_by(DayFloat.currency)
         .tuples()
     )
-    voided = SaleVoid.select(SaleVoid.sale).where(SaleVoid.day.in_(days))
-    add(
-        Payment.select(Payment.currency, peewee.fn.SUM(Payment.amount_minor))
-        .join(Sale)
-        .where(Sale.business_day.in_(days) & (Payment.method == "cash") & Sale.id.not_in(voided))
-        .group_by(Payment.currency)
-        .tuples()
-    )
-    add(  # change handed back in the drawer's other currency (DRC: francs for dollars)
-        Payment.select(Payment.change_currency, peewee.fn.SUM(Payment.change_minor))
-        .join(Sale)
-        .where(
-            Sale.business_day.in_(days)
-            & (Payment.method == "cash")
-            & Payment.change_currency.is_null(False)
-            & Sale.id.not_in(voided)
-        )
-        .group_by(Payment.change_currency)
-        .tuples(),
-        -1,
-    )
+    # Cash taken by the live sales, less change handed back in the drawer's other currency (DRC:
+    # francs for dollars), from the day's running totals rather than every payment row.
+    for section, item, _, currency, _, minor, _, _ in day_totals.day_totals(days):
+        if section == "method" and item == "cash":
+            add([(currency, minor)])
+        elif section == "change":
+            add([(currency, minor)], -1)
     add(
         Refund.select(Refund.currency, peewee.fn.SUM(Refund.amount_minor))
         .where(Refund.day.in_(days) & (Refund.method == "cash"))

@@ -30,6 +30,7 @@ from konnect_pos.services.exchange_rates import current_rate
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.outlets import OutletView
 from konnect_pos.services.session import Counter
+from konnect_pos.store import day_totals
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import (
     BalanceEntry,
@@ -285,6 +286,7 @@ def commit_sale(
         )
         lines, extra = write_lines(sale)
         payments = _write_payments(sale, settlement, outlet.merchant_numbers)
+        day_totals.add_sale(sale.id)
         payload = sale_payload(sale, customer.account_number, counter.user.username, lines, payments)
         payload.update(extra)
         digest = journal.append(counter.terminal.id, "sale", sale.uuid, at, payload)

@@ -481,19 +481,14 @@ def run_daily(
     total = pending.count()
     plans = {plan.id: plan_terms(plan) for plan in Plan.select()}
     done = days = renewed = cp_days = written = 0
-    for ids in _chunks([row.id for row in pending.order_by(PlanAccount.id)], RUN_CHUNK):
+    for ids in _chunks(
+        [account_id for (account_id,) in pending.order_by(PlanAccount.id).tuples()], RUN_CHUNK
+    ):
         now = clock()
         with write_transaction():
-            rows = list(
-                PlanAccount.select(
-                    PlanAccount.id,
-                    PlanAccount.customer,
-                    PlanAccount.plan,
-                    PlanAccount.subscribed_on,
-                    PlanAccount.state,
-                )
-                .where(PlanAccount.id.in_(ids))
-                .tuples()
+            rows = _rows_in(
+                "SELECT id, customer_id, plan_id, subscribed_on, state FROM plan_account WHERE id IN ({})",
+                ids,
             )
             updates: list[tuple[str, str, int]] = []
             busy = []
@@ -507,19 +502,14 @@ def run_daily(
                 days += (day - state.last_processed_day).days
                 updates.append((_dump_state(quiet, raw["daily_fee_charged"]), target, account_id))
             entries: dict[int, list[LedgerEntry]] = {row[1]: [] for row in busy}
-            for values in (
-                BalanceEntry.select(BalanceEntry.customer, *LEDGER_FIELDS)
-                .where(BalanceEntry.customer.in_(list(entries)))
-                .order_by(BalanceEntry.id)
-                .tuples()
-            ):
+            ledgers = f"SELECT customer_id, {LEDGER_COLUMNS} FROM balance_entry WHERE customer_id IN ({{}})"
+            for values in _rows_in(f"{ledgers} ORDER BY id", list(entries)):
                 entries[values[0]].append(_entry_of(values[1:]))
             new_rows: list[tuple[Any, ...]] = []
+            stored_now = BalanceEntry.recorded_at.db_value(now)  # one conversion per chunk
             records: list[tuple[str, str, Any, dict[str, Any]]] = []
             numbers = dict(
-                Customer.select(Customer.id, Customer.account_number)
-                .where(Customer.id.in_(list(entries)))
-                .tuples()
+                _rows_in("SELECT id, account_number FROM customer WHERE id IN ({})", list(entries))
             )
             for account_id, customer_id, plan_id, subscribed_on, raw in busy:
                 terms = plans[plan_id]
@@ -533,7 +523,7 @@ def run_daily(
                 days += len(run.outcomes)
                 renewed += sum(o.renewed for o in run.outcomes)
                 cp_days += sum(o.status is engine.ServiceStatus.CONNECT_PLUS for o in run.outcomes)
-                new_rows.extend(_entry_row(customer_id, e, now) for e in run.new_entries)
+                new_rows.extend(_entry_row(customer_id, e, stored_now) for e in run.new_entries)
                 for entry in run.new_entries:
                     payload = entry_payload(numbers[customer_id], entry)
                     records.append(("balance_entry", payload["uuid"], now, payload))
@@ -570,6 +560,17 @@ LEDGER_FIELDS = (
     BalanceEntry.amount_minor, BalanceEntry.corrects, BalanceEntry.note, BalanceEntry.period_start,
     BalanceEntry.period_end,
 )  # fmt: skip
+LEDGER_COLUMNS = ", ".join(field.column_name for field in LEDGER_FIELDS)
+
+
+def _rows_in(sql: str, ids: list[int]) -> list[tuple[Any, ...]]:
+    """A statement with one ``IN ({})`` list of ids, run raw: for the daily run's chunks of
+    thousands of ids, peewee building the SQL and the rows cost more than the query itself."""
+    if not ids:
+        return []
+    return db.execute_sql(sql.format(", ".join([db.param] * len(ids))), ids).fetchall()
+
+
 ENTRY_COLUMNS = (
     "customer_id", "entry_key", "day", "kind", "currency", "amount_minor", "corrects", "note", "period_start",
     "period_end", "recorded_at",
@@ -590,10 +591,21 @@ def _entry_of(values: tuple[Any, ...]) -> LedgerEntry:
     )
 
 
-def _entry_row(customer_id: int, entry: LedgerEntry, recorded_at: Any) -> tuple[Any, ...]:
-    values = _entry_values(customer_id, entry, recorded_at)
-    stored = BalanceEntry.recorded_at.db_value(recorded_at)
-    return (customer_id, *(values[name] for name in ENTRY_COLUMNS[1:-1]), stored)
+def _entry_row(customer_id: int, entry: LedgerEntry, stored_at: Any) -> tuple[Any, ...]:
+    """The ``ENTRY_COLUMNS`` values of a new entry; ``stored_at`` already in its stored form."""
+    return (
+        customer_id,
+        entry.key,
+        entry.day.isoformat(),
+        entry.kind.value,
+        entry.amount.currency,
+        entry.amount.to_minor(),
+        entry.corrects,
+        entry.note,
+        entry.period_start.isoformat() if entry.period_start else None,
+        entry.period_end.isoformat() if entry.period_end else None,
+        stored_at,
+    )
 
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:

@@ -27,6 +27,7 @@ from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.sale_money import taken_per_currency
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
+from konnect_pos.store import day_totals
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import Payment, Purchase, Refund, Sale, SaleLine, SaleVoid
 
@@ -127,6 +128,7 @@ def void_sale(
             reason=reason,
             removed_bundles=json.dumps([row.uuid for row in rows]),
         )
+        day_totals.remove_sale(sale.id)
         journal.append(
             counter.terminal.id,
             "void",

@@ -20,7 +20,7 @@ from konnect_pos.services.connect_plus import reversal_key
 from konnect_pos.services.journal_anchor import anchor_line
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
-from konnect_pos.store.database import db, is_postgres
+from konnect_pos.store import day_totals
 from konnect_pos.store.models import (
     BalanceEntry,
     BusinessDay,
@@ -33,7 +33,6 @@ from konnect_pos.store.models import (
     Payment,
     Refund,
     Sale,
-    SaleLine,
     SaleVoid,
     Terminal,
     User,
@@ -94,10 +93,10 @@ def _grouped(query: peewee.Query) -> list[tuple]:
     return list(query.tuples())
 
 
-def _hours(
-    live: peewee.Expression, zone: ZoneInfo, day_ids: list[int]
+def _local_hours(
+    rows: list[tuple], zone: ZoneInfo, day_ids: list[int]
 ) -> dict[tuple[int, str], tuple[int, int]]:
-    """Sales per local hour, grouped in SQL on the UTC hour then shifted by the zone's offset.
+    """Sales per local hour from the per-UTC-hour totals, shifted by the zone's offset.
 
     The four markets' zones keep one whole-hour offset all year (no daylight saving), so the
     shift is exact; the offset is read from the zone on the day itself, not assumed.
@@ -107,24 +106,11 @@ def _hours(
         return {}
     noon = datetime.combine(date.fromisoformat(first.business_date), time(12), zone)
     shift = int(noon.utcoffset().total_seconds() // 3600)
-    hour = (
-        peewee.fn.date_part(peewee.SQL("'hour'"), Sale.sold_at)  # a literal, so GROUP BY matches SELECT
-        if is_postgres(db)
-        else peewee.fn.strftime("%H", Sale.sold_at).cast("INTEGER")
-    )
-    rows = (
-        Sale.select(
-            hour.alias("hour"), Sale.currency, peewee.fn.COUNT(Sale.id), peewee.fn.SUM(Sale.total_minor)
-        )
-        .where(live)
-        .group_by(hour, Sale.currency)
-        .tuples()
-    )
     result: dict[tuple[int, str], tuple[int, int]] = {}
     for utc_hour, currency, count, total in rows:
         key = ((int(utc_hour) + shift) % 24, currency)
         previous = result.get(key, (0, 0))
-        result[key] = (previous[0] + int(count), previous[1] + int(total))
+        result[key] = (previous[0] + count, previous[1] + total)
     return result
 
 
@@ -134,27 +120,13 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
     live = (Sale.business_day.in_(day_ids)) & Sale.id.not_in(voided)
     zones = {d.zone for d in BusinessDay.select(BusinessDay.zone).where(BusinessDay.id.in_(day_ids))}
     zone = ZoneInfo(sorted(zones)[0]) if zones else ZoneInfo("UTC")
-    totals = _grouped(
-        Sale.select(
-            Sale.currency,
-            peewee.fn.COUNT(Sale.id),
-            peewee.fn.SUM(Sale.total_minor),
-            peewee.fn.SUM(Sale.vat_minor),
-            peewee.fn.SUM(Sale.rounding_minor),
-        )
-        .where(live)
-        .group_by(Sale.currency)
-        .order_by(Sale.currency)
-    )
-    by_method = _grouped(
-        Payment.select(
-            Payment.method, Payment.currency, peewee.fn.COUNT(Payment.id), peewee.fn.SUM(Payment.amount_minor)
-        )
-        .join(Sale)
-        .where(live)
-        .group_by(Payment.method, Payment.currency)
-        .order_by(Payment.method, Payment.currency)
-    )
+    names = {u.id: u.username for u in User.select(User.id, User.username)}
+    full = {u.id: u.full_name for u in User.select(User.id, User.full_name)}
+    sections: dict[str, list[tuple]] = {}
+    for section, item, label, currency, n, amount, vat, rounding in day_totals.day_totals(day_ids):
+        sections.setdefault(section, []).append((item, label, currency, n, amount, vat, rounding))
+    totals = sorted((c, n, t, v, r) for _, _, c, n, t, v, r in sections.get("sale", []))
+    by_method = sorted((m, c, n, t) for m, _, c, n, t, _, _ in sections.get("method", []))
     references = _grouped(
         Payment.select(
             Payment.provider, Payment.currency, Payment.reference, Payment.amount_minor, Sale.receipt_number
@@ -163,33 +135,12 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
         .where(live & (Payment.method == "mobile_money"))
         .order_by(Payment.provider, Sale.receipt_number)
     )
-    by_bundle = _grouped(
-        SaleLine.select(
-            SaleLine.bundle_code,
-            SaleLine.bundle_name,
-            Sale.currency,
-            peewee.fn.COUNT(SaleLine.id),
-            peewee.fn.SUM(SaleLine.price_minor),
-        )
-        .join(Sale)
-        .where(live)
-        .group_by(SaleLine.bundle_code, SaleLine.bundle_name, Sale.currency)
-        .order_by(SaleLine.bundle_code)
+    by_bundle = sorted((code, name, c, n, t) for code, name, c, n, t, _, _ in sections.get("bundle", []))
+    by_agent = sorted(
+        (names.get(int(user_id)), full.get(int(user_id)), c, n, t)
+        for user_id, _, c, n, t, _, _ in sections.get("agent", [])
     )
-    by_agent = _grouped(
-        Sale.select(
-            User.username,
-            User.full_name,
-            Sale.currency,
-            peewee.fn.COUNT(Sale.id),
-            peewee.fn.SUM(Sale.total_minor),
-        )
-        .join(User)
-        .where(live)
-        .group_by(User.username, User.full_name, Sale.currency)
-        .order_by(User.username)
-    )
-    hours = _hours(live, zone, day_ids)
+    hours = _local_hours([(h, c, n, t) for h, _, c, n, t, _, _ in sections.get("hour", [])], zone, day_ids)
     voids = _grouped(
         SaleVoid.select(
             Sale.receipt_number,
@@ -220,8 +171,6 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
         .where(Refund.day.in_(day_ids))
         .order_by(Sale.receipt_number)
     )
-    names = {u.id: u.username for u in User.select(User.id, User.username)}
-    full = {u.id: u.full_name for u in User.select(User.id, User.full_name)}
     movements = _grouped(
         CashMovement.select(
             CashMovement.at,

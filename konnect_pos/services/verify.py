@@ -29,6 +29,7 @@ from konnect_pos.services.connect_plus import reversal_key
 from konnect_pos.services.journal import ChainProblem, check_chain
 from konnect_pos.services.journal_anchor import Anchor, anchor_problem, head, terminal_labels
 from konnect_pos.services.verify_ledger import ledger_problems
+from konnect_pos.store import day_totals
 from konnect_pos.store.database import db, is_postgres
 from konnect_pos.store.models import (
     BalanceEntry,
@@ -103,6 +104,7 @@ def _verify(anchors: list[Anchor]) -> VerifyReport:
         problems += _numbering_problems(terminal_id, labels[terminal_id])
     records, sales, found = _money_records(labels)
     problems += found
+    problems += _day_total_problems()
     latest: dict[str, tuple[int, str, list[str]]] = {}  # per terminal, the most recent anchors that held
     ids = {label: terminal_id for terminal_id, label in labels.items()}
     for anchor in anchors:
@@ -126,6 +128,30 @@ def _verify(anchors: list[Anchor]) -> VerifyReport:
         records=records,
         anchored=anchored,
     )
+
+
+def _day_total_problems() -> list[str]:
+    """The per-day totals (a derived cache the outlet summary reads) against the rows they sum:
+    a total that disagrees means a row or a total was changed behind the app's back."""
+    terminals = terminal_labels()
+    labels = {
+        day_id: f"{terminals.get(terminal_id, terminal_id)} {business_date}"
+        for day_id, terminal_id, business_date in BusinessDay.select(
+            BusinessDay.id, BusinessDay.terminal, BusinessDay.business_date
+        ).tuples()
+    }
+    rebuilt = day_totals.rebuilt_totals()
+    stored = {key: value for key, value in day_totals.stored_totals().items() if any(value)}
+    problems = []
+    for key in sorted(set(rebuilt) | set(stored), key=lambda k: tuple(map(str, k))):
+        if rebuilt.get(key) != stored.get(key):
+            day_id, section, item, label, currency = key
+            what = " ".join(part for part in (section, item, label, currency) if part)
+            problems.append(
+                f"day {labels.get(day_id, day_id)} totals {what}: stored"
+                f" {stored.get(key, '(none)')}, the rows sum to {rebuilt.get(key, '(none)')}"
+            )
+    return problems
 
 
 def _describe(problem: ChainProblem, labels: dict[int, str]) -> str:

@@ -1,0 +1,162 @@
+"""Mobile-money statements: parsing each provider's layout and matching, pure functions."""
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from konnect_pos.domain.errors import ValidationError
+from konnect_pos.domain.money import Money, money_sum
+from konnect_pos.domain.reconciliation import (
+    OurPayment,
+    Outcome,
+    PaymentState,
+    StatementLayout,
+    StatementLine,
+    parse_statement,
+    reconcile,
+)
+from konnect_pos.services.reconciliation import builtin_layouts
+
+DAY = date(2026, 11, 20)
+HEAD = "Référence;Date opération;Numéro payeur;Montant;Devise\r\n"
+
+
+def layout(name):
+    return builtin_layouts()[name]
+
+
+def test_orange_money_in_cp1252_with_accents_and_comma_decimals():
+    text = (
+        "Référence;Date opération;Numéro payeur;Libellé;Montant;Devise\r\n"
+        "CI241120.1030.A1;20/11/2026 10:30;0812345678;Paiement reçu Kinshasa;7,00;USD\r\n"
+        "CI241120.1100.B2;20/11/2026 11:00;0812345679;Dépôt;1 234,50;USD\r\n"
+    )
+    lines = parse_statement(text.encode("cp1252"), layout("orange_money"), "USD", "Africa/Kinshasa")
+    assert [(line.reference, line.amount, line.day) for line in lines] == [
+        ("CI241120.1030.A1", Money.of("7.00", "USD"), DAY),
+        ("CI241120.1100.B2", Money.of("1234.50", "USD"), DAY),
+    ]
+    assert lines[0].at.hour == 9  # 10:30 in Kinshasa (UTC+1) is 09:30 UTC
+    assert lines[0].phone == "0812345678"
+
+
+def test_mpesa_skips_withdrawals_and_reads_thousands():
+    text = (
+        "Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Balance,Other Party Info\n"
+        'QK7AB12CD3,20/11/2026 09:31:02,Pay Bill,Completed,"1,007.00",,1007.00,0812345678 - AMANI\n'
+        "QK7AB12CD9,20/11/2026 12:00:00,Withdrawal,Completed,,500.00,507.00,\n"
+    )
+    lines = parse_statement(text.encode("utf-8"), layout("mpesa"), "USD", "Africa/Kinshasa")
+    assert [(line.reference, str(line.amount.amount)) for line in lines] == [("QK7AB12CD3", "1007.00")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        ("Référence;Montant\r\n".encode("utf-16"), "lacks the column"),
+        ("Référence;Montant;Devise\r\nX1;7,00;USD\r\n".encode("cp1252"), "lacks the column"),
+        (
+            HEAD + "ABC123;20/11/2026 10:30;1;7,00;CDF\r\n".encode("cp1252"),
+            "an amount in CDF",
+        ),
+        (
+            HEAD + "ABC123;20/11/2026 10:30;1;7.00;USD\r\n".encode("cp1252"),
+            "not an amount",
+        ),
+        (
+            HEAD + "ABC123;2026-11-20;1;7,00;USD\r\n".encode("cp1252"),
+            "not a date",
+        ),
+        (b"", "empty"),
+    ],
+)
+def test_a_bad_statement_is_one_clear_error(raw, words):
+    with pytest.raises(ValidationError) as error:
+        parse_statement(raw, layout("orange_money"), "USD", "Africa/Kinshasa")
+    assert words in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_a_cp1252_file_given_to_a_utf8_layout_names_the_encoding():
+    raw = (
+        "Financial Transaction Id,Date,From,Amount,Currency\nMP1;2026-11-20 10:00:00;Brazzaville é;700;XAF\n"
+    )
+    with pytest.raises(ValidationError) as error:
+        parse_statement(raw.encode("cp1252"), layout("mtn_momo"), "XAF", "Africa/Brazzaville")
+    assert str(error.value) == "The statement is not in the utf-8 encoding of the mtn_momo layout"
+
+
+def test_a_layout_with_a_bad_delimiter_is_refused():
+    with pytest.raises(ValidationError):
+        StatementLayout.from_mapping(
+            "x",
+            {**layout("mpesa").__getstate__()}
+            if False
+            else {
+                "provider": "mpesa",
+                "encoding": "utf-8",
+                "delimiter": ";;",
+                "reference": "a",
+                "amount": "b",
+                "date": "c",
+                "date_format": "%Y-%m-%d",
+            },
+        )
+
+
+def usd(cents):
+    return Money.from_minor(cents, "USD")
+
+
+def ours(reference, cents, day=DAY):
+    return OurPayment(f"p-{reference}", "mpesa", reference, usd(cents), day)
+
+
+def theirs(row, reference, cents, day=DAY):
+    return StatementLine(row, reference, usd(cents), day, None)
+
+
+def test_each_outcome():
+    result = reconcile(
+        [ours("AAA", 700), ours("BBB", 700), ours("CCC", 500), ours("DDD", 100), ours("EEE", 100)],
+        [
+            theirs(2, "AAA", 700),
+            theirs(3, "BBB", 600),
+            theirs(4, "FFF", 900),
+            theirs(5, "DDD", 100),
+            theirs(6, "DDD", 100),
+            theirs(7, "EEE", 100, DAY + timedelta(days=3)),
+        ],
+    )
+    outcomes = {f.reference: f.outcome for f in result.findings}
+    assert outcomes == {
+        "AAA": Outcome.MATCHED,
+        "BBB": Outcome.AMOUNT_MISMATCH,
+        "CCC": Outcome.OURS_ONLY,
+        "DDD": Outcome.DUPLICATE,
+        "EEE": Outcome.AMOUNT_MISMATCH,
+        "FFF": Outcome.STATEMENT_ONLY,
+    }
+    assert result.states()["p-AAA"] is PaymentState.CONFIRMED
+    assert result.states()["p-CCC"] is PaymentState.DISPUTED
+
+
+references = st.text(alphabet="ABCDEF0123", min_size=3, max_size=4)
+sides = st.lists(st.tuples(references, st.integers(1, 5000)), max_size=12)
+
+
+@given(sides, sides, st.randoms(use_true_random=False))
+def test_order_does_not_change_the_outcome_and_our_money_is_all_accounted(mine, statement, random):
+    payments = [ours(ref, cents) for ref, cents in {ref: c for ref, c in mine}.items()]
+    lines = [theirs(i + 2, ref, cents) for i, (ref, cents) in enumerate(statement)]
+    first = reconcile(payments, lines)
+    random.shuffle(payments)
+    random.shuffle(lines)
+    assert reconcile(payments, lines) == first
+    ours_total = money_sum([p.amount for p in payments], "USD")
+    counted = [f.our_amount for f in first.findings if f.our_amount is not None]
+    assert money_sum(counted, "USD") == ours_total
+    assert sum(first.counts.values()) == len(first.findings)
+    assert all(f.outcome is not Outcome.STATEMENT_ONLY or not f.ours for f in first.findings)

@@ -20,7 +20,7 @@ from konnect_pos.domain.reconciliation import (
 from konnect_pos.services.reconciliation import builtin_layouts
 
 DAY = date(2026, 11, 20)
-HEAD = "Référence;Date opération;Numéro payeur;Montant;Devise\r\n"
+HEAD = "Référence;Date opération;Numéro payeur;Montant;Devise\r\n".encode("cp1252")
 
 
 def layout(name):

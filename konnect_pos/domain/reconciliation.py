@@ -351,3 +351,15 @@ def reconcile(ours: list[OurPayment], lines: list[StatementLine]) -> Reconciliat
     for finding in findings:
         counts[finding.outcome.value] += 1
     return Reconciliation(tuple(findings), counts)
+
+
+# English msgids of the words a report shows (translated at the edges: CLI, PDF).
+OUTCOME_WORDS = {
+    "matched": "matched",
+    "amount_mismatch": "amount mismatch",
+    "ours_only": "on our side only",
+    "statement_only": "on the statement only",
+    "duplicate": "duplicate",
+    None: "not checked yet",
+}
+STATE_WORDS = {"typed": "typed", "confirmed": "confirmed", "disputed": "disputed", None: ""}

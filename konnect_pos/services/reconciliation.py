@@ -17,7 +17,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from konnect_pos.domain.countries import PROVIDERS
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money, money_sum
 from konnect_pos.domain.reconciliation import (
@@ -373,8 +372,3 @@ def _totals(amounts: list[Money]) -> dict[str, Money]:
 def payment_states(counter: Counter, on: date | str | None = None) -> dict[str, PaymentState]:
     """Reference → typed / confirmed / disputed for the day's mobile-money payments."""
     return {row.reference: row.state for row in report(counter, on).rows if row.state is not None}
-
-
-def provider_name(code: str) -> str:
-    spec = PROVIDERS.get(code)
-    return spec.name if spec else code

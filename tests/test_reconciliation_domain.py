@@ -160,3 +160,47 @@ def test_order_does_not_change_the_outcome_and_our_money_is_all_accounted(mine, 
     assert money_sum(counted, "USD") == ours_total
     assert sum(first.counts.values()) == len(first.findings)
     assert all(f.outcome is not Outcome.STATEMENT_ONLY or not f.ours for f in first.findings)
+
+
+RECONCILIATION_FILES = (
+    "domain/reconciliation.py",
+    "services/reconciliation.py",
+    "cli/reconcile.py",
+    "documents/reconciliation_pdf.py",
+)
+
+
+def reconciliation_msgids() -> list[str]:
+    """Every error template and every tr()/words() sentence of the reconciliation modules."""
+    import ast
+    from pathlib import Path
+
+    import konnect_pos
+    from konnect_pos.documents.reconciliation_pdf import HEADER
+    from konnect_pos.domain.reconciliation import OUTCOME_WORDS, STATE_WORDS
+
+    errors = {"ValidationError", "NotFound", "KonnectError"}
+    found = set(OUTCOME_WORDS.values()) | {w for w in STATE_WORDS.values() if w} | set(HEADER)
+    for name in RECONCILIATION_FILES:
+        tree = ast.parse((Path(konnect_pos.__file__).parent / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            call = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            at = 0 if call in errors else 1 if call in ("tr", "words") else None
+            if at is not None and len(node.args) > at and isinstance(node.args[at], ast.Constant):
+                found.add(node.args[at].value)
+    return sorted(found)
+
+
+@pytest.mark.parametrize("lang", ["fr", "sw"])
+def test_every_reconciliation_sentence_is_translated_with_its_placeholders(lang):
+    import re
+
+    from konnect_pos.i18n import gettext, missing_translations
+
+    msgids = reconciliation_msgids()
+    assert len(msgids) > 40
+    assert missing_translations(lang, msgids) == []
+    for msgid in msgids:
+        assert set(re.findall(r"{\w+}", gettext(lang, msgid))) == set(re.findall(r"{\w+}", msgid)), msgid

@@ -8,12 +8,13 @@ from konnect_pos.domain.payments import MobileMoneyTender
 from konnect_pos.services import checkout, reconciliation
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.session import sign_in
+from konnect_pos.store.models import Customer
 from konnect_pos.store.statement_models import MobileStatement, MobileStatementLine
 
 
-def sell(clock, counter, account, bundle, provider, reference):
+def sell(clock, counter, account, bundle, provider, reference, phone="0812345678"):
     sold = checkout.sell(
-        counter, account, [CartItem(bundle)], [MobileMoneyTender(provider, reference, "0812345678")]
+        counter, account, [CartItem(bundle)], [MobileMoneyTender(provider, reference, phone)]
     )
     clock.advance(minutes=7)
     return sold
@@ -45,7 +46,7 @@ def orange_csv(rows):
 
 @pytest.fixture
 def day_of_sales(demo_db, clock):
-    """KIN01's day: three M-Pesa and three Orange Money payments."""
+    """KIN01's day: three M-Pesa and three Orange Money payments; BZV01's: two MTN MoMo, one Airtel."""
     refs = {}
     cashier = sign_in("KIN01-T1", "cashier", "1111", clock)
     for bundle, provider, ref in [
@@ -57,7 +58,31 @@ def day_of_sales(demo_db, clock):
         ("CD-STD40", "orange_money", "CI2611.1130.C3"),
     ]:
         refs[ref] = sell(clock, cashier, "CD00000001", bundle, provider, ref)
+    congo = Customer.select().where(Customer.country == "CG").first().account_number
+    brazzaville = sign_in("BZV01-T1", "cashier", "1111", clock)
+    for bundle, provider, ref in (
+        ("CG-WEEK5", "mtn_momo", "MP261120.0945.X1"),
+        ("CG-LITE15", "mtn_momo", "MP261120.0952.X2"),
+        ("CG-LITE15", "airtel_money", "AM-88120034"),
+    ):
+        refs[ref] = sell(clock, brazzaville, congo, bundle, provider, ref, "061234567")
     return refs
+
+
+def mtn_csv(rows):
+    head = "Id,External Transaction Id,Date,Status,Type,From,From Name,Amount,Currency,"
+    head += "Financial Transaction Id\n"
+    body = "".join(
+        f"{n},,2026-11-20 {hour},SUCCESSFUL,PAYMENT,242061234567,Bénédicte Ngoma,{amount},XAF,{ref}\n"
+        for n, (ref, hour, amount) in enumerate(rows)
+    )
+    return (head + body).encode("utf-8")
+
+
+def airtel_csv(rows):
+    head = "Transaction ID\tTransaction Date\tSender MSISDN\tTransaction Amount\tStatus\n"
+    body = "".join(f"{ref}\t20-Nov-2026 {hour}\t242051234567\t{amount}\tTS\n" for ref, hour, amount in rows)
+    return (head + body).encode("utf-8")
 
 
 def manager(clock):
@@ -109,6 +134,30 @@ def test_planted_mismatches_are_all_found_and_reimport_is_a_no_op(day_of_sales, 
     states = reconciliation.payment_states(boss, "2026-11-20")
     assert states["QK7AB12CD1"] == "confirmed" and states["QK7AB12CD2"] == "disputed"
     assert str(report.our_total["USD"].amount) == "81.00"
+
+    congo = sign_in("BZV01-T1", "manager", "222222", clock)
+    reconciliation.import_statement(
+        congo,
+        mtn_csv([("MP261120.0945.X1", "10:38:00", "4000"), ("MP261120.0952.X2", "10:45:00", "3500")]),
+        "mtn.csv",
+        "mtn_momo",
+    )
+    reconciliation.import_statement(
+        congo,
+        airtel_csv([("AM-88120034", "10:52", "10,000.00"), ("AM-88120099", "11:30", "4,000.00")]),
+        "airtel.tsv",
+        "airtel_money",
+    )
+    there = reconciliation.report(congo, "2026-11-20")
+    assert {row.reference: row.outcome for row in there.rows} == {
+        "MP261120.0945.X1": "matched",
+        "MP261120.0952.X2": "amount_mismatch",
+        "AM-88120034": "matched",
+        "AM-88120099": "statement_only",
+    }
+    assert str(there.our_total["XAF"].amount) == "24000"
+    # each terminal sees its own outlet's references only
+    assert not {row.reference for row in there.rows} & set(outcome)
 
 
 @SQLITE_ONLY

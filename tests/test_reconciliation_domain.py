@@ -204,3 +204,29 @@ def test_every_reconciliation_sentence_is_translated_with_its_placeholders(lang)
     assert missing_translations(lang, msgids) == []
     for msgid in msgids:
         assert set(re.findall(r"{\w+}", gettext(lang, msgid))) == set(re.findall(r"{\w+}", msgid)), msgid
+
+
+def written(layout, amount: Money) -> str:
+    """An amount as the provider's export writes it (thousands grouped, its decimal mark)."""
+    whole, _, cents = f"{amount.amount:,.2f}".partition(".")
+    whole = whole.replace(",", layout.thousands_separator)
+    return f"{whole}{layout.decimal_separator}{cents}"
+
+
+@pytest.mark.parametrize("name", ["mpesa", "orange_money", "mtn_momo", "airtel_money"])
+@given(rows=st.lists(st.tuples(st.integers(1, 10**9), st.integers(0, 23), st.integers(0, 59)), max_size=8))
+def test_any_statement_written_in_a_layout_reads_back_the_same(name, rows):
+    spec = layout(name)
+    columns = [spec.reference, spec.date, spec.amount] + [c for c in (spec.phone, spec.currency) if c]
+    out = [spec.delimiter.join(columns)]
+    expected = []
+    for n, (cents, hour, minute) in enumerate(rows):
+        amount = usd(cents)
+        moment = DAY.strftime(spec.date_format.replace("%H", f"{hour:02d}").replace("%M", f"{minute:02d}"))
+        cells = [f"REF{n:07d}", moment, '"' + written(spec, amount) + '"']
+        cells += [c for c in (spec.phone and "0812345678", spec.currency and "USD") if c]
+        out.append(spec.delimiter.join(cells))
+        expected.append((f"REF{n:07d}", amount, DAY, hour))
+    raw = "\r\n".join(out).encode(spec.encoding)
+    lines = parse_statement(raw, spec, "USD", "UTC")
+    assert [(line.reference, line.amount, line.day, line.at.hour) for line in lines] == expected

@@ -79,6 +79,14 @@ def test_a_bad_statement_is_one_clear_error(raw, words):
     assert "\n" not in str(error.value)
 
 
+@pytest.mark.parametrize("text", ["6,00", "1.234,50", "12,34.00", "1,2345"])
+def test_another_locales_number_is_refused_not_misread(text):
+    raw = f'Receipt No.,Completion Time,Paid In,Other Party Info\nQK7AB12CD3,20/11/2026 09:31:02,"{text}",\n'
+    with pytest.raises(ValidationError) as error:
+        parse_statement(raw.encode(), layout("mpesa"), "USD", "Africa/Kinshasa")
+    assert "is not an amount in this statement's format" in str(error.value)
+
+
 def test_a_cp1252_file_given_to_a_utf8_layout_names_the_encoding():
     raw = (
         "Financial Transaction Id,Date,From,Amount,Currency\nMP1;2026-11-20 10:00:00;Brazzaville é;700;XAF\n"

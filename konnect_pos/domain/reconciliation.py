@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -199,7 +200,13 @@ def _header_index(header: list[str], layout: StatementLayout) -> dict[str, int]:
 
 
 def parse_money(text: str, layout: StatementLayout, currency: str, row: int) -> Money:
-    cleaned = text.strip().replace("\u00a0", "").replace("\u202f", "")
+    """An amount in the layout's number format; another locale's ("6,00" where ',' groups
+    thousands, "1.234,50" where '.' is the decimal mark) is refused, never misread."""
+    cleaned = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    whole = cleaned.lstrip("-+").split(layout.decimal_separator)[0]
+    groups = re.split(r"[ " + re.escape(layout.thousands_separator) + "]", whole) if whole else [""]
+    if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])):
+        raise _bad_amount(text, row)
     for sep in filter(None, {layout.thousands_separator, " "}):
         cleaned = cleaned.replace(sep, "") if sep != layout.decimal_separator else cleaned
     if layout.decimal_separator == ",":

@@ -129,3 +129,14 @@ def test_an_unknown_export_is_mapped_once_with_options(shop, capsys, tmp_path):
     path.write_text(f"Ref|Day|Amt\nQK7AB12CD2|{today_kinshasa():%Y-%m-%d}|6.00\n", encoding="utf-8")
     code, out, _ = run(capsys, "reconcile", "import", str(path), "--provider", "mpesa", "--layout", "lite")
     assert code == 0 and "Imported 1 payments" in out
+
+
+def test_bad_report_options_are_one_line(shop, capsys):
+    for argv, words in [
+        (["reconcile", "report", "--date", "20/11/2026"], "Not a date (YYYY-MM-DD)"),
+        (["reconcile", "report", "--pdf", "/no/such/folder/r.pdf"], "Cannot write a file"),
+        (["reconcile", "import", "x.csv"], "--provider"),
+        (["reconcile"], "Command line not understood"),
+    ]:
+        code, out, err = run(capsys, *argv)
+        assert code == 2 and out == "" and words in err and err.count("\n") == 1, argv

@@ -134,6 +134,15 @@ def test_planted_mismatches_are_all_found_and_reimport_is_a_no_op(day_of_sales, 
     states = reconciliation.payment_states(boss, "2026-11-20")
     assert states["QK7AB12CD1"] == "confirmed" and states["QK7AB12CD2"] == "disputed"
     assert str(report.our_total["USD"].amount) == "81.00"
+    receipts = [day_of_sales[ref].receipt_number for ref in ("QK7AB12CD1", "QK7AB12CD2")]
+    receipts.append(day_of_sales["MP261120.0945.X1"].receipt_number)  # no MTN statement yet
+    assert {
+        r: [s for _, _, s in found] for r, found in reconciliation.sale_mobile_states(receipts).items()
+    } == {
+        receipts[0]: ["confirmed"],
+        receipts[1]: ["disputed"],
+        receipts[2]: ["typed"],
+    }
 
     congo = sign_in("BZV01-T1", "manager", "222222", clock)
     reconciliation.import_statement(

@@ -238,9 +238,8 @@ def _day(counter: Counter, on: date | str | None) -> date:
         raise ValidationError("Not a date (YYYY-MM-DD): {text}", field="date", text=on[:40]) from None
 
 
-def _our_payments(counter: Counter, day: date) -> list[tuple[OurPayment, str]]:
-    outlet = counter.terminal.outlet
-    zone = ZoneInfo(outlet.zone)
+def _our_payments(outlet_id: int, zone_name: str, day: date) -> list[tuple[OurPayment, str]]:
+    zone = ZoneInfo(zone_name)
     start = datetime.combine(day, time(), zone).astimezone(UTC)
     end = datetime.combine(day + timedelta(days=1), time(), zone).astimezone(UTC)
     rows = (
@@ -249,7 +248,7 @@ def _our_payments(counter: Counter, day: date) -> list[tuple[OurPayment, str]]:
         .join(Terminal)
         .where(
             (Payment.method == "mobile_money")
-            & (Terminal.outlet == outlet.id)
+            & (Terminal.outlet == outlet_id)
             & (Sale.sold_at >= start)
             & (Sale.sold_at < end)
         )
@@ -271,14 +270,13 @@ def _our_payments(counter: Counter, day: date) -> list[tuple[OurPayment, str]]:
     ]
 
 
-def _statement_lines(counter: Counter, day: date) -> tuple[dict[str, list[StatementLine]], set[str]]:
+def _statement_lines(outlet_id: int, day: date) -> tuple[dict[str, list[StatementLine]], set[str]]:
     """The day's lines per provider (a line in two overlapping files counted once) and the
     providers whose imported statements cover the day."""
-    outlet = counter.terminal.outlet
     covering = (
         MobileStatement.select()
         .where(
-            (MobileStatement.outlet == outlet.id)
+            (MobileStatement.outlet == outlet_id)
             & (MobileStatement.first_day <= day.isoformat())
             & (MobileStatement.last_day >= day.isoformat())
         )
@@ -288,7 +286,7 @@ def _statement_lines(counter: Counter, day: date) -> tuple[dict[str, list[Statem
     rows = (
         MobileStatementLine.select(MobileStatementLine, MobileStatement)
         .join(MobileStatement)
-        .where((MobileStatement.outlet == outlet.id) & (MobileStatementLine.local_day == day.isoformat()))
+        .where((MobileStatement.outlet == outlet_id) & (MobileStatementLine.local_day == day.isoformat()))
         .order_by(MobileStatement.id, MobileStatementLine.row_number)
     )
     lines: dict[str, list[StatementLine]] = defaultdict(list)
@@ -315,8 +313,27 @@ def report(counter: Counter, on: date | str | None = None) -> ReconciliationRepo
     """The outlet's mobile-money payments of a local day against the imported statements."""
     counter.require(Right.SELL)
     day = _day(counter, on)
-    payments = _our_payments(counter, day)
-    lines, checked = _statement_lines(counter, day)
+    outlet = counter.terminal.outlet
+    rows, counts, payments, lines = _day_rows(outlet.id, outlet.zone, day)
+    return ReconciliationReport(
+        outlet.code,
+        counter.terminal.label,
+        day,
+        tuple(sorted(lines.keys() | _covered(outlet.id, day))),
+        tuple(rows),
+        counts,
+        _totals([p.amount for p, _ in payments]),
+        _totals([line.amount for group in lines.values() for line in group]),
+    )
+
+
+def _covered(outlet_id: int, day: date) -> set[str]:
+    return _statement_lines(outlet_id, day)[1]
+
+
+def _day_rows(outlet_id: int, zone: str, day: date):
+    payments = _our_payments(outlet_id, zone, day)
+    lines, checked = _statement_lines(outlet_id, day)
     checked |= set(lines)
     rows: list[ReportRow] = []
     counts = {o.value: 0 for o in Outcome}
@@ -352,16 +369,7 @@ def report(counter: Counter, on: date | str | None = None) -> ReconciliationRepo
                     tuple(line.row for line in finding.theirs),
                 )
             )
-    return ReconciliationReport(
-        counter.terminal.outlet.code,
-        counter.terminal.label,
-        day,
-        tuple(sorted(checked)),
-        tuple(rows),
-        counts,
-        _totals([p.amount for p, _ in payments]),
-        _totals([line.amount for group in lines.values() for line in group]),
-    )
+    return rows, counts, payments, lines
 
 
 def _totals(amounts: list[Money]) -> dict[str, Money]:
@@ -372,3 +380,28 @@ def _totals(amounts: list[Money]) -> dict[str, Money]:
 def payment_states(counter: Counter, on: date | str | None = None) -> dict[str, PaymentState]:
     """Reference → typed / confirmed / disputed for the day's mobile-money payments."""
     return {row.reference: row.state for row in report(counter, on).rows if row.state is not None}
+
+
+def sale_mobile_states(receipts: list[str]) -> dict[str, tuple[tuple[str, str, PaymentState], ...]]:
+    """Receipt number → its mobile-money payments as (provider, reference, state), for the
+    customer's purchase list. Each sale's outlet and local day is reconciled once."""
+    payments = list(
+        Payment.select(Payment, Sale, Terminal)
+        .join(Sale)
+        .join(Terminal)
+        .where((Payment.method == "mobile_money") & (Sale.receipt_number.in_(receipts)))
+        .order_by(Payment.position)
+    )
+    days: dict[tuple[int, date], dict[str, PaymentState]] = {}
+    result: dict[str, list[tuple[str, str, PaymentState]]] = defaultdict(list)
+    for payment in payments:
+        outlet = payment.sale.terminal.outlet
+        day = local_date(payment.sale.sold_at, outlet.zone)
+        if (outlet.id, day) not in days:
+            rows = _day_rows(outlet.id, outlet.zone, day)[0]
+            days[outlet.id, day] = {
+                f"{r.provider} {r.reference}": r.state for r in rows if r.state is not None
+            }
+        state = days[outlet.id, day].get(f"{payment.provider} {payment.reference}", PaymentState.TYPED)
+        result[payment.sale.receipt_number].append((payment.provider, payment.reference, state))
+    return {receipt: tuple(found) for receipt, found in result.items()}

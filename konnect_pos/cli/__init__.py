@@ -20,13 +20,26 @@ from konnect_pos.cli import (
     crash_logs,
     exchange_rate,
     printing,
+    reconcile,
     sync,
     verify,
 )
 from konnect_pos.cli.common import EXIT_USAGE, OneLineParser, lang, tr, translate_error
 from konnect_pos.domain.errors import KonnectError
 
-AREAS = (counter, sync, corporate, connect_plus, backup, verify, exchange_rate, printing, advice, crash_logs)
+AREAS = (
+    counter,
+    sync,
+    corporate,
+    connect_plus,
+    backup,
+    verify,
+    exchange_rate,
+    printing,
+    advice,
+    crash_logs,
+    reconcile,
+)
 # Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
 SHARED_OPTIONS = ("db", "terminal")
 

@@ -175,12 +175,16 @@ class PurchaseSummary:
     bundles: tuple[str, ...]
     total: Money
     methods: tuple[str, ...]
+    mobile: tuple[tuple[str, str, str], ...] = ()  # (provider, reference, typed|confirmed|disputed)
 
 
 def customer_purchases(account_number: str, limit: int = 20) -> list[PurchaseSummary]:
     """The customer's last sales, newest first (for the panel and reprints)."""
     customer = _customer(account_number)
     sales = list(Sale.select().where(Sale.customer == customer.id).order_by(Sale.sold_at.desc()).limit(limit))
+    from konnect_pos.services.reconciliation import sale_mobile_states
+
+    states = sale_mobile_states([sale.receipt_number for sale in sales])
     result = []
     for sale in sales:
         lines = SaleLine.select().where(SaleLine.sale == sale).order_by(SaleLine.position)
@@ -192,6 +196,7 @@ def customer_purchases(account_number: str, limit: int = 20) -> list[PurchaseSum
                 bundles=tuple(line.bundle_name for line in lines),
                 total=Money.from_minor(sale.total_minor, sale.currency),
                 methods=tuple(p.provider or p.method for p in methods),
+                mobile=tuple((p, r, str(state)) for p, r, state in states.get(sale.receipt_number, ())),
             )
         )
     return result

@@ -119,6 +119,9 @@ class CustomerPanel(QGroupBox):
             item = QListWidgetItem(
                 f"{purchase.receipt_number}  {self._when(purchase.sold_at)}  "
                 f"{', '.join(purchase.bundles)}  {money_text(purchase.total)}"
+                + "".join(
+                    f"  {reference} {self._mobile_state(state)}" for _, reference, state in purchase.mobile
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, purchase.receipt_number)
             self.purchases.addItem(item)
@@ -126,6 +129,15 @@ class CustomerPanel(QGroupBox):
             self.purchases.setCurrentRow(0)
             self.reprint_button.setEnabled(True)
             self.correct_button.setEnabled(True)
+
+    def _mobile_state(self, state: str) -> str:
+        """Whether the provider's statement confirmed a typed mobile-money reference."""
+        words = {
+            "typed": self.tr("typed"),
+            "confirmed": self.tr("confirmed"),
+            "disputed": self.tr("disputed"),
+        }
+        return words.get(state, state)
 
     def show_timeline(self, timeline: Timeline) -> None:
         active = timeline.active

@@ -972,6 +972,18 @@
 <context>
     <name>CustomerPanel</name>
     <message>
+        <source>typed</source>
+        <translation>saisi</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmé</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>contesté</translation>
+    </message>
+    <message>
         <location filename="../../konnect_pos/ui/customer_panel.py" line="77"/>
         <source>Customer</source>
         <translation>Client</translation>

@@ -972,6 +972,18 @@
 <context>
     <name>CustomerPanel</name>
     <message>
+        <source>typed</source>
+        <translation>limeandikwa</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>limethibitishwa</translation>
+    </message>
+    <message>
+        <source>disputed</source>
+        <translation>linabishaniwa</translation>
+    </message>
+    <message>
         <location filename="../../konnect_pos/ui/customer_panel.py" line="77"/>
         <source>Customer</source>
         <translation>Mteja</translation>

@@ -1,4 +1,4 @@
-"""Rows of imported mobile-money statements (migration m0011): evidence, never edited."""
+"""Rows of imported mobile-money statements (migration m0012): evidence, never edited."""
 
 from __future__ import annotations
 

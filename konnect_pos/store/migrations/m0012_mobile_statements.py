@@ -8,7 +8,7 @@ import peewee
 
 from konnect_pos.store.migrations.sql import run_script
 
-VERSION = 11
+VERSION = 12
 
 TABLES = """
 CREATE TABLE mobile_statement (

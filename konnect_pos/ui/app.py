@@ -29,11 +29,11 @@ _KEEP: list[object] = []
 
 def _import_counter_window() -> object:
     """Run on the database thread; a failure here is raised again, and shown, by ``open_counter``."""
-    from konnect_pos.ui import counter_window
+    from konnect_pos.ui.counter import window
     from konnect_pos.ui.i18n import load_locale_data
 
     load_locale_data()  # babel's CLDR data for the counter's first amounts, here, not on the GUI thread
-    return counter_window
+    return window
 
 
 def settings_path() -> Path:

@@ -251,9 +251,13 @@ def test_search_debounces_and_scanner_enter_picks_the_kit(gui, qtbot):
     qtbot.keyClick(window.search, Qt.Key.Key_Return)  # the scanner's Enter, before the debounce fires
     qtbot.waitUntil(lambda: window.panel.account.text() == "CD00000005", timeout=WAIT)
     window.search.clear()
-    qtbot.keyClicks(window.search, "k")
-    qtbot.wait(400)
-    assert window.results.count() == 0
+    qtbot.keyClicks(window.search, "CD0000000")  # typed key by key: one search once typing pauses
+    qtbot.waitUntil(lambda: window.results.count() > 0, timeout=WAIT)
+    assert all("CD0000000" in window.results.item(row).text() for row in range(window.results.count()))
+    for _ in range(7):
+        qtbot.keyClick(window.search, Qt.Key.Key_Backspace)  # "CD": too short to search
+    qtbot.waitUntil(lambda: window.results.count() == 0, timeout=WAIT)
+    assert window.search.text() == "CD" and window.search_error.text() == ""
 
 
 @pytest.mark.parametrize(

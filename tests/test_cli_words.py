@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from konnect_pos.sync.client import SyncStatus
+from konnect_pos.services.sync.client import SyncStatus
 
 from konnect_pos.cli import counter_text, main
 from konnect_pos.i18n import missing_translations, ngettext

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from konnect_pos.services.sync.client import SyncStatus
 
 from konnect_pos.cli import counter_text, main
 from konnect_pos.i18n import missing_translations, ngettext
+from konnect_pos.services.sync.client import SyncStatus
 
 
 @pytest.fixture

@@ -180,7 +180,6 @@ def test_a_manager_opening_the_drawer_is_journaled(demo_db, clock):
     rows = audit_trail(manager, kind="drawer_opened")
     assert [(row.kind, row.user) for row in rows] == [("drawer_opened", "manager")]
     from konnect_pos.hq.door import parse
-
     from konnect_pos.store.models import OutboxEvent
 
     event = OutboxEvent.get(OutboxEvent.kind == "drawer_opened")  # HQ takes it in, not quarantined

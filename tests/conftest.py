@@ -32,6 +32,10 @@ for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
     os.environ[_variable] = os.path.join(_RUN_HOME, _variable.lower())
 atexit.register(shutil.rmtree, _RUN_HOME, ignore_errors=True)
 
+from tests.coverage_qt import trace_qt_pools  # noqa: E402 - after the Qt platform is chosen
+
+trace_qt_pools()
+
 settings.register_profile("ci", max_examples=200, deadline=None)
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")

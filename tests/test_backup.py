@@ -59,6 +59,16 @@ def row_counts(url: str) -> dict[str, int]:
         connection.close()
 
 
+def every_row(url: str) -> dict[str, list[tuple]]:
+    """Every row of every table, in order: what "the same rows" means, beyond their number."""
+    connection = sqlite3.connect(url[len("sqlite:///") :])
+    try:
+        tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: connection.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
+    finally:
+        connection.close()
+
+
 def backup_to(capsys, url: str, folder: Path) -> Path:
     folder.mkdir(exist_ok=True)
     code, out, err = run(capsys, "backup", "--to", str(folder), "--db", url)
@@ -71,7 +81,7 @@ def test_backup_then_restore_gives_the_same_verify_and_rows(shop, capsys, tmp_pa
     sell(capsys, shop, "CD00000001")
     sell(capsys, shop, "CD00000005")
     verified = run(capsys, "verify", "--db", shop)
-    counts = row_counts(shop)
+    counts, rows = row_counts(shop), every_row(shop)
     backup = backup_to(capsys, shop, tmp_path / "stick")
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert backup.name.startswith("konnect-pos-KIN01-T1-")
@@ -83,7 +93,7 @@ def test_backup_then_restore_gives_the_same_verify_and_rows(shop, capsys, tmp_pa
     assert code == 0, err
     assert "2 sales" in out and "journal verified" in out
     assert run(capsys, "verify", "--db", shop) == verified
-    assert row_counts(shop) == counts
+    assert row_counts(shop) == counts and every_row(shop) == rows
     (aside,) = (tmp_path / "shop").glob("konnect.before-restore-*.db")
     assert row_counts(f"sqlite:///{aside}")["sale"] == counts["sale"] + 1
 

@@ -82,3 +82,23 @@ def test_a_french_invoice_writes_every_price_the_french_way(issued):
     assert "× 50,00 $US" in text.replace("\u00a0", " ")
     assert "× 75,00 $US" in text.replace("\u00a0", " ")
     assert "USD" not in text
+
+
+def test_the_invoice_pdf_prints_each_amount_and_they_add_up(issued):
+    """The amounts read back from the page: each line, the subtotal, VAT at 16 % and the total."""
+    import re
+    from decimal import Decimal
+
+    manager, number = issued
+    text = text_of(corporate.invoice_pdf(manager, number, language="en"))
+    printed = [  # every amount that is not a unit price ("× $50.00")
+        Decimal(found.replace("$", "").replace(",", ""))
+        for found in re.findall(r"(?<!× )(-?\$[\d,]+\.\d\d)", text)
+    ]
+    *lines, subtotal, vat, total = printed
+    # 30 d 12 h 45 min of 31 d × 50 = 49.24; 10 d 8 h 30 min of 31 d × 50 = 16.70, × 75 = 25.05; …
+    expected = ["49.24", "20.00", "-16.70", "25.05", "75.00", "20.00", "15.65", "25.00", "20.04", "75.00"]
+    assert lines == [Decimal(value) for value in expected]
+    assert (subtotal, vat, total) == (Decimal("308.28"), Decimal("49.32"), Decimal("357.60"))
+    assert sum(lines) == subtotal and (subtotal * Decimal("0.16")).quantize(Decimal("0.01")) == vat
+    assert subtotal + vat == total

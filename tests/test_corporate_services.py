@@ -118,13 +118,14 @@ def test_upgrade_preview_is_what_the_next_invoice_bills(manager, clock):
         manager, code, "KIT-UP1", "BIZ-STANDARD", at=at(clock, 2026, 10, 31, 23)
     )  # 1 Nov 00:00 WAT
     at(clock, 2026, 11, 12, 14, 30)
+    before_preview = snapshot()
     preview = corporate.preview_plan_change(manager, "KIT-UP1", "BIZ-PRIORITY")
     assert preview.kind == "upgrade" and preview.effective_at == preview.at
     credit, charge = preview.charges
     # 12 Nov 14:30 UTC to 30 Nov 23:00 UTC = 18 d 8 h 30 min of 30 d
     assert credit.amount == usd("-30.59") and charge.amount == usd("45.89") and preview.amount == usd("15.30")
     assert "18 d 8 h 30 min 0 s of 30 d × $75.00" in charge.text("en")
-    assert snapshot() == snapshot()  # the preview wrote nothing
+    assert snapshot() == before_preview  # the preview wrote nothing
     before = ServiceLineEvent.select().count()
     clock.advance(minutes=2)  # the manager reads, then confirms: the previewed instant is kept
     corporate.change_plan(manager, "KIT-UP1", "BIZ-PRIORITY", preview.at)

@@ -1,7 +1,5 @@
 """A multi-counter shop on one PostgreSQL database: counters sell at once, each with its own numbers."""
 
-import subprocess
-import sys
 import textwrap
 
 import pytest
@@ -11,6 +9,7 @@ from konnect_pos.services.business_day import open_day
 from konnect_pos.services.outlets import add_terminal
 from konnect_pos.services.session import sign_in
 from konnect_pos.store.models import Sale
+from tests.processes import WAIT_FOR_GO, start_together
 
 SELLER = textwrap.dedent(
     """
@@ -24,11 +23,12 @@ SELLER = textwrap.dedent(
 
     open_database(sys.argv[1])
     counter = sign_in(sys.argv[2], "cashier", "1111", lambda: datetime(2026, 11, 20, 10, 0, tzinfo=UTC))
+    {WAIT_FOR_GO}
     for index in range(int(sys.argv[4])):
         account = f"CD{int(sys.argv[3]) + index:08d}"
         sell(counter, account, [CartItem("CD-WEEK5")], [CashTender(Money.of(6, "USD"))])
     """
-)
+).replace("{WAIT_FOR_GO}", WAIT_FOR_GO)
 COUNTERS = ("KIN01-T1", "KIN01-T2", "KIN01-T3", "KIN01-T4")
 
 
@@ -48,15 +48,9 @@ def shop(pg_url, clock):
 
 def test_four_counters_selling_at_once_never_share_a_receipt_number(shop):
     per_counter = 12
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", SELLER, shop, label, str(1 + 40 * n), str(per_counter)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for n, label in enumerate(COUNTERS)
-    ]
+    procs = start_together(
+        SELLER, [[shop, label, str(1 + 40 * n), str(per_counter)] for n, label in enumerate(COUNTERS)]
+    )
     for proc in procs:
         _, err = proc.communicate(timeout=180)
         assert proc.returncode == 0, err

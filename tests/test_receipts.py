@@ -125,6 +125,7 @@ def test_verify_passes_then_fails_after_a_manual_update(shop, capsys, tmp_path):
 )
 def test_reprint_is_marked_and_changes_nothing(shop, capsys, tmp_path, lang, mark, word):
     sell(shop, capsys, tmp_path)
+    before = _every_row(shop)
     out = tmp_path / "copy.pdf"
     assert (
         main(["receipt", "KIN01-T1-000001", "--copy", "--language", lang, "--out", str(out), "--db", shop])
@@ -132,7 +133,26 @@ def test_reprint_is_marked_and_changes_nothing(shop, capsys, tmp_path, lang, mar
     )
     text, _ = text_of(out)
     assert mark in text and word in text and "KIN01-T1-000001" in text
+    assert _every_row(shop) == before  # no row added, changed or removed anywhere
     assert main(["verify", "--db", shop]) == 0
+
+
+def _every_row(url: str) -> dict[str, list]:
+    from konnect_pos.store.database import connect, is_postgres
+
+    database = connect(url)
+    try:
+        schema = None
+        if is_postgres(database):  # the test's own schema, not "public"
+            schema = database.execute_sql("SELECT current_schema()").fetchone()[0]
+        rows = {
+            table: sorted(map(repr, database.execute_sql(f'SELECT * FROM "{table}"').fetchall()))
+            for table in database.get_tables(schema=schema)
+        }
+        assert rows["sale"] and rows["journal_entry"]
+        return rows
+    finally:
+        database.close()
 
 
 def test_a4_receipt_and_invoice(shop, capsys, tmp_path):

@@ -7,6 +7,7 @@ import pytest
 
 from konnect_pos.store.database import StoreError, connect
 from konnect_pos.store.schema import (
+    STEP_TABLE,
     VERSION_TABLE,
     current_version,
     latest_version,
@@ -36,6 +37,8 @@ def test_reopening_applies_nothing_twice(db_url):
     again = open_database(db_url)
     assert current_version(again) == latest_version()
     assert again.execute_sql(f"SELECT COUNT(*) FROM {VERSION_TABLE}").fetchone()[0] == 1
+    recorded = [row[0] for row in again.execute_sql(f"SELECT version FROM {STEP_TABLE} ORDER BY version")]
+    assert recorded == [step.VERSION for step in steps()]  # each step once, none twice
 
 
 def test_step_by_step_upgrade_matches_a_fresh_schema(tmp_path):

@@ -47,7 +47,7 @@ def select(table, text: str) -> None:
     table.selectRow(match.row())
 
 
-def test_upgrade_shows_the_prorated_amount_before_confirming(gui, qtbot):
+def test_upgrade_shows_the_prorated_amount_before_confirming(gui, qtbot, tmp_path):
     window, corporate = open_window(gui, qtbot)
     assert window.managers_menu.menuAction().isVisible()
     assert corporate.account_table.item(0, 0).text() in ("DAR01-C0001", "KIN01-C0001")
@@ -62,7 +62,7 @@ def test_upgrade_shows_the_prorated_amount_before_confirming(gui, qtbot):
     assert "BIZ-ESSENTIAL → BIZ-PREMIUM" in text and "Prorated amount on the next invoice" in text
     assert "Upgrade to BIZ-PREMIUM" in text and corporate.confirm_button.isEnabled()
     qtbot.wait(50)
-    corporate.grab().save("/tmp/corporate-upgrade-preview.png")
+    assert corporate.grab().save(str(tmp_path / "corporate-upgrade-preview.png"))
     qtbot.mouseClick(corporate.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: corporate.pending == 0 and corporate.line_table.item(1, 3).text() == "BIZ-PREMIUM",
@@ -96,7 +96,7 @@ def test_pause_reactivate_blocks_and_refusals_in_the_error_line(gui, qtbot):
     qtbot.waitUntil(lambda: "already has a service line" in corporate.error.text(), timeout=WAIT)
 
 
-def test_new_account_then_invoice_run_and_preview(gui, qtbot):
+def test_new_account_then_invoice_run_and_preview(gui, qtbot, tmp_path):
     _, corporate = open_window(gui, qtbot)
     corporate.company.setText("")
     qtbot.mouseClick(corporate.add_account_button, Qt.MouseButton.LeftButton)
@@ -114,7 +114,7 @@ def test_new_account_then_invoice_run_and_preview(gui, qtbot):
     qtbot.waitUntil(lambda: corporate.invoice_table.rowCount() == 1, timeout=WAIT)
     assert corporate.run_label.text().startswith("1 issued")
     qtbot.wait(50)
-    corporate.grab().save("/tmp/corporate-invoices.png")
+    assert corporate.grab().save(str(tmp_path / "corporate-invoices.png"))
     corporate.show_invoice()
     qtbot.waitUntil(lambda: corporate.invoice_dialog is not None, timeout=WAIT)
     dialog = corporate.invoice_dialog
@@ -122,7 +122,7 @@ def test_new_account_then_invoice_run_and_preview(gui, qtbot):
     assert dialog.page_count() == 1 and not dialog.format.isVisible()
     assert dialog.windowTitle() == "Invoice KIN01-INV-000001"
     qtbot.wait(50)
-    dialog.grab().save("/tmp/corporate-invoice-preview.png")
+    assert dialog.grab().save(str(tmp_path / "corporate-invoice-preview.png"))
 
 
 def test_cashiers_have_no_corporate_window(gui, qtbot):

@@ -19,7 +19,6 @@ from konnect_pos.ui.settings import LocalSettings
 from tests.test_ui_corporate import select
 from tests.test_ui_counter import WAIT, sign_in
 
-SHOTS = {"fr": "/tmp/corporate-fr.png", "sw": "/tmp/corporate-sw.png"}
 EFFECTIVE = {"fr": "En vigueur le ", "sw": "Inaanza "}
 
 
@@ -48,7 +47,7 @@ def corporate(sqlite_url, qtbot, tmp_path, request):
 
 
 @pytest.mark.parametrize("corporate", ["fr", "sw"], indirect=True)
-def test_plan_change_and_invoices_speak_the_readers_language(corporate, qtbot, request):
+def test_plan_change_and_invoices_speak_the_readers_language(corporate, qtbot, request, tmp_path):
     lang = request.node.callspec.params["corporate"]
     select(corporate.account_table, "KIN01-C0001")
     qtbot.waitUntil(lambda: corporate.pending == 0, timeout=WAIT)
@@ -62,7 +61,7 @@ def test_plan_change_and_invoices_speak_the_readers_language(corporate, qtbot, r
         effective
     )  # local, to the minute
     assert "USD" not in text and {"fr": "$US", "sw": "US$"}[lang] in text, text
-    corporate.grab().save(SHOTS[lang].replace(".png", "-preview.png"))
+    assert corporate.grab().save(str(tmp_path / f"corporate-{lang}-preview.png"))
 
     kin = next(a for a in corporate.accounts if a.code == "KIN01-C0001")
     billing = BillingCycle(kin.billing_day, kin.zone).period_containing(datetime.now(UTC)).invoice_date
@@ -72,4 +71,4 @@ def test_plan_change_and_invoices_speak_the_readers_language(corporate, qtbot, r
     qtbot.waitUntil(lambda: corporate.invoice_table.rowCount() == 1, timeout=WAIT)
     assert corporate.invoice_table.item(0, 2).text() == date_text(billing)  # "4 nov. 2026", not ISO
     assert not re.search(r"\d{4}-\d\d-\d\d", corporate.invoice_table.item(0, 3).text())
-    corporate.grab().save(SHOTS[lang])
+    assert corporate.grab().save(str(tmp_path / f"corporate-{lang}.png"))

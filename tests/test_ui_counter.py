@@ -245,15 +245,27 @@ def test_new_customer_with_live_validation(gui, qtbot):
     assert window.panel.name.text() == "Zoé Mbala"
 
 
-def test_search_debounces_and_scanner_enter_picks_the_kit(gui, qtbot):
+def test_search_debounces_and_scanner_enter_picks_the_kit(gui, qtbot, monkeypatch):
+    from konnect_pos.services import customers
+
+    searched: list[str] = []  # the real search, with each query it was asked noted
+    real_search = customers.search_customers
+    monkeypatch.setattr(
+        customers, "search_customers", lambda query, **kw: searched.append(query) or real_search(query, **kw)
+    )
     window = sign_in(gui, qtbot)
     qtbot.keyClicks(window.search, "KITCD000000005")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)  # the scanner's Enter, before the debounce fires
     qtbot.waitUntil(lambda: window.panel.account.text() == "CD00000005", timeout=WAIT)
     window.search.clear()
-    qtbot.keyClicks(window.search, "k")
-    qtbot.wait(400)
-    assert window.results.count() == 0
+    qtbot.keyClicks(window.search, "CD0000000")  # typed key by key: one search once typing pauses
+    qtbot.waitUntil(lambda: searched[-1] == "CD0000000" and window.results.count() > 1, timeout=WAIT)
+    assert all("CD0000000" in window.results.item(row).text() for row in range(window.results.count()))
+    assert "CD0" not in searched and "CD00000" not in searched  # one search once typing paused
+    for _ in range(7):
+        qtbot.keyClick(window.search, Qt.Key.Key_Backspace)  # "CD": too short to search
+    qtbot.waitUntil(lambda: window.results.count() == 0, timeout=WAIT)
+    assert window.search.text() == "CD" and window.search_error.text() == ""
 
 
 @pytest.mark.parametrize(

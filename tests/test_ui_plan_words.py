@@ -68,7 +68,9 @@ DATA_LEFT = {"en": "15 GB left", "fr": "15\u202fGo restants", "sw": "GB 15 zimeb
 
 
 @pytest.mark.parametrize("counter", ["en", "fr", "sw"], indirect=True)
-def test_the_plan_box_counts_days_dates_and_the_renewal_amount_like_the_top_up(counter, qtbot, request):
+def test_the_plan_box_counts_days_dates_and_the_renewal_amount_like_the_top_up(
+    counter, qtbot, request, tmp_path
+):
     lang = request.node.callspec.params["counter"]
     window, box = counter, counter.panel.plan
     every, days_left, renews = WORDS[lang]
@@ -78,7 +80,7 @@ def test_the_plan_box_counts_days_dates_and_the_renewal_amount_like_the_top_up(c
     assert box.next_fee.text() == date_text(status.next_fee_date)  # "30 nov. 2026", not ISO
     assert "-" not in box.next_fee.text()
 
-    box.grab().save(f"/tmp/plan-box-{lang}.png")
+    assert box.grab().save(str(tmp_path / f"plan-box-{lang}.png"))
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # what the top-up offers
     qtbot.waitUntil(lambda: getattr(window, "top_up_dialog", None) is not None, timeout=WAIT)
     dialog = window.top_up_dialog

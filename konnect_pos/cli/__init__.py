@@ -132,6 +132,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if fault is None:
             raise
         return _refuse(fault)
+    finally:
+        _close_database()
+
+
+def _close_database() -> None:
+    """The command's connection is closed when it ends, not left to the garbage collector."""
+    from konnect_pos.store.database import db
+
+    if db.obj is not None and not db.is_closed():
+        db.close()
 
 
 def _refuse(error: KonnectError) -> int:

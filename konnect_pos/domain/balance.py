@@ -1,8 +1,8 @@
 """A customer's prepaid balance as an append-only ledger, pure (RULES.md §2, DESIGN invariant 3).
 
-The balance is never stored on its own: it is the sum of the account's ledger entries, so a
-wrong balance can always be explained entry by entry and a correction is a new entry that
-points at the one it corrects. Credits are positive, debits negative:
+The balance is the sum of the account's entries, never stored; why, and the rules on keys,
+refunds and negative balances: docs/decisions.md, "Connect+ and balance". Credits are positive,
+debits negative:
 
 - ``top_up`` (credit): money the customer paid into the balance;
 - ``plan_fee`` (debit): the plan's periodic fee, for the period it covers;
@@ -11,11 +11,7 @@ points at the one it corrects. Credits are positive, debits negative:
   Connect+ fee when the plan renews that same day); never more than the fee;
 - ``adjustment`` (either sign): a manual correction with a reason, optionally naming an entry.
 
-Every entry has a ``key`` unique within the account. The engine derives the keys of the fees
-it charges from what they pay for (``plan-fee:<period start>``, ``connect-plus-fee:<day>``), so
-charging the same period or day twice is refused by the ledger itself, whoever asks. Fees and
-refunds never take the balance below zero; an adjustment may (a reversed top-up that was
-already spent is a debt, and hiding it would falsify the balance). Decisions: docs/decisions.md.
+Every entry has a ``key`` unique within the account, so one period or day is never charged twice.
 """
 
 from __future__ import annotations

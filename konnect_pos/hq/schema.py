@@ -12,6 +12,7 @@ from __future__ import annotations
 import psycopg
 
 VERSION_TABLE = "hq_schema"
+STEP_TABLE = "hq_schema_step"
 
 # Every pullable row gets a fresh ``version`` from one sequence on insert and on update,
 # so a terminal asks "rows with version > my cursor" and never misses a change.
@@ -357,17 +358,33 @@ def current_version(conn: psycopg.Connection) -> int:
     return int(found[0]) if found else 0
 
 
+def applied_versions(conn: psycopg.Connection) -> set[int]:
+    """The steps this HQ has, one row each in ``STEP_TABLE`` (as the terminal's, decisions.md
+    "Schema steps"); an HQ from before that table applied its steps in order up to its version."""
+    row = conn.execute("SELECT to_regclass(%s)", (STEP_TABLE,)).fetchone()
+    if row is None or row[0] is None:
+        return set(range(1, current_version(conn) + 1))
+    return {int(found[0]) for found in conn.execute(f"SELECT version FROM {STEP_TABLE}")}
+
+
 def migrate(conn: psycopg.Connection) -> int:
-    """Apply the pending steps, each with its version bump in one transaction."""
+    """Apply every step this HQ lacks, each with its record in one transaction; return the
+    highest version it then has."""
     with conn.transaction():
         conn.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL)")
         if conn.execute(f"SELECT count(*) FROM {VERSION_TABLE}").fetchone()[0] == 0:
             conn.execute(f"INSERT INTO {VERSION_TABLE} (version) VALUES (0)")
+        applied = applied_versions(conn)
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {STEP_TABLE} (version INTEGER PRIMARY KEY)")
+        for done in sorted(applied):
+            conn.execute(f"INSERT INTO {STEP_TABLE} (version) VALUES (%s) ON CONFLICT DO NOTHING", (done,))
     version = current_version(conn)
     for number, step in enumerate(STEPS, start=1):
-        if number <= version:
+        if number in applied:
             continue
         with conn.transaction():
             conn.execute(step)
-            conn.execute(f"UPDATE {VERSION_TABLE} SET version = %s", (number,))
-    return latest_version()
+            conn.execute(f"INSERT INTO {STEP_TABLE} (version) VALUES (%s)", (number,))
+            version = max(version, number)
+            conn.execute(f"UPDATE {VERSION_TABLE} SET version = %s", (version,))
+    return version

@@ -1,17 +1,9 @@
 """``konnect-pos verify``: is every money record as it was committed, and is the journal whole?
 
-Four checks, each catching what the others cannot:
-
-- the database's own integrity check (SQLite): damaged pages are found before anything is read;
-- each terminal's hash chain, and the outbox beside it (same numbers, same content);
-- every money record (sale, payment, void, refund, cash movement, float, day close, top-up and
-  its reversal in the balance, every other balance entry, corporate invoice) rebuilt from its
-  rows and compared with its journal entry, both ways: a row without an entry and an entry
-  without its row are breaks; receipt and Z numbers are gapless, so a deleted last sale or
-  day close shows too;
-- the journal's head against the anchors kept outside the file (HQ, backups' ``anchor.json``,
-  a Z report line or a receipt QR typed in): a chain cut short or rewritten whole with fresh
-  hashes is only found this way. What no anchor can show is in docs/decisions.md.
+The file's integrity check, each hash chain with its outbox, every money record rebuilt from
+its rows against its journal entry (both ways), gapless numbers, then the anchors kept outside
+the file. What each check catches, and what none can: docs/decisions.md, "Sales, receipts and
+the journal" ("Tamper evidence", "Anchors outside the file").
 """
 
 from __future__ import annotations

@@ -64,7 +64,7 @@ def test_an_hq_at_step_1_upgrades_to_the_fresh_schema_and_records_each_step(pg_s
         assert len(old.query(f"SELECT version FROM {schema.STEP_TABLE}")) == len(everything)
     finally:
         with psycopg.connect(old.url, autocommit=True) as conn:  # its terminal never got a role
-            conn.execute("TRUNCATE hq_inbound, hq_terminal")
+            conn.execute("TRUNCATE hq_inbound, hq_terminal CASCADE")  # and what refers to terminals
         old.drop()
         fresh.drop()
 

@@ -83,7 +83,7 @@ class CounterWindow(QMainWindow):
 
     # the search box
     search, results, debounce = (_Part("search_box") for _ in range(3))
-    run_search, customer_dialog = (_Part("search_box") for _ in range(2))
+    run_search, customer_dialog, search_error = (_Part("search_box") for _ in range(3))
     # the sale
     cart, cart_error, catalog_buttons, preview = (_Part("sale") for _ in range(4))
     total_label, pay_button, rate_line, payment_dialog = (_Part("sale") for _ in range(4))

@@ -1,7 +1,8 @@
 """The counter's main flow in a fresh process, for tests/test_gui_thread.py (not a test module).
 
 python tests/gui_flow_probe.py SQLITE_URL  →  one JSON line: the modules the GUI thread imported
-from the PIN's Enter until the counter window was ready, and the stalls the watchdog logged over the
+from the PIN's Enter until the counter window was ready, the Qt modules imported off the GUI
+thread (none should be), and the stalls the watchdog logged over the
 whole flow (sign-in, search, a sale paid by mobile money, the receipt's preview). Keys go to the
 focused widget as a person types them.
 """
@@ -24,15 +25,20 @@ from konnect_pos.ui.settings import LocalSettings
 
 
 class GuiThreadImports:
-    """A meta-path finder that only notes the modules first imported on the GUI thread."""
+    """A meta-path finder that notes the modules first imported on the GUI thread while recording,
+    and, all along, any Qt module (PySide's or the GUI's own) first imported on another thread."""
 
     def __init__(self) -> None:
         self.names: list[str] = []
+        self.qt_elsewhere: list[str] = []
         self.recording = False
 
     def find_spec(self, name, path=None, target=None):
-        if self.recording and threading.current_thread() is threading.main_thread():
+        on_gui_thread = threading.current_thread() is threading.main_thread()
+        if self.recording and on_gui_thread:
             self.names.append(name)
+        if not on_gui_thread and name.startswith(("PySide6", "shiboken6", "konnect_pos.ui")):
+            self.qt_elsewhere.append(name)
         return None
 
 
@@ -59,6 +65,8 @@ def main(url: str, folder: str) -> None:
 
     open_database(url)
     demo.seed(system_clock, customers=30)
+    imports = GuiThreadImports()
+    sys.meta_path.insert(0, imports)
     app = QApplication(sys.argv[:1])
     gui = App("KIN01-T1", LocalSettings(f"{folder}/counter.ini"))
     assert gui.watchdog is not None, "run with KONNECT_POS_WATCHDOG=1"
@@ -69,8 +77,6 @@ def main(url: str, folder: str) -> None:
     login.user.setCurrentIndex(login.user.findData("cashier"))
     login.pin.setFocus()
     wait_until(lambda: QApplication.focusWidget() is login.pin)
-    imports = GuiThreadImports()
-    sys.meta_path.insert(0, imports)
     type_keys("1111")
     imports.recording = True
     press(Qt.Key.Key_Return)
@@ -99,7 +105,7 @@ def main(url: str, folder: str) -> None:
     wait_until(lambda: time.monotonic() > end)
     gui.watchdog.stop()
     stalls = [round(ms) for ms, _stack in gui.watchdog.stalls]
-    print(json.dumps({"imports": imports.names, "stalls": stalls, "receipt": title}), flush=True)
+    print(json.dumps({"imports": imports.names, "qt_elsewhere": imports.qt_elsewhere, "stalls": stalls, "receipt": title}), flush=True)
     window.close()
     gui.worker.wait()
     del app

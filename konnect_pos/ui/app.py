@@ -18,6 +18,7 @@ from konnect_pos.services.outlets import list_terminals
 from konnect_pos.ui.crash_notice import CrashNotice, log_qt_messages
 from konnect_pos.ui.i18n import set_language
 from konnect_pos.ui.login_window import LoginWindow
+from konnect_pos.ui.preload import QtModuleLoader, load_plain_modules
 from konnect_pos.ui.qt_platform import platform_problem
 from konnect_pos.ui.screen_fit import fit_to_screen
 from konnect_pos.ui.settings import LocalSettings, SettingsDialog
@@ -25,15 +26,6 @@ from konnect_pos.ui.watchdog import watchdog_from_environment
 from konnect_pos.ui.worker import DbWorker
 
 _KEEP: list[object] = []
-
-
-def _import_counter_window() -> object:
-    """Run on the database thread; a failure here is raised again, and shown, by ``open_counter``."""
-    from konnect_pos.ui.counter import window
-    from konnect_pos.ui.i18n import load_locale_data
-
-    load_locale_data()  # babel's CLDR data for the counter's first amounts, here, not on the GUI thread
-    return window
 
 
 def settings_path() -> Path:
@@ -52,16 +44,22 @@ class App:
         set_language(settings.language())
         self.login = LoginWindow(self.worker, terminal, system_clock, preselect=settings.last_user() or None)
         self.login.signed_in.connect(self.open_counter)
-        # The counter window's modules (services, reportlab, the corporate window: ~0.6–0.9 s) load
-        # on the database thread while the cashier types the PIN; the sign-in job queues behind
-        # them there, so the GUI thread never imports them (issue 17). Not at start-up: the login
-        # window stays light, and an idle login screen has not loaded them (nor psycopg).
+        # The counter window's modules (~0.6–0.9 s) load while the cashier types the PIN: the plain
+        # Python ones on the database thread (the sign-in job queues behind them there), the Qt ones
+        # on the GUI thread a module per turn (konnect_pos/ui/preload.py). Not at start-up: the
+        # login window stays light, and an idle login screen has not loaded them (nor psycopg).
+        self.preloader: QtModuleLoader | None = None
         self.login.pin.textChanged.connect(self._load_counter_window, Qt.ConnectionType.SingleShotConnection)
         self.watchdog = watchdog_from_environment()
         fit_to_screen(self.login, 900, 640)
 
     def _load_counter_window(self) -> None:
-        self.worker.submit(_import_counter_window, lambda _module: None, lambda _error: None)
+        # A failure of either part is raised again, and shown, where ``open_counter`` imports the window.
+        self.worker.submit(load_plain_modules, self._load_qt_modules, lambda _error: None)
+
+    def _load_qt_modules(self, names: list[str]) -> None:
+        self.preloader = QtModuleLoader(names, self.login)
+        self.preloader.start()
 
     def open_counter(self, counter) -> None:
         from konnect_pos.ui.counter.window import CounterWindow  # deferred: start-up shows the login first

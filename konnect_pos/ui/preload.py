@@ -1,0 +1,111 @@
+"""The counter window's modules, loaded while the PIN is typed: no freeze at sign-in, and no Qt
+type made off the GUI thread.
+
+Importing the counter window costs 0.6–0.9 s, most of it plain Python (services, documents,
+reportlab, babel's data). That part loads on the database thread (``load_plain_modules``, one job
+on the worker); the GUI's own modules — each defines PySide classes, and PySide's and Qt's type
+set-up is only ever done on the GUI thread — load afterwards on the GUI thread, one module per
+turn of the event loop (``QtModuleLoader``), each a few milliseconds once the plain part is in.
+
+Which plain modules: the top-level imports of the GUI's source files, read with ``ast`` (not run),
+so a new screen's services are preloaded without a list to keep by hand.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+
+import konnect_pos.ui
+
+QT_PACKAGES = ("PySide6", "shiboken6")
+GUI_PACKAGE = "konnect_pos.ui"
+
+
+def _is_qt(name: str) -> bool:
+    return name.partition(".")[0] in QT_PACKAGES
+
+
+def _is_gui(name: str) -> bool:
+    return name == GUI_PACKAGE or name.startswith(GUI_PACKAGE + ".")
+
+
+FOLDER = Path(konnect_pos.ui.__file__).parent
+
+
+def top_level_imports(folder: Path = FOLDER) -> list[str]:
+    """The modules (and ``from m import n`` candidates ``m.n``) the GUI's files import at top
+    level, read from the source, the GUI's own left out."""
+    import ast  # here, not at start-up: only the preloading reads source
+
+    names: set[str] = set()
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return sorted(name for name in names if not _is_gui(name) and name != "__future__")
+
+
+def load_plain_modules() -> list[str]:
+    """Run on the database thread: import what ``plain_imports`` names and babel's data for the
+    first amounts; return the modules left for the GUI thread — Qt's own first, each big library
+    in a turn of its own, then ours (the source is read here, not there)."""
+    from konnect_pos.ui.i18n import load_locale_data
+
+    imports = top_level_imports()
+    for name in (name for name in imports if not _is_qt(name)):  # a package before its ``package.name``
+        parent = sys.modules.get(name.rpartition(".")[0])
+        if name in sys.modules or (parent is not None and not hasattr(parent, "__path__")):
+            continue  # loaded, or ``from module import function``
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:  # a module that is there failed on one of its own imports
+                raise
+    load_locale_data()
+    qt = [name for name in imports if _is_qt(name) and name.count(".") == 1]
+    return qt + gui_modules()
+
+
+def gui_modules(folder: Path = FOLDER) -> list[str]:
+    """Every module of the GUI package (the counter window's included), from its files."""
+    names = []
+    for path in sorted(folder.rglob("*.py")):
+        parts = path.relative_to(folder).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        names.append(".".join((GUI_PACKAGE, *parts)))
+    return names
+
+
+class QtModuleLoader(QObject):
+    """Imports the GUI's modules on the GUI thread, one per event-loop turn."""
+
+    def __init__(self, names: list[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.waiting = [name for name in names if name not in sys.modules]
+        self.timer = QTimer(self)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self._next)
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def _next(self) -> None:
+        while self.waiting:
+            name = self.waiting.pop(0)
+            if name in sys.modules:
+                continue
+            try:
+                importlib.import_module(name)
+            except Exception:  # raised again, and shown, where the counter window is opened
+                self.waiting.clear()
+                break
+            return
+        self.timer.stop()

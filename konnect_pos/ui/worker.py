@@ -5,10 +5,12 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
+
+T = TypeVar("T")
 
 
 class DbWorker(QObject):
@@ -35,10 +37,12 @@ class DbWorker(QObject):
 
     def submit(
         self,
-        call: Callable[[], Any],
-        on_done: Callable[[Any], None],
+        call: Callable[[], T],
+        on_done: Callable[[T], None],
         on_failed: Callable[[Exception], None] | None = None,
     ) -> None:
+        """Run ``call`` on the database thread; ``on_done(result)`` or ``on_failed(error)`` on the
+        GUI thread (``on_failed`` missing: the error is raised there, to the crash log)."""
         ticket = next(self._tickets)
         self._waiting[ticket] = (on_done, on_failed)
         answered = self._answered

@@ -8,7 +8,9 @@ documents. The preview renders on the GUI thread and printing on a pool thread, 
 call of the app goes through this module and holds ``PDFIUM_LOCK`` (one process-wide lock),
 including closing what was opened: a document or page left to the garbage collector would be
 closed by pypdfium2's finalizer on whatever thread collects it, outside the lock. Nothing else
-may import pypdfium2 (tests/test_ui_pdf_preview.py checks it).
+may import pypdfium2 (tests/test_ui_pdf_preview.py checks it). Importing it initialises PDFium
+once, before any other call can run (Python's import lock); the counter's modules, this one
+included, are imported on the DB worker while the PIN is typed (ui/app.py), not at start-up.
 """
 
 from __future__ import annotations

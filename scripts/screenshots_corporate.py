@@ -64,7 +64,7 @@ def main() -> int:
     dialog = corporate.invoice_dialog
     spin(app, lambda: dialog.page_count() >= 1)
     waited: list[int] = []
-    spin(app, lambda: waited.append(1) or len(waited) > 10)  # let QPdfView render the page
+    spin(app, lambda: waited.append(1) or len(waited) > 10)  # let the preview render the page
     grab(dialog, "corporate-invoice-preview.png")
     number = corporate.invoices[0].number
     pdf = folder / "invoice.pdf"

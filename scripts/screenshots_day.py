@@ -51,7 +51,7 @@ def spin(app: QApplication, until, timeout_ms: int = 15_000) -> None:
 
 def settle(app: QApplication) -> None:
     waited: list[int] = []
-    spin(app, lambda: waited.append(1) or len(waited) > 8)  # let QPdfView paint its pages
+    spin(app, lambda: waited.append(1) or len(waited) > 8)  # let the preview paint its pages
 
 
 def grab(widget: QWidget, name: str) -> None:

@@ -47,7 +47,7 @@ def shoot(width: int, height: int) -> None:
     size = f"{width}x{height}"
 
     def settle(seconds: float = 0.3) -> None:
-        """Let layouts follow the last texts (and QPdfView draw its pages) before a picture."""
+        """Let layouts follow the last texts (and the preview draw its pages) before a picture."""
         until = time.monotonic() + seconds
         while time.monotonic() < until:
             QApplication.processEvents()

@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BROKEN = Version("6.12.0")  # on CPython 3.11
 
 
-# The app depends on the two Qt wheels it uses, not on the PySide6 meta package (docs/decisions.md
-# "Packaging"); each must keep the broken release out on CPython 3.11.
-QT_WHEELS = ("pyside6-essentials", "pyside6-addons")
+# The app depends on the one Qt wheel it uses, not on the PySide6 meta package (docs/decisions.md
+# "Field kit"); it must keep the broken release out on CPython 3.11.
+QT_WHEELS = ("pyside6-essentials",)
 
 
 def pyside_requirements(wheel: str) -> list[Requirement]:

@@ -1,4 +1,4 @@
-"""What the installer and a plain install carry: only the Qt wheels used, the catalogs shipped compiled.
+"""What the installer and a plain install carry: only the Qt wheel used, the catalogs shipped compiled.
 
 The build itself (scripts/build-app, ~85 s) and its smoke check (scripts/smoke-built-app) are not
 part of this suite: they are too slow for the CI budget (docs/performance.md "Packaging").
@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import shutil
 import tomllib
+from importlib.metadata import version
 from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+from packaging.version import Version
 from PySide6.QtCore import QTranslator
 
 from konnect_pos.ui import i18n
@@ -20,12 +22,34 @@ ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
-def test_the_app_depends_on_the_qt_wheels_it_uses_not_the_pyside6_meta_package_or_webengine():
+def test_the_app_depends_on_pyside6_essentials_only_not_the_meta_package_addons_or_webengine():
     names = {canonicalize_name(Requirement(line).name) for line in PYPROJECT["project"]["dependencies"]}
     assert "pyside6" not in names  # the meta package pulls every add-on (651 MB of Qt)
     assert not [name for name in names if "webengine" in name or "pyqt" in name]
-    # Essentials: QtCore, QtGui, QtWidgets, QtPrintSupport; Addons: QtPdf, QtPdfWidgets (the preview)
-    assert {"pyside6-essentials", "pyside6-addons"} <= names
+    # Essentials: QtCore, QtGui, QtWidgets, QtPrintSupport. Not Addons (438 MB): PDF pages are
+    # rendered by pypdfium2 (konnect_pos/ui/pdf_pages.py), not QtPdf.
+    assert "pyside6-essentials" in names and "pyside6-addons" not in names
+    assert "pypdfium2" in names
+
+
+def test_no_module_of_the_app_imports_an_addons_module():
+    addons = ("QtPdf", "QtWebEngine", "Qt3D", "QtMultimedia", "QtCharts", "QtQuick", "QtQml")
+    for source in (ROOT / "konnect_pos").rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        assert not [name for name in addons if f"PySide6.{name}" in text], source
+
+
+def test_pypdfium2_is_pinned_to_the_tested_major_version_and_the_installed_one_meets_it():
+    (requirement,) = [
+        Requirement(line)
+        for line in PYPROJECT["project"]["dependencies"]
+        if canonicalize_name(Requirement(line).name) == "pypdfium2"
+    ]
+    assert requirement.specifier.contains(Version("5.15.2"))  # measured and tested with it
+    assert not requirement.specifier.contains(Version("4.30.1"))  # yanked: a PDFium text regression
+    assert not requirement.specifier.contains(Version("4.30.0"))  # the 4.x API differs
+    assert not requirement.specifier.contains(Version("6.0"))  # a new major may change the raw API
+    assert requirement.specifier.contains(Version(version("pypdfium2")))
 
 
 def test_the_spec_ships_the_package_data_pyproject_lists():

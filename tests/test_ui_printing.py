@@ -10,16 +10,18 @@ import time
 from datetime import UTC, datetime
 
 from pypdf import PdfReader
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from konnect_pos.store.models import JournalEntry, Sale
+from konnect_pos.ui.pdf_pages import PdfPages
 from konnect_pos.ui.pdf_preview import PdfPreviewDialog
 from konnect_pos.ui.receipt_printer_box import ReceiptPrinterBox
 from tests.test_thermal_printer import CUT, DRAWER, QR, Listener, text_of
 from tests.test_ui_counter import WAIT, Qt, gui, shop, sign_in  # noqa: F401  (fixtures)
+from tests.test_ui_pdf_preview import dark_pixels
 
 NONE = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -96,6 +98,11 @@ def test_ctrl_p_prints_to_a_pdf_file_off_the_gui_thread(qtbot, tmp_path):
     assert len(reader.pages) == 1
     width_mm = float(reader.pages[0].mediabox.width) * 25.4 / 72
     assert abs(width_mm - 80) < 1  # the roll's own width, not an A4 sheet
+    with PdfPages(out.read_bytes()) as printed:  # what reached the "paper", rasterised back
+        page = printed.render(
+            0, QSize(320, round(320 * printed.sizes[0].height() / printed.sizes[0].width()))
+        )
+    assert dark_pixels(page) > 2000  # the receipt's text was printed, not a blank roll
 
 
 def test_thermal_printer_from_settings_prints_a_cash_sale_and_opens_the_drawer(gui, qtbot):  # noqa: F811

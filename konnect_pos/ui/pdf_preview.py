@@ -1,6 +1,8 @@
-"""One PDF preview (QtPdf) for receipts, daily reports and invoices: zoom, print, save, re-render.
+"""One PDF preview for receipts, daily reports and invoices: zoom, print, save, re-render.
 
-The page fits the width when it opens; +/− zoom (Ctrl++ / Ctrl+−) and "Fit width" (Ctrl+0).
+The pages are rasterised by PDFium (``ui/pdf_pages.py``, pypdfium2), not QtPdf, which only the
+438 MB PySide6-Addons wheel carries; ``PdfPageView`` shows them one under the other, fitting the
+width when it opens; +/− zoom (Ctrl++ / Ctrl+−) and "Fit width" (Ctrl+0).
 The kind of document gives the title, the save dialog's title and the file name.
 With ``KONNECT_POS_PRINT_TO`` set to a folder, printing writes each job there as a PDF file
 instead of asking for a printer (a counter without a printer, or a test of the print path).
@@ -12,10 +14,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, QSizeF, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import QEvent, QRect, QSize, QSizeF, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPainter, QPaintEvent, QPalette, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from konnect_pos.i18n import LANGUAGE_NAMES
 from konnect_pos.ui import pdf_printing
 from konnect_pos.ui.i18n import error_text
+from konnect_pos.ui.pdf_pages import PdfPages
 
 KINDS = ("receipt", "report", "invoice")
 ZOOM_STEP = 1.25
@@ -38,6 +40,118 @@ ZOOM_RANGE = (0.25, 4.0)
 FORMATS = {"80mm": "80 mm", "a4": "A4"}
 PRINT_TO_ENV = "KONNECT_POS_PRINT_TO"
 PRINT_DPI = 300  # sharp on paper (thermal printers are 203 dpi), fast to draw
+
+
+class PdfPageView(QScrollArea):
+    """The pages one under the other on a grey ground, at a zoom or fitting the viewport's width.
+
+    Zoom 1.0 shows a point at the screen's logical dpi (72 pt = 1 inch), as QPdfView did. Pages
+    are rendered when first painted, at the device's pixel ratio, and only the visible ones are
+    kept (a 400 % A4 page is ~57 MB).
+    """
+
+    MARGIN = 6  # around the pages and between two pages, in pixels
+    zoomFactorChanged = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pdf = b""
+        self.sizes: list[QSizeF] = []  # each page's size in points
+        self.fitting = True
+        self._zoom = 1.0
+        self._shown_zoom = 0.0
+        self._rects: list[QRect] = []
+        self._images: dict[int, QImage] = {}
+        self.pages = _Pages(self)
+        self.setWidget(self.pages)
+        self.setWidgetResizable(False)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.setBackgroundRole(QPalette.ColorRole.Dark)
+        # Always there, so fitting the width never makes the scroll bar come and go.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+
+    def set_pdf(self, pdf: bytes) -> None:
+        with PdfPages(pdf) as document:
+            self.sizes = document.sizes
+        self.pdf = pdf
+        self._images.clear()
+        self._lay_out()
+
+    def page_count(self) -> int:
+        return len(self.sizes)
+
+    def zoom_factor(self) -> float:
+        """The scale the pages are shown at now, also while they fit the width."""
+        if not self.fitting or not self.sizes:
+            return self._zoom
+        widest = max(size.width() for size in self.sizes) * self._dots_per_point(1.0)
+        return max(1, self.viewport().width() - 2 * self.MARGIN) / widest
+
+    def set_zoom(self, zoom: float) -> None:
+        self.fitting, self._zoom = False, zoom
+        self._lay_out()
+
+    def fit_width(self) -> None:
+        self.fitting = True
+        self._lay_out()
+
+    def _dots_per_point(self, zoom: float) -> float:
+        return zoom * (self.logicalDpiX() or 96) / 72
+
+    def _lay_out(self) -> None:
+        zoom = self.zoom_factor()
+        scale = self._dots_per_point(zoom)
+        sizes = [QSize(round(size.width() * scale), round(size.height() * scale)) for size in self.sizes]
+        width = max((size.width() for size in sizes), default=0) + 2 * self.MARGIN
+        rects, top = [], self.MARGIN
+        for size in sizes:
+            rects.append(QRect((width - size.width()) // 2, top, size.width(), size.height()))
+            top += size.height() + self.MARGIN
+        if rects != self._rects:
+            self._images.clear()
+        self._rects = rects
+        self.pages.resize(width, top)
+        self.pages.update()
+        if zoom != self._shown_zoom:
+            self._shown_zoom = zoom
+            self.zoomFactorChanged.emit(zoom)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.fitting:
+            self._lay_out()
+
+    def paint_pages(self, painter: QPainter, area: QRect) -> None:
+        visible = self.pages.visibleRegion().boundingRect()
+        wanted = [index for index, rect in enumerate(self._rects) if rect.intersects(area)]
+        for index in [index for index in self._images if not self._rects[index].intersects(visible)]:
+            del self._images[index]  # scrolled away
+        missing = [index for index in wanted if index not in self._images]
+        if missing:
+            ratio = self.devicePixelRatioF()
+            with PdfPages(self.pdf) as document:
+                for index in missing:
+                    rect = self._rects[index]
+                    image = document.render(
+                        index, QSize(round(rect.width() * ratio), round(rect.height() * ratio))
+                    )
+                    image.setDevicePixelRatio(ratio)
+                    self._images[index] = image
+        for index in wanted:
+            painter.drawImage(self._rects[index], self._images[index])
+
+
+class _Pages(QWidget):
+    def __init__(self, view: PdfPageView) -> None:
+        super().__init__()
+        self.view = view
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            self.view.paint_pages(painter, event.rect())
+        finally:
+            painter.end()
 
 
 def print_to_file(folder: str, stem: str) -> Path:
@@ -71,11 +185,7 @@ class PdfPreviewDialog(QDialog):
         self.name, self.kind = name, kind
         self.pdf = pdf
         self.render = render
-        self.document = QPdfDocument(self)
-        self.view = QPdfView()
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view = PdfPageView()
         self.view.setMinimumSize(QSize(360, 420))
         self.format = QComboBox()
         for code in formats:
@@ -175,44 +285,29 @@ class PdfPreviewDialog(QDialog):
         super().changeEvent(event)
 
     def _show_zoom(self) -> None:
-        fitting = self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
-        self.fit_button.setChecked(fitting)
+        self.fit_button.setChecked(self.view.fitting)
         self.zoom_label.setText(f"{round(self.zoom_factor() * 100)} %")
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._show_zoom()  # fitting the width, the scale follows the window
 
     def zoom_factor(self) -> float:
         """The scale the page is shown at now, also while it fits the width."""
-        page = self.document.pagePointSize(0)
-        if self.view.zoomMode() != QPdfView.ZoomMode.FitToWidth or page.width() <= 0:
-            return self.view.zoomFactor()
-        # QPdfView renders points at the screen's logical dpi (72 pt = 1 inch)
-        dpi = self.view.logicalDpiX() or 96
-        return self.view.viewport().width() / (page.width() * dpi / 72)
+        return self.view.zoom_factor()
 
     def zoom_by(self, factor: float) -> None:
         low, high = ZOOM_RANGE
-        zoom = min(high, max(low, self.zoom_factor() * factor))
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(zoom)
+        self.view.set_zoom(min(high, max(low, self.zoom_factor() * factor)))
         self._show_zoom()
 
     def fit_width(self) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.fit_width()
         self._show_zoom()
 
     def show_pdf(self, pdf: bytes) -> None:
         self.pdf = pdf
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
+        self.view.set_pdf(pdf)
         self.view.verticalScrollBar().setValue(0)  # start at the top of the first page
 
     def page_count(self) -> int:
-        return self.document.pageCount()
+        return self.view.page_count()
 
     def _rerender(self) -> None:
         self.render(self.format.currentData(), self.language.currentData())
@@ -244,9 +339,7 @@ class PdfPreviewDialog(QDialog):
             self.print_elsewhere()
             return True
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        pdf_printing.prepare(
-            printer, self.document.pagePointSize(0) if self.document.pageCount() else QSizeF(595, 842)
-        )
+        pdf_printing.prepare(printer, self.view.sizes[0] if self.view.sizes else QSizeF(595, 842))
         folder = os.environ.get(PRINT_TO_ENV)
         if folder:  # every print job into a file of that folder, no dialog (tests, a shop without a printer)
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

@@ -9,23 +9,19 @@ even for an 80 mm receipt. Now:
 - the resolution is what the paper needs: 203 dpi on a roll (the thermal heads' 8 dots a mm),
   300 dpi on a sheet — a 2,480 × 3,508 page image, 35 MB, rendered one page at a time;
 - QPainter on a QPrinter is allowed outside the GUI thread (Qt's threading docs); the PDF is
-  opened by a QPdfDocument of the worker's own, from a file (a synchronous load).
+  rasterised by PDFium (``ui/pdf_pages.py``), whose calls all hold one lock: the preview may be
+  drawing pages on the GUI thread meanwhile and PDFium is not thread-safe.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import (
     QMarginsF,
     QObject,
     QPointF,
-    QRect,
     QRectF,
-    QSize,
     QSizeF,
     Qt,
     QThreadPool,
@@ -33,15 +29,17 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter
+
+from konnect_pos.ui.pdf_pages import PRINT_FLAGS, PdfPages
 
 ROLL_DPI = 203
 SHEET_DPI = 300
 ROLL_MAX_WIDTH_MM = 112  # wider than any receipt roll, narrower than A6
-# A page is rendered and sent in bands: QPdfDocument.render and QPainter.drawImage hold Python's
-# GIL for the whole call, so one A4 image (~0.4 s) would stall the GUI thread's next Python
-# callback; a band of rows takes a few ms, and only one band is in memory at a time.
+# A page is rendered and sent in bands: QPainter.drawImage holds Python's GIL for the whole call
+# (and QtPdf's render did too), so one A4 image (~0.4 s) would stall the GUI thread's next Python
+# callback; a band of rows takes a few ms, only one band is in memory at a time, and the preview
+# waits at most one band for the PDFium lock.
 BAND_ROWS = 64
 
 
@@ -60,47 +58,26 @@ def choose_resolution(printer: QPrinter) -> None:
     printer.setResolution(ROLL_DPI if width <= ROLL_MAX_WIDTH_MM else SHEET_DPI)
 
 
-@contextlib.contextmanager
-def _pdf_file(pdf: bytes):
-    handle, name = tempfile.mkstemp(suffix=".pdf", prefix="konnect-print-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(pdf)
-        yield Path(name)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(name)
-
-
 def render_to_printer(pdf: bytes, printer: QPrinter) -> int:
     """Every page, scaled to fit the printer's paper; returns the pages printed. Any thread."""
-    document = QPdfDocument()
-    with _pdf_file(pdf) as path:
-        if document.load(str(path)) != QPdfDocument.Error.None_:
-            raise OSError("the PDF could not be read")
+    with PdfPages(pdf) as document:
         painter = QPainter()
         if not painter.begin(printer):
-            document.close()
             raise OSError("the printer could not be opened")
-        pages = document.pageCount()
+        pages = len(document.sizes)
         try:
-            for page in range(pages):
+            for page, points in enumerate(document.sizes):
                 if page:
                     printer.newPage()
                 area = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
-                points = document.pagePointSize(page)
                 scale = min(area.width() / points.width(), area.height() / points.height())
                 target = QSizeF(points.width() * scale, points.height() * scale).toSize()
-                options = QPdfDocumentRenderOptions()
-                options.setScaledSize(target)
                 for top in range(0, target.height(), BAND_ROWS):
                     rows = min(BAND_ROWS, target.height() - top)
-                    options.setScaledClipRect(QRect(0, top, target.width(), rows))
-                    band = document.render(page, QSize(target.width(), rows), options)
+                    band = document.render(page, target, top, rows, flags=PRINT_FLAGS)
                     painter.drawImage(QPointF(0, top), band)
         finally:
             painter.end()
-            document.close()
     return pages
 
 

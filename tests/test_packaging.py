@@ -39,6 +39,23 @@ def test_no_module_of_the_app_imports_an_addons_module():
         assert not [name for name in addons if f"PySide6.{name}" in text], source
 
 
+def test_phone_numbers_come_from_the_lite_build_and_no_module_needs_the_data_it_leaves_out():
+    names = {canonicalize_name(Requirement(line).name) for line in PYPROJECT["project"]["dependencies"]}
+    assert "phonenumberslite" in names and "phonenumbers" not in names  # ~40 MB of data never read
+    left_out = ("geocoder", "carrier", "timezone")
+    for source in (ROOT / "konnect_pos").rglob("*.py"):
+        lines = [line for line in source.read_text(encoding="utf-8").splitlines() if "phonenumbers" in line]
+        assert not [line for line in lines for name in left_out if name in line], source
+    import phonenumbers
+
+    assert (
+        phonenumbers.format_number(
+            phonenumbers.parse("0812345678", "CD"), phonenumbers.PhoneNumberFormat.E164
+        )
+        == "+243812345678"
+    )
+
+
 def test_pypdfium2_is_pinned_to_the_tested_major_version_and_the_installed_one_meets_it():
     (requirement,) = [
         Requirement(line)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from konnect_pos.domain.connect_plus import ServiceStatus, SuspendReason
-from konnect_pos.services.connect_plus import PlanStatus
+from konnect_pos.services.plans import PlanStatus
 from konnect_pos.ui.i18n import date_text, money_text
 
 

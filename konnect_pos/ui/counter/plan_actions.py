@@ -1,6 +1,6 @@
 """A plan customer's balance: the plan box, top-up (Ctrl+T) and the Connect+ opt-in/opt-out.
 
-What a top-up does, and whether Connect+ runs, is the services' answer (``connect_plus``); this
+What a top-up does, and whether Connect+ runs, is the services' answer (``plans``); this
 part asks for it, words the question to the cashier and takes the payment through the same
 payment dialog and receipt as a sale.
 """
@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.services import business_day, connect_plus
+from konnect_pos.services import business_day, plans
 from konnect_pos.ui.counter.top_up_dialog import TopUpDialog
 from konnect_pos.ui.i18n import error_text
 from konnect_pos.ui.payment_dialog import PaymentDialog
@@ -38,7 +38,7 @@ class PlanActions(QObject):
         number = window.account
         day = business_day.local_date(window.counter.clock(), window.outlet.zone)
         show, failed = window.panel.plan.show_status, window.sale.show_error
-        window.worker.submit(lambda: connect_plus.plan_status(number, day), show, failed)
+        window.worker.submit(lambda: plans.plan_status(number, day), show, failed)
 
     def open_top_up(self) -> None:
         """Ctrl+T: amount, then the payment dialog; the receipt says what the top-up triggered."""
@@ -52,7 +52,7 @@ class PlanActions(QObject):
 
         def amount_entered() -> None:
             try:
-                amount = connect_plus.parse_top_up(dialog.amount.text(), status.plan_fee.currency)
+                amount = plans.parse_top_up(dialog.amount.text(), status.plan_fee.currency)
             except KonnectError as error:
                 dialog.error.setText(error_text(error))
                 dialog.show()
@@ -75,7 +75,7 @@ class PlanActions(QObject):
             sale.after_payment(result.receipt_number)
 
         self.window.worker.submit(
-            lambda: connect_plus.top_up_balance(counter, account_number, amount, tenders),
+            lambda: plans.top_up_balance(counter, account_number, amount, tenders),
             done,
             dialog.show_error,
         )
@@ -100,7 +100,7 @@ class PlanActions(QObject):
                 return
             counter = window.counter
             window.worker.submit(
-                lambda: connect_plus.set_opt(counter, number, opted_in=opt_in),
+                lambda: plans.set_opt(counter, number, opted_in=opt_in),
                 lambda _status: self.load_plan(),
                 window.sale.show_error,
             )

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from konnect_pos.domain import connect_plus as engine
 from konnect_pos.domain.balance import Ledger
 from konnect_pos.domain.errors import NotFound
+from konnect_pos.domain.plan_change import run_with_change
 from konnect_pos.services.customers import customer_row
 from konnect_pos.services.plans.ledger import entry_values, journal_entries, ledger_of
 from konnect_pos.services.plans.state import dump_state, load_state
@@ -27,6 +28,13 @@ class LoadedAccount:
     terms: engine.PlanTerms
     ledger: Ledger
     state: engine.AccountPlanState
+    waiting: tuple[engine.PlanTerms, date] | None  # a plan change and the renewal day it takes over
+
+
+def waiting_change(row: PlanAccount) -> tuple[engine.PlanTerms, date] | None:
+    if row.next_plan_id is None:
+        return None
+    return plan_terms(row.next_plan), date.fromisoformat(row.next_plan_from)
 
 
 def load_account(account_number: str) -> LoadedAccount:
@@ -38,7 +46,7 @@ def load_account(account_number: str) -> LoadedAccount:
         )
     terms = plan_terms(row.plan)
     ledger = ledger_of(customer.id, terms.currency)
-    return LoadedAccount(customer, row, terms, ledger, load_state(row.state, ledger))
+    return LoadedAccount(customer, row, terms, ledger, load_state(row.state, ledger), waiting_change(row))
 
 
 def store_outcome(
@@ -86,14 +94,29 @@ def subscribe(account_number: str, plan_code: str, *, on: date, paid_until: date
 
 
 def caught_up(account: LoadedAccount, day: date, at: Any, terminal_id: int) -> LoadedAccount:
-    """Days missed before ``day`` are processed first (the laptop was off), their fees stored."""
+    """Days missed before ``day`` are processed first (the laptop was off), their fees stored;
+    a plan change waiting for a renewal on or before ``day`` takes over."""
     last = account.state.last_processed_day
-    if last is None or last >= day - timedelta(days=1):
-        return account
-    run = engine.run_days(
-        account.terms, account.state, account.ledger, [], last + timedelta(days=1), day - timedelta(days=1)
-    )
-    for entry in run.new_entries:
-        BalanceEntry.create(**entry_values(account.customer.id, entry, at))
-    journal_entries(terminal_id, account.customer.account_number, run.new_entries, at)
-    return replace(account, ledger=run.ledger, state=run.state)
+    if last is not None and last < day - timedelta(days=1):
+        run, switched = run_with_change(
+            account.terms, account.waiting, account.state, account.ledger, last + timedelta(days=1),
+            day - timedelta(days=1),
+        )  # fmt: skip
+        for entry in run.new_entries:
+            BalanceEntry.create(**entry_values(account.customer.id, entry, at))
+        journal_entries(terminal_id, account.customer.account_number, run.new_entries, at)
+        account = replace(account, ledger=run.ledger, state=run.state)
+        if switched:
+            account = _switch(account)
+    if account.waiting is not None and account.waiting[1] <= day:
+        account = _switch(account)
+    return account
+
+
+def _switch(account: LoadedAccount) -> LoadedAccount:
+    """The waiting plan becomes the account's plan (its renewal day has come)."""
+    assert account.waiting is not None
+    PlanAccount.update(plan=account.row.next_plan_id, next_plan=None, next_plan_from=None).where(
+        PlanAccount.id == account.row.id
+    ).execute()
+    return replace(account, terms=account.waiting[0], waiting=None)

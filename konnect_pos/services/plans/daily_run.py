@@ -10,6 +10,7 @@ from typing import Any
 
 from konnect_pos.domain import connect_plus as engine
 from konnect_pos.domain.balance import Ledger, LedgerEntry
+from konnect_pos.domain.plan_change import run_with_change
 from konnect_pos.services import journal
 from konnect_pos.services.clock import Clock
 from konnect_pos.services.outlets import get_terminal
@@ -66,17 +67,21 @@ def run_daily(
         now = clock()
         with write_transaction():
             rows = _rows_in(
-                "SELECT id, customer_id, plan_id, subscribed_on, state FROM plan_account WHERE id IN ({})",
+                "SELECT id, customer_id, plan_id, subscribed_on, state, next_plan_id, next_plan_from"
+                " FROM plan_account WHERE id IN ({})",
                 ids,
             )
+            switches: list[tuple[int, int]] = []  # (plan id, account id): a waiting change took over
             updates: list[tuple[str, str, int]] = []
             busy = []
-            for account_id, customer_id, plan_id, subscribed_on, state_text in rows:
+            for account_id, customer_id, plan_id, subscribed_on, state_text, next_id, next_from in rows:
                 raw = json.loads(state_text)
                 state = state_of(raw, None)
-                quiet = engine.paid_through(plans[plan_id], state, day)
+                waiting = (plans[next_id], date.fromisoformat(next_from)) if next_id else None
+                due = waiting is not None and waiting[1] <= day
+                quiet = None if due else engine.paid_through(plans[plan_id], state, day)
                 if quiet is None:
-                    busy.append((account_id, customer_id, plan_id, subscribed_on, raw))
+                    busy.append((account_id, customer_id, plan_id, subscribed_on, raw, waiting, next_id))
                     continue
                 days += (day - state.last_processed_day).days
                 updates.append((dump_state(quiet, raw["daily_fee_charged"]), target, account_id))
@@ -90,7 +95,7 @@ def run_daily(
             numbers = dict(
                 _rows_in("SELECT id, account_number FROM customer WHERE id IN ({})", list(entries))
             )
-            for account_id, customer_id, plan_id, subscribed_on, raw in busy:
+            for account_id, customer_id, plan_id, subscribed_on, raw, waiting, next_id in busy:
                 terms = plans[plan_id]
                 ledger = Ledger(terms.currency, tuple(entries[customer_id]))
                 state = state_of(raw, ledger)
@@ -98,7 +103,9 @@ def run_daily(
                 first = last + timedelta(days=1) if last else date.fromisoformat(subscribed_on)
                 if first > day:
                     continue
-                run = engine.run_days(terms, state, ledger, [], first, day)
+                run, switched = run_with_change(terms, waiting, state, ledger, first, day)
+                if switched:
+                    switches.append((next_id, account_id))
                 days += len(run.outcomes)
                 renewed += sum(o.renewed for o in run.outcomes)
                 cp_days += sum(o.status is engine.ServiceStatus.CONNECT_PLUS for o in run.outcomes)
@@ -119,6 +126,12 @@ def run_daily(
                 f"UPDATE plan_account SET state = {mark}, last_processed_day = {mark} WHERE id = {mark}",
                 updates,
             )
+            if switches:
+                cursor.executemany(
+                    f"UPDATE plan_account SET plan_id = {mark}, next_plan_id = NULL, next_plan_from = NULL"
+                    f" WHERE id = {mark}",
+                    switches,
+                )
             written += len(new_rows)
         done += len(ids)
         if progress:

@@ -9,6 +9,7 @@ from konnect_pos.domain import connect_plus as engine
 from konnect_pos.domain.balance import LedgerEntry
 from konnect_pos.domain.errors import NotFound
 from konnect_pos.domain.money import Money
+from konnect_pos.domain.plan_change import run_with_change
 from konnect_pos.domain.top_up_advice import TopUpAdvice, advise_top_up
 from konnect_pos.services.plans.accounts import load_account
 from konnect_pos.store.models import Customer
@@ -24,6 +25,8 @@ class PlanStatus:
     status: engine.ConnectPlusStatus
     daily_fee: Money | None
     top_up: TopUpAdvice  # what a top-up does today: the top-up dialog shows it
+    next_plan_name: str | None = None  # a plan change waiting for the renewal on next_plan_from
+    next_plan_from: date | None = None
 
 
 def plan_status(account_number: str, day: date) -> PlanStatus | None:
@@ -34,21 +37,25 @@ def plan_status(account_number: str, day: date) -> PlanStatus | None:
         if Customer.get_or_none(Customer.account_number == account_number) is None:
             raise
         return None
-    state, ledger = account.state, account.ledger
+    state, ledger, terms, waiting = account.state, account.ledger, account.terms, account.waiting
     last = state.last_processed_day
     if last is not None and last < day:  # as today's run will decide it (nothing is stored here)
-        run = engine.run_days(account.terms, state, ledger, [], last + timedelta(days=1), day)
+        run, switched = run_with_change(terms, waiting, state, ledger, last + timedelta(days=1), day)
         state, ledger = run.state, run.ledger
-    cp = account.terms.connect_plus
+        if switched and waiting is not None:
+            terms, waiting = waiting[0], None
+    cp = terms.connect_plus
     return PlanStatus(
         account_number=account.customer.account_number,
-        plan_code=account.terms.code,
-        plan_name=account.terms.name,
-        plan_fee=account.terms.fee,
-        period_days=account.terms.period_days,
-        status=engine.status(account.terms, state, ledger.balance, day),
+        plan_code=terms.code,
+        plan_name=terms.name,
+        plan_fee=terms.fee,
+        period_days=terms.period_days,
+        status=engine.status(terms, state, ledger.balance, day),
         daily_fee=cp.daily_fee if cp else None,
-        top_up=advise_top_up(account.terms, state, ledger.balance, day),
+        top_up=advise_top_up(terms, state, ledger.balance, day),
+        next_plan_name=waiting[0].name if waiting else None,
+        next_plan_from=waiting[1] if waiting else None,
     )
 
 

@@ -20,6 +20,7 @@ from konnect_pos.hq.daily_report import daily_report as hq_daily_report
 from konnect_pos.services import business_day, corporate, corrections, plans
 from konnect_pos.services.checkout import CartItem, sell
 from konnect_pos.services.daily_report import daily_report
+from konnect_pos.services.plans.changes import change_plan
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.sync import client, reference
 from tests.support import ManualClock
@@ -89,6 +90,7 @@ def _a_day_offline(clock: ManualClock, n: int, billing_day: int) -> None:
     if n == 5:
         plans.set_opt(cashier, "CD00000002", False)
         plans.set_opt(cashier, "CD00000002", True)
+        change_plan(cashier, "CD00000003", "CD-SALOM")  # lapsed: immediate, nothing to credit or charge
     if today.day == billing_day:
         corporate.invoices_run(manager, today)
     clock.advance(hours=8)
@@ -188,7 +190,7 @@ def test_fourteen_days_offline_reach_hq_once_and_every_day_ties_out(tmp_path, hq
     kinds = {row[0] for row in hq.query("SELECT DISTINCT kind FROM hq_inbound")}
     assert {"sale", "void", "refund", "day_open", "day_close", "cash_movement", "balance_entry",
             "connect_plus_opt_in", "connect_plus_opt_out", "corporate_account", "corporate_line_event",
-            "corporate_invoice"} <= kinds  # fmt: skip
+            "corporate_invoice", "plan_change"} <= kinds  # fmt: skip
 
     days = [START.astimezone(ZONE).date() + timedelta(days=n) for n in range(DAYS)]
     fees = invoices = 0

@@ -83,10 +83,10 @@ class PlanActions(QObject):
         if not number:
             window.sale.cart_error.setText(self.tr("Find the customer first (F2)"))
             return
-        status = window.panel.plan.status
+        day = business_day.local_date(window.counter.clock(), window.outlet.zone)
         window.worker.submit(
-            lambda: (plan_offers(number), plan_history(number)),
-            lambda found: self._open_dialog(number, status, *found),
+            lambda: (plans.plan_status(number, day), plan_offers(number), plan_history(number)),
+            lambda found: self._open_dialog(number, *found),
             window.sale.show_error,
         )
 

@@ -14,6 +14,7 @@ from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender
 from konnect_pos.services import plans
 from konnect_pos.services.plans.changes import change_plan, plan_history, plan_offers, set_plan
+from konnect_pos.services.receipts import receipt_data
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.verify import verify
 from konnect_pos.store.models import (
@@ -185,3 +186,13 @@ def test_a_change_refuses_bad_input_and_changes_nothing(counter):
         with pytest.raises(error):
             change_plan(counter, account, plan)
     assert _rows() == before
+
+
+def test_a_top_up_receipt_reprinted_after_a_change_names_the_plan_of_its_time(counter, clock):
+    before = plans.top_up_balance(counter, RENEWS, "5", [CashTender(usd("5"))])
+    clock.advance(minutes=5)
+    change_plan(counter, RENEWS, "CD-HOME")
+    clock.advance(minutes=5)
+    after = plans.top_up_balance(counter, RENEWS, "5", [CashTender(usd("5"))])
+    assert receipt_data(before.receipt_number, copy=True).top_up.plan_name == "Salom+ 30"
+    assert receipt_data(after.receipt_number).top_up.plan_name == "Konnect Home 30"

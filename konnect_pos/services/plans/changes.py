@@ -7,7 +7,7 @@ transaction: the history line, the plan account, the ledger entries, and their j
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from konnect_pos.domain import connect_plus as engine
 from konnect_pos.domain.balance import EntryKind
@@ -204,6 +204,28 @@ def change_plan(counter: Counter, account_number: str, plan_code: str) -> PlanCh
         customer.account_number, kind, old.name, plan.name, decision.effective_on, decision.credit,
         charged, final.ledger.balance,
     )  # fmt: skip
+
+
+def plan_in_effect(customer_id: int, day: date, at: datetime) -> Plan:
+    """The customer's plan on ``day`` as it stood at the instant ``at`` (a receipt reprinted after a
+    change still names the plan of its time), replayed from the history."""
+    rows = list(PlanChange.select().where(PlanChange.customer == customer_id).order_by(PlanChange.id))
+    plan: Plan | None = None
+    waiting: PlanChange | None = None
+    for row in rows:
+        if row.recorded_at > at:
+            if plan is None:
+                plan = row.from_plan  # the plan before the first change after ``at``
+            break
+        if row.kind == "cancelled":
+            waiting = None
+        elif row.kind == "next_renewal":
+            plan, waiting = row.from_plan, row
+        else:
+            plan, waiting = row.to_plan, None
+    if waiting is not None and date.fromisoformat(waiting.effective_on) <= day:
+        plan = waiting.to_plan
+    return plan or PlanAccount.get(PlanAccount.customer == customer_id).plan
 
 
 def plan_history(account_number: str) -> tuple[PlanHistoryLine, ...]:

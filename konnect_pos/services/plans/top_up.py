@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from konnect_pos.documents.receipt_data import ReceiptTopUp
@@ -16,11 +17,12 @@ from konnect_pos.domain.roles import Right
 from konnect_pos.services.checkout import commit_sale, top_up_payload
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.plans.accounts import caught_up, event_day, load_account, local_day, store_outcome
+from konnect_pos.services.plans.changes import plan_in_effect
 from konnect_pos.services.plans.ledger import entry_values, row_entry
 from konnect_pos.services.plans.terms import plan_terms
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import write_transaction
-from konnect_pos.store.models import BalanceEntry, PlanAccount, Sale
+from konnect_pos.store.models import BalanceEntry, Sale
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +102,7 @@ def top_up_effect(sale: Sale) -> ReceiptTopUp | None:
     credit = BalanceEntry.get_or_none(BalanceEntry.sale == sale)
     if credit is None:
         return None
-    row = PlanAccount.get(PlanAccount.customer == credit.customer_id)
-    terms = plan_terms(row.plan)
+    terms = plan_terms(plan_in_effect(credit.customer_id, date.fromisoformat(credit.day), credit.recorded_at))
     same_moment = BalanceEntry.select().where(
         (BalanceEntry.customer == credit.customer_id) & (BalanceEntry.recorded_at == credit.recorded_at)
     )

@@ -3,11 +3,13 @@ button, change plan with Ctrl+Shift+P and the keyboard, read the history and the
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from konnect_pos.domain.money import Money
 from konnect_pos.services import plans
+from konnect_pos.ui.i18n import set_language
 from tests.test_ui_counter import WAIT, gui, shop, sign_in  # noqa: F401
 
 NO_PLAN = "CD00000013"
@@ -117,3 +119,36 @@ def test_a_change_the_balance_cannot_cover_waits_and_a_refusal_is_shown_in_the_d
     dialog = open_plans_with_keys(window, qtbot)
     assert dialog.waiting.isVisible() and dialog.waiting.text() == box.waiting.text()
     assert "changes from Salom+ 30 to Salom+ Max 30 at the renewal on" in history_texts(dialog)[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "button", "title", "ok"),
+    [
+        (
+            "fr",
+            "Abonner à une offre… (Ctrl+Maj+P)",
+            f"Abonner {NO_PLAN} à une offre",
+            "Abonner à cette offre",
+        ),
+        (
+            "sw",
+            "Weka kwenye mpango… (Ctrl+Shift+P)",
+            f"Mweke {NO_PLAN} kwenye mpango",
+            "Weka kwenye mpango huu",
+        ),
+    ],
+)
+def test_the_plan_words_are_in_the_counters_language(gui, qtbot, lang, button, title, ok):  # noqa: F811
+    window = sign_in(gui, qtbot)
+    set_language(lang)
+    find(window, qtbot, NO_PLAN)
+    qtbot.waitUntil(window.plan.set_plan_button.isVisible, timeout=WAIT)
+    assert window.plan.set_plan_button.text() == button
+    qtbot.mouseClick(window.plan.set_plan_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: window.plan.plan_dialog is not None and window.plan.plan_dialog.isVisible(), timeout=WAIT
+    )
+    dialog = window.plan.plan_dialog
+    assert dialog.windowTitle() == title
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == ok
+    key(qtbot, Qt.Key.Key_Escape)

@@ -71,12 +71,14 @@ def test_set_change_and_history_in_words_and_json(shop, capsys):
 
     code, out, _ = run(capsys, "plan", "history", RENEWS)
     lines = out.splitlines()
-    assert code == 0 and len(lines) == 2
-    assert lines[0].endswith(f"changed from Salom+ 30 to Konnect Home 30 on {today().isoformat()}  (cashier)")
+    assert code == 0 and len(lines) == 3
+    started = (today() - timedelta(days=19)).isoformat()  # the demo's paid period: 10 more days of 30
+    assert lines[0] == f"{started}  put on Salom+ 30 from {started}  (admin)"
+    assert lines[1].endswith(f"changed from Salom+ 30 to Konnect Home 30 on {today().isoformat()}  (cashier)")
     renewal = (today() + timedelta(days=30)).isoformat()
-    assert f"changes from Konnect Home 30 to Salom+ Max 30 at the renewal on {renewal}" in lines[1]
+    assert f"changes from Konnect Home 30 to Salom+ Max 30 at the renewal on {renewal}" in lines[2]
     code, out, _ = run(capsys, "plan", "history", RENEWS, "--json")
-    assert [line["kind"] for line in json.loads(out)] == ["now", "next_renewal"]
+    assert [line["kind"] for line in json.loads(out)] == ["set", "now", "next_renewal"]
     code, out, _ = run(capsys, "plan", "history", "CD00000017")
     assert (code, out) == (0, "CD00000017: no plan history\n")
 

@@ -120,7 +120,7 @@ def test_a_change_the_balance_covers_is_immediate_and_credits_the_unused_days(co
     status = plans.plan_status(RENEWS, TODAY)
     assert status.plan_code == "CD-HOME" and status.next_plan_name is None
     assert status.status.paid_until == TODAY + timedelta(days=29)
-    assert [line.kind for line in plan_history(RENEWS)] == ["now"]
+    assert [line.kind for line in plan_history(RENEWS)] == ["set", "now"]  # the demo put them on Salom+
     assert verify().problems == []  # the credit and the new fee are journaled
 
 
@@ -163,7 +163,7 @@ def test_asking_for_the_current_plan_cancels_a_waiting_change(counter):
     result = change_plan(counter, RENEWS, "CD-SALOM")
     assert (result.kind, result.from_plan, result.to_plan) == ("cancelled", "Salom+ Max 30", "Salom+ 30")
     assert plans.plan_status(RENEWS, TODAY).next_plan_name is None
-    assert [line.kind for line in plan_history(RENEWS)] == ["next_renewal", "cancelled"]
+    assert [line.kind for line in plan_history(RENEWS)] == ["set", "next_renewal", "cancelled"]
     with pytest.raises(ValidationError, match="already on plan"):
         change_plan(counter, RENEWS, "CD-SALOM")
 

@@ -118,7 +118,9 @@ def test_a_change_the_balance_cannot_cover_waits_and_a_refusal_is_shown_in_the_d
 
     dialog = open_plans_with_keys(window, qtbot)
     assert dialog.waiting.isVisible() and dialog.waiting.text() == box.waiting.text()
-    assert "changes from Salom+ 30 to Salom+ Max 30 at the renewal on" in history_texts(dialog)[0]
+    lines = history_texts(dialog)
+    assert "put on Salom+ 30 from" in lines[0] and lines[0].endswith("(admin)")  # the demo's line
+    assert "changes from Salom+ 30 to Salom+ Max 30 at the renewal on" in lines[1] and len(lines) == 2
 
 
 @pytest.mark.parametrize(

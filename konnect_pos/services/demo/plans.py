@@ -8,11 +8,12 @@ from typing import Any
 
 from konnect_pos.domain.balance import adjustment
 from konnect_pos.domain.money import Money
+from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.plans.accounts import subscribe
 from konnect_pos.services.plans.ledger import entry_values, journal_entries
 from konnect_pos.services.plans.terms import add_plan
 from konnect_pos.store.database import write_transaction
-from konnect_pos.store.models import BalanceEntry, Customer, Outlet, Terminal
+from konnect_pos.store.models import BalanceEntry, Customer, Outlet, Plan, PlanChange, Terminal
 
 DEMO_PLANS = {  # country: (currency, Salom+ fee, plain plan fee): invented demo prices
     "TZ": ("TZS", "55000", "40000"),
@@ -25,7 +26,8 @@ DEMO_PLANS = {  # country: (currency, Salom+ fee, plain plan fee): invented demo
 def seed_demo_plans(countries: Sequence[str], today: date, recorded_at: Any) -> None:
     """Per country a "Salom+" plan (Connect+) and a plan without; the country's first three
     customers on them: paid for 10 more days with the fee in the balance (renews itself), lapsed
-    yesterday with 3 days of Connect+ money, and on the plan without Connect+, lapsed."""
+    yesterday with 3 days of Connect+ money, and on the plan without Connect+, lapsed. Their plan
+    history says when they were put on the plan (demo data: not journaled, like the customers)."""
     for code in countries:
         currency, salom_fee, plain_fee = DEMO_PLANS[code]
         salom = add_plan(f"{code}-SALOM", "Salom+ 30", code, Money.of(salom_fee, currency), 30)
@@ -43,6 +45,12 @@ def seed_demo_plans(countries: Sequence[str], today: date, recorded_at: Any) -> 
         ):
             account = customer.account_number
             subscribe(account, plan_code, on=today, paid_until=paid_until)
+            started = (paid_until - timedelta(days=29)).isoformat()  # the paid period's first day
+            PlanChange.create(
+                uuid=new_uuid(), customer=customer.id, to_plan=Plan.get(Plan.code == plan_code).id,
+                kind="set", requested_on=started, effective_on=started, username="admin",
+                recorded_at=recorded_at,
+            )  # fmt: skip
             if opening.amount > 0:  # no money taken: an adjustment, journaled like the run's entries
                 credit = adjustment(f"demo-opening:{account}", today, opening, "demo opening balance")
                 with write_transaction():

@@ -23,8 +23,10 @@ from pathlib import Path
 from konnect_pos.domain.balance import top_up
 from konnect_pos.domain.connect_plus import AccountPlanState
 from konnect_pos.domain.money import Money
-from konnect_pos.services import connect_plus as cp
 from konnect_pos.services import demo
+from konnect_pos.services import plans as cp
+from konnect_pos.services.plans.ledger import entry_values
+from konnect_pos.services.plans.state import dump_state
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import BalanceEntry, Customer, Plan, PlanAccount
 from konnect_pos.store.schema import open_database
@@ -58,13 +60,13 @@ def build(path: Path, accounts: int, mix: str) -> None:
                     "customer": customer_id,
                     "plan": plan.id,
                     "subscribed_on": (DAY - timedelta(days=30)).isoformat(),
-                    "state": cp._dump_state(state),
+                    "state": dump_state(state),
                     "last_processed_day": state.last_processed_day.isoformat(),
                 }
             )
             opening = fee if group == 1 else Money.of("3", "USD")
             credit = top_up(f"opening:{customer_id}", DAY - timedelta(days=2), opening)
-            credits.append(cp._entry_values(customer_id, credit, now))
+            credits.append(entry_values(customer_id, credit, now))
         with write_transaction():
             PlanAccount.insert_many(states).execute()
             BalanceEntry.insert_many(credits).execute()

@@ -20,8 +20,10 @@ from pathlib import Path
 from konnect_pos.domain.balance import adjustment
 from konnect_pos.domain.connect_plus import AccountPlanState
 from konnect_pos.domain.money import Money
-from konnect_pos.services import connect_plus as cp
 from konnect_pos.services import demo, journal
+from konnect_pos.services import plans as cp
+from konnect_pos.services.plans.ledger import entry_values
+from konnect_pos.services.plans.state import dump_state
 from konnect_pos.services.verify import verify
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import (
@@ -62,13 +64,13 @@ def build(path: Path, accounts: int, days: int) -> None:
                     "customer": customer_id,
                     "plan": plan.id,
                     "subscribed_on": (DAY - timedelta(days=30)).isoformat(),
-                    "state": cp._dump_state(state),
+                    "state": dump_state(state),
                     "last_processed_day": state.last_processed_day.isoformat(),
                 }
             )
             opening = Money.of("3", "USD") if lapsed else fee
             credit = adjustment(f"opening:{customer_id}", DAY - timedelta(days=2), opening, "opening balance")
-            credits.append(cp._entry_values(customer_id, credit, now))
+            credits.append(entry_values(customer_id, credit, now))
             payload = cp.entry_payload(account, credit)
             records.append(("balance_entry", payload["uuid"], now, payload))
         with write_transaction():

@@ -231,9 +231,9 @@ def service_calls(draw):
         account,
         business_day,
         checkout,
-        connect_plus,
         corrections,
         customers,
+        plans,
         users,
     )
 
@@ -292,9 +292,7 @@ def service_calls(draw):
         account_number, amount, spec = text("account"), text("amount"), text("pay")
 
         def topup(counter):
-            return connect_plus.top_up_balance(
-                counter, account_number, amount, [parse_tender_spec(spec, "USD")]
-            )
+            return plans.top_up_balance(counter, account_number, amount, [parse_tender_spec(spec, "USD")])
 
         return kind, topup
     if kind == "add_user":

@@ -12,7 +12,7 @@ from konnect_pos.domain.connect_plus import ServiceStatus, SuspendReason
 from konnect_pos.domain.errors import CurrencyMismatch, KonnectError, NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender, MobileMoneyTender
-from konnect_pos.services import connect_plus as cp
+from konnect_pos.services import plans as cp
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.verify import verify
 from konnect_pos.store.models import BalanceEntry, Customer, JournalEntry, OutboxEvent, PlanAccount, Sale

@@ -17,9 +17,10 @@ from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender
 from konnect_pos.hq import admin as hq_admin
 from konnect_pos.hq.daily_report import daily_report as hq_daily_report
-from konnect_pos.services import business_day, connect_plus, corporate, corrections
+from konnect_pos.services import business_day, corporate, corrections, plans
 from konnect_pos.services.checkout import CartItem, sell
 from konnect_pos.services.daily_report import daily_report
+from konnect_pos.services.plans.changes import change_plan
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.sync import client, reference
 from tests.support import ManualClock
@@ -69,7 +70,7 @@ def _a_day_offline(clock: ManualClock, n: int, billing_day: int) -> None:
     manager = sign_in(LUB, "manager", "222222", clock)
     if n:
         business_day.open_day(manager, {"USD": "50", "CDF": "20000"})
-    connect_plus.run_daily(today, clock, terminal=LUB)
+    plans.run_daily(today, clock, terminal=LUB)
     receipts = [
         sell(
             cashier, f"CD{4 + (n + i) % 4:08d}", [CartItem(code)], [CashTender(Money.of(paid, "USD"))]
@@ -83,14 +84,13 @@ def _a_day_offline(clock: ManualClock, n: int, billing_day: int) -> None:
     business_day.cash_movement(manager, "out" if n % 3 else "in", str(3 + n), "USD", "fuel for the generator")
     business_day.cash_movement(manager, "in", "1000", "CDF", "change from the bank")
     account = PLAN_ACCOUNTS[n % 2]
-    topped = connect_plus.top_up_balance(
-        cashier, account, str(2 + n % 5), [CashTender(Money.of("10", "USD"))]
-    )
+    topped = plans.top_up_balance(cashier, account, str(2 + n % 5), [CashTender(Money.of("10", "USD"))])
     if n == 7:  # the wrong account: the void takes the credit back out of the balance
         corrections.void_sale(manager, topped.receipt_number, "topped up the wrong account")
     if n == 5:
-        connect_plus.set_opt(cashier, "CD00000002", False)
-        connect_plus.set_opt(cashier, "CD00000002", True)
+        plans.set_opt(cashier, "CD00000002", False)
+        plans.set_opt(cashier, "CD00000002", True)
+        change_plan(cashier, "CD00000003", "CD-SALOM")  # lapsed: immediate, nothing to credit or charge
     if today.day == billing_day:
         corporate.invoices_run(manager, today)
     clock.advance(hours=8)
@@ -124,7 +124,7 @@ def _terminal_figures(clock: ManualClock, day: date) -> dict[str, dict[str, obje
             float=_money(row["float"]), expected=_money(row["expected"]), counted=_money(row["counted"])
         )
     for account in PLAN_ACCOUNTS:
-        _balance, entries = connect_plus.balance(account)
+        _balance, entries = plans.balance(account)
         for entry, _after in entries:
             if entry.day != day or entry.key.startswith("demo-opening:"):  # demo data, journaled by KIN01-T1
                 continue
@@ -190,7 +190,7 @@ def test_fourteen_days_offline_reach_hq_once_and_every_day_ties_out(tmp_path, hq
     kinds = {row[0] for row in hq.query("SELECT DISTINCT kind FROM hq_inbound")}
     assert {"sale", "void", "refund", "day_open", "day_close", "cash_movement", "balance_entry",
             "connect_plus_opt_in", "connect_plus_opt_out", "corporate_account", "corporate_line_event",
-            "corporate_invoice"} <= kinds  # fmt: skip
+            "corporate_invoice", "plan_change"} <= kinds  # fmt: skip
 
     days = [START.astimezone(ZONE).date() + timedelta(days=n) for n in range(DAYS)]
     fees = invoices = 0
@@ -248,7 +248,7 @@ def test_an_account_run_by_two_databases_is_charged_once_at_hq(tmp_path, hq):
     open_terminal_db(tmp_path / "lub.db", clock, customers=4)
     reference.load_reference(hq.url)
     client.link(LUB, hq_admin.add_terminal(hq.url, "LUB01", "T1"), clock)
-    connect_plus.run_daily(_day(clock), clock, terminal=LUB)  # CD00000002: its first Connect+ day
+    plans.run_daily(_day(clock), clock, terminal=LUB)  # CD00000002: its first Connect+ day
     client.sync(LUB, clock)
     process(hq.url)
     fee = hq.query("SELECT customer, entry_key, day, amount_minor FROM hq_balance_entry WHERE kind = %s",

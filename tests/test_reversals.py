@@ -14,7 +14,7 @@ from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender, MobileMoneyTender
 from konnect_pos.i18n import translate_error
 from konnect_pos.services import business_day, checkout, corrections, demo
-from konnect_pos.services import connect_plus as cp
+from konnect_pos.services import plans as cp
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.daily_report import daily_report, daily_report_pdf
 from konnect_pos.services.session import sign_in

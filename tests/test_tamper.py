@@ -19,7 +19,7 @@ from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender, MobileMoneyTender
 from konnect_pos.hq import admin as hq_admin
 from konnect_pos.services import business_day, checkout, corporate, corrections, demo
-from konnect_pos.services import connect_plus as cp
+from konnect_pos.services import plans as cp
 from konnect_pos.services.checkout import CartItem, stored_sale_payload
 from konnect_pos.services.daily_report import daily_report_pdf
 from konnect_pos.services.journal_anchor import parse_anchor, read_anchor_file, write_anchor_file

@@ -12,8 +12,8 @@ import pytest
 
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender
-from konnect_pos.services import connect_plus as cp
 from konnect_pos.services import corrections, demo
+from konnect_pos.services import plans as cp
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.verify import verify
 from konnect_pos.store.models import BalanceEntry, JournalEntry, Terminal

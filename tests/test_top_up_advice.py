@@ -83,7 +83,7 @@ def test_each_amount_is_the_smallest_that_does_what_it_promises(balance_cents, d
 def test_plan_status_carries_the_advice_and_that_amount_renews(demo_db, clock):
     """CD00000005: Salom+ lapsed yesterday, Connect+ charged today from a balance of 3: the
     fee's 25 less the 2 left and today's 1 that renewing gives back is 22."""
-    from konnect_pos.services import connect_plus as cp
+    from konnect_pos.services import plans as cp
     from konnect_pos.services.session import sign_in
 
     today = date(2026, 11, 20)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from konnect_pos.services import connect_plus as cp
+from konnect_pos.services import plans as cp
 from konnect_pos.store.models import Customer
 from tests.test_ui_counter import WAIT, find_customer, gui, shop, sign_in  # noqa: F401
 

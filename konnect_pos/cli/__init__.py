@@ -19,6 +19,7 @@ from konnect_pos.cli import (
     counter,
     crash_logs,
     exchange_rate,
+    plans,
     printing,
     reconcile,
     sync,
@@ -39,6 +40,7 @@ AREAS = (
     advice,
     crash_logs,
     reconcile,
+    plans,
 )
 # Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
 SHARED_OPTIONS = ("db", "terminal")

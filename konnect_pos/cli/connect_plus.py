@@ -11,7 +11,7 @@ from konnect_pos.domain.errors import ValidationError
 
 
 def _status_lines(account: str, day: date) -> list[str]:
-    from konnect_pos.services.connect_plus import plan_status
+    from konnect_pos.services.plans import plan_status
 
     found = plan_status(account, day)
     if found is None:
@@ -47,7 +47,7 @@ def _today(args: argparse.Namespace) -> date:
 
 
 def cmd_balance(args: argparse.Namespace) -> int:
-    from konnect_pos.services.connect_plus import balance
+    from konnect_pos.services.plans import balance
 
     open_db(args, create=False)
     total, entries = balance(args.account)
@@ -63,7 +63,7 @@ def cmd_balance(args: argparse.Namespace) -> int:
 
 def cmd_topup(args: argparse.Namespace) -> int:
     from konnect_pos.domain.payments import parse_tender_spec
-    from konnect_pos.services.connect_plus import top_up_balance
+    from konnect_pos.services.plans import top_up_balance
     from konnect_pos.services.receipts import receipt_pdf
 
     receipt = output_path(args.receipt)
@@ -81,7 +81,7 @@ def cmd_topup(args: argparse.Namespace) -> int:
 
 
 def cmd_connectplus(args: argparse.Namespace) -> int:
-    from konnect_pos.services.connect_plus import set_opt
+    from konnect_pos.services.plans import set_opt
 
     open_db(args, create=False)
     if args.action != "status":
@@ -94,7 +94,7 @@ def cmd_run_daily(args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
     from konnect_pos.domain.roles import Right
-    from konnect_pos.services.connect_plus import run_daily
+    from konnect_pos.services.plans import run_daily
 
     open_db(args, create=False)
     counter = signed_in(args)

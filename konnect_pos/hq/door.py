@@ -191,6 +191,11 @@ SHAPES: dict[str, dict[str, Check]] = {
         "per_base": _decimal, "user": _text,
     },
     "drawer_opened": {"uuid": _text, "user": _text, "pin": _integer},
+    "plan_change": {
+        "uuid": _text, "customer": _text, "kind": _one_of("set", "now", "next_renewal", "cancelled"),
+        "from_plan": _optional_text, "to_plan": _text, "requested_on": _day, "effective_on": _day,
+        "user": _text,
+    },
 }  # fmt: skip
 
 # Kinds whose record id names one record of one terminal (customers and corporate accounts

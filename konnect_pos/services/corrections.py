@@ -22,8 +22,8 @@ from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal
 from konnect_pos.services.business_day import MAX_REASON, authorise, open_day_for_sale
 from konnect_pos.services.checkout import account_state
-from konnect_pos.services.connect_plus import TopUpReversal, local_day, reverse_top_up
 from konnect_pos.services.ids import new_uuid
+from konnect_pos.services.plans import TopUpReversal, local_day, reverse_top_up
 from konnect_pos.services.sale_money import taken_per_currency
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser

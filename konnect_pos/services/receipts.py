@@ -14,8 +14,8 @@ from konnect_pos.domain.money import Money
 from konnect_pos.domain.phones import mask_phone
 from konnect_pos.domain.roles import Right
 from konnect_pos.i18n import LANGUAGES
-from konnect_pos.services.connect_plus import top_up_effect
 from konnect_pos.services.journal import entry_hash
+from konnect_pos.services.plans import top_up_effect
 from konnect_pos.services.session import Counter
 from konnect_pos.store.models import Outlet, Payment, Sale, SaleLine, Terminal
 

@@ -17,9 +17,9 @@ from typing import Any
 import peewee
 
 from konnect_pos.domain.journal import canonical
-from konnect_pos.services.connect_plus import reversal_key
 from konnect_pos.services.journal import ChainProblem, check_chain
 from konnect_pos.services.journal_anchor import Anchor, anchor_problem, head, terminal_labels
+from konnect_pos.services.plans import reversal_key
 from konnect_pos.services.verify_ledger import ledger_problems
 from konnect_pos.store import day_totals
 from konnect_pos.store.database import db, is_postgres

@@ -18,7 +18,7 @@ from typing import Any
 import peewee
 
 from konnect_pos.domain.journal import canonical
-from konnect_pos.services.connect_plus import reversal_key
+from konnect_pos.services.plans import reversal_key
 from konnect_pos.store.database import db
 from konnect_pos.store.models import BalanceEntry, Customer, Sale
 

@@ -499,6 +499,24 @@ class PlanAccount(BaseModel):
     subscribed_on = peewee.CharField()  # ISO date
     state = peewee.TextField()
     last_processed_day = peewee.CharField(null=True)  # ISO date, for the daily run's query
+    # a plan change waiting for the renewal, and that renewal's day (ISO date)
+    next_plan = peewee.ForeignKeyField(Plan, null=True, on_delete="RESTRICT", backref="+")
+    next_plan_from = peewee.CharField(null=True)
+
+
+class PlanChange(BaseModel):
+    """One line of a customer's plan history (append-only): put on a plan, changed, or a waiting
+    change cancelled; ``effective_on`` is the day the plan in ``to_plan`` takes over."""
+
+    uuid = peewee.CharField(unique=True)
+    customer = peewee.ForeignKeyField(Customer, on_delete="RESTRICT")
+    from_plan = peewee.ForeignKeyField(Plan, null=True, on_delete="RESTRICT", backref="+")
+    to_plan = peewee.ForeignKeyField(Plan, on_delete="RESTRICT", backref="+")
+    kind = peewee.CharField()  # set | now | next_renewal | cancelled
+    requested_on = peewee.CharField()  # ISO date
+    effective_on = peewee.CharField()  # ISO date
+    username = peewee.CharField()
+    recorded_at = UTCDateTimeField()
 
 
 class BalanceEntry(BaseModel):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from konnect_pos.domain.connect_plus import ServiceStatus, SuspendReason
-from konnect_pos.services.connect_plus import PlanStatus
+from konnect_pos.services.plans import PlanStatus
 from konnect_pos.ui.i18n import date_text, money_text
 
 
@@ -24,12 +24,15 @@ class PlanBox(QGroupBox):
 
     top_up_requested = Signal()
     opt_requested = Signal(bool)
+    plan_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan, self.balance, self.next_fee, self.service, self.window = (QLabel() for _ in range(5))
         for label in (self.plan, self.balance, self.next_fee, self.service, self.window):
             label.setWordWrap(True)
+        self.waiting = QLabel()  # a plan change waiting for the renewal
+        self.waiting.setWordWrap(True)
         self.form = QFormLayout()
         self.labels = [QLabel() for _ in range(5)]
         for caption, value in zip(
@@ -42,11 +45,15 @@ class PlanBox(QGroupBox):
         self.opt_button.clicked.connect(
             lambda: self.opt_requested.emit(bool(self.status and self.status.status.opted_out))
         )
+        self.plan_button = QPushButton()
+        self.plan_button.clicked.connect(self.plan_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.top_up_button)
+        buttons.addWidget(self.plan_button)
         buttons.addWidget(self.opt_button)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.waiting)
         layout.addLayout(buttons)
         self.status: PlanStatus | None = None
         self.retranslate()
@@ -67,6 +74,7 @@ class PlanBox(QGroupBox):
         ):
             label.setText(text)
         self.top_up_button.setText(self.tr("Top up… (Ctrl+T)"))
+        self.plan_button.setText(self.tr("Change plan… (Ctrl+Shift+P)"))
         self.show_status(self.status)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -90,6 +98,13 @@ class PlanBox(QGroupBox):
         self.service.setText(self._service_text(found))
         self.window.setText(self._window_text(found))
         self.opt_button.setVisible(s.eligible)
+        self.waiting.setVisible(found.next_plan_name is not None)
+        if found.next_plan_name is not None and found.next_plan_from is not None:
+            self.waiting.setText(
+                self.tr("Changes to {plan} at the renewal on {date}")
+                .replace("{plan}", found.next_plan_name)
+                .replace("{date}", date_text(found.next_plan_from))
+            )
         self.opt_button.setText(self.tr("Connect+ opt-in") if s.opted_out else self.tr("Connect+ opt-out"))
 
     def _service_text(self, found: PlanStatus) -> str:

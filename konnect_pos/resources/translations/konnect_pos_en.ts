@@ -50,4 +50,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PlanDialog</name>
+    <message numerus="yes">
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan}: {fee} a day</numerusform>
+            <numerusform>{plan}: {fee} every %n days</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2201,4 +2201,103 @@
         <translation>Les journaux de plantage sont dans {folder}</translation>
     </message>
 </context>
+<context>
+    <name>PlanDialog</name>
+    <message numerus="yes">
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan} : {fee} par jour</numerusform>
+            <numerusform>{plan} : {fee} tous les %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Put {account} on a plan</source>
+        <translation>Abonner {account} à une offre</translation>
+    </message>
+    <message>
+        <source>Change the plan of {account}</source>
+        <translation>Changer l'offre de {account}</translation>
+    </message>
+    <message>
+        <source>No plan yet: the plan starts when a top-up covers its fee</source>
+        <translation>Pas encore d'offre : l'offre démarre quand une recharge couvre son prix</translation>
+    </message>
+    <message>
+        <source>Current plan: {plan}</source>
+        <translation>Offre actuelle : {plan}</translation>
+    </message>
+    <message>
+        <source>Changes to {plan} at the renewal on {date}</source>
+        <translation>Passe à {plan} au renouvellement du {date}</translation>
+    </message>
+    <message>
+        <source>current plan</source>
+        <translation>offre actuelle</translation>
+    </message>
+    <message>
+        <source>The plan starts when the balance covers its fee.</source>
+        <translation>L'offre démarre quand le solde couvre son prix.</translation>
+    </message>
+    <message>
+        <source>The change is immediate when the balance covers the new fee (the unused days of the current period are credited back); otherwise it takes effect at the next renewal. Choosing the current plan cancels a waiting change.</source>
+        <translation>Le changement est immédiat quand le solde couvre le nouveau prix (les jours non utilisés de la période en cours sont recrédités) ; sinon il prend effet au prochain renouvellement. Choisir l'offre actuelle annule un changement en attente.</translation>
+    </message>
+    <message>
+        <source>Plan history</source>
+        <translation>Historique des offres</translation>
+    </message>
+    <message>
+        <source>No plan history</source>
+        <translation>Aucun historique d'offre</translation>
+    </message>
+    <message>
+        <source>Put on this plan</source>
+        <translation>Abonner à cette offre</translation>
+    </message>
+    <message>
+        <source>Change plan</source>
+        <translation>Changer d'offre</translation>
+    </message>
+    <message>
+        <source>put on {to} from {date}</source>
+        <translation>abonné à {to} à partir du {date}</translation>
+    </message>
+    <message>
+        <source>changed from {from} to {to} on {date}</source>
+        <translation>passé de {from} à {to} le {date}</translation>
+    </message>
+    <message>
+        <source>changes from {from} to {to} at the renewal on {date}</source>
+        <translation>passe de {from} à {to} au renouvellement du {date}</translation>
+    </message>
+    <message>
+        <source>the change to {from} was cancelled: stays on {to}</source>
+        <translation>le passage à {from} est annulé : reste sur {to}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanBox</name>
+    <message>
+        <source>Change plan… (Ctrl+Shift+P)</source>
+        <translation>Changer d'offre… (Ctrl+Maj+P)</translation>
+    </message>
+    <message>
+        <source>Changes to {plan} at the renewal on {date}</source>
+        <translation>Passe à {plan} au renouvellement du {date}</translation>
+    </message>
+</context>
+<context>
+    <name>SetPlanButton</name>
+    <message>
+        <source>Put on a plan… (Ctrl+Shift+P)</source>
+        <translation>Abonner à une offre… (Ctrl+Maj+P)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanActions</name>
+    <message>
+        <source>Find the customer first (F2)</source>
+        <translation>Recherchez d'abord le client (F2)</translation>
+    </message>
+</context>
 </TS>

@@ -2201,4 +2201,103 @@
         <translation>Kumbukumbu za hitilafu ziko katika {folder}</translation>
     </message>
 </context>
+<context>
+    <name>PlanDialog</name>
+    <message numerus="yes">
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan}: {fee} kwa siku</numerusform>
+            <numerusform>{plan}: {fee} kila siku %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Put {account} on a plan</source>
+        <translation>Mweke {account} kwenye mpango</translation>
+    </message>
+    <message>
+        <source>Change the plan of {account}</source>
+        <translation>Badilisha mpango wa {account}</translation>
+    </message>
+    <message>
+        <source>No plan yet: the plan starts when a top-up covers its fee</source>
+        <translation>Bado hana mpango: mpango unaanza pale kuongeza salio kunapolipia ada yake</translation>
+    </message>
+    <message>
+        <source>Current plan: {plan}</source>
+        <translation>Mpango wa sasa: {plan}</translation>
+    </message>
+    <message>
+        <source>Changes to {plan} at the renewal on {date}</source>
+        <translation>Unabadilika kuwa {plan} wakati wa kusasisha tarehe {date}</translation>
+    </message>
+    <message>
+        <source>current plan</source>
+        <translation>mpango wa sasa</translation>
+    </message>
+    <message>
+        <source>The plan starts when the balance covers its fee.</source>
+        <translation>Mpango unaanza pale salio linapotosha kulipia ada yake.</translation>
+    </message>
+    <message>
+        <source>The change is immediate when the balance covers the new fee (the unused days of the current period are credited back); otherwise it takes effect at the next renewal. Choosing the current plan cancels a waiting change.</source>
+        <translation>Mabadiliko ni ya papo hapo salio likitosha kulipia ada mpya (siku ambazo hazijatumika za kipindi cha sasa zinarudishwa kwenye salio); vinginevyo yanaanza wakati wa kusasisha ujao. Kuchagua mpango wa sasa kunaghairi mabadiliko yanayosubiri.</translation>
+    </message>
+    <message>
+        <source>Plan history</source>
+        <translation>Historia ya mipango</translation>
+    </message>
+    <message>
+        <source>No plan history</source>
+        <translation>Hakuna historia ya mipango</translation>
+    </message>
+    <message>
+        <source>Put on this plan</source>
+        <translation>Weka kwenye mpango huu</translation>
+    </message>
+    <message>
+        <source>Change plan</source>
+        <translation>Badilisha mpango</translation>
+    </message>
+    <message>
+        <source>put on {to} from {date}</source>
+        <translation>amewekwa kwenye {to} kuanzia {date}</translation>
+    </message>
+    <message>
+        <source>changed from {from} to {to} on {date}</source>
+        <translation>amebadilishwa kutoka {from} kwenda {to} tarehe {date}</translation>
+    </message>
+    <message>
+        <source>changes from {from} to {to} at the renewal on {date}</source>
+        <translation>anabadilika kutoka {from} kwenda {to} wakati wa kusasisha tarehe {date}</translation>
+    </message>
+    <message>
+        <source>the change to {from} was cancelled: stays on {to}</source>
+        <translation>mabadiliko kwenda {from} yameghairiwa: anabaki kwenye {to}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanBox</name>
+    <message>
+        <source>Change plan… (Ctrl+Shift+P)</source>
+        <translation>Badilisha mpango… (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Changes to {plan} at the renewal on {date}</source>
+        <translation>Unabadilika kuwa {plan} wakati wa kusasisha tarehe {date}</translation>
+    </message>
+</context>
+<context>
+    <name>SetPlanButton</name>
+    <message>
+        <source>Put on a plan… (Ctrl+Shift+P)</source>
+        <translation>Weka kwenye mpango… (Ctrl+Shift+P)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanActions</name>
+    <message>
+        <source>Find the customer first (F2)</source>
+        <translation>Tafuta mteja kwanza (F2)</translation>
+    </message>
+</context>
 </TS>

@@ -19,8 +19,8 @@ from konnect_pos.domain.customers import CustomerInput, validate_customer
 from konnect_pos.domain.money import Money
 from konnect_pos.paths import RESOURCES
 from konnect_pos.services.clock import Clock
-from konnect_pos.services.connect_plus import seed_demo_plans
 from konnect_pos.services.demo.corporate import seed_corporate
+from konnect_pos.services.demo.plans import seed_demo_plans
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.outlet_directory import seed_directory
 from konnect_pos.services.users import hash_pin

@@ -25,7 +25,7 @@ from konnect_pos.domain.connect_plus import SuspendReason
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.domain.money import Money, parse_amount
 from konnect_pos.i18n import BABEL_LOCALES
-from konnect_pos.services.connect_plus import PlanStatus
+from konnect_pos.services.plans import PlanStatus
 from konnect_pos.ui.i18n import current_language, money_text
 
 

@@ -18,6 +18,7 @@ from konnect_pos.cli import (
     corporate,
     counter,
     crash_logs,
+    distributor_float,
     exchange_rate,
     printing,
     reconcile,
@@ -39,6 +40,7 @@ AREAS = (
     advice,
     crash_logs,
     reconcile,
+    distributor_float,
 )
 # Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
 SHARED_OPTIONS = ("db", "terminal")

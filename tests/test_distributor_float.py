@@ -58,7 +58,9 @@ def lub(db_url, clock, hq):
 
 def sell(clock, code: str = "CD-WEEK5", pay: str = "6", account: str = "CD00000001") -> str:
     counter = sign_in(LUB, "cashier", "1111", clock)
-    return checkout.sell(counter, account, [CartItem(code)], [CashTender(Money.of(pay, "USD"))]).receipt_number
+    return checkout.sell(
+        counter, account, [CartItem(code)], [CashTender(Money.of(pay, "USD"))]
+    ).receipt_number
 
 
 def status(clock):
@@ -109,7 +111,12 @@ def test_sales_consume_the_float_offline_and_past_it_the_sale_is_refused_saying_
     client.sync(LUB, clock)  # HQ counts them now; the terminal's figure does not move
     assert status(clock).float.used_since == usd("0") and status(clock).float.left == usd("0")
     (position,) = hq_float.positions(hq.url)
-    assert (position.outlet_code, position.left, position.used, position.sales) == ("LUB01", usd("0"), usd("30"), 5)
+    assert (position.outlet_code, position.left, position.used, position.sales) == (
+        "LUB01",
+        usd("0"),
+        usd("30"),
+        5,
+    )
 
     hq_float.record_top_up(hq.url, "LUB01", "12", "BANK-0002", date(2026, 11, 20))
     client.sync(LUB, clock)

@@ -2201,4 +2201,32 @@
         <translation>Les journaux de plantage sont dans {folder}</translation>
     </message>
 </context>
+<context>
+    <name>FloatStatus</name>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Float left: {amount}</source>
+        <translation>Provision restante : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>{sales} sale(s)</source>
+        <translation>{sales} vente(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>{days} day(s)</source>
+        <translation>{days} jour(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Offline allowance: {left}</source>
+        <translation>Reste hors ligne : {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Sync soon! {text}</source>
+        <translation>Synchronisez bientôt ! {text}</translation>
+    </message>
+</context>
 </TS>

@@ -2201,4 +2201,32 @@
         <translation>Kumbukumbu za hitilafu ziko katika {folder}</translation>
     </message>
 </context>
+<context>
+    <name>FloatStatus</name>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Float left: {amount}</source>
+        <translation>Floti iliyobaki: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>{sales} sale(s)</source>
+        <translation>mauzo {sales}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>{days} day(s)</source>
+        <translation>siku {days}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Offline allowance: {left}</source>
+        <translation>Kilichobaki nje ya mtandao: {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Sync soon! {text}</source>
+        <translation>Sawazisha hivi karibuni! {text}</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,123 @@
+"""The counter at a distributor (issue 19) driven like a person: the status bar shows the float left
+as pulled from a real HQ, a sale consumes it, and a sale past it is refused on screen with what is left."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from konnect_pos.hq import admin as hq_admin
+from konnect_pos.hq import distributor_float as hq_float
+from konnect_pos.services import demo
+from konnect_pos.services.clock import system_clock
+from konnect_pos.services.sync import client, reference
+from konnect_pos.store.limit_models import FloatUse
+from konnect_pos.store.models import Sale
+from konnect_pos.store.schema import open_database
+from konnect_pos.ui.app import App
+from konnect_pos.ui.i18n import set_language
+from konnect_pos.ui.settings import LocalSettings
+from tests.sync_support import HQ, private_credentials
+
+WAIT = 10_000
+LUB = "LUB01-T1"
+
+
+@pytest.fixture
+def distributor(sqlite_url, pg_server, monkeypatch, tmp_path):
+    private_credentials(monkeypatch, tmp_path)
+    hq = HQ(pg_server)
+    database = open_database(sqlite_url)
+    demo.seed(system_clock, customers=20, only_country="CD")  # the app runs on the real clock
+    reference.load_reference(hq.url)
+    client.link(LUB, hq_admin.add_terminal(hq.url, "LUB01", "T1"), system_clock)
+    hq_float.set_credit_limit(hq.url, "LUB01", "USD", "0")
+    hq_float.record_top_up(hq.url, "LUB01", "10", "BANK-7001", date(2026, 11, 19))
+    client.sync(LUB, system_clock)
+    yield
+    database.close()
+    hq.drop()
+
+
+@pytest.fixture
+def gui(distributor, qtbot, tmp_path):
+    set_language("en")
+    app = App(LUB, LocalSettings(tmp_path / "counter.ini"))
+    qtbot.addWidget(app.login)
+    app.login.show()
+    qtbot.waitUntil(lambda: app.login.user.count() == 3, timeout=WAIT)
+    yield app
+    if app.counter_window is not None:
+        app.counter_window.close()
+    app.worker.wait()
+    set_language("en")
+
+
+def type_into_focus(qtbot, text: str) -> None:
+    for char in text:
+        qtbot.keyClick(QApplication.focusWidget(), char)
+
+
+def sign_in(app, qtbot):
+    login = app.login
+    login.user.setCurrentIndex(login.user.findData("cashier"))
+    login.pin.setFocus()
+    qtbot.keyClicks(login.pin, "1111")
+    qtbot.keyClick(login.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.counter_window is not None, timeout=WAIT)
+    window = app.counter_window
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: len(window.catalog_buttons) == 5, timeout=WAIT)
+    return window
+
+
+def sell_a_week_bundle_for_cash(window, qtbot, account: str):
+    """F2, the account, Enter, key 1 (the 6 USD bundle), F9, 6 in the cash field, Enter, Enter."""
+    window.activateWindow()  # back in the counter after a dialog (offscreen Qt does not re-activate it)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search, timeout=WAIT)
+    window.search.clear()
+    type_into_focus(qtbot, account)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.account.text() == account, timeout=WAIT)
+    window.cart.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: window.preview is not None and window.cart.rowCount() == 1, timeout=WAIT)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    qtbot.waitUntil(
+        lambda: window.payment_dialog is not None and window.payment_dialog.isVisible(), timeout=WAIT
+    )
+    dialog = window.payment_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.tendered, timeout=WAIT)
+    type_into_focus(qtbot, "6")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # add the cash payment
+    qtbot.waitUntil(lambda: dialog.confirm_button.isEnabled(), timeout=WAIT)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # confirm
+    return dialog
+
+
+def test_the_status_bar_shows_the_float_and_a_sale_past_it_is_refused_with_what_is_left(gui, qtbot):
+    window = sign_in(gui, qtbot)
+    qtbot.waitUntil(lambda: window.status_float.text() == "Float left: $10.00", timeout=WAIT)
+    assert window.status_float.isVisible()
+
+    sell_a_week_bundle_for_cash(window, qtbot, "CD00000001")
+    qtbot.waitUntil(lambda: window.receipt_dialog is not None, timeout=WAIT)
+    qtbot.keyClick(window.receipt_dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.status_float.text() == "Float left: $4.00", timeout=WAIT)
+
+    window.receipt_dialog = None
+    dialog = sell_a_week_bundle_for_cash(window, qtbot, "CD00000002")
+    qtbot.waitUntil(lambda: "only $4.00 is left" in dialog.error.text(), timeout=WAIT)
+    assert dialog.error.isVisible() and dialog.isVisible() and window.receipt_dialog is None
+    assert dialog.error.text() == (
+        "This sale needs $6.00 of float but only $4.00 is left: the distributor must top up the float"
+    )
+    assert Sale.select().count() == 1 and FloatUse.select().count() == 1
+    assert window.status_float.text() == "Float left: $4.00"

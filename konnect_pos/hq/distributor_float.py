@@ -6,16 +6,33 @@ position through ``hq_my_limits`` (schema step 7) when they sync.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import psycopg
 
 from konnect_pos.domain.countries import country
-from konnect_pos.domain.errors import Conflict, NotFound, ValidationError
+from konnect_pos.domain.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from konnect_pos.domain.money import Money
-from konnect_pos.hq.connection import hq_connect
+from konnect_pos.hq.connection import hq_connect, refused
 from konnect_pos.hq.processing import process
+
+
+@contextmanager
+def _as_owner(url: str) -> Iterator[psycopg.Connection]:
+    """HQ's owner in one transaction; a terminal's credentials are refused in words, not a traceback."""
+    try:
+        with hq_connect(url) as conn, conn.transaction():
+            yield conn
+    except psycopg.errors.InsufficientPrivilege:
+        raise PermissionDenied(
+            "Only headquarters' administrator may see or change floats and limits", field="float"
+        ) from None
+    except psycopg.Error as exc:
+        raise refused(exc) from None
+
 
 _LATEST = """SELECT currency, credit_limit_minor, offline_days, offline_sales, offline_amount_minor
     FROM hq_outlet_limit WHERE outlet_code = %s ORDER BY id DESC LIMIT 1"""
@@ -59,7 +76,7 @@ def _append(conn: psycopg.Connection, outlet_code: str, values: tuple[object, ..
 def set_credit_limit(url: str, outlet_code: str, currency: str, credit_limit: str) -> Money:
     """The outlet's float account in ``currency`` with ``credit_limit`` (0: it sells only what it paid)."""
     outlet_code = outlet_code.strip().upper()
-    with hq_connect(url) as conn, conn.transaction():
+    with _as_owner(url) as conn:
         currency = _currency_of(conn, outlet_code, currency)
         limit = Money.of(credit_limit, currency)
         if limit.is_negative:
@@ -86,7 +103,7 @@ def set_offline_limits(
             raise ValidationError(
                 "The offline {name} must be a whole number above zero", field=name, name=name
             )
-    with hq_connect(url) as conn, conn.transaction():
+    with _as_owner(url) as conn:
         current = _latest(conn, outlet_code)
         _outlet_country(conn, outlet_code)
         amount_minor = None
@@ -112,7 +129,7 @@ def record_top_up(url: str, outlet_code: str, amount: str, reference: str, recei
     reference = reference.strip()
     if not reference or len(reference) > 60:
         raise ValidationError("Give the payment's reference (at most 60 characters)", field="reference")
-    with hq_connect(url) as conn, conn.transaction():
+    with _as_owner(url) as conn:
         currency = _latest(conn, outlet_code)[0]
         _outlet_country(conn, outlet_code)
         if currency is None:
@@ -157,8 +174,13 @@ class OutletPosition:
 
 def positions(url: str) -> list[OutletPosition]:
     """Every outlet with a float: paid in, used by the sales HQ has processed, what is left."""
-    process(url)
-    with hq_connect(url) as conn:
+    try:
+        process(url)
+    except psycopg.errors.InsufficientPrivilege:
+        raise PermissionDenied(
+            "Only headquarters' administrator may see or change floats and limits"
+        ) from None
+    with _as_owner(url) as conn:
         rows = conn.execute(
             """WITH latest AS (
                    SELECT DISTINCT ON (outlet_code) outlet_code, currency, credit_limit_minor

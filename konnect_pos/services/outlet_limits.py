@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import psycopg
 from peewee import Model, ModelSelect, fn
 
 from konnect_pos.domain.distributor_limits import (
@@ -31,7 +30,6 @@ from konnect_pos.domain.distributor_limits import (
 from konnect_pos.domain.errors import ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
-from konnect_pos.hq.connection import answered_within
 from konnect_pos.services import journal
 from konnect_pos.services.business_day import authorise
 from konnect_pos.services.ids import new_uuid
@@ -58,42 +56,6 @@ class LimitsStatus:
 # --- pulled from HQ --------------------------------------------------------------------------
 
 
-def pull_limits(conn: psycopg.Connection, terminal: TerminalView, now: datetime, answer: float) -> bool:
-    """Store the outlet's float and limits as HQ has them now; True when they changed.
-
-    Called by sync after the push, so HQ's figures include every record it just acknowledged."""
-    with answered_within(conn, answer):
-        if conn.execute("SELECT to_regprocedure('hq_my_limits(text)')").fetchone()[0] is None:
-            return False  # an HQ from before schema step 7
-        row = conn.execute(
-            "SELECT currency, credit_limit_minor, topped_up_minor, used_minor, included, offline_days,"
-            " offline_sales, offline_amount_minor FROM hq_my_limits(%s)",
-            (terminal.label,),
-        ).fetchone()
-    if row is None:
-        return False
-    currency, credit, topped_up, used, included, days, sales, amount = row
-    values = {
-        "currency": currency, "credit_limit_minor": credit, "topped_up_minor": int(topped_up),
-        "used_minor": int(used), "included": json.dumps(dict(sorted(included.items()))),
-        "offline_days": days, "offline_sales": sales, "offline_amount_minor": amount,
-    }  # fmt: skip
-    last = _latest_pull(terminal.outlet.id, terminal.id)
-    if last is not None and all(getattr(last, name) == value for name, value in values.items()):
-        return False
-    with write_transaction():
-        journal.lock_terminal(terminal.id)
-        pull = FloatPull.create(
-            uuid=new_uuid(),
-            terminal=terminal.id,
-            outlet=terminal.outlet.id,
-            pulled_at=now.astimezone(UTC),
-            **values,
-        )
-        journal.append(terminal.id, "float_pull", pull.uuid, now, pull_payload(pull, terminal.outlet.code))
-    return True
-
-
 def pull_payload(pull: FloatPull, outlet_code: str) -> dict[str, Any]:
     return {
         "uuid": pull.uuid, "outlet": outlet_code, "pulled_at": pull.pulled_at.isoformat(),
@@ -104,7 +66,7 @@ def pull_payload(pull: FloatPull, outlet_code: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _latest_pull(outlet_id: int, terminal_id: int | None = None) -> FloatPull | None:
+def latest_pull(outlet_id: int, terminal_id: int | None = None) -> FloatPull | None:
     query = FloatPull.select().where(FloatPull.outlet == outlet_id)
     if terminal_id is not None:
         query = query.where(FloatPull.terminal == terminal_id)
@@ -116,7 +78,7 @@ def _latest_pull(outlet_id: int, terminal_id: int | None = None) -> FloatPull | 
 
 def float_position(terminal: TerminalView) -> FloatPosition | None:
     """The outlet's float as last pulled (by any of its terminals here) less the sales HQ had not counted."""
-    pull = _latest_pull(terminal.outlet.id)
+    pull = latest_pull(terminal.outlet.id)
     if pull is None or pull.currency is None:
         return None
     currency = pull.currency
@@ -148,7 +110,7 @@ def offline_state(terminal: TerminalView, at: datetime, *, before: int | None = 
     """How far the terminal is into its offline limits, or None when none applies.
 
     ``before``: the sale being written, left out of the count (``consume`` runs in its transaction)."""
-    pull = _latest_pull(terminal.outlet.id)
+    pull = latest_pull(terminal.outlet.id)
     if pull is None or (
         pull.offline_days is None and pull.offline_sales is None and pull.offline_amount_minor is None
     ):
@@ -192,7 +154,7 @@ def _amount_currency(terminal: TerminalView) -> str:
 
 def limits_status(terminal: TerminalView, at: datetime) -> LimitsStatus:
     """The float left and the offline allowance at ``at`` (reads only)."""
-    pull = _latest_pull(terminal.outlet.id)
+    pull = latest_pull(terminal.outlet.id)
     pulled_at = pull.pulled_at if pull else None
     return LimitsStatus(terminal.label, float_position(terminal), offline_state(terminal, at), pulled_at)
 

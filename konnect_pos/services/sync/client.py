@@ -37,11 +37,11 @@ from konnect_pos.hq.connection import (
 from konnect_pos.services.clock import Clock
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.journal import pending_count
-from konnect_pos.services.outlet_limits import pull_limits
 from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.session import Counter
 from konnect_pos.services.sync.crash_logs import send_crash_logs, sends_to_hq
 from konnect_pos.services.sync.credentials import load_password, save_password, split_url, with_password
+from konnect_pos.services.sync.limits import pull_limits
 from konnect_pos.store.database import db, is_postgres, large_cache, write_transaction
 from konnect_pos.store.models import (
     Bundle,

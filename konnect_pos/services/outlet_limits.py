@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from peewee import Model, ModelSelect, fn
+from peewee import Case, Model, ModelSelect, fn
 
 from konnect_pos.domain.distributor_limits import (
     FloatPosition,
@@ -76,9 +76,9 @@ def latest_pull(outlet_id: int, terminal_id: int | None = None) -> FloatPull | N
 # --- what is left ----------------------------------------------------------------------------
 
 
-def float_position(terminal: TerminalView) -> FloatPosition | None:
-    """The outlet's float as last pulled (by any of its terminals here) less the sales HQ had not counted."""
-    pull = latest_pull(terminal.outlet.id)
+def float_position(terminal: TerminalView, pull: FloatPull | None) -> FloatPosition | None:
+    """The outlet's float as last pulled (``pull``, by any of its terminals here) less the sales HQ
+    had not counted."""
     if pull is None or pull.currency is None:
         return None
     currency = pull.currency
@@ -106,11 +106,12 @@ def float_position(terminal: TerminalView) -> FloatPosition | None:
     )
 
 
-def offline_state(terminal: TerminalView, at: datetime, *, before: int | None = None) -> OfflineState | None:
-    """How far the terminal is into its offline limits, or None when none applies.
+def offline_state(
+    terminal: TerminalView, pull: FloatPull | None, at: datetime, *, before: int | None = None
+) -> OfflineState | None:
+    """How far the terminal is into its offline limits (as last pulled), or None when none applies.
 
     ``before``: the sale being written, left out of the count (``consume`` runs in its transaction)."""
-    pull = latest_pull(terminal.outlet.id)
     if pull is None or (
         pull.offline_days is None and pull.offline_sales is None and pull.offline_amount_minor is None
     ):
@@ -130,15 +131,15 @@ def offline_state(terminal: TerminalView, at: datetime, *, before: int | None = 
     mine = (Sale.terminal == terminal.id) & (Sale.sold_at >= since)  # a sale at the very instant counts
     if before is not None:
         mine &= Sale.id != before
-    count = Sale.select().where(mine).count()
     currency = pull.currency or _amount_currency(terminal)
+    in_currency = Case(None, [(Sale.currency == currency, Sale.total_minor)], 0)
+    count, total = (
+        Sale.select(fn.COUNT(Sale.id), fn.COALESCE(fn.SUM(in_currency), 0)).where(mine).scalar(as_tuple=True)
+    )
     amount = None
     limit_amount = None
     if pull.offline_amount_minor is not None:
-        total = Sale.select(fn.COALESCE(fn.SUM(Sale.total_minor), 0)).where(
-            mine & (Sale.currency == currency)
-        )
-        amount = Money.from_minor(int(total.scalar()), currency)
+        amount = Money.from_minor(int(total), currency)
         limit_amount = Money.from_minor(pull.offline_amount_minor, currency)
     return OfflineState(
         OfflineLimits(pull.offline_days, pull.offline_sales, limit_amount),
@@ -156,7 +157,9 @@ def limits_status(terminal: TerminalView, at: datetime) -> LimitsStatus:
     """The float left and the offline allowance at ``at`` (reads only)."""
     pull = latest_pull(terminal.outlet.id)
     pulled_at = pull.pulled_at if pull else None
-    return LimitsStatus(terminal.label, float_position(terminal), offline_state(terminal, at), pulled_at)
+    return LimitsStatus(
+        terminal.label, float_position(terminal, pull), offline_state(terminal, pull, at), pulled_at
+    )
 
 
 # --- at the sale -----------------------------------------------------------------------------
@@ -167,10 +170,13 @@ def consume(counter: Counter, sale: Sale, lines: list[SaleLine], at: datetime) -
     what it consumed of the float (its wholesale value) with its journal entry."""
     terminal = counter.terminal
     total = Money.from_minor(sale.total_minor, sale.currency)
-    offline = offline_state(terminal, at, before=sale.id)
+    pull = latest_pull(terminal.outlet.id)
+    if pull is None:
+        return  # neither a float nor offline limits: the shop's sale costs this one read
+    offline = offline_state(terminal, pull, at, before=sale.id)
     if offline is not None:
         check_offline(offline, total)
-    position = float_position(terminal)
+    position = float_position(terminal, pull)
     if position is None:
         return
     wholesale = wholesale_value(

@@ -85,6 +85,7 @@ def test_hq_sets_the_float_the_terminal_pulls_it_and_hq_reports_every_position(t
         (["float-limit", "LUB01", "USD", "ten"], "ten"),
         (["offline-limit", "LUB01", "x", "3", "-"], "The offline days must be a whole number above zero"),
         (["offline-limit", "LUB01", "0", "3", "-"], "The offline days must be a whole number above zero"),
+        (["offline-limit", "LUB01", "14", "-", "500"], "give the offline amount's currency"),
         (["float-top-up", "LUB01", "10", "BANK-1"], "Use: hq float-top-up OUTLET AMOUNT REFERENCE"),
         (["float-top-up", "LUB01", "10", "BANK-1", "--date", "2026-13-01"], "Not a date"),
         (["float-top-up", "LUB01", "10", "BANK-1", "--date", "2026-11-19"], "has no float: set its credit"),

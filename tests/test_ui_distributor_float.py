@@ -14,7 +14,7 @@ from konnect_pos.hq import distributor_float as hq_float
 from konnect_pos.services import demo
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.sync import client, reference
-from konnect_pos.store.limit_models import FloatUse
+from konnect_pos.store.limit_models import FloatUse, OfflineOverride
 from konnect_pos.store.models import Sale
 from konnect_pos.store.schema import open_database
 from konnect_pos.ui.app import App
@@ -34,10 +34,7 @@ def distributor(sqlite_url, pg_server, monkeypatch, tmp_path):
     demo.seed(system_clock, customers=20, only_country="CD")  # the app runs on the real clock
     reference.load_reference(hq.url)
     client.link(LUB, hq_admin.add_terminal(hq.url, "LUB01", "T1"), system_clock)
-    hq_float.set_credit_limit(hq.url, "LUB01", "USD", "0")
-    hq_float.record_top_up(hq.url, "LUB01", "10", "BANK-7001", date(2026, 11, 19))
-    client.sync(LUB, system_clock)
-    yield
+    yield hq
     database.close()
     hq.drop()
 
@@ -87,6 +84,11 @@ def sell_a_week_bundle_for_cash(window, qtbot, account: str):
     window.cart.setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
     qtbot.waitUntil(lambda: window.preview is not None and window.cart.rowCount() == 1, timeout=WAIT)
+    return pay_cash(window, qtbot)
+
+
+def pay_cash(window, qtbot):
+    """F9, 6 in the cash field, Enter (the payment), Enter (confirm)."""
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
     qtbot.keyClick(window, Qt.Key.Key_F9)
@@ -102,7 +104,12 @@ def sell_a_week_bundle_for_cash(window, qtbot, account: str):
     return dialog
 
 
-def test_the_status_bar_shows_the_float_and_a_sale_past_it_is_refused_with_what_is_left(gui, qtbot):
+def test_the_status_bar_shows_the_float_and_a_sale_past_it_is_refused_with_what_is_left(
+    distributor, gui, qtbot
+):
+    hq_float.set_credit_limit(distributor.url, "LUB01", "USD", "0")
+    hq_float.record_top_up(distributor.url, "LUB01", "10", "BANK-7001", date(2026, 11, 19))
+    client.sync(LUB, system_clock)
     window = sign_in(gui, qtbot)
     qtbot.waitUntil(lambda: window.status_float.text() == "Float left: $10.00", timeout=WAIT)
     assert window.status_float.isVisible()
@@ -121,3 +128,48 @@ def test_the_status_bar_shows_the_float_and_a_sale_past_it_is_refused_with_what_
     )
     assert Sale.select().count() == 1 and FloatUse.select().count() == 1
     assert window.status_float.text() == "Float left: $4.00"
+
+
+def test_past_the_offline_limit_a_manager_lifts_it_with_a_pin_and_selling_goes_on(distributor, gui, qtbot):
+    hq_float.set_offline_limits(distributor.url, "LUB01", None, 1, None, None)
+    client.sync(LUB, system_clock)
+    window = sign_in(gui, qtbot)
+    qtbot.waitUntil(lambda: window.status_float.text() == "Offline allowance: 1 sale(s)", timeout=WAIT)
+    sell_a_week_bundle_for_cash(window, qtbot, "CD00000001")
+    qtbot.waitUntil(lambda: window.receipt_dialog is not None, timeout=WAIT)
+    qtbot.keyClick(window.receipt_dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(
+        lambda: window.status_float.text() == "Sync soon! Offline allowance: 0 sale(s)", timeout=WAIT
+    )
+
+    window.receipt_dialog = None
+    dialog = sell_a_week_bundle_for_cash(window, qtbot, "CD00000002")
+    qtbot.waitUntil(
+        lambda: "1 sale(s) since it last reached headquarters" in dialog.error.text(), timeout=WAIT
+    )
+    assert dialog.isVisible() and Sale.select().count() == 1
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    qtbot.keyClick(
+        window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    override = window.offline_override
+    qtbot.waitUntil(lambda: override.dialog is not None and override.dialog.isVisible(), timeout=WAIT)
+    box = override.dialog
+    qtbot.waitUntil(lambda: box.approval.approver.count() > 0, timeout=WAIT)
+    assert QApplication.focusWidget() is box.reason
+    type_into_focus(qtbot, "HQ link down")
+    box.approval.approver.setCurrentIndex(box.approval.approver.findData("manager"))
+    box.approval.pin.setFocus()
+    type_into_focus(qtbot, "222222")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.status_float.text() == "Offline allowance: 1 sale(s)", timeout=WAIT)
+    (row,) = OfflineOverride.select()
+    assert (row.reason, row.user.username, row.approved_by.username) == ("HQ link down", "cashier", "manager")
+
+    pay_cash(window, qtbot)  # the cart the refusal left: paid again, sold this time
+    qtbot.waitUntil(lambda: window.receipt_dialog is not None, timeout=WAIT)
+    assert Sale.select().count() == 2

@@ -108,6 +108,11 @@ def set_offline_limits(
         _outlet_country(conn, outlet_code)
         amount_minor = None
         if amount is not None:
+            if not (currency or current[0]):
+                raise ValidationError(
+                    "Outlet {code} has no float: give the offline amount's currency", field="currency",
+                    code=outlet_code,
+                )  # fmt: skip
             money_currency = _currency_of(conn, outlet_code, currency or current[0] or "")
             if current[0] is not None and money_currency != current[0]:
                 raise Conflict(

@@ -58,6 +58,7 @@ class FloatStatus(QObject):
             offline is not None and offline.warning
         )
         self.label.setText(" · ".join(parts))
+        self.label.setToolTip(self.tr("Ctrl+Shift+L: a manager lifts the offline limits until the next sync"))
         self.label.setStyleSheet(WARNING_STYLE if warn else "")
         self.label.setVisible(True)
 

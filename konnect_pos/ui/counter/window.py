@@ -32,6 +32,7 @@ from konnect_pos.ui.counter.backup_status import BackupStatus
 from konnect_pos.ui.counter.float_status import FloatStatus
 from konnect_pos.ui.counter.manager_actions import ManagerActions
 from konnect_pos.ui.counter.manager_menu import ManagerMenu
+from konnect_pos.ui.counter.offline_override import OfflineOverride
 from konnect_pos.ui.counter.outlet_finder import OutletFinder
 from konnect_pos.ui.counter.plan_actions import PlanActions
 from konnect_pos.ui.counter.receipt_printing import ReceiptPrinting
@@ -152,6 +153,7 @@ class CounterWindow(QMainWindow):
         self.float_status = FloatStatus(self.status_float, counter, worker, self)
         self.sale_completed.connect(lambda _result: self.float_status.refresh())
         self.sync.finished.connect(self.float_status.refresh)
+        self.offline_override = OfflineOverride(self, lambda: self.counter, worker, self.float_status.refresh)
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(1000)
         self.clock_timer.timeout.connect(self.tick)

@@ -16,7 +16,7 @@ from konnect_pos.domain.payments import CashTender
 from konnect_pos.hq import admin as hq_admin
 from konnect_pos.hq import distributor_float as hq_float
 from konnect_pos.i18n import translate_error
-from konnect_pos.services import checkout, demo, outlet_limits
+from konnect_pos.services import checkout, corrections, demo, outlet_limits
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.session import sign_in
@@ -140,6 +140,28 @@ def test_two_offline_weeks_end_with_a_float_that_ties_out_at_hq(lub, hq, clock):
     (position,) = hq_float.positions(hq.url)
     assert position.used == sold and position.left == status(clock).float.left == usd("510")
     assert hq.query("SELECT sum(amount_minor) FROM hq_float_use")[0][0] == sold.to_minor()
+    assert verify().problems == []
+
+
+def test_a_void_gives_the_float_back_before_and_after_hq_counted_the_sale(lub, hq, clock):
+    hq_float.set_credit_limit(hq.url, "LUB01", "USD", "0")
+    hq_float.record_top_up(hq.url, "LUB01", "50", "BANK-0200", date(2026, 11, 19))
+    client.sync(LUB, clock)
+    manager = sign_in(LUB, "manager", "222222", clock)
+    first, second = sell(clock), sell(clock, "CD-LITE15", "17", account="CD00000002")
+    assert status(clock).float.left == usd("27")
+    corrections.void_sale(manager, second, "wrong customer", remove_active=True)  # not at HQ yet
+    assert status(clock).float.left == usd("44")
+    client.sync(LUB, clock)
+    assert status(clock).float.left == usd("44")
+    corrections.void_sale(
+        manager, first, "customer changed their mind", remove_active=True
+    )  # HQ had counted it
+    assert status(clock).float.left == usd("50")
+    client.sync(LUB, clock)
+    assert status(clock).float.left == usd("50")
+    (position,) = hq_float.positions(hq.url)
+    assert (position.left, position.sales) == (usd("50"), 0)
     assert verify().problems == []
 
 

@@ -44,7 +44,7 @@ class FloatPosition:
     credit_limit: Money
     topped_up: Money  # every float top-up HQ recorded (the distributor's payments to Konnect)
     used: Money  # the wholesale value of every sale HQ had received
-    used_since: Money  # the wholesale value of this database's sales HQ had not received then
+    used_since: Money  # this database's sales HQ had not received then, less what voids since gave back
 
     @property
     def balance(self) -> Money:

@@ -195,8 +195,10 @@ def positions(url: str) -> list[OutletPosition]:
                    (SELECT coalesce(sum(amount_minor), 0) FROM hq_float_top_up f
                     WHERE f.outlet_code = l.outlet_code AND f.currency = l.currency),
                    (SELECT coalesce(sum(amount_minor), 0) FROM hq_float_use u
-                    WHERE u.outlet_code = l.outlet_code AND u.currency = l.currency),
-                   (SELECT count(*) FROM hq_float_use u WHERE u.outlet_code = l.outlet_code),
+                    WHERE u.outlet_code = l.outlet_code AND u.currency = l.currency
+                        AND NOT EXISTS (SELECT 1 FROM hq_void v WHERE v.sale_uuid = u.sale_uuid)),
+                   (SELECT count(*) FROM hq_float_use u WHERE u.outlet_code = l.outlet_code
+                        AND NOT EXISTS (SELECT 1 FROM hq_void v WHERE v.sale_uuid = u.sale_uuid)),
                    (SELECT max(received_on) FROM hq_float_top_up f WHERE f.outlet_code = l.outlet_code),
                    (SELECT max(last_push_at) FROM hq_terminal t WHERE t.outlet_code = l.outlet_code)
                FROM latest l WHERE l.currency IS NOT NULL ORDER BY l.outlet_code"""

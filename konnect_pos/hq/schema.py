@@ -383,7 +383,8 @@ CREATE TRIGGER hq_float_use_append_only BEFORE UPDATE OR DELETE ON hq_float_use
     FOR EACH ROW EXECUTE FUNCTION hq_append_only();
 
 -- The calling terminal's outlet: its latest limits, its top-ups, and the wholesale value of every
--- float_use record HQ has received (processed or not) with, per terminal, the last record counted.
+-- float_use record HQ has received (processed or not) whose sale no received void took back, with,
+-- per terminal, the last record counted.
 CREATE FUNCTION hq_my_limits(p_terminal TEXT) RETURNS TABLE (
     currency TEXT, credit_limit_minor BIGINT, topped_up_minor BIGINT, used_minor BIGINT, included JSONB,
     offline_days INTEGER, offline_sales INTEGER, offline_amount_minor BIGINT
@@ -412,6 +413,11 @@ BEGIN
         FROM hq_inbound i JOIN counted c ON c.label = i.terminal
         WHERE i.kind = 'float_use' AND i.quarantine IS NULL AND i.seq <= c.acked_seq
             AND i.payload::jsonb ->> 'currency' = l.currency
+            AND NOT EXISTS (
+                SELECT 1 FROM hq_inbound v JOIN counted cv ON cv.label = v.terminal
+                WHERE v.kind = 'void' AND v.quarantine IS NULL AND v.seq <= cv.acked_seq
+                    AND v.payload::jsonb ->> 'sale' = i.payload::jsonb ->> 'sale'
+            )
     )
     SELECT l.currency, l.credit_limit_minor,
         (SELECT coalesce(sum(f.amount_minor), 0)::BIGINT FROM hq_float_top_up f

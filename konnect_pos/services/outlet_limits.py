@@ -38,7 +38,7 @@ from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.limit_models import FloatPull, FloatUse, OfflineOverride
-from konnect_pos.store.models import JournalEntry, Outlet, Sale, SaleLine, SyncLink, Terminal, User
+from konnect_pos.store.models import JournalEntry, Outlet, Sale, SaleLine, SaleVoid, SyncLink, Terminal, User
 
 REASON_LIMIT = 200
 
@@ -98,11 +98,18 @@ def float_position(terminal: TerminalView, pull: FloatPull | None) -> FloatPosit
         .where((FloatUse.currency == currency) & uncounted)
         .scalar()
     )
+    given_back = (  # a void gives the sale's float back; HQ takes it off once it has the void
+        FloatUse.select(fn.COALESCE(fn.SUM(FloatUse.amount_minor), 0))
+        .join(SaleVoid, on=SaleVoid.sale == FloatUse.sale)
+        .join(JournalEntry, on=(JournalEntry.record_uuid == SaleVoid.uuid) & (JournalEntry.kind == "void"))
+        .where((FloatUse.currency == currency) & uncounted)
+        .scalar()
+    )
     return FloatPosition(
         credit_limit=Money.from_minor(pull.credit_limit_minor, currency),
         topped_up=Money.from_minor(pull.topped_up_minor, currency),
         used=Money.from_minor(pull.used_minor, currency),
-        used_since=Money.from_minor(int(since), currency),
+        used_since=Money.from_minor(int(since) - int(given_back), currency),
     )
 
 

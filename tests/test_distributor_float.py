@@ -90,8 +90,9 @@ def test_sales_consume_the_float_offline_and_past_it_the_sale_is_refused_saying_
     hq_float.set_credit_limit(hq.url, "LUB01", "USD", "10")
     hq_float.record_top_up(hq.url, "LUB01", "20", "BANK-0001", date(2026, 11, 19))
     assert status(clock).float is None  # not pulled yet: no float known at the terminal
-    client.sync(LUB, clock)
+    assert client.sync(LUB, clock).limits_changed
     assert status(clock).float.left == usd("30")
+    assert not client.sync(LUB, clock).limits_changed  # nothing new: no second float_pull record
 
     for _ in range(4):
         sell(clock)  # 4 × 6 USD offline: the pulled float less the sales since

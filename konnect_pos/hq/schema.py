@@ -384,7 +384,8 @@ CREATE TRIGGER hq_float_use_append_only BEFORE UPDATE OR DELETE ON hq_float_use
 
 -- The calling terminal's outlet: its latest limits, its top-ups, and the wholesale value of every
 -- float_use record HQ has received (processed or not) whose sale no received void took back, with,
--- per terminal, the last record counted.
+-- per terminal, its last float_use or void record counted (not its last record: a sync that brought
+-- nothing new for the float must not change what the terminal pulled).
 CREATE FUNCTION hq_my_limits(p_terminal TEXT) RETURNS TABLE (
     currency TEXT, credit_limit_minor BIGINT, topped_up_minor BIGINT, used_minor BIGINT, included JSONB,
     offline_days INTEGER, offline_sales INTEGER, offline_amount_minor BIGINT
@@ -423,7 +424,9 @@ BEGIN
         (SELECT coalesce(sum(f.amount_minor), 0)::BIGINT FROM hq_float_top_up f
          WHERE f.outlet_code = t.outlet_code AND f.currency = l.currency),
         (SELECT minor FROM used),
-        (SELECT coalesce(jsonb_object_agg(c.label, c.acked_seq), '{}'::JSONB) FROM counted c),
+        (SELECT coalesce(jsonb_object_agg(c.label, coalesce((
+            SELECT max(k.seq) FROM hq_inbound k WHERE k.terminal = c.label AND k.kind IN ('float_use', 'void')
+                AND k.quarantine IS NULL AND k.seq <= c.acked_seq), 0)), '{}'::JSONB) FROM counted c),
         l.offline_days, l.offline_sales, l.offline_amount_minor;
 END $$;
 REVOKE ALL ON FUNCTION hq_my_limits(TEXT) FROM PUBLIC;

@@ -12,6 +12,7 @@ import time
 from datetime import date
 from typing import TYPE_CHECKING
 
+from konnect_pos.cli import distributor_float
 from konnect_pos.cli.common import clock, lang, open_db, print_json, tr, translate_error
 from konnect_pos.domain.errors import ValidationError
 
@@ -22,7 +23,7 @@ EXIT_OFFLINE = 3
 DEFAULT_INTERVAL_MINUTES = 5
 HQ_ACTIONS = (
     "init", "add-terminal", "load", "price", "process", "conflicts", "accept", "reject", "terminals",
-    "report", "crash-logs", "crash-log",
+    "report", "crash-logs", "crash-log", "float-limit", "offline-limit", "float-top-up", "floats",
 )  # fmt: skip
 
 
@@ -200,6 +201,8 @@ def cmd_hq(args: argparse.Namespace) -> int:
         from konnect_pos.cli import crash_logs
 
         (crash_logs.hq_crash_logs if args.action == "crash-logs" else crash_logs.hq_crash_log)(url, args)
+    elif args.action in distributor_float.HQ_ACTIONS:
+        distributor_float.hq_float(url, args)
     return 0
 
 

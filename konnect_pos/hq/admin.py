@@ -58,7 +58,7 @@ def init_hq(url: str) -> int:
                 conn.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(sql.Identifier(table), role))
             for function in (
                 "hq_push(TEXT, JSONB)", "hq_my_outlet()", "hq_journal_head(TEXT)",
-                "hq_send_crash_log(TEXT, TEXT, TEXT, TEXT, BOOLEAN)",
+                "hq_send_crash_log(TEXT, TEXT, TEXT, TEXT, BOOLEAN)", "hq_my_limits(TEXT)",
             ):  # fmt: skip
                 if conn.execute("SELECT to_regprocedure(%s)", (function,)).fetchone()[0] is None:
                     continue  # a step not applied (a test builds an older HQ)

@@ -196,6 +196,12 @@ SHAPES: dict[str, dict[str, Check]] = {
         "from_plan": _optional_text, "to_plan": _text, "requested_on": _day, "effective_on": _day,
         "user": _text,
     },
+    "float_use": {
+        "uuid": _text, "sale": _text, "receipt_number": _text, "currency": _currency,
+        "amount_minor": _integer,
+    },
+    "float_pull": {"uuid": _text, "outlet": _text, "topped_up_minor": _integer, "used_minor": _integer},
+    "offline_override": {"uuid": _text, "user": _text, "at": _instant, "reason": _text},
 }  # fmt: skip
 
 # Kinds whose record id names one record of one terminal (customers and corporate accounts
@@ -352,7 +358,7 @@ def _currencies(kind: str, payload: dict[str, Any]) -> set[str]:
         return set(payload["counts"])
     if kind == "sale":
         return {payload["currency"]} | {p[2] for p in payload["payments"]}
-    if kind in ("refund", "cash_movement", "balance_entry"):
+    if kind in ("refund", "cash_movement", "balance_entry", "float_use"):
         return {payload["currency"]}
     if kind == "exchange_rate":
         return {payload["base"], payload["quote"]}

@@ -82,6 +82,18 @@ def cash_movement(conn: psycopg.Connection, event: Event, record: dict[str, Any]
     )  # fmt: skip
 
 
+def float_use(conn: psycopg.Connection, event: Event, record: dict[str, Any]) -> None:
+    """What one sale consumed of its outlet's float (issue 19): HQ's float report sums these."""
+    conn.execute(
+        """INSERT INTO hq_float_use (uuid, sale_uuid, terminal, outlet_code, receipt_number, currency,
+               amount_minor) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING""",
+        (
+            record["uuid"], record["sale"], event.terminal, event.outlet_code, record["receipt_number"],
+            record["currency"], record["amount_minor"],
+        ),
+    )  # fmt: skip
+
+
 def void(conn: psycopg.Connection, event: Event, record: dict[str, Any]) -> None:
     filed = business_date(conn, event)
     conn.execute(

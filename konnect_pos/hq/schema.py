@@ -343,7 +343,96 @@ END $$;
 REVOKE ALL ON FUNCTION hq_send_crash_log(TEXT, TEXT, TEXT, TEXT, BOOLEAN) FROM PUBLIC;
 """
 
-STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6)
+# A distributor's float and every outlet's offline limits (issue 19, decisions.md "Distributors'
+# money"): limits set at HQ (a new row per change, the latest counts), the distributor's payments
+# to Konnect, and what each sale consumed (its terminal's ``float_use`` record). A terminal reads
+# its outlet's position through ``hq_my_limits`` only. Money rows are never edited or deleted.
+STEP_7 = """
+CREATE TABLE hq_outlet_limit (
+    id BIGSERIAL PRIMARY KEY, outlet_code TEXT NOT NULL REFERENCES hq_outlet (code),
+    currency TEXT, credit_limit_minor BIGINT CHECK (credit_limit_minor >= 0),
+    offline_days INTEGER CHECK (offline_days > 0), offline_sales INTEGER CHECK (offline_sales > 0),
+    offline_amount_minor BIGINT CHECK (offline_amount_minor > 0),
+    set_at TIMESTAMPTZ NOT NULL DEFAULT now(), set_by TEXT NOT NULL DEFAULT current_user,
+    CHECK ((currency IS NULL) = (credit_limit_minor IS NULL))
+);
+CREATE INDEX hq_outlet_limit_outlet ON hq_outlet_limit (outlet_code, id);
+CREATE TABLE hq_float_top_up (
+    uuid TEXT PRIMARY KEY DEFAULT gen_random_uuid()::TEXT,
+    outlet_code TEXT NOT NULL REFERENCES hq_outlet (code),
+    currency TEXT NOT NULL, amount_minor BIGINT NOT NULL CHECK (amount_minor > 0),
+    reference TEXT NOT NULL, received_on DATE NOT NULL,
+    recorded_at TIMESTAMPTZ NOT NULL DEFAULT now(), recorded_by TEXT NOT NULL DEFAULT current_user,
+    UNIQUE (outlet_code, reference)
+);
+CREATE TABLE hq_float_use (
+    uuid TEXT PRIMARY KEY, sale_uuid TEXT NOT NULL UNIQUE, terminal TEXT NOT NULL,
+    outlet_code TEXT NOT NULL, receipt_number TEXT NOT NULL, currency TEXT NOT NULL,
+    amount_minor BIGINT NOT NULL
+);
+CREATE INDEX hq_float_use_outlet ON hq_float_use (outlet_code);
+CREATE FUNCTION hq_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% rows are never edited or deleted', TG_TABLE_NAME USING ERRCODE = 'KP005';
+END $$;
+CREATE TRIGGER hq_outlet_limit_append_only BEFORE UPDATE OR DELETE ON hq_outlet_limit
+    FOR EACH ROW EXECUTE FUNCTION hq_append_only();
+CREATE TRIGGER hq_float_top_up_append_only BEFORE UPDATE OR DELETE ON hq_float_top_up
+    FOR EACH ROW EXECUTE FUNCTION hq_append_only();
+CREATE TRIGGER hq_float_use_append_only BEFORE UPDATE OR DELETE ON hq_float_use
+    FOR EACH ROW EXECUTE FUNCTION hq_append_only();
+
+-- The calling terminal's outlet: its latest limits, its top-ups, and the wholesale value of every
+-- float_use record HQ has received (processed or not) whose sale no received void took back, with,
+-- per terminal, its last float_use or void record counted (not its last record: a sync that brought
+-- nothing new for the float must not change what the terminal pulled).
+CREATE FUNCTION hq_my_limits(p_terminal TEXT) RETURNS TABLE (
+    currency TEXT, credit_limit_minor BIGINT, topped_up_minor BIGINT, used_minor BIGINT, included JSONB,
+    offline_days INTEGER, offline_sales INTEGER, offline_amount_minor BIGINT
+)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    t hq_terminal%ROWTYPE;
+    l hq_outlet_limit%ROWTYPE;
+BEGIN
+    SELECT * INTO t FROM hq_terminal WHERE label = p_terminal;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'Terminal % is not registered at headquarters', p_terminal USING ERRCODE = 'KP001';
+    END IF;
+    IF t.role_name <> session_user AND NOT pg_has_role(session_user, current_user, 'MEMBER') THEN
+        RAISE EXCEPTION 'Role % may not read terminal %', session_user, p_terminal USING ERRCODE = 'KP002';
+    END IF;
+    SELECT * INTO l FROM hq_outlet_limit WHERE outlet_code = t.outlet_code ORDER BY id DESC LIMIT 1;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+    WITH counted AS (
+        SELECT o.label, o.acked_seq FROM hq_terminal o WHERE o.outlet_code = t.outlet_code
+    ), used AS (
+        SELECT coalesce(sum((i.payload::jsonb ->> 'amount_minor')::BIGINT), 0)::BIGINT AS minor
+        FROM hq_inbound i JOIN counted c ON c.label = i.terminal
+        WHERE i.kind = 'float_use' AND i.quarantine IS NULL AND i.seq <= c.acked_seq
+            AND i.payload::jsonb ->> 'currency' = l.currency
+            AND NOT EXISTS (
+                SELECT 1 FROM hq_inbound v JOIN counted cv ON cv.label = v.terminal
+                WHERE v.kind = 'void' AND v.quarantine IS NULL AND v.seq <= cv.acked_seq
+                    AND v.payload::jsonb ->> 'sale' = i.payload::jsonb ->> 'sale'
+            )
+    )
+    SELECT l.currency, l.credit_limit_minor,
+        (SELECT coalesce(sum(f.amount_minor), 0)::BIGINT FROM hq_float_top_up f
+         WHERE f.outlet_code = t.outlet_code AND f.currency = l.currency),
+        (SELECT minor FROM used),
+        (SELECT coalesce(jsonb_object_agg(c.label, coalesce((
+            SELECT max(k.seq) FROM hq_inbound k WHERE k.terminal = c.label AND k.kind IN ('float_use', 'void')
+                AND k.quarantine IS NULL AND k.seq <= c.acked_seq), 0)), '{}'::JSONB) FROM counted c),
+        l.offline_days, l.offline_sales, l.offline_amount_minor;
+END $$;
+REVOKE ALL ON FUNCTION hq_my_limits(TEXT) FROM PUBLIC;
+"""
+
+STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7)
 
 
 def latest_version() -> int:

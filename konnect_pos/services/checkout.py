@@ -22,7 +22,7 @@ from konnect_pos.domain.exchange import ExchangeRate
 from konnect_pos.domain.money import Money, money_sum, vat_included
 from konnect_pos.domain.payments import PaymentRules, SettledPayment, Settlement, Tender, settle_under
 from konnect_pos.domain.roles import Right
-from konnect_pos.services import journal
+from konnect_pos.services import journal, outlet_limits
 from konnect_pos.services.business_day import open_day_for_sale
 from konnect_pos.services.catalog import BundleView, get_bundles
 from konnect_pos.services.customers import customer_row
@@ -290,6 +290,7 @@ def commit_sale(
         payload = sale_payload(sale, customer.account_number, counter.user.username, lines, payments)
         payload.update(extra)
         digest = journal.append(counter.terminal.id, "sale", sale.uuid, at, payload)
+        outlet_limits.consume(counter, sale, lines, at)  # refuses past the float or offline limits
     except peewee.IntegrityError as error:
         if "reference" in str(error).lower():
             raise Conflict(

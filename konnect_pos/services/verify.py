@@ -17,6 +17,7 @@ from typing import Any
 import peewee
 
 from konnect_pos.domain.journal import canonical
+from konnect_pos.services import outlet_limits
 from konnect_pos.services.journal import ChainProblem, check_chain
 from konnect_pos.services.journal_anchor import Anchor, anchor_problem, head, terminal_labels
 from konnect_pos.services.plans import reversal_key
@@ -263,6 +264,7 @@ KIND_NAMES = {
     "day_close": "day close",
     "corporate_invoice": "corporate invoice",
     "exchange_rate": "exchange rate",
+    **outlet_limits.KIND_NAMES,
 }
 TABLES: dict[str, type[peewee.Model]] = {
     "sale": Sale,
@@ -273,6 +275,7 @@ TABLES: dict[str, type[peewee.Model]] = {
     "day_close": DayClose,
     "corporate_invoice": CorporateInvoice,
     "exchange_rate": ExchangeRate,
+    **outlet_limits.TABLES,
 }
 CHUNK = 2_000
 PROBLEMS_SHOWN = 50  # per check: a wholesale edit is not listed row by row
@@ -300,6 +303,7 @@ def _money_records(labels: dict[int, str]) -> tuple[int, int, list[str]]:
         "day_close": lambda: _day_closes(users),
         "corporate_invoice": _invoices,
         "exchange_rate": lambda: _exchange_rates(users),
+        **outlet_limits.RECORDS,
     }
     claimed: set[str] = set()
 

@@ -2298,6 +2298,54 @@
     <message>
         <source>Find the customer first (F2)</source>
         <translation>Recherchez d'abord le client (F2)</translation>
+    <name>FloatStatus</name>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Ctrl+Shift+L: a manager lifts the offline limits until the next sync</source>
+        <translation>Ctrl+Maj+L : un responsable lève les limites hors ligne jusqu'à la prochaine synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Float left: {amount}</source>
+        <translation>Provision restante : {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>{sales} sale(s)</source>
+        <translation>{sales} vente(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>{days} day(s)</source>
+        <translation>{days} jour(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Offline allowance: {left}</source>
+        <translation>Reste hors ligne : {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Sync soon! {text}</source>
+        <translation>Synchronisez bientôt ! {text}</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineOverrideDialog</name>
+    <message>
+        <location filename="../../ui/counter/offline_override.py"/>
+        <source>Lift the offline limits</source>
+        <translation>Lever les limites hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/offline_override.py"/>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/offline_override.py"/>
+        <source>Lift until the next sync</source>
+        <translation>Lever jusqu'à la prochaine synchronisation</translation>
     </message>
 </context>
 </TS>

@@ -2298,6 +2298,54 @@
     <message>
         <source>Find the customer first (F2)</source>
         <translation>Tafuta mteja kwanza (F2)</translation>
+    <name>FloatStatus</name>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Ctrl+Shift+L: a manager lifts the offline limits until the next sync</source>
+        <translation>Ctrl+Shift+L: meneja anaondoa vikomo vya nje ya mtandao hadi kusawazisha kunakofuata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Float left: {amount}</source>
+        <translation>Floti iliyobaki: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>{sales} sale(s)</source>
+        <translation>mauzo {sales}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>{days} day(s)</source>
+        <translation>siku {days}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Offline allowance: {left}</source>
+        <translation>Kilichobaki nje ya mtandao: {left}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/float_status.py"/>
+        <source>Sync soon! {text}</source>
+        <translation>Sawazisha hivi karibuni! {text}</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineOverrideDialog</name>
+    <message>
+        <location filename="../../ui/counter/offline_override.py"/>
+        <source>Lift the offline limits</source>
+        <translation>Ondoa vikomo vya nje ya mtandao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/offline_override.py"/>
+        <source>Reason</source>
+        <translation>Sababu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/counter/offline_override.py"/>
+        <source>Lift until the next sync</source>
+        <translation>Ondoa hadi kusawazisha kunakofuata</translation>
     </message>
 </context>
 </TS>

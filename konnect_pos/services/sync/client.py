@@ -41,6 +41,7 @@ from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.session import Counter
 from konnect_pos.services.sync.crash_logs import send_crash_logs, sends_to_hq
 from konnect_pos.services.sync.credentials import load_password, save_password, split_url, with_password
+from konnect_pos.services.sync.limits import pull_limits
 from konnect_pos.store.database import db, is_postgres, large_cache, write_transaction
 from konnect_pos.store.models import (
     Bundle,
@@ -83,6 +84,7 @@ class SyncResult:
     pulled: dict[str, int] = field(default_factory=dict)
     waiting: int = 0
     crash_logs: int = 0  # crash log pieces HQ stored (only when this machine opted in)
+    limits_changed: bool = False  # the outlet's float or offline limits as HQ has them now (issue 19)
 
 
 def link(terminal_label: str, hq_url: str, clock: Clock, timeouts: HQTimeouts | None = None) -> int:
@@ -194,6 +196,7 @@ def sync(
                 conn, terminal.id, terminal.label, clock, progress, batch, answer=bounds.answer
             )
             result.pulled = pull(conn, clock, progress, answer=bounds.answer)
+            result.limits_changed = pull_limits(conn, terminal, clock(), bounds.answer)
             if sends_to_hq():  # after the records: a log never holds a sale back
                 result.crash_logs = send_crash_logs(conn, terminal.label, bounds.answer)
     except KonnectError as error:

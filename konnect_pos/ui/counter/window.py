@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 from konnect_pos.services import account, business_day
 from konnect_pos.services.session import Counter
 from konnect_pos.ui.counter.backup_status import BackupStatus
+from konnect_pos.ui.counter.float_status import FloatStatus
 from konnect_pos.ui.counter.manager_actions import ManagerActions
 from konnect_pos.ui.counter.manager_menu import ManagerMenu
+from konnect_pos.ui.counter.offline_override import OfflineOverride
 from konnect_pos.ui.counter.outlet_finder import OutletFinder
 from konnect_pos.ui.counter.plan_actions import PlanActions
 from konnect_pos.ui.counter.receipt_printing import ReceiptPrinting
@@ -146,6 +148,12 @@ class CounterWindow(QMainWindow):
         self.status_backup = QLabel()
         self.statusBar().addWidget(self.status_backup)
         self.backup_status = BackupStatus(self.status_backup, counter, worker, self)
+        self.status_float = QLabel()  # a distributor's float and the offline allowance (issue 19)
+        self.statusBar().addWidget(self.status_float)
+        self.float_status = FloatStatus(self.status_float, counter, worker, self)
+        self.sale_completed.connect(lambda _result: self.float_status.refresh())
+        self.sync.finished.connect(self.float_status.refresh)
+        self.offline_override = OfflineOverride(self, lambda: self.counter, worker, self.float_status.refresh)
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(1000)
         self.clock_timer.timeout.connect(self.tick)
@@ -211,6 +219,7 @@ class CounterWindow(QMainWindow):
         self.status_agent.setText(self.tr("Agent: {name}").replace("{name}", self.counter.user.full_name))
         self.refresh_day()
         self.sync.refresh()
+        self.float_status.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,291 @@
+"""A distributor's float and every outlet's offline limits at the terminal (issue 19).
+
+HQ sets the limits and records the distributor's payments; each sync stores what HQ said
+(``float_pull``, journaled) with, per terminal, the last record HQ had counted. Offline, what is
+left is that position less the wholesale value of this database's sales HQ had not counted
+(``float_use``, written and journaled in the sale's own transaction). The offline limits count the
+terminal's sales since its last successful sync or a manager's override (journaled).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from peewee import Case, Model, ModelSelect, fn
+
+from konnect_pos.domain.distributor_limits import (
+    FloatPosition,
+    OfflineLimits,
+    OfflineState,
+    OfflineUse,
+    check_float,
+    check_offline,
+    line_commission,
+    wholesale_value,
+)
+from konnect_pos.domain.errors import ValidationError
+from konnect_pos.domain.money import Money
+from konnect_pos.domain.roles import Right
+from konnect_pos.services import journal
+from konnect_pos.services.business_day import authorise
+from konnect_pos.services.ids import new_uuid
+from konnect_pos.services.outlets import TerminalView
+from konnect_pos.services.session import Counter
+from konnect_pos.services.users import SignedInUser
+from konnect_pos.store.database import write_transaction
+from konnect_pos.store.limit_models import FloatPull, FloatUse, OfflineOverride
+from konnect_pos.store.models import JournalEntry, Outlet, Sale, SaleLine, SaleVoid, SyncLink, Terminal, User
+
+REASON_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class LimitsStatus:
+    """What the counter's status bar and ``float status`` show."""
+
+    terminal: str
+    float: FloatPosition | None  # None: the outlet has no float account at HQ
+    offline: OfflineState | None  # None: no offline limit applies (none set, or never synced)
+    pulled_at: datetime | None
+
+
+# --- pulled from HQ --------------------------------------------------------------------------
+
+
+def pull_payload(pull: FloatPull, outlet_code: str) -> dict[str, Any]:
+    return {
+        "uuid": pull.uuid, "outlet": outlet_code, "pulled_at": pull.pulled_at.isoformat(),
+        "currency": pull.currency, "credit_limit_minor": pull.credit_limit_minor,
+        "topped_up_minor": pull.topped_up_minor, "used_minor": pull.used_minor,
+        "included": json.loads(pull.included), "offline_days": pull.offline_days,
+        "offline_sales": pull.offline_sales, "offline_amount_minor": pull.offline_amount_minor,
+    }  # fmt: skip
+
+
+def latest_pull(outlet_id: int, terminal_id: int | None = None) -> FloatPull | None:
+    query = FloatPull.select().where(FloatPull.outlet == outlet_id)
+    if terminal_id is not None:
+        query = query.where(FloatPull.terminal == terminal_id)
+    return query.order_by(FloatPull.id.desc()).first()
+
+
+# --- what is left ----------------------------------------------------------------------------
+
+
+def float_position(terminal: TerminalView, pull: FloatPull | None) -> FloatPosition | None:
+    """The outlet's float as last pulled (``pull``, by any of its terminals here) less the sales HQ
+    had not counted."""
+    if pull is None or pull.currency is None:
+        return None
+    currency = pull.currency
+    included = json.loads(pull.included)
+    terminals = list(Terminal.select(Terminal.id, Terminal.code).where(Terminal.outlet == terminal.outlet.id))
+    uncounted = None
+    for local in terminals:
+        beyond = (JournalEntry.terminal == local.id) & (
+            JournalEntry.seq > included.get(f"{terminal.outlet.code}-{local.code}", 0)
+        )
+        uncounted = beyond if uncounted is None else (uncounted | beyond)
+    since = (
+        FloatUse.select(fn.COALESCE(fn.SUM(FloatUse.amount_minor), 0))
+        .join(
+            JournalEntry, on=(JournalEntry.record_uuid == FloatUse.uuid) & (JournalEntry.kind == "float_use")
+        )
+        .where((FloatUse.currency == currency) & uncounted)
+        .scalar()
+    )
+    given_back = (  # a void gives the sale's float back; HQ takes it off once it has the void
+        FloatUse.select(fn.COALESCE(fn.SUM(FloatUse.amount_minor), 0))
+        .join(SaleVoid, on=SaleVoid.sale == FloatUse.sale)
+        .join(JournalEntry, on=(JournalEntry.record_uuid == SaleVoid.uuid) & (JournalEntry.kind == "void"))
+        .where((FloatUse.currency == currency) & uncounted)
+        .scalar()
+    )
+    return FloatPosition(
+        credit_limit=Money.from_minor(pull.credit_limit_minor, currency),
+        topped_up=Money.from_minor(pull.topped_up_minor, currency),
+        used=Money.from_minor(pull.used_minor, currency),
+        used_since=Money.from_minor(int(since) - int(given_back), currency),
+    )
+
+
+def offline_state(
+    terminal: TerminalView, pull: FloatPull | None, at: datetime, *, before: int | None = None
+) -> OfflineState | None:
+    """How far the terminal is into its offline limits (as last pulled), or None when none applies.
+
+    ``before``: the sale being written, left out of the count (``consume`` runs in its transaction)."""
+    if pull is None or (
+        pull.offline_days is None and pull.offline_sales is None and pull.offline_amount_minor is None
+    ):
+        return None
+    link = SyncLink.get_or_none(SyncLink.terminal == terminal.id)
+    if link is None or link.last_success_at is None:
+        return None
+    since = link.last_success_at
+    override = (
+        OfflineOverride.select()
+        .where(OfflineOverride.terminal == terminal.id)
+        .order_by(OfflineOverride.at.desc())
+        .first()
+    )
+    if override is not None:
+        since = max(since, override.at)
+    mine = (Sale.terminal == terminal.id) & (Sale.sold_at >= since)  # a sale at the very instant counts
+    if before is not None:
+        mine &= Sale.id != before
+    currency = pull.currency or _amount_currency(terminal)
+    in_currency = Case(None, [(Sale.currency == currency, Sale.total_minor)], 0)
+    count, total = (
+        Sale.select(fn.COUNT(Sale.id), fn.COALESCE(fn.SUM(in_currency), 0)).where(mine).scalar(as_tuple=True)
+    )
+    amount = None
+    limit_amount = None
+    if pull.offline_amount_minor is not None:
+        amount = Money.from_minor(int(total), currency)
+        limit_amount = Money.from_minor(pull.offline_amount_minor, currency)
+    return OfflineState(
+        OfflineLimits(pull.offline_days, pull.offline_sales, limit_amount),
+        OfflineUse(since, count, amount),
+        at,
+    )
+
+
+def _amount_currency(terminal: TerminalView) -> str:
+    """An outlet without a float counts its offline amount in its country's first currency."""
+    return terminal.outlet.country.currencies[0]
+
+
+def limits_status(terminal: TerminalView, at: datetime) -> LimitsStatus:
+    """The float left and the offline allowance at ``at`` (reads only)."""
+    pull = latest_pull(terminal.outlet.id)
+    pulled_at = pull.pulled_at if pull else None
+    return LimitsStatus(
+        terminal.label, float_position(terminal, pull), offline_state(terminal, pull, at), pulled_at
+    )
+
+
+# --- at the sale -----------------------------------------------------------------------------
+
+
+def consume(counter: Counter, sale: Sale, lines: list[SaleLine], at: datetime) -> None:
+    """Inside the sale's transaction: refuse it past the offline limits or the float, else record
+    what it consumed of the float (its wholesale value) with its journal entry."""
+    terminal = counter.terminal
+    total = Money.from_minor(sale.total_minor, sale.currency)
+    pull = latest_pull(terminal.outlet.id)
+    if pull is None:
+        return  # neither a float nor offline limits: the shop's sale costs this one read
+    offline = offline_state(terminal, pull, at, before=sale.id)
+    if offline is not None:
+        check_offline(offline, total)
+    position = float_position(terminal, pull)
+    if position is None:
+        return
+    wholesale = wholesale_value(
+        total, [line_commission(Money.from_minor(line.price_minor, sale.currency), None) for line in lines]
+    )
+    check_float(position, wholesale)
+    use = FloatUse.create(
+        uuid=new_uuid(), sale=sale.id, terminal=terminal.id, currency=wholesale.currency,
+        amount_minor=wholesale.to_minor(), at=at,
+    )  # fmt: skip
+    journal.append(terminal.id, "float_use", use.uuid, at, use_payload(use, sale))
+
+
+def use_payload(use: FloatUse, sale: Sale) -> dict[str, Any]:
+    return {
+        "uuid": use.uuid, "sale": sale.uuid, "receipt_number": sale.receipt_number,
+        "currency": use.currency, "amount_minor": use.amount_minor,
+    }  # fmt: skip
+
+
+# --- a manager's override --------------------------------------------------------------------
+
+
+def override_offline(counter: Counter, approver: SignedInUser | None, reason: str) -> datetime:
+    """A manager lets the terminal sell past its offline limits: counting restarts now (journaled)."""
+    approved_by = authorise(counter, Right.OPEN_CLOSE_DAY, approver)
+    reason = " ".join(reason.split())
+    if not reason or len(reason) > REASON_LIMIT:
+        raise ValidationError("Give the reason for the override (at most 200 characters)", field="reason")
+    at = counter.clock().astimezone(UTC)
+    with write_transaction():
+        journal.lock_terminal(counter.terminal.id)
+        row = OfflineOverride.create(
+            uuid=new_uuid(), terminal=counter.terminal.id, user=counter.user.id, approved_by=approved_by,
+            at=at, reason=reason,
+        )  # fmt: skip
+        journal.append(counter.terminal.id, "offline_override", row.uuid, at, override_payload(row))
+    return at
+
+
+def override_payload(row: OfflineOverride) -> dict[str, Any]:
+    users = dict(
+        User.select(User.id, User.username).where(User.id.in_([row.user_id, row.approved_by_id])).tuples()
+    )
+    return {
+        "uuid": row.uuid, "user": users.get(row.user_id), "approved_by": users.get(row.approved_by_id),
+        "at": row.at.isoformat(), "reason": row.reason,
+    }  # fmt: skip
+
+
+# --- verify: each record rebuilt from its row, in the journal's spelling ---------------------
+
+Records = Iterator[list[tuple[str, str, dict[str, Any]]]]
+CHUNK = 2_000
+
+
+def _chunks(query: ModelSelect, model: type[Model]) -> Iterator[list[Any]]:
+    last = 0
+    while True:
+        rows = list(query.where(model.id > last).order_by(model.id).limit(CHUNK))
+        if not rows:
+            return
+        yield rows
+        last = rows[-1].id
+
+
+def _float_uses() -> Records:
+    for chunk in _chunks(FloatUse.select(FloatUse, Sale).join(Sale), FloatUse):
+        yield [
+            (row.uuid, f"float use of sale {row.sale.receipt_number}", use_payload(row, row.sale))
+            for row in chunk
+        ]
+
+
+def _float_pulls() -> Records:
+    codes = dict(Outlet.select(Outlet.id, Outlet.code).tuples())
+    for chunk in _chunks(FloatPull.select(), FloatPull):
+        yield [
+            (row.uuid, f"float pulled {row.pulled_at.isoformat()}", pull_payload(row, codes[row.outlet_id]))
+            for row in chunk
+        ]
+
+
+def _overrides() -> Records:
+    for chunk in _chunks(OfflineOverride.select(), OfflineOverride):
+        yield [
+            (row.uuid, f"offline override of {row.at.isoformat()}", override_payload(row)) for row in chunk
+        ]
+
+
+KIND_NAMES = {
+    "float_use": "float use",
+    "float_pull": "float pulled from HQ",
+    "offline_override": "offline override",
+}
+TABLES: dict[str, type[Model]] = {
+    "float_use": FloatUse,
+    "float_pull": FloatPull,
+    "offline_override": OfflineOverride,
+}
+RECORDS: dict[str, Callable[[], Records]] = {
+    "float_use": _float_uses,
+    "float_pull": _float_pulls,
+    "offline_override": _overrides,
+}

@@ -1,0 +1,257 @@
+"""A distributor's float and credit limit, and offline limits (issue 19 items 1 and 3): set at a
+real HQ (PostgreSQL), pulled by the terminal on SQLite and on PostgreSQL, consumed by real sales,
+refused past the limit with what is left, journaled and checked by verify."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from konnect_pos.domain.distributor_limits import line_commission, wholesale_value
+from konnect_pos.domain.errors import PermissionDenied, StateError, ValidationError
+from konnect_pos.domain.money import Money
+from konnect_pos.domain.payments import CashTender
+from konnect_pos.hq import admin as hq_admin
+from konnect_pos.hq import distributor_float as hq_float
+from konnect_pos.i18n import translate_error
+from konnect_pos.services import checkout, corrections, demo, outlet_limits
+from konnect_pos.services.checkout import CartItem
+from konnect_pos.services.outlets import get_terminal
+from konnect_pos.services.session import sign_in
+from konnect_pos.services.sync import client, reference
+from konnect_pos.services.users import authenticate
+from konnect_pos.services.verify import verify
+from konnect_pos.store.database import db
+from konnect_pos.store.limit_models import FloatUse, OfflineOverride
+from konnect_pos.store.models import JournalEntry, Sale
+from konnect_pos.store.schema import open_database
+from tests.support import next_business_day
+from tests.sync_support import HQ, private_credentials
+
+LUB = "LUB01-T1"  # the demo's distributor (Lubumbashi, USD bundles)
+
+
+@pytest.fixture(autouse=True)
+def _credentials(monkeypatch, tmp_path):
+    private_credentials(monkeypatch, tmp_path)
+
+
+@pytest.fixture
+def hq(pg_server):
+    created = HQ(pg_server)
+    yield created
+    created.drop()
+
+
+@pytest.fixture
+def lub(db_url, clock, hq):
+    """The distributor's laptop (SQLite file, or a PostgreSQL database), linked to HQ."""
+    opened = open_database(db_url)
+    demo.seed(clock, customers=20, only_country="CD")
+    reference.load_reference(hq.url)
+    client.link(LUB, hq_admin.add_terminal(hq.url, "LUB01", "T1"), clock)
+    yield LUB
+    opened.close()
+
+
+def sell(clock, code: str = "CD-WEEK5", pay: str = "6", account: str = "CD00000001") -> str:
+    counter = sign_in(LUB, "cashier", "1111", clock)
+    return checkout.sell(
+        counter, account, [CartItem(code)], [CashTender(Money.of(pay, "USD"))]
+    ).receipt_number
+
+
+def status(clock):
+    return outlet_limits.limits_status(get_terminal(LUB), clock())
+
+
+def usd(text: str) -> Money:
+    return Money.of(text, "USD")
+
+
+# --- the pure rule ---------------------------------------------------------------------------
+
+
+def test_commission_is_zero_until_a_rate_is_known_and_the_wholesale_value_is_price_less_commission():
+    price = usd("29")
+    assert line_commission(price, None) == usd("0")
+    assert line_commission(price, Decimal("5")) == usd("1.45")
+    assert wholesale_value(usd("35"), [line_commission(price, Decimal("5")), usd("0")]) == usd("33.55")
+    with pytest.raises(ValidationError):
+        line_commission(price, Decimal("101"))
+
+
+# --- float -----------------------------------------------------------------------------------
+
+
+def test_sales_consume_the_float_offline_and_past_it_the_sale_is_refused_saying_what_is_left(lub, hq, clock):
+    hq_float.set_credit_limit(hq.url, "LUB01", "USD", "10")
+    hq_float.record_top_up(hq.url, "LUB01", "20", "BANK-0001", date(2026, 11, 19))
+    assert status(clock).float is None  # not pulled yet: no float known at the terminal
+    assert client.sync(LUB, clock).limits_changed
+    assert status(clock).float.left == usd("30")
+    assert not client.sync(LUB, clock).limits_changed  # nothing new: no second float_pull record
+
+    for _ in range(4):
+        sell(clock)  # 4 × 6 USD offline: the pulled float less the sales since
+    assert status(clock).float.left == usd("6")
+    sales_before = Sale.select().count()
+    with pytest.raises(StateError) as refused:
+        sell(clock, "CD-LITE15", "17")
+    assert Sale.select().count() == sales_before and FloatUse.select().count() == 4  # nothing written
+    assert translate_error(refused.value, "en") == (
+        "This sale needs $17.00 of float but only $6.00 is left: the distributor must top up the float"
+    )
+    assert "6,00" in translate_error(refused.value, "fr") and "reste" in translate_error(refused.value, "fr")
+    assert "6.00" in translate_error(refused.value, "sw") and "salio" in translate_error(refused.value, "sw")
+    sell(clock)  # exactly what is left is still sold (credit used to its limit)
+    assert status(clock).float.left == usd("0") and status(clock).float.balance == usd("-10")
+
+    client.sync(LUB, clock)  # HQ counts them now; the terminal's figure does not move
+    assert status(clock).float.used_since == usd("0") and status(clock).float.left == usd("0")
+    (position,) = hq_float.positions(hq.url)
+    assert (position.outlet_code, position.left, position.used, position.sales) == (
+        "LUB01",
+        usd("0"),
+        usd("30"),
+        5,
+    )
+
+    hq_float.record_top_up(hq.url, "LUB01", "12", "BANK-0002", date(2026, 11, 20))
+    client.sync(LUB, clock)
+    assert status(clock).float.left == usd("12")
+    sell(clock)
+    assert verify().problems == []
+
+
+def test_two_offline_weeks_end_with_a_float_that_ties_out_at_hq(lub, hq, clock):
+    hq_float.set_credit_limit(hq.url, "LUB01", "USD", "0")
+    hq_float.record_top_up(hq.url, "LUB01", "1000", "BANK-0100", date(2026, 11, 19))
+    client.sync(LUB, clock)
+    sold = Money.zero("USD")
+    for day in range(14):
+        for code, price in (("CD-WEEK5", "6"), ("CD-STD40", "29")):
+            sell(clock, code, price, account=f"CD{day + 1:08d}")
+            sold += usd(price)
+        next_business_day(clock, LUB)
+    assert status(clock).float.left == usd("1000") - sold  # 1000 − 14 × 35 = 510
+    client.sync(LUB, clock)
+    (position,) = hq_float.positions(hq.url)
+    assert position.used == sold and position.left == status(clock).float.left == usd("510")
+    assert hq.query("SELECT sum(amount_minor) FROM hq_float_use")[0][0] == sold.to_minor()
+    assert verify().problems == []
+
+
+def test_a_void_gives_the_float_back_before_and_after_hq_counted_the_sale(lub, hq, clock):
+    hq_float.set_credit_limit(hq.url, "LUB01", "USD", "0")
+    hq_float.record_top_up(hq.url, "LUB01", "50", "BANK-0200", date(2026, 11, 19))
+    client.sync(LUB, clock)
+    manager = sign_in(LUB, "manager", "222222", clock)
+    first, second = sell(clock), sell(clock, "CD-LITE15", "17", account="CD00000002")
+    assert status(clock).float.left == usd("27")
+    corrections.void_sale(manager, second, "wrong customer", remove_active=True)  # not at HQ yet
+    assert status(clock).float.left == usd("44")
+    client.sync(LUB, clock)
+    assert status(clock).float.left == usd("44")
+    corrections.void_sale(
+        manager, first, "customer changed their mind", remove_active=True
+    )  # HQ had counted it
+    assert status(clock).float.left == usd("50")
+    client.sync(LUB, clock)
+    assert status(clock).float.left == usd("50")
+    (position,) = hq_float.positions(hq.url)
+    assert (position.left, position.sales) == (usd("50"), 0)
+    assert verify().problems == []
+
+
+def test_float_rows_edited_behind_the_apps_back_are_found_by_verify(lub, hq, clock):
+    hq_float.set_credit_limit(hq.url, "LUB01", "USD", "100")
+    client.sync(LUB, clock)
+    sell(clock)
+    assert verify().problems == []
+    db.execute_sql("UPDATE float_use SET amount_minor = 1")  # sell more than the float allows
+    db.execute_sql("UPDATE float_pull SET credit_limit_minor = 99999999")
+    problems = verify().problems
+    assert any("float use of sale" in p for p in problems)
+    assert any("float pulled" in p for p in problems)
+
+
+def test_hq_refuses_bad_limits_and_top_ups_and_writes_nothing(lub, hq, clock):
+    with pytest.raises(ValidationError):
+        hq_float.set_credit_limit(hq.url, "LUB01", "USD", "-5")
+    with pytest.raises(ValidationError):
+        hq_float.set_credit_limit(hq.url, "LUB01", "XOF", "5")  # not a currency of the DRC
+    with pytest.raises(ValidationError):
+        hq_float.record_top_up(hq.url, "LUB01", "10", "BANK-1", date(2026, 11, 19))  # no float yet
+    hq_float.set_credit_limit(hq.url, "LUB01", "USD", "5")
+    with pytest.raises(ValidationError):
+        hq_float.record_top_up(hq.url, "LUB01", "0", "BANK-1", date(2026, 11, 19))
+    hq_float.record_top_up(hq.url, "LUB01", "10", "BANK-1", date(2026, 11, 19))
+    with pytest.raises(Exception, match="already recorded"):
+        hq_float.record_top_up(hq.url, "LUB01", "10", "BANK-1", date(2026, 11, 19))
+    assert hq.query("SELECT count(*), sum(amount_minor) FROM hq_float_top_up") == [(1, 1000)]
+    with pytest.raises(Exception, match="never edited"):
+        hq.query("UPDATE hq_float_top_up SET amount_minor = 5")
+
+
+def test_a_terminal_role_cannot_change_its_float(lub, hq, clock):
+    terminal_url = hq_admin.add_terminal(hq.url, "LUB01", "T2")
+    with pytest.raises(PermissionDenied):
+        hq_float.set_credit_limit(terminal_url, "LUB01", "USD", "1000000")
+    with pytest.raises(PermissionDenied):
+        hq_float.record_top_up(terminal_url, "LUB01", "1000000", "MINE", date(2026, 11, 19))
+    assert hq.query("SELECT count(*) FROM hq_outlet_limit") == [(0,)]
+
+
+# --- offline limits --------------------------------------------------------------------------
+
+
+def test_offline_limits_warn_then_refuse_until_a_sync_or_a_managers_journaled_override(lub, hq, clock):
+    hq_float.set_offline_limits(hq.url, "LUB01", 14, 5, "100", "USD")
+    client.sync(LUB, clock)
+    for _ in range(3):
+        sell(clock)
+    assert not status(clock).offline.warning and status(clock).offline.sales_left == 2
+    sell(clock)  # 4 of 5: 80 % used
+    assert status(clock).offline.warning and status(clock).offline.sales_left == 1
+    sell(clock)
+    with pytest.raises(StateError) as refused:
+        sell(clock)
+    assert "5 sale(s) since it last reached headquarters" in translate_error(refused.value, "en")
+    assert translate_error(refused.value, "sw") != translate_error(refused.value, "en")
+
+    cashier = sign_in(LUB, "cashier", "1111", clock)
+    with pytest.raises(PermissionDenied):
+        outlet_limits.override_offline(cashier, None, "HQ link down for the week")
+    with pytest.raises(ValidationError):
+        outlet_limits.override_offline(cashier, authenticate("manager", "222222", clock), "   ")
+    manager = authenticate("manager", "222222", clock)
+    clock.advance(minutes=1)
+    outlet_limits.override_offline(cashier, manager, "HQ link down for the week")
+    sell(clock)  # counting restarts from the override
+    (row,) = OfflineOverride.select()
+    assert (row.user.username, row.approved_by.username) == ("cashier", "manager")
+    assert JournalEntry.select().where(JournalEntry.kind == "offline_override").count() == 1
+
+    clock.advance(days=15)  # past the most days offline
+    next_business_day(clock, LUB, days=0)
+    with pytest.raises(StateError, match="more than"):
+        sell(clock)
+    client.sync(LUB, clock)  # a sync lifts it
+    sell(clock)
+    assert status(clock).offline.sales_left == 4
+    assert verify().problems == []
+
+
+def test_the_offline_amount_limit_refuses_a_sale_past_it(lub, hq, clock):
+    hq_float.set_offline_limits(hq.url, "LUB01", None, None, "40", "USD")
+    client.sync(LUB, clock)
+    sell(clock, "CD-STD40", "29")
+    assert status(clock).offline.amount_left == usd("11") and status(clock).offline.warning is False
+    with pytest.raises(StateError) as refused:
+        sell(clock, "CD-LITE15", "17")
+    assert translate_error(refused.value, "en").startswith("Only $11.00 may still be sold")
+    sell(clock)
+    assert status(clock).offline.warning

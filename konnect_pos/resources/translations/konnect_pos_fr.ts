@@ -2285,6 +2285,132 @@
         <source>Changes to {plan} at the renewal on {date}</source>
         <translation>Passe à {plan} au renouvellement du {date}</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="58"/>
+        <source>Plan and balance</source>
+        <translation>Forfait et solde</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="62"/>
+        <source>Plan</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="63"/>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="64"/>
+        <source>Next fee</source>
+        <translation>Prochaine échéance</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="65"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="66"/>
+        <source>Connect+</source>
+        <translation>Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="71"/>
+        <source>Top up… (Ctrl+T)</source>
+        <translation>Recharger… (Ctrl+T)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="81"/>
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan} : {fee} par jour</numerusform>
+            <numerusform>{plan} : {fee} tous les %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="96"/>
+        <source>Connect+ opt-in</source>
+        <translation>Activer Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="96"/>
+        <source>Connect+ opt-out</source>
+        <translation>Désactiver Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="101"/>
+        <source>Plan paid until {date}</source>
+        <translation>Forfait payé jusqu'au {date}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="104"/>
+        <source>Connect+ active since {date} ({fee} a day)</source>
+        <translation>Connect+ actif depuis le {date} ({fee} par jour)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="109"/>
+        <source>Suspended: no period paid yet</source>
+        <translation>Suspendu : aucune période payée</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="111"/>
+        <source>Suspended: this plan has no Connect+, the full fee reconnects</source>
+        <translation>Suspendu : pas de Connect+ sur ce forfait, le paiement du forfait rétablit le service</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="114"/>
+        <source>Suspended: the 5 days are over, only the full fee reconnects</source>
+        <translation>Suspendu : les 5 jours sont passés, seul le paiement du forfait rétablit le service</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="116"/>
+        <source>Suspended: Connect+ switched off by the customer</source>
+        <translation>Suspendu : Connect+ désactivé par le client</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="117"/>
+        <source>Suspended: balance below the Connect+ daily fee</source>
+        <translation>Suspendu : solde inférieur au tarif journalier de Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="118"/>
+        <source>Suspended: Connect+ activation limit reached</source>
+        <translation>Suspendu : limite d'activations de Connect+ atteinte</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="120"/>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="122"/>
+        <source>{amount} more renews the plan</source>
+        <translation>{amount} de plus renouvelle le forfait</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="130"/>
+        <source>not available on this plan</source>
+        <translation>non disponible sur ce forfait</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="132"/>
+        <source>activations {used} of {max} in {days} days</source>
+        <translation>activations {used} sur {max} en {days} jours</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="133"/>
+        <source>%n day(s) left to pay the fee</source>
+        <translation>
+            <numerusform>%n jour restant pour payer le forfait</numerusform>
+            <numerusform>%n jours restants pour payer le forfait</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="142"/>
+        <source>opted out</source>
+        <translation>désactivé par le client</translation>
+    </message>
 </context>
 <context>
     <name>SetPlanButton</name>
@@ -2298,6 +2424,29 @@
     <message>
         <source>Find the customer first (F2)</source>
         <translation>Recherchez d'abord le client (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>This customer has no plan with a balance</source>
+        <translation>Ce client n'a pas de forfait avec solde</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>Switch Connect+ back on for {account}?</source>
+        <translation>Réactiver Connect+ pour {account} ?</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>Switch Connect+ off for {account}? It will not start again until they opt in.</source>
+        <translation>Désactiver Connect+ pour {account} ? Il ne redémarrera pas avant une nouvelle activation par le client.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>Connect+</source>
+        <translation>Connect+</translation>
+    </message>
+</context>
+<context>
     <name>FloatStatus</name>
     <message>
         <location filename="../../ui/counter/float_status.py"/>

@@ -2285,6 +2285,132 @@
         <source>Changes to {plan} at the renewal on {date}</source>
         <translation>Unabadilika kuwa {plan} wakati wa kusasisha tarehe {date}</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="58"/>
+        <source>Plan and balance</source>
+        <translation>Mpango na salio</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="62"/>
+        <source>Plan</source>
+        <translation>Mpango</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="63"/>
+        <source>Balance</source>
+        <translation>Salio</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="64"/>
+        <source>Next fee</source>
+        <translation>Ada inayofuata</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="65"/>
+        <source>Service</source>
+        <translation>Huduma</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="66"/>
+        <source>Connect+</source>
+        <translation>Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="71"/>
+        <source>Top up… (Ctrl+T)</source>
+        <translation>Ongeza salio… (Ctrl+T)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="81"/>
+        <source>{plan}: {fee} every %n day(s)</source>
+        <translation>
+            <numerusform>{plan}: {fee} kwa siku</numerusform>
+            <numerusform>{plan}: {fee} kila siku %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="96"/>
+        <source>Connect+ opt-in</source>
+        <translation>Washa Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="96"/>
+        <source>Connect+ opt-out</source>
+        <translation>Zima Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="101"/>
+        <source>Plan paid until {date}</source>
+        <translation>Mpango umelipwa hadi {date}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="104"/>
+        <source>Connect+ active since {date} ({fee} a day)</source>
+        <translation>Connect+ inatumika tangu {date} ({fee} kwa siku)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="109"/>
+        <source>Suspended: no period paid yet</source>
+        <translation>Imesimamishwa: hakuna kipindi kilicholipwa bado</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="111"/>
+        <source>Suspended: this plan has no Connect+, the full fee reconnects</source>
+        <translation>Imesimamishwa: mpango huu hauna Connect+, ada kamili inarejesha huduma</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="114"/>
+        <source>Suspended: the 5 days are over, only the full fee reconnects</source>
+        <translation>Imesimamishwa: siku 5 zimepita, ada kamili pekee inarejesha huduma</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="116"/>
+        <source>Suspended: Connect+ switched off by the customer</source>
+        <translation>Imesimamishwa: Connect+ imezimwa na mteja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="117"/>
+        <source>Suspended: balance below the Connect+ daily fee</source>
+        <translation>Imesimamishwa: salio ni chini ya ada ya kila siku ya Connect+</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="118"/>
+        <source>Suspended: Connect+ activation limit reached</source>
+        <translation>Imesimamishwa: kikomo cha kuwasha Connect+ kimefikiwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="120"/>
+        <source>Suspended</source>
+        <translation>Imesimamishwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="122"/>
+        <source>{amount} more renews the plan</source>
+        <translation>{amount} zaidi inasasisha mpango</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="130"/>
+        <source>not available on this plan</source>
+        <translation>haipatikani kwenye mpango huu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="132"/>
+        <source>activations {used} of {max} in {days} days</source>
+        <translation>mara {used} kati ya {max} ndani ya siku {days}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../konnect_pos/ui/plan_box.py" line="133"/>
+        <source>%n day(s) left to pay the fee</source>
+        <translation>
+            <numerusform>imebaki siku %n kulipa ada</numerusform>
+            <numerusform>zimebaki siku %n kulipa ada</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/plan_box.py" line="142"/>
+        <source>opted out</source>
+        <translation>imezimwa na mteja</translation>
+    </message>
 </context>
 <context>
     <name>SetPlanButton</name>
@@ -2298,6 +2424,29 @@
     <message>
         <source>Find the customer first (F2)</source>
         <translation>Tafuta mteja kwanza (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>This customer has no plan with a balance</source>
+        <translation>Mteja huyu hana mpango wenye salio</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>Switch Connect+ back on for {account}?</source>
+        <translation>Washa tena Connect+ kwa {account}?</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>Switch Connect+ off for {account}? It will not start again until they opt in.</source>
+        <translation>Zima Connect+ kwa {account}? Haitaanza tena hadi mteja aiwashe.</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_actions.py"/>
+        <source>Connect+</source>
+        <translation>Connect+</translation>
+    </message>
+</context>
+<context>
     <name>FloatStatus</name>
     <message>
         <location filename="../../ui/counter/float_status.py"/>

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import peewee
 
@@ -25,6 +24,7 @@ from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal
 from konnect_pos.services.business_day import open_day_for_sale
 from konnect_pos.services.catalog import BundleView, get_bundles
+from konnect_pos.services.clock import local_date
 from konnect_pos.services.customers import customer_row
 from konnect_pos.services.exchange_rates import current_rate
 from konnect_pos.services.ids import new_uuid
@@ -137,7 +137,7 @@ def _price_lines(counter: Counter, customer: Customer, items: Sequence[CartItem]
             field="customer",
             country=customer.country,
         )
-    on = at.astimezone(ZoneInfo(outlet.zone)).date()
+    on = local_date(at, outlet.zone)
     bundles = get_bundles([item.bundle_code for item in items], outlet.country.code, on)
     currencies = {b.price.currency for b in bundles}
     if len(currencies) > 1:

@@ -27,7 +27,6 @@ from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
 from konnect_pos.i18n import check_language, tr
 from konnect_pos.services import journal
-from konnect_pos.services.business_day import local_date
 from konnect_pos.services.corporate.history import load_lines
 from konnect_pos.services.corporate.views import LineRecord
 from konnect_pos.services.ids import new_uuid
@@ -273,7 +272,7 @@ def invoices_run(counter: Counter, run_date: date) -> RunResult:
     if not isinstance(run_date, date) or isinstance(run_date, datetime):
         raise ValidationError("Give the run date as YYYY-MM-DD", field="date")
     now = counter.clock()
-    if run_date > local_date(now, counter.terminal.outlet.zone):
+    if run_date > counter.today():
         raise ValidationError(
             "Invoices cannot be run for a future date ({date})", field="date", date=run_date.isoformat()
         )

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.services import business_day, connect_plus
+from konnect_pos.services import connect_plus
 from konnect_pos.ui.counter.top_up_dialog import TopUpDialog
 from konnect_pos.ui.i18n import error_text
 from konnect_pos.ui.payment_dialog import PaymentDialog
@@ -36,7 +36,7 @@ class PlanActions(QObject):
     def load_plan(self) -> None:
         window = self.window
         number = window.account
-        day = business_day.local_date(window.counter.clock(), window.outlet.zone)
+        day = window.counter.today()
         show, failed = window.panel.plan.show_status, window.sale.show_error
         window.worker.submit(lambda: connect_plus.plan_status(number, day), show, failed)
 

@@ -92,7 +92,7 @@ class SaleActions(QObject):
     def load_catalog(self) -> None:
         counter = self.window.counter
         outlet = counter.terminal.outlet
-        today = business_day.local_date(counter.clock(), outlet.zone)  # prices of the outlet's day
+        today = counter.today()  # prices of the outlet's day
         self.window.worker.submit(
             lambda: catalog.bundles_for_country(outlet.country.code, today),
             self._show_catalog,

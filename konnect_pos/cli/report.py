@@ -18,20 +18,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     report = daily_report(counter, parse_date(args.date), terminal=args.terminal, whole_outlet=args.outlet)
     if args.out:
         Path(args.out).write_bytes(
-            render_daily_report(report, args.language or report["outlet"]["language"], args.format)
+            render_daily_report(report, args.language or report.outlet.language, args.format)
         )
     if args.json:
         print(report_json(report))
     else:
-        from konnect_pos.domain.money import Money
-
-        for row in report["sales"]:
-            total, net = (Money.from_minor(row[k]["minor"], row[k]["currency"]) for k in ("total", "net"))
-            total, net = amount(total), amount(net)
-            day = f"{report['kind']} {report['business_date']}"
-            print(f"{day}: {row['count']} sales, total {total}, net {net}")
-        if not report["sales"]:
-            print(f"{report['kind']} {report['business_date']}: no sales")
+        day = f"{report.kind} {report.business_date.isoformat()}"
+        for row in report.sections.sales:
+            print(f"{day}: {row.count} sales, total {amount(row.total)}, net {amount(row.net)}")
+        if not report.sections.sales:
+            print(f"{day}: no sales")
     return 0
 
 

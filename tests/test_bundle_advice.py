@@ -30,8 +30,8 @@ CATALOG = (
 TERMS = {o.code: queue.BundleTerms(o.code, o.name, o.data_gb, o.validity_days) for o in CATALOG}
 
 
-def bought(n: int, code: str, sold_at: datetime, trigger=queue.Trigger.PERIOD_END) -> queue.Purchase:
-    return queue.Purchase(f"p{n}", TERMS[code], trigger, sold_at, position=n)
+def bought(n: int, code: str, sold_at: datetime, trigger=queue.Trigger.PERIOD_END) -> queue.QueuedBundle:
+    return queue.QueuedBundle(f"p{n}", TERMS[code], trigger, sold_at, position=n)
 
 
 def test_a_heavy_user_who_runs_out_in_nine_days_is_told_so_and_gets_the_bigger_bundle():
@@ -41,8 +41,8 @@ def test_a_heavy_user_who_runs_out_in_nine_days_is_told_so_and_gets_the_bigger_b
         bought(3, "TZ-STD40", T0, queue.Trigger.DATA_EXHAUSTED),
     ]
     readings = [
-        queue.UsageReading(T0 + 9 * DAY, Decimal(40), "p1"),
-        queue.UsageReading(T0 + 18 * DAY, Decimal(40), "p2"),
+        queue.BundleUsage(T0 + 9 * DAY, Decimal(40), "p1"),
+        queue.BundleUsage(T0 + 18 * DAY, Decimal(40), "p2"),
     ]
     advice = advise_bundle(purchases, readings, CATALOG, T0 + 20 * DAY)
     assert advice.reason is AdviceReason.RAN_OUT and advice.days == 9
@@ -61,7 +61,7 @@ def test_a_heavy_user_who_runs_out_in_nine_days_is_told_so_and_gets_the_bigger_b
 
 def test_a_light_user_is_offered_the_cheaper_bundle_at_the_end_of_the_period():
     purchases = [bought(n, "TZ-STD40", T0 + (n - 1) * 30 * DAY) for n in (1, 2, 3)]
-    readings = [queue.UsageReading(T0 + ((n - 1) * 30 + 29) * DAY, Decimal(10), f"p{n}") for n in (1, 2, 3)]
+    readings = [queue.BundleUsage(T0 + ((n - 1) * 30 + 29) * DAY, Decimal(10), f"p{n}") for n in (1, 2, 3)]
     advice = advise_bundle(purchases, readings, CATALOG, T0 + 91 * DAY)
     assert advice.offer.code == "TZ-LITE15"  # 1/3 GB a day: Lite 15 covers it at the lowest cost a day
     assert advice.trigger is queue.Trigger.PERIOD_END
@@ -77,7 +77,7 @@ def test_an_irregular_customer_is_told_the_days_without_a_bundle():
         bought(2, "TZ-LITE15", T0 + 40 * DAY),  # ten days dormant
         bought(3, "TZ-LITE15", T0 + 85 * DAY),  # fifteen days dormant
     ]
-    readings = [queue.UsageReading(T0 + 29 * DAY, Decimal(12), "p1")]
+    readings = [queue.BundleUsage(T0 + 29 * DAY, Decimal(12), "p1")]
     advice = advise_bundle(purchases, readings, CATALOG, T0 + 120 * DAY)
     assert advice.reason is AdviceReason.DORMANT and advice.days == 13  # 12.5 rounded half up
     assert advice.trigger is queue.Trigger.PERIOD_END
@@ -105,7 +105,7 @@ def test_the_advice_is_always_a_bundle_of_the_catalog_given_and_covers_the_use_w
         used = (TERMS[code].data_gb * Decimal(fraction.numerator) / fraction.denominator).quantize(
             Decimal("0.01")
         )
-        readings.append(queue.UsageReading(sold + (TERMS[code].validity_days - 1) * DAY, used, f"p{n}"))
+        readings.append(queue.BundleUsage(sold + (TERMS[code].validity_days - 1) * DAY, used, f"p{n}"))
         sold += (TERMS[code].validity_days + gap_days) * DAY
     advice = advise_bundle(purchases, readings, catalog, sold + DAY)
     assert advice.offer in catalog

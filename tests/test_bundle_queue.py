@@ -18,9 +18,9 @@ from konnect_pos.domain.bundle_queue import (
     ActivationTrigger,
     BundleState,
     BundleTerms,
-    Purchase,
+    BundleUsage,
+    QueuedBundle,
     Trigger,
-    UsageReading,
     move,
     plan_sale,
     project,
@@ -121,8 +121,8 @@ def test_empty_cart_and_a_reused_id_are_refused():
 
 def test_two_immediate_sales_recorded_offline_queue_instead_of_overlapping():
     # Two terminals each saw a dormant account and sold an "immediate" bundle.
-    first = Purchase("a", LITE, IM, T0, position=1)
-    second = Purchase("b", WEEK, IM, T0 + days(1), position=2)
+    first = QueuedBundle("a", LITE, IM, T0, position=1)
+    second = QueuedBundle("b", WEEK, IM, T0 + days(1), position=2)
     one, two = project([first, second], [], T0 + days(2)).entries
     assert one.state is BundleState.ACTIVE and two.state is BundleState.QUEUED
     assert two.starts_at == one.ends_at == T0 + days(30)
@@ -136,7 +136,7 @@ def test_data_exhausted_successor_is_a_bound_until_the_data_runs_out():
     first, second = project(purchases, [], T0 + days(3)).entries
     assert not first.ends_exact and not second.starts_exact and second.starts_at == first.period_end
     assert not second.ends_exact and second.period_end == first.period_end + days(7)
-    used_up = UsageReading(T0 + days(10), Decimal(15))
+    used_up = BundleUsage(T0 + days(10), Decimal(15))
     first, second = project(purchases, [used_up], T0 + days(11)).entries
     assert first.state is BundleState.USED and first.exhausted_at == used_up.at == first.ends_at
     assert second.state is BundleState.ACTIVE and second.starts_at == used_up.at and second.starts_exact
@@ -146,7 +146,7 @@ def test_data_exhausted_successor_is_a_bound_until_the_data_runs_out():
 
 def test_data_exhausted_successor_starts_at_the_period_end_when_that_comes_first():
     purchases = sale([], [(LITE, None), (WEEK, DE)], T0)
-    readings = [UsageReading(T0 + days(29), Decimal(14))]
+    readings = [BundleUsage(T0 + days(29), Decimal(14))]
     first, second = project(purchases, readings, T0 + days(31)).entries
     assert first.state is BundleState.USED and first.ends_exact and first.exhausted_at is None
     assert second.starts_at == T0 + days(30) and second.starts_exact
@@ -154,7 +154,7 @@ def test_data_exhausted_successor_starts_at_the_period_end_when_that_comes_first
 
 def test_exhausted_bundle_before_a_period_end_successor_stays_on_throttled_until_its_period_end():
     purchases = sale([], [(LITE, None), (WEEK, PE)], T0)
-    reading = UsageReading(T0 + days(5), Decimal(20))
+    reading = BundleUsage(T0 + days(5), Decimal(20))
     first, second = project(purchases, [reading], T0 + days(6)).entries
     assert first.state is BundleState.ACTIVE and first.data_left_gb == 0
     assert first.exhausted_at == reading.at and first.ends_at == T0 + days(30)
@@ -163,7 +163,7 @@ def test_exhausted_bundle_before_a_period_end_successor_stays_on_throttled_until
 
 def test_data_left_at_a_period_end_hand_over_is_forfeited():
     purchases = sale([], [(LITE, None), (WEEK, PE)], T0)
-    reading = UsageReading(T0 + days(2), Decimal(3))
+    reading = BundleUsage(T0 + days(2), Decimal(3))
     first, second = project(purchases, [reading], T0 + days(31)).entries
     assert first.state is BundleState.USED
     assert second.state is BundleState.ACTIVE and second.data_left_gb == WEEK.data_gb  # 12 GB not carried
@@ -172,9 +172,9 @@ def test_data_left_at_a_period_end_hand_over_is_forfeited():
 def test_exhaustion_is_the_first_reading_at_or_over_the_allowance():
     purchases = sale([], [(WEEK, None), (DAY, DE)], T0)
     readings = [
-        UsageReading(T0 + days(1), Decimal(2)),
-        UsageReading(T0 + days(2), Decimal(5)),  # exactly the allowance: used up here
-        UsageReading(T0 + days(3), Decimal(7)),
+        BundleUsage(T0 + days(1), Decimal(2)),
+        BundleUsage(T0 + days(2), Decimal(5)),  # exactly the allowance: used up here
+        BundleUsage(T0 + days(3), Decimal(7)),
     ]
     first, _ = project(purchases, readings, T0 + days(4)).entries
     assert first.exhausted_at == T0 + days(2)
@@ -182,19 +182,19 @@ def test_exhaustion_is_the_first_reading_at_or_over_the_allowance():
 
 def test_a_lower_later_reading_never_gives_data_back():
     purchases = sale([], [(WEEK, None)], T0)
-    readings = [UsageReading(T0 + days(1), Decimal(4)), UsageReading(T0 + days(2), Decimal(1))]
+    readings = [BundleUsage(T0 + days(1), Decimal(4)), BundleUsage(T0 + days(2), Decimal(1))]
     assert project(purchases, readings, T0 + days(3)).active.data_left_gb == Decimal(1)
-    readings.append(UsageReading(T0 + days(3), Decimal(5)))
-    readings.append(UsageReading(T0 + days(4), Decimal(0)))
+    readings.append(BundleUsage(T0 + days(3), Decimal(5)))
+    readings.append(BundleUsage(T0 + days(4), Decimal(0)))
     assert project(purchases, readings, T0 + days(5)).active.exhausted_at == T0 + days(3)
 
 
 def test_readings_before_a_bundle_started_or_after_the_instant_do_not_count():
     purchases = sale([], [(LITE, None), (WEEK, DE)], T0)
-    early = UsageReading(T0 + days(1), Decimal(5), purchase_id="p1")  # p1 had not started yet
-    before_sale = UsageReading(T0 - days(1), Decimal(15))
-    unknown = UsageReading(T0 + days(1), Decimal(15), purchase_id="elsewhere")
-    future = UsageReading(T0 + days(9), Decimal(15))
+    early = BundleUsage(T0 + days(1), Decimal(5), purchase_id="p1")  # p1 had not started yet
+    before_sale = BundleUsage(T0 - days(1), Decimal(15))
+    unknown = BundleUsage(T0 + days(1), Decimal(15), purchase_id="elsewhere")
+    future = BundleUsage(T0 + days(9), Decimal(15))
     readings = [early, before_sale, unknown, future]
     first, second = project(purchases, readings, T0 + days(2)).entries
     assert first.data_left_gb == Decimal(15) and second.state is BundleState.QUEUED
@@ -206,13 +206,13 @@ def test_readings_before_a_bundle_started_or_after_the_instant_do_not_count():
 
 def test_a_tagged_reading_counts_for_its_bundle():
     purchases = sale([], [(LITE, None), (WEEK, PE)], T0)
-    readings = [UsageReading(T0 + days(31), Decimal(2), purchase_id="p1")]
+    readings = [BundleUsage(T0 + days(31), Decimal(2), purchase_id="p1")]
     assert project(purchases, readings, T0 + days(32)).active.data_left_gb == Decimal(3)
 
 
 def test_data_exhausted_bundle_bought_after_the_data_ran_out_starts_at_the_sale_not_before():
     purchases = sale([], [(LITE, None)], T0)
-    readings = [UsageReading(T0 + days(5), Decimal(15))]
+    readings = [BundleUsage(T0 + days(5), Decimal(15))]
     assert project(purchases, readings, T0 + days(6)).status is AccountStatus.ACTIVE  # throttled
     purchases = sale(purchases, [(WEEK, DE), (DAY, DE)], T0 + days(6), readings)
     first, second, third = project(purchases, readings, T0 + days(6)).entries
@@ -225,11 +225,11 @@ def test_bundle_queued_behind_a_queue_found_later_to_have_ended_starts_at_its_sa
     # Sold as "period_end" while the account looked active; a reading synced later shows
     # the queue had run out before the sale: the bundle starts at its sale, not before.
     purchases = [
-        Purchase("week", WEEK, IM, T0, position=1),
-        Purchase("day", DAY, DE, T0 + timedelta(hours=1), position=2),
-        Purchase("lite", LITE, PE, T0 + days(2.5), position=3),
+        QueuedBundle("week", WEEK, IM, T0, position=1),
+        QueuedBundle("day", DAY, DE, T0 + timedelta(hours=1), position=2),
+        QueuedBundle("lite", LITE, PE, T0 + days(2.5), position=3),
     ]
-    synced = [UsageReading(T0 + days(1), Decimal(5))]
+    synced = [BundleUsage(T0 + days(1), Decimal(5))]
     week, day, lite = project(purchases, synced, T0 + days(3)).entries
     assert week.ends_at == day.starts_at == T0 + days(1) and day.ends_at == T0 + days(2)
     assert lite.starts_at == T0 + days(2.5) and lite.state is BundleState.ACTIVE
@@ -239,7 +239,7 @@ def test_bundle_queued_behind_a_queue_found_later_to_have_ended_starts_at_its_sa
 def test_times_in_other_zones_are_kept_in_utc():
     kinshasa = timezone(timedelta(hours=1))
     local = datetime(2026, 1, 31, 11, 37, tzinfo=kinshasa)
-    purchase = Purchase("a", WEEK, IM, local)
+    purchase = QueuedBundle("a", WEEK, IM, local)
     assert purchase.sold_at == T0 and purchase.sold_at.tzinfo is UTC
     assert project([purchase], [], local).entries[0].starts_at.tzinfo is UTC
 
@@ -292,7 +292,7 @@ def test_retrigger_refuses_immediate_and_unknown_triggers():
 
 def test_switching_to_data_exhausted_when_the_data_is_already_used_up_starts_the_bundle_now():
     purchases = queue_of_three()
-    readings = [UsageReading(T0 + days(5), Decimal(15))]
+    readings = [BundleUsage(T0 + days(5), Decimal(15))]
     now = T0 + days(6)
     changed = retrigger(purchases, readings, now, "p1", DE)
     first, second, _ = project(changed, readings, now).entries
@@ -313,19 +313,19 @@ def test_switching_to_data_exhausted_when_the_data_is_already_used_up_starts_the
         (lambda: BundleTerms("X", "X", Decimal(1), 0), "validity_days"),
         (lambda: BundleTerms("X", "X", Decimal(1), -3), "validity_days"),
         (lambda: BundleTerms("X", "X", Decimal(1), 1.5), "validity_days"),
-        (lambda: UsageReading(T0, Decimal(-1)), "gb_used"),
-        (lambda: UsageReading(T0, 0.5), "gb_used"),
-        (lambda: UsageReading(datetime(2026, 1, 1), Decimal(1)), "at"),
-        (lambda: Purchase("a", WEEK, PE, datetime(2026, 1, 1)), "sold_at"),
-        (lambda: Purchase("a", WEEK, PE, T0, trigger_set_at=datetime(2026, 1, 1)), "trigger_set_at"),
-        (lambda: Purchase("a", WEEK, "later", T0), "trigger"),
-        (lambda: Purchase("a", WEEK, PE, T0, position=-1), "position"),
-        (lambda: Purchase("", WEEK, PE, T0), "id"),
+        (lambda: BundleUsage(T0, Decimal(-1)), "gb_used"),
+        (lambda: BundleUsage(T0, 0.5), "gb_used"),
+        (lambda: BundleUsage(datetime(2026, 1, 1), Decimal(1)), "at"),
+        (lambda: QueuedBundle("a", WEEK, PE, datetime(2026, 1, 1)), "sold_at"),
+        (lambda: QueuedBundle("a", WEEK, PE, T0, trigger_set_at=datetime(2026, 1, 1)), "trigger_set_at"),
+        (lambda: QueuedBundle("a", WEEK, "later", T0), "trigger"),
+        (lambda: QueuedBundle("a", WEEK, PE, T0, position=-1), "position"),
+        (lambda: QueuedBundle("", WEEK, PE, T0), "id"),
         (lambda: project([], [], datetime(2026, 1, 1)), "at"),
         (lambda: plan_sale([], [], [("a", WEEK, None)], datetime(2026, 1, 1)), "at"),
-        (lambda: project([Purchase("a", WEEK, IM, T0)] * 2, [], T0), "id"),
+        (lambda: project([QueuedBundle("a", WEEK, IM, T0)] * 2, [], T0), "id"),
         (
-            lambda: project([Purchase("a", WEEK, IM, T0, 1), Purchase("b", WEEK, PE, T0, 1)], [], T0),
+            lambda: project([QueuedBundle("a", WEEK, IM, T0, 1), QueuedBundle("b", WEEK, PE, T0, 1)], [], T0),
             "position",
         ),
     ],
@@ -337,9 +337,9 @@ def test_bad_input_is_refused(build, field):
 
 
 def test_positions_decide_the_order_and_unassigned_ones_keep_list_order():
-    a, b = Purchase("a", WEEK, IM, T0, position=2), Purchase("b", DAY, PE, T0, position=1)
+    a, b = QueuedBundle("a", WEEK, IM, T0, position=2), QueuedBundle("b", DAY, PE, T0, position=1)
     assert [e.purchase_id for e in project([a, b], [], T0).entries] == ["b", "a"]
-    c, d = Purchase("c", WEEK, IM, T0), Purchase("d", DAY, PE, T0)
+    c, d = QueuedBundle("c", WEEK, IM, T0), QueuedBundle("d", DAY, PE, T0)
     assert [e.position for e in project([c, d], [], T0).entries] == [1, 2]
 
 
@@ -411,7 +411,7 @@ def history(data):
             if tag == "active":
                 tag = timeline.active.purchase_id if timeline.active else None
             gb = data.draw(st.decimals(min_value=0, max_value=20, places=1))
-            readings.append(UsageReading(at, gb, tag))
+            readings.append(BundleUsage(at, gb, tag))
         elif timeline.queued:
             chosen = data.draw(st.sampled_from(timeline.queued))
             if step == "move":

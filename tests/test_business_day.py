@@ -120,3 +120,18 @@ def test_bad_cash_movements(manager, args, field):
     with pytest.raises(ValidationError) as error:
         business_day.cash_movement(manager, *args)
     assert error.value.field == field
+
+
+def test_the_counters_today_is_the_outlets_local_date_across_midnight(demo_db, clock):
+    """22:30 UTC is still the 20th in Kinshasa (UTC+1) and already the 21st in Dar es Salaam (UTC+3)."""
+    from datetime import UTC, date, datetime
+
+    from konnect_pos.services.outlets import list_terminals
+
+    clock.now = datetime(2026, 11, 20, 22, 30, tzinfo=UTC)
+    zones = {}
+    for label in list_terminals():
+        counter = sign_in(label, "manager", "222222", clock)
+        zones[counter.terminal.outlet.zone] = counter.today()
+    assert zones["Africa/Kinshasa"] == date(2026, 11, 20)
+    assert zones["Africa/Dar_es_Salaam"] == date(2026, 11, 21)

@@ -11,7 +11,7 @@ from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CardTender, CashTender, MobileMoneyTender
 from konnect_pos.services import business_day, checkout, corrections
 from konnect_pos.services.checkout import CartItem
-from konnect_pos.services.daily_report import daily_report, parse_date
+from konnect_pos.services.daily_report import daily_report, parse_date, report_json
 from konnect_pos.services.session import sign_in
 from konnect_pos.store.models import Payment, Sale
 
@@ -50,60 +50,68 @@ def shop(demo_db, clock):
 def test_x_report_ties_out_with_the_sales(shop):
     _, manager = shop
     report = daily_report(manager, DAY)
-    assert report["kind"] == "X" and report["terminal"] == "KIN01-T1"
+    assert report.kind == "X" and report.terminal == "KIN01-T1"
+    sections = report.sections
     live = [s for s in Sale.select() if s.receipt_number != "KIN01-T1-000004"]
-    (usd_sales,) = report["sales"]
-    assert usd_sales["count"] == len(live) == 3
-    assert usd_sales["total"]["minor"] == sum(s.total_minor for s in live) == 4600 + 600 + 600
-    assert usd_sales["vat"]["minor"] == sum(s.vat_minor for s in live)
-    assert usd_sales["refunds"]["amount"] == "1.50" and usd_sales["net"]["minor"] == 5800 - 150
-    methods = {r["method"]: r["minor"] for r in report["by_method"]}
+    (usd_sales,) = sections.sales
+    assert usd_sales.count == len(live) == 3
+    assert usd_sales.total.to_minor() == sum(s.total_minor for s in live) == 4600 + 600 + 600
+    assert usd_sales.vat.to_minor() == sum(s.vat_minor for s in live)
+    assert usd_sales.refunds == usd("1.50") and usd_sales.net.to_minor() == 5800 - 150
+    methods = {r.method: r.amount.to_minor() for r in sections.by_method}
     assert methods == {"cash": 1600, "mobile_money": 3600, "card": 600}
-    assert sum(methods.values()) == usd_sales["total"]["minor"]
-    assert [(m["provider"], m["reference"]) for m in report["mobile_money"]] == [
+    assert sum(methods.values()) == usd_sales.total.to_minor()
+    assert [(m.provider, m.reference) for m in sections.mobile_money] == [
         ("mpesa", "QK7AB12CD3"),
         ("orange_money", "OM-778899"),
     ]
-    assert {b["code"]: b["count"] for b in report["by_bundle"]} == {
+    assert {b.code: b.count for b in sections.by_bundle} == {
         "CD-LITE15": 1,
         "CD-STD40": 1,
         "CD-WEEK5": 2,
     }
-    assert sum(b["minor"] for b in report["by_bundle"]) == usd_sales["total"]["minor"]
-    assert {a["user"]: a["count"] for a in report["by_agent"]} == {"cashier": 2, "manager": 1}
-    assert sum(h["minor"] for h in report["by_hour"]) == usd_sales["total"]["minor"]
-    void = report["voids"][0]
-    assert void["receipt_number"] == "KIN01-T1-000004" and void["user_name"] == "Joseph Manager"
-    cash = next(c for c in report["cash"] if c["currency"] == "USD")
-    assert cash["expected"]["minor"] == 5000 + 1600 - 150 - 2000 and cash["counted"] is None
+    assert sum(b.amount.to_minor() for b in sections.by_bundle) == usd_sales.total.to_minor()
+    assert {a.user: a.count for a in sections.by_agent} == {"cashier": 2, "manager": 1}
+    assert sum(h.amount.to_minor() for h in sections.by_hour) == usd_sales.total.to_minor()
+    void = sections.voids[0]
+    assert void.receipt_number == "KIN01-T1-000004" and void.user_name == "Joseph Manager"
+    cash = next(c for c in sections.cash if c.currency == "USD")
+    assert cash.expected.to_minor() == 5000 + 1600 - 150 - 2000 and cash.counted is None
     assert Payment.select().count() == 5  # the voided sale's payment is kept, only left out of the totals
-    json.dumps(report)
+    printed = json.loads(report_json(report))  # --json: amounts as {currency, minor, amount}
+    assert printed["sales"][0]["net"] == {"currency": "USD", "minor": 5650, "amount": "56.50"}
+    assert printed["voids"][0]["minor"] == void.amount.to_minor() and printed["business_date"] == "2026-11-20"
+    printed_cash = next(c for c in printed["cash"] if c["currency"] == "USD")
+    assert (
+        printed_cash["float"]["minor"] == cash.opening_float.to_minor() == 5000
+        and printed_cash["counted"] is None
+    )
 
 
 def test_z_report_after_close_has_count_and_variance(shop):
     _, manager = shop
     business_day.close_day(manager, {"USD": {"note:20": 2, "note:1": 4}}, comment="short 0.50")
     report = daily_report(manager, DAY)
-    assert report["kind"] == "Z" and report["days"][0]["z_number"] == 1
-    cash = next(c for c in report["cash"] if c["currency"] == "USD")
-    assert (cash["counted"]["amount"], cash["variance"]["amount"]) == ("44.00", "-0.50")
+    assert report.kind == "Z" and report.days[0].z_number == 1
+    cash = next(c for c in report.sections.cash if c.currency == "USD")
+    assert (cash.counted, cash.variance) == (usd("44.00"), usd("-0.50"))
 
 
 def test_report_of_a_day_without_sales_is_valid_and_empty(demo_db, clock):
     manager = sign_in("KIN01-T1", "manager", "222222", clock)
     report = daily_report(manager, DAY)
-    assert report["sales"] == [] and report["by_method"] == []
-    assert {c["currency"]: c["float"]["amount"] for c in report["cash"]} == {
-        "CDF": "20000.00",
-        "USD": "50.00",
+    assert report.sections.sales == [] and report.sections.by_method == []
+    assert {c.currency: c.opening_float for c in report.sections.cash} == {
+        "CDF": Money.of("20000", "CDF"),
+        "USD": usd("50"),
     }
-    assert daily_report(manager, date(2026, 1, 1))["days"] == []
+    assert daily_report(manager, date(2026, 1, 1)).days == []
 
 
 def test_outlet_summary_and_rights(shop, clock):
     cashier, manager = shop
     summary = daily_report(manager, DAY, whole_outlet=True)
-    assert summary["kind"] == "outlet" and summary["sales"][0]["count"] == 3
+    assert summary.kind == "outlet" and summary.sections.sales[0].count == 3
     with pytest.raises(PermissionDenied):
         daily_report(cashier, DAY)
     with pytest.raises(ValidationError):

@@ -50,8 +50,8 @@ def test_cash_rounding_is_printed_so_net_equals_total_plus_rounding_minus_refund
     ]
     sale = checkout.sell(cashier, "TZ00000004", [CartItem("TZ-WEEK5")], tenders)  # 70 left: 50 in cash
     corrections.refund_sale(manager, sale.receipt_number, "1000", "late activation", method="cash")
-    (sales,) = daily_report(manager, DAY)["sales"]
-    assert sales["rounding"]["amount"] == "-20.00"
+    (sales,) = daily_report(manager, DAY).sections.sales
+    assert sales.rounding == Money.of("-20.00", sales.currency)
     text = pdf_text(daily_report_pdf(manager, DAY))  # DAR01 speaks Swahili
     line = re.search(
         r"Halisi TZS = jumla (.+?) \+ kuzungusha pesa taslimu (.+?) - marejesho (.+?) = (.+)", text

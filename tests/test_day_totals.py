@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from konnect_pos.domain.daily_report import DailyReport
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender, MobileMoneyTender
 from konnect_pos.services import checkout, corrections, demo
@@ -42,15 +43,15 @@ def day(database, clock):
     return manager
 
 
-def _sections(report: dict) -> dict:
+def _sections(report: DailyReport) -> dict:
     keys = ("sales", "by_method", "by_bundle", "by_agent", "by_hour", "cash", "mobile_money")
-    return {key: report[key] for key in keys}
+    return {key: getattr(report.sections, key) for key in keys}
 
 
 def test_totals_follow_sales_and_voids_and_verify_finds_an_edited_total(day, clock):
     report = daily_report(day, clock().date(), whole_outlet=True)
-    assert [(row["currency"], row["count"]) for row in report["sales"]] == [("USD", 2)]
-    assert {(row["code"], row["count"]) for row in report["by_bundle"]} == {("CD-LITE15", 2), ("CD-WEEK5", 1)}
+    assert [(row.currency, row.count) for row in report.sections.sales] == [("USD", 2)]
+    assert {(row.code, row.count) for row in report.sections.by_bundle} == {("CD-LITE15", 2), ("CD-WEEK5", 1)}
     assert verify().problems == []
     with db.atomic() as transaction:
         db.execute_sql("UPDATE day_total SET amount_minor = amount_minor + 100 WHERE section = 'sale'")
@@ -74,5 +75,5 @@ def test_upgrade_fills_the_totals_of_days_already_stored(day, clock):
         db.execute_sql(f"UPDATE {VERSION_TABLE} SET version = (SELECT MAX(version) FROM {STEP_TABLE})")
     migrate(db.obj)
     assert _sections(daily_report(day, clock().date(), whole_outlet=True)) == before
-    assert before["sales"][0]["count"] == 2
+    assert before["sales"][0].count == 2
     assert verify().problems == []

@@ -86,23 +86,18 @@ def test_a_dollar_price_paid_in_francs_from_rate_to_void(demo_db, clock, databas
     assert verify().ok
 
     x_report = daily_report(manager, date(2026, 11, 20))
-    assert {c["currency"]: c["expected"]["amount"] for c in x_report["cash"]} == {
-        "CDF": "40000.00",
-        "USD": "48.86",
-    }
-    assert {(m["method"], m["currency"], m["amount"]) for m in x_report["by_method"]} == {
-        ("cash", "CDF", "20000.00")
-    }
+    assert {c.currency: c.expected for c in x_report.sections.cash} == {"CDF": fc(40000), "USD": usd("48.86")}
+    assert [(m.method, m.amount) for m in x_report.sections.by_method] == [("cash", fc(20000))]
     closed = close_day(
         manager, {"USD": {"note:20": 2, "note:5": 1, "coin:0.01": 386}, "CDF": {"note:20000": 2}}
     )
     counts = {c.currency: (c.expected, c.counted) for c in closed.counts}
     assert counts == {"USD": (usd("48.86"), usd("48.86")), "CDF": (fc(40000), fc(40000))}
     z_report = daily_report(manager, date(2026, 11, 20))
-    assert z_report["kind"] == "Z"
-    assert {c["currency"]: (c["expected"]["amount"], c["counted"]["amount"]) for c in z_report["cash"]} == {
-        "CDF": ("40000.00", "40000.00"),
-        "USD": ("48.86", "48.86"),
+    assert z_report.kind == "Z"
+    assert {c.currency: (c.expected, c.counted) for c in z_report.sections.cash} == {
+        "CDF": (fc(40000), fc(40000)),
+        "USD": (usd("48.86"), usd("48.86")),
     }
     assert verify().ok
     database.execute_sql("UPDATE exchange_rate SET per_base = '2500'")  # behind the app's back

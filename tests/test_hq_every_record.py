@@ -58,10 +58,6 @@ def _day(clock: ManualClock) -> date:
     return clock().astimezone(ZONE).date()
 
 
-def _money(part: dict) -> Money:
-    return Money.from_minor(part["minor"], part["currency"])
-
-
 def _a_day_offline(clock: ManualClock, n: int, billing_day: int) -> None:
     """What a distributor does in a day: the morning run, sales, a void, a refund, cash, a top-up,
     an opt-out and back, the corporate run on its billing day, and the close with the drawer counted."""
@@ -103,26 +99,23 @@ def _terminal_figures(clock: ManualClock, day: date) -> dict[str, dict[str, obje
     """The terminal's own numbers for the day: its X/Z report, balance ledgers, invoices."""
     manager = sign_in(LUB, "manager", "222222", clock)
     report = daily_report(manager, day)
-    assert report["kind"] == "Z"
+    assert report.kind == "Z"
+    sections = report.sections
     figures: dict[str, dict[str, object]] = defaultdict(dict)
-    for row in report["sales"]:
-        figures[row["currency"]].update(
-            sales=row["count"], total=_money(row["total"]), vat=_money(row["vat"])
-        )
-    for name, rows in (("voids", report["voids"]), ("refunds", report["refunds"])):
+    for row in sections.sales:
+        figures[row.currency].update(sales=row.count, total=row.total, vat=row.vat)
+    for name, rows in (("voids", sections.voids), ("refunds", sections.refunds)):
         for row in rows:
-            part = figures[row["currency"]]
+            part = figures[row.amount.currency]
             part[name] = part.get(name, 0) + 1
             amount = name.replace("voids", "voided").replace("refunds", "refunded")
-            part[amount] = part.get(amount, Money.zero(row["currency"])) + _money(row)
-    for row in report["cash_movements"]:
-        part = figures[row["currency"]]
-        name = f"cash_{row['direction']}"
-        part[name] = part.get(name, Money.zero(row["currency"])) + _money(row)
-    for row in report["cash"]:
-        figures[row["currency"]].update(
-            float=_money(row["float"]), expected=_money(row["expected"]), counted=_money(row["counted"])
-        )
+            part[amount] = part.get(amount, Money.zero(row.amount.currency)) + row.amount
+    for row in sections.cash_movements:
+        part = figures[row.amount.currency]
+        name = f"cash_{row.direction}"
+        part[name] = part.get(name, Money.zero(row.amount.currency)) + row.amount
+    for row in sections.cash:
+        figures[row.currency].update(float=row.opening_float, expected=row.expected, counted=row.counted)
     for account in PLAN_ACCOUNTS:
         _balance, entries = plans.balance(account)
         for entry, _after in entries:

@@ -63,7 +63,7 @@ def test_void_of_a_top_up_takes_it_back_out_of_the_balance(cashier, manager):
     assert '"balance_reversal"' in entry.payload and f"reversal:{void.uuid}" in entry.payload
     assert business_day.expected_cash(business_day.current_day(manager).id)["USD"] == usd("50")
     report = daily_report(manager, business_day.current_day(manager).business_date)
-    assert report["voids"][0]["balance_reversed"]["amount"] == "10.00"
+    assert report.sections.voids[0].balance_reversed.amount == usd("10.00")
     assert verify().problems == []
 
 
@@ -75,7 +75,7 @@ def test_refund_of_a_top_up_takes_the_refunded_part_back(cashier, manager, clock
     corrections.refund_sale(manager, top.receipt_number, "6", "the rest", method="cash")
     assert cp.balance(PLAIN)[0] == usd("0")
     report = daily_report(manager, business_day.current_day(manager).business_date)
-    assert sorted(r["balance_reversed"]["amount"] for r in report["refunds"]) == ["4.00", "6.00"]
+    assert sorted(r.balance_reversed.amount.amount for r in report.sections.refunds) == [4, 6]
     assert verify().problems == []
 
 

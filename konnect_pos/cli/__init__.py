@@ -13,24 +13,39 @@ from collections.abc import Sequence
 
 from konnect_pos.cli import (
     advice,
+    audit,
     backup,
     connect_plus,
     corporate,
-    counter,
+    corrections,
     crash_logs,
+    customers,
+    day,
+    demo,
     distributor_float,
     exchange_rate,
+    gui,
     plans,
     printing,
     reconcile,
+    report,
+    sale,
     sync,
+    users,
     verify,
 )
 from konnect_pos.cli.common import EXIT_USAGE, OneLineParser, lang, tr, translate_error
 from konnect_pos.domain.errors import KonnectError
 
 AREAS = (
-    counter,
+    demo,
+    customers,
+    sale,
+    day,
+    corrections,
+    report,
+    users,
+    audit,
     sync,
     corporate,
     connect_plus,
@@ -55,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser = OneLineParser(prog="konnect-pos", parents=[common], description=__doc__)
     parser.add_argument("--terminal", help="terminal label, e.g. KIN01-T1")
-    parser.set_defaults(handler=counter.cmd_gui)
+    parser.set_defaults(handler=gui.cmd_gui)
     sub = parser.add_subparsers(dest="command", parser_class=OneLineParser)
     for area in AREAS:
         area.register(sub, common)
@@ -69,7 +84,7 @@ def _starts_gui(argv: Sequence[str]) -> bool:
 
     with contextlib.redirect_stderr(io.StringIO()), contextlib.suppress(SystemExit):
         args, _ = build_parser().parse_known_args(argv)
-        return args.handler is counter.cmd_gui or (args.command == "demo" and not args.no_gui)
+        return args.handler is gui.cmd_gui or (args.command == "demo" and not args.no_gui)
     return False
 
 

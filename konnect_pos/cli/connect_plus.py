@@ -91,16 +91,14 @@ def cmd_connectplus(args: argparse.Namespace) -> int:
 
 
 def cmd_run_daily(args: argparse.Namespace) -> int:
-    from zoneinfo import ZoneInfo
-
     from konnect_pos.domain.roles import Right
     from konnect_pos.services.plans import run_daily
 
     open_db(args, create=False)
     counter = signed_in(args)
     counter.require(Right.SELL)
-    day = _today(args)
-    today = counter.clock().astimezone(ZoneInfo(counter.terminal.outlet.zone)).date()
+    today = counter.today()
+    day = _today(args) if args.date else today
     if day > today:  # fees would be charged for days not yet lived
         raise ValidationError(
             "The daily run cannot go past today ({today})", field="date", today=today.isoformat()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from konnect_pos.cli import counter
+from konnect_pos.cli import sale
 from konnect_pos.cli.common import lang, open_db, signed_in, tr
 from konnect_pos.domain.errors import KonnectError
 
@@ -30,12 +30,12 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     if args.printer is None:
         if not args.out:
             raise KonnectError("Give --out FILE.pdf or --printer URL")
-        return counter.cmd_receipt(args)
+        return sale.cmd_receipt(args)
     from konnect_pos.services.receipt_printer import parse_printer, send, thermal_receipt
 
     parse_printer(args.printer)
     if args.out:
-        counter.cmd_receipt(args)
+        sale.cmd_receipt(args)
     else:
         open_db(args, create=False)
     receipt = thermal_receipt(

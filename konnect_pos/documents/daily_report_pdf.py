@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from io import BytesIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4
@@ -16,49 +16,52 @@ from konnect_pos.documents.pdf_text import calendar_date, local_time, money, wor
 from konnect_pos.domain.money import Money
 from konnect_pos.payment_names import method_name, payment_name, provider_name
 
+if TYPE_CHECKING:
+    from konnect_pos.domain.daily_report import DailyReport, RefundLine, VoidLine
+
 TITLES = {"X": "X report (day still open)", "Z": "Z report (day closed)", "outlet": "Outlet summary"}
 
 
-def _m(value: dict[str, Any] | None, lang: str) -> str:
-    if value is None:
-        return "—"
-    return money(Money.from_minor(value["minor"], value["currency"]), lang)
+def _m(value: Money | None, lang: str) -> str:
+    return "—" if value is None else money(value, lang)
 
 
-def _at(iso: str, zone: str, lang: str) -> str:
+def _at(moment: datetime, zone: str, lang: str) -> str:
     """A stored instant as the outlet's local time to the minute."""
-    return local_time(datetime.fromisoformat(iso), zone, lang)
+    return local_time(moment, zone, lang)
 
 
-def _by(row: dict[str, Any]) -> str:
-    user = row.get("user_name") or row["user"]
-    approver = row.get("approved_by_name") or row["approved_by"] or "—"
+def _by(row: VoidLine | RefundLine) -> str:
+    user = row.user_name or row.user
+    approver = row.approved_by_name or row.approved_by or "—"
     return f"{user} / {approver}"
 
 
-def tie_out_lines(report: dict[str, Any], lang: str) -> list[str]:
+def tie_out_lines(report: DailyReport, lang: str) -> list[str]:
     """One line per currency that shows how Net is made: Total + cash rounding − refunds."""
     return [
         words(
             lang,
             "Net {currency} = total {total} + cash rounding {rounding} - refunds {refunds} = {net}",
-            currency=s["currency"],
-            total=_m(s["total"], lang),
-            rounding=_m(s["rounding"], lang),
-            refunds=_m(s["refunds"], lang),
-            net=_m(s["net"], lang),
+            currency=s.currency,
+            total=_m(s.total, lang),
+            rounding=_m(s.rounding, lang),
+            refunds=_m(s.refunds, lang),
+            net=_m(s.net, lang),
         )
-        for s in report["sales"]
+        for s in report.sections.sales
     ]
 
 
-def _reversed(row: dict[str, Any], lang: str) -> str:
+def _reversed(row: VoidLine | RefundLine, lang: str) -> str:
     """A top-up taken back out of a customer's balance by this void or refund."""
-    taken = row.get("balance_reversed")
-    return f" — {words(lang, 'from the balance of')} {taken['account']}: {_m(taken, lang)}" if taken else ""
+    taken = row.balance_reversed
+    return (
+        f" — {words(lang, 'from the balance of')} {taken.account}: {_m(taken.amount, lang)}" if taken else ""
+    )
 
 
-def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4") -> bytes:
+def render_daily_report(report: DailyReport, lang: str = "en", fmt: str = "a4") -> bytes:
     scale = 1.0 if fmt == "a4" else 0.8
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=9 * scale, leading=11 * scale)
     head = ParagraphStyle(
@@ -89,80 +92,80 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
         )
         return result
 
-    business_date = calendar_date(date.fromisoformat(report["business_date"]), lang)
+    business_date = calendar_date(report.business_date, lang)
     story: list[Any] = [
-        p(words(lang, "Daily sales summary") + " — " + words(lang, TITLES[report["kind"]]), title),
+        p(words(lang, "Daily sales summary") + " — " + words(lang, TITLES[report.kind]), title),
         p(
-            f"{report['outlet']['name']} · {report['terminal'] or words(lang, 'all terminals')} · "
+            f"{report.outlet.name} · {report.terminal or words(lang, 'all terminals')} · "
             f"{words(lang, 'Business day')} {business_date}"
         ),
     ]
-    zone = report["outlet"].get("zone", "UTC")
-    for day in report["days"]:
-        opened, zone = day["opened_at"], report["outlet"]["zone"]
+    zone = report.outlet.zone
+    for day in report.days:
         closed = (
-            f" · {words(lang, 'closed by')} {day.get('closed_by_name') or day['closed_by']} "
-            f"{_at(day['closed_at'], zone, lang)} · Z {day['z_number']}"
-            if day["closed_at"]
+            f" · {words(lang, 'closed by')} {day.closed_by_name or day.closed_by} "
+            f"{_at(day.closed_at, zone, lang)} · Z {day.z_number}"
+            if day.closed_at
             else ""
         )
-        opened = f"{day.get('opened_by_name') or day['opened_by']} {_at(day['opened_at'], zone, lang)}"
-        story.append(p(f"{day['terminal']}: {words(lang, 'opened by')} {opened}{closed}"))
-        if day.get("comment"):
-            story.append(p(f"{words(lang, 'Comment at close')}: {day['comment']}"))
-        if day.get("journal"):
-            story.append(p(f"{words(lang, 'Journal')}: {day['journal']}"))
-    sections = [
+        opened = f"{day.opened_by_name or day.opened_by} {_at(day.opened_at, zone, lang)}"
+        story.append(p(f"{day.terminal}: {words(lang, 'opened by')} {opened}{closed}"))
+        if day.comment:
+            story.append(p(f"{words(lang, 'Comment at close')}: {day.comment}"))
+        if day.journal:
+            story.append(p(f"{words(lang, 'Journal')}: {day.journal}"))
+    sections = report.sections
+    tables = [
         (
             "Sales",
             ["Currency", "Count", "Total", "VAT", "Cash rounding", "Refunds", "Net"],
             [
                 [
-                    s["currency"],
-                    s["count"],
-                    _m(s["total"], lang),
-                    _m(s["vat"], lang),
-                    _m(s["rounding"], lang),
-                    _m(s["refunds"], lang),
-                    _m(s["net"], lang),
+                    s.currency,
+                    s.count,
+                    _m(s.total, lang),
+                    _m(s.vat, lang),
+                    _m(s.rounding, lang),
+                    _m(s.refunds, lang),
+                    _m(s.net, lang),
                 ]
-                for s in report["sales"]
+                for s in sections.sales
             ],
         ),
         (
             "By payment method",
             ["Method", "Count", "Amount"],
-            [[method_name(r["method"], lang), r["count"], _m(r, lang)] for r in report["by_method"]],
+            [[method_name(r.method, lang), r.count, _m(r.amount, lang)] for r in sections.by_method],
         ),
         (
             "Mobile money references",
             ["Provider", "Reference", "Receipt", "Amount"],
             [
-                [provider_name(r["provider"]), r["reference"], r["receipt_number"], _m(r, lang)]
-                for r in report["mobile_money"]
+                [provider_name(r.provider), r.reference, r.receipt_number, _m(r.amount, lang)]
+                for r in sections.mobile_money
             ],
         ),
         (
             "By bundle",
             ["Bundle", "Count", "Amount"],
-            [[f"{r['code']} {r['name']}", r["count"], _m(r, lang)] for r in report["by_bundle"]],
+            [[f"{r.code} {r.name}", r.count, _m(r.amount, lang)] for r in sections.by_bundle],
         ),
         (
             "By agent",
             ["Agent", "Count", "Amount"],
-            [[r["name"], r["count"], _m(r, lang)] for r in report["by_agent"]],
+            [[r.name, r.count, _m(r.amount, lang)] for r in sections.by_agent],
         ),
         (
             "By hour",
             ["Hour", "Count", "Amount"],
-            [[f"{r['hour']:02d}:00", r["count"], _m(r, lang)] for r in report["by_hour"]],
+            [[f"{r.hour:02d}:00", r.count, _m(r.amount, lang)] for r in sections.by_hour],
         ),
         (
             "Voids",
             ["Receipt", "Amount", "Reason", "By / approved"],
             [
-                [r["receipt_number"], _m(r, lang) + _reversed(r, lang), r["reason"], _by(r)]
-                for r in report["voids"]
+                [r.receipt_number, _m(r.amount, lang) + _reversed(r, lang), r.reason, _by(r)]
+                for r in sections.voids
             ],
         ),
         (
@@ -170,20 +173,20 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
             ["Receipt", "Amount", "Reason", "By / approved"],
             [
                 [
-                    r["receipt_number"],
-                    f"{_m(r, lang)} ({payment_name(r['method'], r['provider'], lang)})" + _reversed(r, lang),
-                    r["reason"],
+                    r.receipt_number,
+                    f"{_m(r.amount, lang)} ({payment_name(r.method, r.provider, lang)})" + _reversed(r, lang),
+                    r.reason,
                     _by(r),
                 ]
-                for r in report["refunds"]
+                for r in sections.refunds
             ],
         ),
         (
             "Cash movements",
             ["Direction", "Amount", "Reason", "By"],
             [
-                [words(lang, r["direction"]), _m(r, lang), r["reason"], r.get("user_name") or r["user"]]
-                for r in report["cash_movements"]
+                [words(lang, r.direction), _m(r.amount, lang), r.reason, r.user_name or r.user]
+                for r in sections.cash_movements
             ],
         ),
         (
@@ -191,17 +194,17 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
             ["Currency", "Opening float", "Expected", "Counted", "Variance"],
             [
                 [
-                    r["currency"],
-                    _m(r["float"], lang),
-                    _m(r["expected"], lang),
-                    _m(r["counted"], lang),
-                    _m(r["variance"], lang),
+                    r.currency,
+                    _m(r.opening_float, lang),
+                    _m(r.expected, lang),
+                    _m(r.counted, lang),
+                    _m(r.variance, lang),
                 ]
-                for r in report["cash"]
+                for r in sections.cash
             ],
         ),
     ]
-    for name, header, rows in sections:
+    for name, header, rows in tables:
         weights = [2, 2, 3, 3, 3, 4, 3] if name == "Sales" else None  # money columns get the room
         story += [p(words(lang, name), head), table(rows, header, weights)]
         if name == "Sales":  # every total explained: the arithmetic on the page ties out
@@ -226,6 +229,6 @@ def render_daily_report(report: dict[str, Any], lang: str = "en", fmt: str = "a4
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        title=f"{report['kind']} {report['business_date']}",
+        title=f"{report.kind} {report.business_date.isoformat()}",
     ).build(story)
     return buffer.getvalue()

@@ -87,7 +87,7 @@ def _whole(value: Decimal) -> int:
     return max(1, int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP)))
 
 
-def _used(entry: queue.TimelineEntry, readings: Sequence[queue.UsageReading]) -> Decimal:
+def _used(entry: queue.TimelineEntry, readings: Sequence[queue.BundleUsage]) -> Decimal:
     if entry.exhausted_at is not None:
         return entry.terms.data_gb
     own = [
@@ -100,7 +100,7 @@ def _used(entry: queue.TimelineEntry, readings: Sequence[queue.UsageReading]) ->
 
 
 def _finished(
-    purchases: Sequence[queue.Purchase], readings: Sequence[queue.UsageReading], at: datetime
+    purchases: Sequence[queue.QueuedBundle], readings: Sequence[queue.BundleUsage], at: datetime
 ) -> list[_Finished]:
     timeline = queue.project(purchases, readings, at)
     result = []
@@ -130,8 +130,8 @@ def _fitting(offers: Sequence[Offer], daily_gb: Decimal) -> Offer:
 
 
 def advise_bundle(
-    purchases: Sequence[queue.Purchase],
-    readings: Sequence[queue.UsageReading],
+    purchases: Sequence[queue.QueuedBundle],
+    readings: Sequence[queue.BundleUsage],
     catalog: Sequence[Offer],
     at: datetime,
 ) -> BundleAdvice | None:

@@ -105,7 +105,7 @@ class BundleTerms:
 
 
 @dataclass(frozen=True, slots=True)
-class Purchase:
+class QueuedBundle:
     """One bought bundle on the account.
 
     ``position`` is the 1-based place in the account's queue (0: not assigned, the
@@ -142,7 +142,7 @@ class Purchase:
 
 
 @dataclass(frozen=True, slots=True)
-class UsageReading:
+class BundleUsage:
     """High-speed GB used so far by one bundle (cumulative for that bundle).
 
     ``purchase_id`` names the bundle when the reading was tagged (agent entry,
@@ -192,7 +192,7 @@ class Timeline:
         return tuple(e for e in self.entries if e.state is BundleState.QUEUED)
 
 
-def queue_order(purchases: Sequence[Purchase]) -> list[Purchase]:
+def queue_order(purchases: Sequence[QueuedBundle]) -> list[QueuedBundle]:
     """Purchases by queue position (stable: list order decides among unassigned ones)."""
     seen_ids: set[str] = set()
     seen_positions: set[int] = set()
@@ -220,7 +220,11 @@ class _Usage:
 
 
 def _usage(
-    purchase: Purchase, start: datetime, period_end: datetime, readings: Sequence[UsageReading], at: datetime
+    purchase: QueuedBundle,
+    start: datetime,
+    period_end: datetime,
+    readings: Sequence[BundleUsage],
+    at: datetime,
 ) -> _Usage:
     """What the readings known at ``at`` say about one started bundle.
 
@@ -252,11 +256,11 @@ def _usage(
 
 
 def _handover(
-    purchase: Purchase,
+    purchase: QueuedBundle,
     start_exact: bool,
     period_end: datetime,
     usage: _Usage | None,
-    successor: Purchase | None,
+    successor: QueuedBundle | None,
     at: datetime,
 ) -> tuple[datetime, bool]:
     """When ``purchase`` stops being the running bundle, and whether that is known exactly."""
@@ -272,7 +276,7 @@ def _handover(
     return period_end, start_exact and period_end <= at
 
 
-def project(purchases: Sequence[Purchase], readings: Sequence[UsageReading], at: datetime) -> Timeline:
+def project(purchases: Sequence[QueuedBundle], readings: Sequence[BundleUsage], at: datetime) -> Timeline:
     """The account as known at ``at``: each bundle's state, start, end and data left.
 
     Only readings taken at or before ``at`` count, so the projection for a past instant
@@ -329,11 +333,11 @@ def project(purchases: Sequence[Purchase], readings: Sequence[UsageReading], at:
 
 
 def plan_sale(
-    purchases: Sequence[Purchase],
-    readings: Sequence[UsageReading],
+    purchases: Sequence[QueuedBundle],
+    readings: Sequence[BundleUsage],
     items: Sequence[tuple[str, BundleTerms, ActivationTrigger | None]],
     at: datetime,
-) -> list[Purchase]:
+) -> list[QueuedBundle]:
     """New purchases for a sale of ``items`` (id, terms, chosen trigger) at ``at``.
 
     On a dormant account the first item activates at once (``immediate``, its chosen
@@ -345,7 +349,7 @@ def plan_sale(
         raise ValidationError("Choose at least one bundle", field="bundle")
     dormant = project(purchases, readings, at).status is AccountStatus.DORMANT
     last = max([len(purchases), *(p.position for p in purchases)])
-    planned: list[Purchase] = []
+    planned: list[QueuedBundle] = []
     for index, (purchase_id, terms, chosen) in enumerate(items):
         if dormant and index == 0:
             trigger = ActivationTrigger.IMMEDIATE
@@ -355,12 +359,12 @@ def plan_sale(
                 raise ValidationError(
                     "Only the first bundle on a dormant account starts immediately", field="trigger"
                 )
-        planned.append(Purchase(purchase_id, terms, trigger, at, position=last + index + 1))
+        planned.append(QueuedBundle(purchase_id, terms, trigger, at, position=last + index + 1))
     queue_order([*purchases, *planned])  # refuses an id already on the account
     return planned
 
 
-def _renumbered(ordered: Sequence[Purchase]) -> list[Purchase]:
+def _renumbered(ordered: Sequence[QueuedBundle]) -> list[QueuedBundle]:
     return [p if p.position == n else replace(p, position=n) for n, p in enumerate(ordered, start=1)]
 
 
@@ -384,12 +388,12 @@ def _queued_block(timeline: Timeline, purchase_id: str) -> tuple[int, range]:
 
 
 def move(
-    purchases: Sequence[Purchase],
-    readings: Sequence[UsageReading],
+    purchases: Sequence[QueuedBundle],
+    readings: Sequence[BundleUsage],
     at: datetime,
     purchase_id: str,
     new_index: int,
-) -> list[Purchase]:
+) -> list[QueuedBundle]:
     """Reorder a waiting bundle among the waiting ones; started bundles keep their place.
 
     ``new_index`` is the 0-based place in the whole queue. Returns every purchase in
@@ -414,12 +418,12 @@ def move(
 
 
 def retrigger(
-    purchases: Sequence[Purchase],
-    readings: Sequence[UsageReading],
+    purchases: Sequence[QueuedBundle],
+    readings: Sequence[BundleUsage],
     at: datetime,
     purchase_id: str,
     trigger: ActivationTrigger,
-) -> list[Purchase]:
+) -> list[QueuedBundle]:
     """Change how a waiting bundle activates (never to ``immediate``); the choice counts from ``at``."""
     at = _utc(at, "at")
     trigger = _trigger(trigger)

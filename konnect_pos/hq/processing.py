@@ -371,7 +371,7 @@ def rebuild_queue(conn: psycopg.Connection, account: str) -> None:
         (account,),
     ).fetchall()
     readings = [
-        queue.UsageReading(at=at, gb_used=Decimal(gb))
+        queue.BundleUsage(at=at, gb_used=Decimal(gb))
         for at, gb in conn.execute(
             "SELECT at, gb_used FROM hq_usage WHERE customer = %s ORDER BY at", (account,)
         )
@@ -380,7 +380,7 @@ def rebuild_queue(conn: psycopg.Connection, account: str) -> None:
         "SELECT at, kind, purchase, details FROM hq_queue_change WHERE customer = %s ORDER BY at, uuid",
         (account,),
     ).fetchall()
-    purchases: list[queue.Purchase] = []
+    purchases: list[queue.QueuedBundle] = []
     sold_as: dict[str, str] = {}
     waiting = list(changes)
     for sale_uuid, group in _by_sale(lines):
@@ -432,9 +432,9 @@ def _by_sale(lines: list[tuple[Any, ...]]) -> Iterable[tuple[str, list[tuple[Any
 
 
 def _replay(
-    purchases: list[queue.Purchase], readings: list[queue.UsageReading], at: datetime, kind: str,
+    purchases: list[queue.QueuedBundle], readings: list[queue.BundleUsage], at: datetime, kind: str,
     purchase: str, details: dict[str, Any],
-) -> list[queue.Purchase]:  # fmt: skip
+) -> list[queue.QueuedBundle]:  # fmt: skip
     """A counter's reorder or retrigger applied where it happened among the sales.
 
     The terminal names its purchases by its own ids; the change carries which sale line each

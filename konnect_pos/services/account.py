@@ -84,7 +84,7 @@ def _change_queue(
     account_number: str,
     kind: str,
     purchase_uuid: str,
-    apply: Callable[..., list[queue.Purchase]],
+    apply: Callable[..., list[queue.QueuedBundle]],
     details: dict,
 ) -> queue.Timeline:
     counter.require(Right.SELL)

@@ -8,12 +8,13 @@ from konnect_pos.domain.advice import BundleAdvice, Offer, advise_bundle
 from konnect_pos.domain.countries import country
 from konnect_pos.services.catalog import bundles_for_country
 from konnect_pos.services.checkout import _customer, account_state
+from konnect_pos.services.clock import local_date
 
 
 def advise(account_number: str, at: datetime) -> BundleAdvice | None:
     """The bundle and activation order that fit the account (None: the country sells none today)."""
     customer = _customer(account_number)
-    today = at.astimezone(country(customer.country).zone()).date()
+    today = local_date(at, country(customer.country).zones[0])
     offers = [
         Offer(b.code, b.name, b.data_gb, b.validity_days, b.price)
         for b in bundles_for_country(customer.country, today)

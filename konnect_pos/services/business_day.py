@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 import peewee
 
@@ -22,6 +21,7 @@ from konnect_pos.domain.roles import Right, can, refusal
 from konnect_pos.paths import RESOURCES
 from konnect_pos.services import journal
 from konnect_pos.services.backup import DayCloseBackup, back_up_after_close
+from konnect_pos.services.clock import local_date
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.outlet_settings import CloseRules, close_rules
 from konnect_pos.services.session import Counter
@@ -108,10 +108,6 @@ def _above(count: CurrencyCount, thresholds: dict[str, Money]) -> bool:
     return (-variance if variance.is_negative else variance) > limit
 
 
-def local_date(at: datetime, zone: str) -> date:
-    return at.astimezone(ZoneInfo(zone)).date()
-
-
 def authorise(counter: Counter, right: Right, approver: SignedInUser | None) -> int | None:
     """The approver's id when the signed-in user needs one; refuses when nobody has the right."""
     if can(counter.user.role, right):
@@ -134,7 +130,7 @@ def _view(day: BusinessDay, today: date) -> DayView:
 
 def current_day(counter: Counter) -> DayView | None:
     """The terminal's latest day (open, overdue or closed today); None when today is not opened yet."""
-    today = local_date(counter.clock(), counter.terminal.outlet.zone)
+    today = counter.today()
     latest = (
         BusinessDay.select()
         .where(BusinessDay.terminal == counter.terminal.id)
@@ -176,7 +172,7 @@ def day_state(counter: Counter) -> DayState:
     """The terminal's day as the counter shows it: state, who opened or closed it, and whether it sells."""
     view = current_day(counter)
     if view is None:
-        today = local_date(counter.clock(), counter.terminal.outlet.zone)
+        today = counter.today()
         return DayState("not_opened", today, refusal=_refusal(None))
     day = BusinessDay.get_by_id(view.id)
     close = DayClose.get_or_none(DayClose.day == view.id)
@@ -208,7 +204,7 @@ def check_can_sell(counter: Counter) -> DayState:
 
 def open_day_for_sale(counter: Counter) -> BusinessDay:
     """The open business day a sale, void or cash movement belongs to, or a clear refusal."""
-    today = local_date(counter.clock(), counter.terminal.outlet.zone)
+    today = counter.today()
     found = latest_day(counter.terminal.id)  # two prepared statements (every sale asks), no floats
     view = None
     if found is not None:

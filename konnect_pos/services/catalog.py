@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.store.models import Bundle
 from konnect_pos.store.sale_rows import active_bundles, bundle_prices
+
+if TYPE_CHECKING:
+    from konnect_pos.services.session import Counter
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,11 @@ def bundles_for_country(country: str, on: date) -> list[BundleView]:
     )
     prices = _prices_on(rows, on)
     return [_view(row, prices[row.id]) for row in rows]
+
+
+def bundles_on_sale(counter: Counter) -> list[BundleView]:
+    """What the counter's outlet sells, at the prices of the outlet's day."""
+    return bundles_for_country(counter.terminal.outlet.country.code, counter.today())
 
 
 def get_bundles(codes: list[str], country: str, on: date) -> list[BundleView]:

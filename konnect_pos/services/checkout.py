@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import peewee
 
@@ -25,6 +24,7 @@ from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal, outlet_limits
 from konnect_pos.services.business_day import open_day_for_sale
 from konnect_pos.services.catalog import BundleView, get_bundles
+from konnect_pos.services.clock import local_date
 from konnect_pos.services.customers import customer_row
 from konnect_pos.services.exchange_rates import current_rate
 from konnect_pos.services.ids import new_uuid
@@ -100,11 +100,11 @@ def _customer(account_number: str) -> Customer:
     return customer_row(account_number)
 
 
-def account_state(customer_id: int) -> tuple[list[queue.Purchase], list[queue.UsageReading]]:
+def account_state(customer_id: int) -> tuple[list[queue.QueuedBundle], list[queue.BundleUsage]]:
     """The account's purchases in queue order and its usage readings, as domain values."""
     rows = account_purchases(customer_id)  # removed ones too: readings may name them
     purchases = [
-        queue.Purchase(
+        queue.QueuedBundle(
             id=row.uuid,
             terms=queue.BundleTerms(row.bundle_code, row.bundle_name, row.data_gb, row.validity_days),
             trigger=queue.Trigger(row.trigger),
@@ -117,7 +117,7 @@ def account_state(customer_id: int) -> tuple[list[queue.Purchase], list[queue.Us
     ]
     uuids = {row.id: row.uuid for row in rows}
     readings = [
-        queue.UsageReading(at=row.at, gb_used=row.gb_used, purchase_id=uuids.get(row.purchase_id))
+        queue.BundleUsage(at=row.at, gb_used=row.gb_used, purchase_id=uuids.get(row.purchase_id))
         for row in account_readings(customer_id)
     ]
     return purchases, readings
@@ -137,7 +137,7 @@ def _price_lines(counter: Counter, customer: Customer, items: Sequence[CartItem]
             field="customer",
             country=customer.country,
         )
-    on = at.astimezone(ZoneInfo(outlet.zone)).date()
+    on = local_date(at, outlet.zone)
     bundles = get_bundles([item.bundle_code for item in items], outlet.country.code, on)
     currencies = {b.price.currency for b in bundles}
     if len(currencies) > 1:
@@ -301,7 +301,7 @@ def commit_sale(
 
 
 def _write_lines(
-    sale: Sale, customer: Customer, preview: CartPreview, planned: list[queue.Purchase], at: datetime
+    sale: Sale, customer: Customer, preview: CartPreview, planned: list[queue.QueuedBundle], at: datetime
 ) -> list[SaleLine]:
     position = last_queue_position(customer.id) + 1
     written = []

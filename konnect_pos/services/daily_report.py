@@ -6,12 +6,30 @@ records, one grouped query per section, so the report ties out with the sales ex
 from __future__ import annotations
 
 import json
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import peewee
 
+from konnect_pos.domain.daily_report import (
+    AgentTotal,
+    BalanceReversal,
+    BundleTotal,
+    CashMovementLine,
+    DailyReport,
+    DrawerLine,
+    HourTotal,
+    MethodTotal,
+    MobileMoneyReference,
+    RefundLine,
+    ReportDay,
+    ReportOutlet,
+    ReportSections,
+    SalesTotal,
+    VoidLine,
+)
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
@@ -39,12 +57,8 @@ from konnect_pos.store.models import (
 )
 
 
-def _money(minor: int, currency: str) -> dict[str, Any]:
-    return {
-        "currency": currency,
-        "minor": int(minor),
-        "amount": str(Money.from_minor(int(minor), currency).amount),
-    }
+def _money(minor: int, currency: str) -> Money:
+    return Money.from_minor(int(minor), currency)
 
 
 def parse_date(text: str) -> date:
@@ -76,15 +90,14 @@ def _journal_anchor(close_uuid: str) -> str | None:
     return anchor_line(entry.seq, entry.hash) if entry else None
 
 
-def _balance_reversals(record_uuids: list[str]) -> dict[str, dict[str, Any]]:
+def _balance_reversals(record_uuids: list[str]) -> dict[str, BalanceReversal]:
     """Top-ups taken back out of a balance by the day's voids and refunds, by correction uuid."""
     keys = {reversal_key(uuid): uuid for uuid in record_uuids}
     rows = BalanceEntry.select().where(BalanceEntry.entry_key.in_(list(keys))) if keys else []
     return {
-        keys[row.entry_key]: {
-            "account": row.customer.account_number,
-            **_money(-row.amount_minor, row.currency),
-        }
+        keys[row.entry_key]: BalanceReversal(
+            row.customer.account_number, _money(-row.amount_minor, row.currency)
+        )
         for row in rows
     }
 
@@ -114,7 +127,7 @@ def _local_hours(
     return result
 
 
-def build_report(day_ids: list[int]) -> dict[str, Any]:
+def build_report(day_ids: list[int]) -> ReportSections:
     """Sections of the summary over the given business days (one or all terminals of an outlet)."""
     voided = SaleVoid.select(SaleVoid.sale).where(SaleVoid.day.in_(day_ids))
     live = (Sale.business_day.in_(day_ids)) & Sale.id.not_in(voided)
@@ -200,79 +213,67 @@ def build_report(day_ids: list[int]) -> dict[str, Any]:
     refunded = {}
     for row in refunds:
         refunded[row[1]] = refunded.get(row[1], 0) + row[2]
-    return {
-        "sales": [
-            {
-                "currency": c,
-                "count": n,
-                "total": _money(t, c),
-                "vat": _money(v, c),
-                "rounding": _money(r, c),
-                "refunds": _money(refunded.get(c, 0), c),
-                "net": _money(t + r - refunded.get(c, 0), c),
-            }
+    return ReportSections(
+        sales=[
+            SalesTotal(
+                c,
+                n,
+                total=_money(t, c),
+                vat=_money(v, c),
+                rounding=_money(r, c),
+                refunds=_money(refunded.get(c, 0), c),
+                net=_money(t + r - refunded.get(c, 0), c),
+            )
             for c, n, t, v, r in totals
         ],
-        "by_method": [{"method": m, "count": n, **_money(t, c)} for m, c, n, t in by_method],
-        "mobile_money": [
-            {"provider": p, "reference": ref, "receipt_number": rn, **_money(a, c)}
-            for p, c, ref, a, rn in references
-        ],
-        "by_bundle": [
-            {"code": code, "name": name, "count": n, **_money(t, c)} for code, name, c, n, t in by_bundle
-        ],
-        "by_agent": [{"user": u, "name": name, "count": n, **_money(t, c)} for u, name, c, n, t in by_agent],
-        "by_hour": [{"hour": h, "count": n, **_money(t, c)} for (h, c), (n, t) in sorted(hours.items())],
-        "voids": [
-            {
-                "receipt_number": rn,
-                "reason": reason,
-                "user": names.get(u),
-                "approved_by": names.get(a),
-                "user_name": full.get(u),
-                "approved_by_name": full.get(a),
-                **_money(p, c),
-                "balance_reversed": reversed_.get(uuid),
-            }
+        by_method=[MethodTotal(m, n, _money(t, c)) for m, c, n, t in by_method],
+        mobile_money=[MobileMoneyReference(p, ref, rn, _money(a, c)) for p, c, ref, a, rn in references],
+        by_bundle=[BundleTotal(code, name, n, _money(t, c)) for code, name, c, n, t in by_bundle],
+        by_agent=[AgentTotal(u, name, n, _money(t, c)) for u, name, c, n, t in by_agent],
+        by_hour=[HourTotal(h, n, _money(t, c)) for (h, c), (n, t) in sorted(hours.items())],
+        voids=[
+            VoidLine(
+                rn,
+                reason,
+                user=names.get(u),
+                approved_by=names.get(a),
+                user_name=full.get(u),
+                approved_by_name=full.get(a),
+                amount=_money(p, c),
+                balance_reversed=reversed_.get(uuid),
+            )
             for rn, c, p, reason, u, a, uuid in voids
         ],
-        "refunds": [
-            {
-                "receipt_number": rn,
-                "method": m,
-                "provider": prov,
-                "reason": reason,
-                "user": names.get(u),
-                "approved_by": names.get(a),
-                "user_name": full.get(u),
-                "approved_by_name": full.get(a),
-                **_money(amt, c),
-                "balance_reversed": reversed_.get(uuid),
-            }
+        refunds=[
+            RefundLine(
+                rn,
+                m,
+                prov,
+                reason,
+                user=names.get(u),
+                approved_by=names.get(a),
+                user_name=full.get(u),
+                approved_by_name=full.get(a),
+                amount=_money(amt, c),
+                balance_reversed=reversed_.get(uuid),
+            )
             for rn, c, amt, m, prov, reason, u, a, uuid in refunds
         ],
-        "cash_movements": [
-            {
-                "at": at.isoformat(),
-                "direction": d,
-                "reason": reason,
-                "user": names.get(u),
-                "user_name": full.get(u),
-                **_money(a, c),
-            }
+        cash_movements=[
+            CashMovementLine(at, d, reason, names.get(u), full.get(u), _money(a, c))
             for at, d, c, a, reason, u in movements
         ],
-        "cash": [
-            {
-                "currency": c,
-                "float": _money(f, c),
-                "expected": _money(expected.get(c, 0), c),
-                "counted": _money(counted_map[c], c) if c in counted_map else None,
-                "variance": _money(counted_map[c] - expected.get(c, 0), c) if c in counted_map else None,
-            }
+        cash=[
+            DrawerLine(
+                c,
+                opening_float=_money(f, c),
+                expected=_money(expected.get(c, 0), c),
+                counted=_money(counted_map[c], c) if c in counted_map else None,
+                variance=_money(counted_map[c] - expected.get(c, 0), c) if c in counted_map else None,
+            )
             for c, f in sorted(floats)
         ],
-    }
+    )
 
 
 def daily_report(
@@ -282,7 +283,7 @@ def daily_report(
     terminal: str | None = None,
     whole_outlet: bool = False,
     approver: SignedInUser | None = None,
-) -> dict[str, Any]:
+) -> DailyReport:
     """X report while the day is open, Z report once closed; ``whole_outlet`` sums every terminal.
 
     A cashier who closed the day with a manager's approval sees its Z report on that approval.
@@ -303,39 +304,56 @@ def daily_report(
     closes = {c.day_id: c for c in DayClose.select().where(DayClose.day.in_([d.id for d in days]))}
     users = {u.id: u.username for u in User.select(User.id, User.username)}
     full = {u.id: u.full_name for u in User.select(User.id, User.full_name)}
-    report = {
-        "kind": "outlet" if whole_outlet else ("Z" if days and days[0].id in closes else "X"),
-        "outlet": {
-            "code": outlet.code,
-            "name": outlet.name,
-            "address": outlet.address,
-            "language": outlet.language,
-            "zone": outlet.zone,
-        },
-        "terminal": None if whole_outlet else f"{outlet.code}-{terminal_code}",
-        "business_date": business_date.isoformat(),
-        "days": [
-            {
-                "terminal": f"{outlet.code}-{d.terminal.code}",
-                "opened_at": d.opened_at.isoformat(),
-                "opened_by": users.get(d.opened_by_id),
-                "opened_by_name": full.get(d.opened_by_id),
-                "closed_at": closes[d.id].closed_at.isoformat() if d.id in closes else None,
-                "closed_by": users.get(closes[d.id].closed_by_id) if d.id in closes else None,
-                "closed_by_name": full.get(closes[d.id].closed_by_id) if d.id in closes else None,
-                "z_number": closes[d.id].z_number if d.id in closes else None,
-                "comment": closes[d.id].comment if d.id in closes else "",
-                "journal": _journal_anchor(closes[d.id].uuid) if d.id in closes else None,
-            }
+    return DailyReport(
+        kind="outlet" if whole_outlet else ("Z" if days and days[0].id in closes else "X"),
+        outlet=ReportOutlet(outlet.code, outlet.name, outlet.address, outlet.language, outlet.zone),
+        terminal=None if whole_outlet else f"{outlet.code}-{terminal_code}",
+        business_date=business_date,
+        days=[
+            ReportDay(
+                terminal=f"{outlet.code}-{d.terminal.code}",
+                opened_at=d.opened_at,
+                opened_by=users.get(d.opened_by_id),
+                opened_by_name=full.get(d.opened_by_id),
+                closed_at=closes[d.id].closed_at if d.id in closes else None,
+                closed_by=users.get(closes[d.id].closed_by_id) if d.id in closes else None,
+                closed_by_name=full.get(closes[d.id].closed_by_id) if d.id in closes else None,
+                z_number=closes[d.id].z_number if d.id in closes else None,
+                comment=closes[d.id].comment if d.id in closes else "",
+                journal=_journal_anchor(closes[d.id].uuid) if d.id in closes else None,
+            )
             for d in days
         ],
-        **build_report([d.id for d in days]),
-    }
-    return report
+        sections=build_report([d.id for d in days]),
+    )
 
 
-def report_json(report: dict[str, Any]) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2)
+_JSON_NAMES = {"opening_float": "float"}
+
+
+def _jsonable(value: Any) -> Any:
+    """The report as ``--json`` prints it: an amount as {currency, minor, amount}, a row's own
+    ``amount`` spread into the row, the sections beside the header, instants and dates in ISO."""
+    if isinstance(value, Money):
+        return {"currency": value.currency, "minor": value.to_minor(), "amount": str(value.amount)}
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_jsonable(item) for item in value]
+    if not is_dataclass(value):
+        return value
+    result: dict[str, Any] = {}
+    for field in fields(value):
+        item = getattr(value, field.name)
+        if field.name == "sections" or (field.name == "amount" and isinstance(item, Money)):
+            result.update(_jsonable(item))
+        else:
+            result[_JSON_NAMES.get(field.name, field.name)] = _jsonable(item)
+    return result
+
+
+def report_json(report: DailyReport) -> str:
+    return json.dumps(_jsonable(report), ensure_ascii=False, indent=2)
 
 
 def daily_report_pdf(

@@ -14,7 +14,7 @@ from konnect_pos.domain.errors import ValidationError
 from konnect_pos.domain.exchange import ExchangeRate, check_pair, parse_rate, rate_pair
 from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal
-from konnect_pos.services.business_day import authorise, local_date
+from konnect_pos.services.business_day import authorise
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.outlets import OutletView
 from konnect_pos.services.session import Counter
@@ -58,12 +58,11 @@ def rate_in_force(outlet: OutletView, on: date) -> ExchangeRate | None:
 
 def current_rate(counter: Counter) -> ExchangeRate | None:
     """The rate in force today at the counter's outlet."""
-    outlet = counter.terminal.outlet
-    return rate_in_force(outlet, local_date(counter.clock(), outlet.zone))
+    return rate_in_force(counter.terminal.outlet, counter.today())
 
 
 def _day(counter: Counter, on: date | str | None) -> date:
-    today = local_date(counter.clock(), counter.terminal.outlet.zone)
+    today = counter.today()
     if on is None or on == "":
         return today
     if isinstance(on, str):

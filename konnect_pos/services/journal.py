@@ -8,26 +8,13 @@ from typing import Any
 
 from konnect_pos.domain.journal import GENESIS, canonical, chain_hash
 from konnect_pos.services.ids import new_uuid
-from konnect_pos.store import sale_rows
-from konnect_pos.store.database import db, is_postgres
+from konnect_pos.store import sale_rows, statements
 from konnect_pos.store.models import JournalEntry, OutboxEvent, ReceiptCounter
 
 
 def lock_terminal(terminal_id: int) -> None:
-    """Serialise writers of one terminal (two processes on one terminal id, PostgreSQL row lock).
-
-    On SQLite the write transaction (BEGIN IMMEDIATE) already holds the database lock.
-    """
-    if is_postgres(db):
-        db.execute_sql(
-            "INSERT INTO receipt_counter (terminal_id, last_number) VALUES (%s, 0) ON CONFLICT DO NOTHING",
-            (terminal_id,),
-        )
-        db.execute_sql(
-            "SELECT last_number FROM receipt_counter WHERE terminal_id = %s FOR UPDATE", (terminal_id,)
-        )
-    else:
-        ReceiptCounter.insert(terminal=terminal_id, last_number=0).on_conflict_ignore().execute()
+    """Serialise writers of one terminal: its receipt counter's row is locked until commit."""
+    statements.lock_counter(ReceiptCounter.terminal, terminal_id)
 
 
 def next_receipt_number(terminal_id: int) -> int:
@@ -92,18 +79,13 @@ def append_many(terminal_id: int, records: list[tuple[str, str, datetime, dict[s
         entries.append((terminal_id, seq, kind, record_uuid, moment, content, prev, digest))
         events.append((new_uuid(), terminal_id, out_seq, kind, record_uuid, content, moment))
         prev = digest
-    cursor = db.cursor()
-    marks = ", ".join([db.param] * 8)
-    cursor.executemany(
-        "INSERT INTO journal_entry (terminal_id, seq, kind, record_uuid, at, payload, prev_hash, hash)"
-        f" VALUES ({marks})",
+    statements.insert_many(
+        "journal_entry",
+        ("terminal_id", "seq", "kind", "record_uuid", "at", "payload", "prev_hash", "hash"),
         entries,
     )
-    marks = ", ".join([db.param] * 7)
-    cursor.executemany(
-        "INSERT INTO outbox_event (uuid, terminal_id, seq, kind, record_uuid, payload, created_at)"
-        f" VALUES ({marks})",
-        events,
+    statements.insert_many(
+        "outbox_event", ("uuid", "terminal_id", "seq", "kind", "record_uuid", "payload", "created_at"), events
     )
 
 

@@ -30,7 +30,7 @@ from konnect_pos.domain.reconciliation import (
 )
 from konnect_pos.domain.roles import Right
 from konnect_pos.paths import RESOURCES
-from konnect_pos.services.business_day import local_date
+from konnect_pos.services.clock import local_date
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import write_transaction
@@ -141,7 +141,7 @@ def import_statement(
         raise ValidationError("The statement file is too large", field="file")
     outlet = counter.terminal.outlet
     lines = parse_statement(raw, layout, _currency(counter), outlet.zone)
-    today = local_date(counter.clock(), outlet.zone)
+    today = counter.today()
     late = [line for line in lines if line.day > today]
     if late:
         raise ValidationError(
@@ -229,7 +229,7 @@ class ReconciliationReport:
 
 def _day(counter: Counter, on: date | str | None) -> date:
     if on is None or on == "":
-        return local_date(counter.clock(), counter.terminal.outlet.zone)
+        return counter.today()
     if isinstance(on, date):
         return on
     try:

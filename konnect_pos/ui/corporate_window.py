@@ -188,7 +188,7 @@ class CorporateWindow(QDialog):
         self.run_date = QDateEdit()
         self.run_date.setCalendarPopup(True)
         self.run_date.setDisplayFormat("yyyy-MM-dd")
-        today = counter.clock().astimezone(self.zone).date()
+        today = counter.today()
         self.run_date.setDate(QDate(today.year, today.month, today.day))
         self.run_button, self.preview_invoice_button = QPushButton(), QPushButton()
         self.run_button.clicked.connect(self.run_invoices)

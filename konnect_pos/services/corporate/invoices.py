@@ -27,12 +27,12 @@ from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
 from konnect_pos.i18n import check_language, tr
 from konnect_pos.services import journal
-from konnect_pos.services.business_day import local_date
 from konnect_pos.services.corporate.history import load_lines
 from konnect_pos.services.corporate.views import LineRecord
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import Counter
-from konnect_pos.store.database import db, is_postgres, write_transaction
+from konnect_pos.store import statements
+from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import (
     CorporateAccount,
     CorporateInvoice,
@@ -117,25 +117,6 @@ def _due_accounts(run_date: date) -> list[CorporateAccount]:
     day = CorporateAccount.billing_day
     condition = (day == run_date.day) if run_date.day < last else (day >= run_date.day)
     return list(CorporateAccount.select().where(condition).order_by(CorporateAccount.id))
-
-
-def _lock_counter(outlet_id: int) -> int:
-    """The outlet's last invoice number, its row locked until commit (PostgreSQL ``FOR UPDATE``;
-    on SQLite the write transaction already holds the database lock)."""
-    InvoiceCounter.insert(outlet=outlet_id, last_number=0).on_conflict_ignore().execute()
-    if is_postgres(db):
-        row = db.execute_sql(
-            "SELECT last_number FROM invoice_counter WHERE outlet_id = %s FOR UPDATE", (outlet_id,)
-        ).fetchone()
-        return int(row[0])
-    return InvoiceCounter.get(InvoiceCounter.outlet == outlet_id).last_number
-
-
-def _insert_rows(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """Many rows in one prepared statement (the run writes tens of thousands of lines)."""
-    if rows:
-        marks = ", ".join([db.param] * len(columns))
-        db.cursor().executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
 def invoice_number(outlet_code: str, number: int) -> str:
@@ -225,7 +206,7 @@ def _write_invoices(
                 counter.user.id,
             )
         )
-    _insert_rows("corporate_invoice", _INVOICE_COLUMNS, invoice_rows)
+    statements.insert_many("corporate_invoice", _INVOICE_COLUMNS, invoice_rows)
     uuids = [uuid for *_, uuid in computed]
     ids = dict(
         CorporateInvoice.select(CorporateInvoice.uuid, CorporateInvoice.id)
@@ -281,7 +262,7 @@ def _write_invoices(
             "lines": payload_lines,
         }
         records.append(("corporate_invoice", uuid, now, payload))
-    _insert_rows("corporate_invoice_line", _LINE_COLUMNS, line_rows)
+    statements.insert_many("corporate_invoice_line", _LINE_COLUMNS, line_rows)
     journal.append_many(counter.terminal.id, records)
 
 
@@ -291,7 +272,7 @@ def invoices_run(counter: Counter, run_date: date) -> RunResult:
     if not isinstance(run_date, date) or isinstance(run_date, datetime):
         raise ValidationError("Give the run date as YYYY-MM-DD", field="date")
     now = counter.clock()
-    if run_date > local_date(now, counter.terminal.outlet.zone):
+    if run_date > counter.today():
         raise ValidationError(
             "Invoices cannot be run for a future date ({date})", field="date", date=run_date.isoformat()
         )
@@ -304,7 +285,10 @@ def invoices_run(counter: Counter, run_date: date) -> RunResult:
         chunk = accounts[start : start + CHUNK]
         with write_transaction():
             journal.lock_terminal(counter.terminal.id)
-            last_numbers = {o: _lock_counter(o) for o in sorted({a.outlet_id for a in chunk})}
+            last_numbers = {
+                o: statements.lock_counter(InvoiceCounter.outlet, o)
+                for o in sorted({a.outlet_id for a in chunk})
+            }
             existing = {
                 row.account_id
                 for row in CorporateInvoice.select(CorporateInvoice.account).where(

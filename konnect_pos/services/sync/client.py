@@ -42,6 +42,7 @@ from konnect_pos.services.session import Counter
 from konnect_pos.services.sync.crash_logs import send_crash_logs, sends_to_hq
 from konnect_pos.services.sync.credentials import load_password, save_password, split_url, with_password
 from konnect_pos.services.sync.limits import pull_limits
+from konnect_pos.store import statements
 from konnect_pos.store.database import db, is_postgres, large_cache, write_transaction
 from konnect_pos.store.models import (
     Bundle,
@@ -441,13 +442,6 @@ CUSTOMER_CHANGING = ("name", "phone", "country", "kit_serial", "language", "sear
 
 def _apply_customers(rows: list[dict[str, Any]], now: datetime) -> None:
     """Upsert by account number in one statement per batch (the first pull brings a million)."""
-    mark = db.param
-    statement = (
-        f"INSERT INTO customer ({', '.join(CUSTOMER_COLUMNS)})"
-        f" VALUES ({', '.join(mark for _ in CUSTOMER_COLUMNS)})"
-        " ON CONFLICT (account_number) DO UPDATE SET "
-        + ", ".join(f"{name} = excluded.{name}" for name in CUSTOMER_CHANGING)
-    )
     stored = Customer.created_at.db_value
     values = [
         (
@@ -458,7 +452,9 @@ def _apply_customers(rows: list[dict[str, Any]], now: datetime) -> None:
         )
         for row in rows
     ]  # fmt: skip
-    db.cursor().executemany(statement, values)
+    statements.insert_many(
+        "customer", CUSTOMER_COLUMNS, values, conflict="account_number", update=CUSTOMER_CHANGING
+    )
 
 
 PULLS: tuple[tuple[str, str, Callable[[list[dict[str, Any]], datetime], None]], ...] = (

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from konnect_pos.domain.exchange import ExchangeRate, rate_pair, rate_text
 from konnect_pos.services import exchange_rates
-from konnect_pos.services.business_day import local_date
 from konnect_pos.services.session import Counter
 from konnect_pos.ui.forms import set_label
 from konnect_pos.ui.i18n import error_text
@@ -117,8 +116,7 @@ class RateLine(QLabel):
         if self.rate is None:
             self.setText(self.tr("No exchange rate set today (Ctrl+E)"))
             return
-        counter = self.counter()
-        today = local_date(counter.clock(), counter.terminal.outlet.zone)
+        today = self.counter().today()
         text = self.tr("Rate: {rate}").replace("{rate}", rate_text(self.rate))
         if self.rate.since is not None and self.rate.since < today:
             text += " " + self.tr("(set for {date})").replace("{date}", self.rate.since.isoformat())

@@ -102,7 +102,7 @@ class ManagerActions(QObject):
         """X report of today (Z once closed; ``day``: the one just closed), in the outlet's language."""
         window = self.window
         counter = window.counter
-        today = day or business_day.local_date(counter.clock(), window.outlet.zone)
+        today = day or counter.today()
 
         def render(fmt: str, language: str) -> bytes:
             return daily_report.daily_report_pdf(

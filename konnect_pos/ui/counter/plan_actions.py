@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.services import business_day, plans
+from konnect_pos.services import plans
 from konnect_pos.services.plans.changes import change_plan, plan_history, plan_offers, set_plan
 from konnect_pos.ui.counter.plan_dialog import PlanDialog
 from konnect_pos.ui.counter.top_up_dialog import TopUpDialog
@@ -65,7 +65,7 @@ class PlanActions(QObject):
     def load_plan(self) -> None:
         window = self.window
         number = window.account
-        day = business_day.local_date(window.counter.clock(), window.outlet.zone)
+        day = window.counter.today()
         self.set_plan_button.setVisible(False)
 
         def show(status: plans.PlanStatus | None) -> None:
@@ -83,7 +83,7 @@ class PlanActions(QObject):
         if not number:
             window.sale.cart_error.setText(self.tr("Find the customer first (F2)"))
             return
-        day = business_day.local_date(window.counter.clock(), window.outlet.zone)
+        day = window.counter.today()
         window.worker.submit(
             lambda: (plans.plan_status(number, day), plan_offers(number), plan_history(number)),
             lambda found: self._open_dialog(number, *found),

@@ -91,12 +91,8 @@ class SaleActions(QObject):
     # --- catalog and cart ---------------------------------------------------------------
     def load_catalog(self) -> None:
         counter = self.window.counter
-        outlet = counter.terminal.outlet
-        today = business_day.local_date(counter.clock(), outlet.zone)  # prices of the outlet's day
         self.window.worker.submit(
-            lambda: catalog.bundles_for_country(outlet.country.code, today),
-            self._show_catalog,
-            self.show_error,
+            lambda: catalog.bundles_on_sale(counter), self._show_catalog, self.show_error
         )
 
     def _show_catalog(self, bundles: list[BundleView]) -> None:

@@ -1,0 +1,63 @@
+"""``konnect-pos void`` and ``refund``: corrections of a sale, approved by a manager."""
+
+from __future__ import annotations
+
+import argparse
+
+from konnect_pos.cli.common import amount, approver, lang, open_db, payment_name, signed_in
+
+
+def cmd_void(args: argparse.Namespace) -> int:
+    from konnect_pos.services.corrections import void_sale
+
+    open_db(args, create=False)
+    result = void_sale(
+        signed_in(args), args.receipt, args.reason, remove_active=args.remove_active, approver=approver()
+    )
+    print(
+        f"Sale {result.receipt_number} voided; removed from the account: {', '.join(result.removed) or '-'}; "
+        f"give back {' + '.join(map(amount, result.give_back)) or amount(result.refund_due)}"
+    )
+    _print_reversal(result.balance_reversed)
+    return 0
+
+
+def cmd_refund(args: argparse.Namespace) -> int:
+    from konnect_pos.services.corrections import refund_sale
+
+    open_db(args, create=False)
+    result = refund_sale(
+        signed_in(args), args.receipt, args.amount, args.reason, method=args.to, approver=approver()
+    )
+    how = payment_name(result.method, result.provider, lang())
+    left = amount(result.refundable_left)
+    print(f"Refund of {amount(result.amount)} on {result.receipt_number} ({how}); still refundable {left}")
+    _print_reversal(result.balance_reversed)
+    return 0
+
+
+def _print_reversal(reversal) -> None:
+    if reversal is not None:
+        print(
+            f"Taken back from the balance of {reversal.account_number}: {amount(reversal.amount)}; "
+            f"balance now {amount(reversal.balance_after)}"
+        )
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    void = sub.add_parser("void", parents=[common], help="void a sale of the open business day")
+    void.add_argument("receipt")
+    void.add_argument("--reason", required=True)
+    void.add_argument(
+        "--remove-active", action="store_true", help="confirm removing a bundle already running"
+    )
+    void.add_argument("--terminal")
+    void.set_defaults(handler=cmd_void)
+
+    refund = sub.add_parser("refund", parents=[common], help="refund money on a sale")
+    refund.add_argument("receipt")
+    refund.add_argument("amount")
+    refund.add_argument("--reason", required=True)
+    refund.add_argument("--to", choices=["original", "cash"], default="original")
+    refund.add_argument("--terminal")
+    refund.set_defaults(handler=cmd_refund)

@@ -105,7 +105,9 @@ def main(url: str, folder: str) -> None:
     wait_until(lambda: time.monotonic() > end)
     gui.watchdog.stop()
     stalls = [round(ms) for ms, _stack in gui.watchdog.stalls]
-    print(json.dumps({"imports": imports.names, "qt_elsewhere": imports.qt_elsewhere, "stalls": stalls, "receipt": title}), flush=True)
+    seen = {"imports": imports.names, "qt_elsewhere": imports.qt_elsewhere}
+    seen.update(stalls=stalls, receipt=title)
+    print(json.dumps(seen), flush=True)
     window.close()
     gui.worker.wait()
     del app

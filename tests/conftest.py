@@ -53,6 +53,29 @@ def _pg_admin() -> peewee.PostgresqlDatabase:
     return connect(pg_base_url())
 
 
+_GUI_COLLECTOR: list = []  # the session's GuiGarbageCollector, once a test has a QApplication
+
+
+@pytest.fixture(autouse=True)
+def _cycles_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As in the app (konnect_pos/ui/gc_guard.py): once Qt runs, Python's cycle collector runs
+    only on the GUI thread at quiet points, never inside an event or on a worker thread. A test's
+    end is such a point: its widgets are deleted, its workers idle, then the due generations go."""
+    if not _GUI_COLLECTOR and "qapp" in request.fixturenames:
+        from konnect_pos.ui.gc_guard import GuiGarbageCollector
+
+        _GUI_COLLECTOR.append(GuiGarbageCollector(request.getfixturevalue("qapp")))
+    yield
+    if _GUI_COLLECTOR:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        from konnect_pos.ui.worker import wait_for_all
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        wait_for_all()
+        _GUI_COLLECTOR[0].collect()
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> str:
     """The PostgreSQL base URL, or skip (fail under CI) with the reason."""

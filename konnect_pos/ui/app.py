@@ -16,6 +16,7 @@ from konnect_pos.domain.errors import NotFound
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.outlets import list_terminals
 from konnect_pos.ui.crash_notice import CrashNotice, log_qt_messages
+from konnect_pos.ui.gc_guard import GuiGarbageCollector
 from konnect_pos.ui.i18n import set_language
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.preload import QtModuleLoader, load_plain_modules
@@ -23,7 +24,7 @@ from konnect_pos.ui.qt_platform import platform_problem
 from konnect_pos.ui.screen_fit import fit_to_screen
 from konnect_pos.ui.settings import LocalSettings, SettingsDialog
 from konnect_pos.ui.watchdog import watchdog_from_environment
-from konnect_pos.ui.worker import DbWorker
+from konnect_pos.ui.worker import DbWorker, wait_for_all
 
 _KEEP: list[object] = []
 
@@ -150,6 +151,7 @@ def run(url: str, terminal: str | None) -> int:
         raise problem  # one line and exit code 2 from the CLI, instead of Qt's abort
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Konnect POS")
+    collector = GuiGarbageCollector(app)  # Python's cycle collector on the GUI thread only (gc_guard.py)
     if crash_log.installed():
         log_qt_messages()
     gui = App(chosen, LocalSettings(settings_path()))
@@ -157,6 +159,6 @@ def run(url: str, terminal: str | None) -> int:
     if os.environ.get("KONNECT_POS_EXIT_WHEN_SHOWN"):
         QTimer.singleShot(0, app.quit)  # start-up benchmark: stop once the login window is up
     code = app.exec()
-    gui.worker.wait()
-    _KEEP.extend([app, gui])  # torn down at interpreter exit, in Qt's order, not when run() returns
+    wait_for_all()
+    _KEEP.extend([app, gui, collector])  # torn down at interpreter exit, in Qt's order, not at return
     return code

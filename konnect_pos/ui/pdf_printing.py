@@ -15,23 +15,19 @@ even for an 80 mm receipt. Now:
 
 from __future__ import annotations
 
-import contextlib
-
 from PySide6.QtCore import (
     QMarginsF,
     QObject,
     QPointF,
     QRectF,
     QSizeF,
-    Qt,
-    QThreadPool,
     Signal,
-    Slot,
 )
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from konnect_pos.ui.pdf_pages import PRINT_FLAGS, PdfPages
+from konnect_pos.ui.worker import BackgroundWorker
 
 ROLL_DPI = 203
 SHEET_DPI = 300
@@ -86,33 +82,18 @@ class PrintJob(QObject):
 
     printed = Signal(int)
     failed = Signal(str)
-    _answer = Signal(bool, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._answer.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.worker = BackgroundWorker(self)
 
     def start(self, pdf: bytes, printer: QPrinter) -> None:
-        answer = self._answer
-
-        def run() -> None:
-            try:
-                result = (True, render_to_printer(pdf, printer))
-            except Exception as error:  # a printer fault is said on screen, never raised on the pool
-                result = (False, str(error))
-            with contextlib.suppress(RuntimeError):  # the dialog closed meanwhile
-                answer.emit(*result)
-
-        self.pool.start(run)
-
-    @Slot(bool, object)
-    def _deliver(self, ok: bool, value: object) -> None:
-        if ok:
-            self.printed.emit(int(value))
-        else:
-            self.failed.emit(str(value))
+        # a printer fault is said on screen, never raised
+        self.worker.submit(
+            lambda: render_to_printer(pdf, printer),
+            lambda pages: self.printed.emit(pages),
+            lambda error: self.failed.emit(str(error)),
+        )
 
     def wait(self, msecs: int = 60_000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.worker.wait(msecs)

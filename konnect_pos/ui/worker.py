@@ -1,9 +1,11 @@
-"""One database worker: service calls run off the GUI thread, one at a time, results come back as signals."""
+"""Background workers: calls run off the GUI thread, one at a time, answers come back on the GUI thread."""
 
 from __future__ import annotations
 
 import contextlib
 import itertools
+import queue
+import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -11,29 +13,33 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
+_LIVE: weakref.WeakSet[BackgroundWorker] = weakref.WeakSet()  # every worker, for ``wait_for_all``
 
 
-class DbWorker(QObject):
-    """Serialises database work on one thread (one connection, never two writers of ours).
+class BackgroundWorker(QObject):
+    """Runs calls on one thread of its own, in order; each answer is handed to the GUI thread.
 
     Nothing is kept per job once its answer is delivered: the pool runs a plain Python callable
-    (PySide wraps it in a runnable that Qt deletes after it ran; a ``QRunnable`` subclass with
-    auto-delete off stays a child of the pool's wrapper for ever), and every answer travels
-    through the one ``_answered`` signal of this long-lived object, queued to the GUI thread,
-    where the callbacks waiting under the job's ticket are popped and called. A relay object and
-    two connections per job made a long counter session grow by ~9 MB per 1,000 searches.
+    (PySide wraps it in a runnable that Qt deletes after it ran), and the answer goes into a Python
+    queue; the pool thread then emits ``_knock``, a signal without arguments, queued to the GUI
+    thread, which takes the answers out and calls the callbacks waiting under each job's ticket.
+    No Python object ever travels inside a Qt event between threads (an earlier version sent each
+    answer as a signal argument), and a long counter session keeps no relay object per job (one
+    per job made it grow by ~9 MB per 1,000 searches).
     """
 
-    _answered = Signal(object)  # (ticket, succeeded, result or exception), emitted on the pool thread
+    _knock = Signal()  # emitted on the pool thread: an answer is waiting
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        _LIVE.add(self)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._tickets = itertools.count(1)
         self._waiting: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None] | None]] = {}
+        self._answers: queue.SimpleQueue[tuple[int, bool, Any]] = queue.SimpleQueue()
         # Queued even if emitted on this thread: a callback never runs inside submit().
-        self._answered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._knock.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def submit(
         self,
@@ -41,37 +47,53 @@ class DbWorker(QObject):
         on_done: Callable[[T], None],
         on_failed: Callable[[Exception], None] | None = None,
     ) -> None:
-        """Run ``call`` on the database thread; ``on_done(result)`` or ``on_failed(error)`` on the
+        """Run ``call`` on the worker's thread; ``on_done(result)`` or ``on_failed(error)`` on the
         GUI thread (``on_failed`` missing: the error is raised there, to the crash log)."""
         ticket = next(self._tickets)
         self._waiting[ticket] = (on_done, on_failed)
-        answered = self._answered
+        answers, knock = self._answers, self._knock
 
         def run() -> None:
             try:
                 answer = (ticket, True, call())
             except Exception as error:  # every failure goes back to the GUI thread
                 answer = (ticket, False, error)
+            answers.put(answer)
             with contextlib.suppress(RuntimeError):  # the worker is gone (application closing)
-                answered.emit(answer)
+                knock.emit()
 
         self.pool.start(run)
 
-    @Slot(object)
-    def _deliver(self, answer: tuple[int, bool, Any]) -> None:
-        ticket, succeeded, value = answer
-        on_done, on_failed = self._waiting.pop(ticket)
-        if not _alive(on_done if succeeded else on_failed):
-            return  # the widget that asked was closed and deleted meanwhile: nobody to tell
-        if succeeded:
-            on_done(value)
-        elif on_failed is None:
-            raise value
-        else:
-            on_failed(value)
+    @Slot()
+    def _deliver(self) -> None:
+        while True:
+            try:
+                ticket, succeeded, value = self._answers.get_nowait()
+            except queue.Empty:
+                return
+            on_done, on_failed = self._waiting.pop(ticket)
+            if not _alive(on_done if succeeded else on_failed):
+                continue  # the widget that asked was closed and deleted meanwhile: nobody to tell
+            if succeeded:
+                on_done(value)
+            elif on_failed is None:
+                raise value
+            else:
+                on_failed(value)
 
     def wait(self, msecs: int = 10_000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+def wait_for_all(msecs: int = 10_000) -> None:
+    """Wait until no worker runs a job: before a collection that may free workers, and at exit."""
+    for worker in list(_LIVE):
+        if shiboken6.isValid(worker):
+            worker.wait(msecs)
+
+
+class DbWorker(BackgroundWorker):
+    """The database's worker: one thread, so one connection and never two writers of ours."""
 
 
 def _alive(callback: Callable[..., None] | None) -> bool:

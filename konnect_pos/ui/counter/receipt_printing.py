@@ -9,17 +9,16 @@ customer's purchases.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from konnect_pos.services import receipt_printer
 from konnect_pos.services.session import Counter
 from konnect_pos.ui.i18n import error_text
 from konnect_pos.ui.pdf_preview import PdfPreviewDialog
-from konnect_pos.ui.worker import DbWorker
+from konnect_pos.ui.worker import BackgroundWorker, DbWorker
 
 PRINTER_KEY, PAPER_KEY = "thermal_printer", "thermal_paper"
 
@@ -37,37 +36,23 @@ def thermal_paper(store: QSettings) -> str:
 class PrinterLine(QObject):
     """Sends bytes to a printer on its own thread and answers on the GUI thread."""
 
-    _answer = Signal(object, object)  # (callback, error or None)
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # one job at a time: a receipt is never interleaved with another
-        self._answer.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.worker = BackgroundWorker(self)  # one job at a time: a receipt is never interleaved
 
     def send(
         self, printer: str, payload: bytes | Callable[[], bytes], done: Callable[[Exception | None], None]
     ) -> None:
         """``payload`` may be a callable that builds the bytes, so building runs on this thread too."""
-        answer = self._answer
 
         def run() -> None:
-            try:
-                receipt_printer.send(printer, payload() if callable(payload) else payload)
-                result = None
-            except Exception as error:  # shown as one line, never raised on the pool
-                result = error
-            with contextlib.suppress(RuntimeError):
-                answer.emit(done, result)
+            receipt_printer.send(printer, payload() if callable(payload) else payload)
 
-        self.pool.start(run)
-
-    @Slot(object, object)
-    def _deliver(self, done: Callable[[Exception | None], None], error: Exception | None) -> None:
-        done(error)
+        # a fault is shown as one line, never raised
+        self.worker.submit(run, lambda _nothing: done(None), done)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.worker.wait(msecs)
 
 
 class ReceiptPrinting(QObject):

@@ -1,0 +1,45 @@
+"""Python's cycle collector runs on the GUI thread only, between events (``GuiGarbageCollector``).
+
+Left automatic, a collection starts wherever an allocation crosses the threshold: on a worker
+thread (the database thread allocates the most), or on the GUI thread in the middle of Qt
+delivering an event. A collection that frees a PySide wrapper owning its Qt object deletes that
+object right there — from the wrong thread, or while Qt still dispatches to it — and the process
+dies with a segfault (seen in CI: "Garbage-collecting" inside an event filter while a database
+job ran). So the automatic collector is off while the GUI runs, and a timer on the GUI thread
+collects each generation when its count passes the usual threshold, at the top of the event loop.
+PyQtGraph's ``GarbageCollector`` does the same for the same reason.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+INTERVAL_MS = 500
+
+
+class GuiGarbageCollector(QObject):
+    def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
+        super().__init__(parent)
+        self.threshold = gc.get_threshold()
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start()
+
+    def collect(self) -> None:
+        """The oldest generation over its threshold, and the younger ones with it."""
+        counts = gc.get_count()
+        over = [generation for generation in (0, 1, 2) if counts[generation] > self.threshold[generation]]
+        if over:
+            gc.collect(max(over))
+
+    def stop(self) -> None:
+        """Collect once more, here, and give the collector back to Python."""
+        self.timer.stop()
+        gc.collect()
+        if self.was_enabled:
+            gc.enable()

@@ -138,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _close_database() -> None:
     """The command's connection is closed when it ends, not left to the garbage collector."""
+    if "konnect_pos.store.database" not in sys.modules:
+        return  # nothing opened one (--help; the GUI shown and closed before its database opened)
     from konnect_pos.store.database import db
 
     if db.obj is not None and not db.is_closed():

@@ -59,20 +59,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.no_gui:
         return 0
     os.environ["KONNECT_POS_DB"] = url
-    return _launch_gui(url, args.terminal)
+    return _launch_gui(url, args.terminal, opened=True)
 
 
-def _launch_gui(url: str, terminal: str | None) -> int:
+def _launch_gui(url: str | None, terminal: str | None, *, opened: bool) -> int:
     from konnect_pos.ui.app import run
 
-    return run(url, terminal)
+    return run(url, terminal, opened=opened)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from konnect_pos.store.database import resolve_url
-
-    open_db(args)
-    return _launch_gui(resolve_url(args.db), args.terminal)
+    return _launch_gui(args.db, args.terminal, opened=False)  # opened once the login window shows
 
 
 def _region(args: argparse.Namespace) -> str:

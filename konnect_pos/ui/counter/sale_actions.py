@@ -210,6 +210,7 @@ class SaleActions(QObject):
 
         def sold(result: SaleResult) -> None:
             dialog.accept()
+            dialog.deleteLater()  # a child of the window: kept for ever otherwise
             self.payment_dialog = None
             self.cart.clear_cart()
             window.sale_completed.emit(result)
@@ -255,6 +256,9 @@ class SaleActions(QObject):
                 language=self._receipt_language(),
                 parent=window,
             )
+            earlier = self.receipt_dialog
+            if earlier is not None and not earlier.isVisible():
+                earlier.deleteLater()  # its rendered pages (~5 MB) went with it (issue 17)
             self.receipt_dialog = dialog
             window.receipt_printer.attach(dialog, receipt_number, copy=copy)
             dialog.open()

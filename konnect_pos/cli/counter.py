@@ -26,6 +26,8 @@ from konnect_pos.cli.common import (
 from konnect_pos.domain.errors import KonnectError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from konnect_pos.domain.payments import SettledPayment
 
 
@@ -59,17 +61,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.no_gui:
         return 0
     os.environ["KONNECT_POS_DB"] = url
-    return _launch_gui(url, args.terminal, opened=True)
+    return _launch_gui(None, args.terminal)  # already open
 
 
-def _launch_gui(url: str | None, terminal: str | None, *, opened: bool) -> int:
+def _launch_gui(open_database: Callable[[], None] | None, terminal: str | None) -> int:
     from konnect_pos.ui.app import run
 
-    return run(url, terminal, opened=opened)
+    return run(open_database, terminal)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    return _launch_gui(args.db, args.terminal, opened=False)  # opened once the login window shows
+    return _launch_gui(lambda: open_db(args), args.terminal)  # opened once the login window shows
 
 
 def _region(args: argparse.Namespace) -> str:

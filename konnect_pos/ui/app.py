@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -35,15 +36,12 @@ def _import_counter_window() -> object:
     return window
 
 
-def open_terminal(url: str | None, wanted: str | None, *, opened: bool) -> str:
+def open_terminal(open_database: Callable[[], object] | None, wanted: str | None) -> str:
     """On the database thread, once the login window shows (issue 17: peewee, the services and
-    babel load after it): open the database (``--db``'s ``url``, resolved as every command does)
-    unless ``opened``, then the terminal to sign in at (``wanted``, else the first one here), or
-    NotFound naming the terminals."""
-    if not opened:
-        from konnect_pos.store.schema import open_database
-
-        open_database(url)
+    babel load after it): ``open_database`` (the CLI's; None: already open), then the terminal to
+    sign in at (``wanted``, else the first one here), or NotFound naming the terminals."""
+    if open_database is not None:
+        open_database()
     from konnect_pos.services.outlets import list_terminals
 
     terminals = list_terminals()
@@ -90,9 +88,9 @@ class App:
         self.watchdog = watchdog_from_environment()
         fit_to_screen(self.login, 900, 640)
 
-    def start(self, url: str | None, *, opened: bool) -> None:
+    def start(self, open_database: Callable[[], object] | None) -> None:
         wanted = self.terminal or None
-        self.worker.submit(lambda: open_terminal(url, wanted, opened=opened), self._opened, self._not_opened)
+        self.worker.submit(lambda: open_terminal(open_database, wanted), self._opened, self._not_opened)
 
     def _opened(self, terminal: str) -> None:
         self.terminal = terminal
@@ -179,11 +177,11 @@ class App:
         notice.open()
 
 
-def run(url: str | None, terminal: str | None, *, opened: bool) -> int:
+def run(open_database: Callable[[], object] | None, terminal: str | None) -> int:
     """The GUI's entry point (``konnect-pos``, ``konnect-pos demo``). The login window shows
-    first; then the database at ``url`` (unless the caller ``opened`` it) opens on the database
-    thread. A database or terminal that cannot be used ends the GUI with that error (one line
-    and exit code 2 from the CLI)."""
+    first; then ``open_database`` (None: the caller opened it) runs on the database thread. A
+    database or terminal that cannot be used ends the GUI with that error (one line and exit
+    code 2 from the CLI)."""
     problem = None if QApplication.instance() else platform_problem()
     if problem is not None:
         raise problem  # one line and exit code 2 from the CLI, instead of Qt's abort
@@ -200,7 +198,7 @@ def run(url: str | None, terminal: str | None, *, opened: bool) -> int:
     if exit_when and exit_when != "ready":  # the login window is up
         QTimer.singleShot(0, app.quit)
     else:
-        QTimer.singleShot(0, lambda: gui.start(url, opened=opened))
+        QTimer.singleShot(0, lambda: gui.start(open_database))
     code = app.exec()
     gui.worker.wait()
     _KEEP.extend([app, gui])  # torn down at interpreter exit, in Qt's order, not when run() returns

@@ -210,7 +210,6 @@ class SaleActions(QObject):
 
         def sold(result: SaleResult) -> None:
             dialog.accept()
-            dialog.deleteLater()  # a child of the window: kept for ever otherwise
             self.payment_dialog = None
             self.cart.clear_cart()
             window.sale_completed.emit(result)

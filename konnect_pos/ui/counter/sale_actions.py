@@ -40,6 +40,7 @@ class SaleActions(QObject):
         self.preview: CartPreview | None = None
         self.payment_dialog: PaymentDialog | None = None
         self.receipt_dialog: PdfPreviewDialog | None = None
+        self.paid_dialog: PaymentDialog | None = None  # the last sale's, deleted when the next opens
 
         self.catalog_box = QGroupBox()
         self.catalog_grid = QGridLayout(self.catalog_box)
@@ -187,6 +188,9 @@ class SaleActions(QObject):
         """The payment dialog for ``amount``, with this outlet's rules (a sale or a top-up)."""
         window = self.window
         outlet = window.outlet
+        if self.paid_dialog is not None and not self.paid_dialog.isVisible():
+            self.paid_dialog.deleteLater()  # a child of the window: kept for ever otherwise (issue 17)
+        self.paid_dialog = None
         dialog = PaymentDialog(
             amount,
             rules=checkout.payment_rules(outlet, self.rate_line.rate),
@@ -210,6 +214,7 @@ class SaleActions(QObject):
 
         def sold(result: SaleResult) -> None:
             dialog.accept()
+            self.paid_dialog = dialog
             self.payment_dialog = None
             self.cart.clear_cart()
             window.sale_completed.emit(result)

@@ -256,7 +256,7 @@ _PAYMENT_COLUMNS = (
 def _values(table: str, columns: str, rows: Sequence[tuple], returning: str = "") -> Any:
     width = columns.count(",") + 1
     row = "(" + ", ".join("?" * width) + ")"
-    sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * len(rows))}{returning}"
+    sql = f'INSERT INTO "{table}" ({columns}) VALUES {", ".join([row] * len(rows))}{returning}'
     return db.execute_sql(_sql(sql), [value for values in rows for value in values])
 
 

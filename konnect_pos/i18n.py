@@ -23,6 +23,7 @@ from babel.units import format_unit
 
 from konnect_pos.domain.errors import CountryCode, KonnectError
 from konnect_pos.domain.money import Money, format_money
+from konnect_pos.languages import LANGUAGE_NAMES as LANGUAGE_NAMES  # its home: imported before babel
 from konnect_pos.paths import RESOURCES
 
 LANGUAGES = ("en", "fr", "sw")

@@ -23,10 +23,10 @@ from babel.units import format_unit
 
 from konnect_pos.domain.errors import CountryCode, KonnectError
 from konnect_pos.domain.money import Money, format_money
+from konnect_pos.languages import LANGUAGE_NAMES as LANGUAGE_NAMES  # its home: imported before babel
 from konnect_pos.paths import RESOURCES
 
 LANGUAGES = ("en", "fr", "sw")
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "sw": "Kiswahili"}
 # babel locales used for numbers, dates and money per UI language
 BABEL_LOCALES = {"en": "en", "fr": "fr", "sw": "sw"}
 # dates and clock times: English as written in Tanzania (day first, 24-hour clock), not the US

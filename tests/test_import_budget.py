@@ -45,10 +45,10 @@ def _roots(modules: set[str]) -> set[str]:
 def test_sqlite_never_imports_psycopg(tmp_path):
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     seeded = _modules("demo", "--no-gui", "--customers", "5", "--db", url)
-    shown = _modules("--db", url, KONNECT_POS_EXIT_WHEN_SHOWN="1")
-    assert "peewee" in seeded and "peewee" in shown
-    assert "konnect_pos.ui.login_window" in shown
-    for modules in (seeded, shown):
+    ready = _modules("--db", url, KONNECT_POS_EXIT_WHEN_SHOWN="ready")  # the users listed
+    assert "peewee" in seeded and "peewee" in ready
+    assert "konnect_pos.ui.login_window" in ready
+    for modules in (seeded, ready):
         assert not _roots(modules) & {"psycopg", "psycopg2", "psycopg_binary", "psycopg_c"}
 
 
@@ -81,3 +81,22 @@ def test_help_imports_only_argparse_and_the_command_modules():
         "konnect_pos.crash_log",
     } | {name for name in ours if name.startswith("konnect_pos.cli")}, sorted(ours)
     assert not _roots(modules) & {"peewee", "babel", "PySide6", "phonenumbers", "reportlab", "uuid6"}
+
+
+def test_the_login_window_shows_before_the_database_layer_loads(tmp_path):
+    """peewee, the services, babel and phone numbers load on the database thread once the window
+    is up; the users then listed need peewee and the services, still not babel (the counter's)."""
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    _modules("demo", "--no-gui", "--customers", "5", "--db", url)
+    shown = _modules("--db", url, KONNECT_POS_EXIT_WHEN_SHOWN="1")
+    assert "konnect_pos.ui.login_window" in shown
+    assert not _roots(shown) & {"peewee", "babel", "phonenumbers", "reportlab", "psycopg", "sqlite3"}
+    ours = {name for name in shown if name.startswith("konnect_pos.")}
+    assert not {name for name in ours if name.startswith(("konnect_pos.store.", "konnect_pos.services."))} - {
+        "konnect_pos.store.postgres_driver",  # the CLI's --db help names the drivers
+        "konnect_pos.services.clock",
+    }, sorted(ours)
+    assert not ours & {"konnect_pos.i18n", "konnect_pos.domain.money", "konnect_pos.ui.counter"}
+    ready = _modules("--db", url, KONNECT_POS_EXIT_WHEN_SHOWN="ready")
+    assert {"peewee", "konnect_pos.services.users", "konnect_pos.store.models"} <= ready | _roots(ready)
+    assert not _roots(ready) & {"babel", "reportlab", "psycopg"}

@@ -123,12 +123,34 @@ def _keep_shared_options(parser: argparse.ArgumentParser, *, top: bool = True) -
                 _keep_shared_options(child, top=False)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def _gui_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The GUI's own options and nothing else (no sub-command, no --help), read without building
+    the whole command tree (~10 ms of the start-up to the login window, issue 17); else None."""
+    import contextlib
+    import io
+
+    top = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    top.add_argument("--db")
+    top.add_argument("--terminal")
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:  # --help, or the one line OneLineParser printed
-        return int(stop.code or 0) if isinstance(stop.code, int) else EXIT_USAGE
+        with contextlib.redirect_stderr(io.StringIO()):
+            args, rest = top.parse_known_args(argv)
+    except (argparse.ArgumentError, SystemExit):
+        return None  # the full parser says what is wrong, in the user's language
+    if rest:
+        return None
+    args.handler, args.command = counter.cmd_gui, None
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _gui_only(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as stop:  # --help, or the one line OneLineParser printed
+            return int(stop.code or 0) if isinstance(stop.code, int) else EXIT_USAGE
     for name in SHARED_OPTIONS:
         if not hasattr(args, name):
             setattr(args, name, None)
@@ -157,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _close_database() -> None:
     """The command's connection is closed when it ends, not left to the garbage collector."""
+    if "konnect_pos.store.database" not in sys.modules:
+        return  # nothing opened one (--help; the GUI shown and closed before its database opened)
     from konnect_pos.store.database import db
 
     if db.obj is not None and not db.is_closed():

@@ -42,7 +42,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.no_gui:
         return 0
     os.environ["KONNECT_POS_DB"] = url
-    return launch_gui(url, args.terminal)
+    return launch_gui(None, args.terminal)  # already open
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from konnect_pos.cli.common import open_db
 
 
-def launch_gui(url: str, terminal: str | None) -> int:
+def launch_gui(open_database: Callable[[], None] | None, terminal: str | None) -> int:
+    """``open_database`` runs on the database thread once the login window shows (None: already open)."""
     from konnect_pos.ui.app import run
 
-    return run(url, terminal)
+    return run(open_database, terminal)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from konnect_pos.store.database import resolve_url
-
-    open_db(args)
-    return launch_gui(resolve_url(args.db), args.terminal)
+    return launch_gui(lambda: open_db(args), args.terminal)  # opened once the login window shows

@@ -37,7 +37,7 @@ from konnect_pos.store.models import (
     Refund,
     User,
 )
-from konnect_pos.store.sale_rows import latest_day
+from konnect_pos.store.sale_rows import day_and_rate, instant
 
 MAX_REASON = 200
 
@@ -205,18 +205,23 @@ def check_can_sell(counter: Counter) -> DayState:
 def open_day_for_sale(counter: Counter) -> BusinessDay:
     """The open business day a sale, void or cash movement belongs to, or a clear refusal."""
     today = counter.today()
-    found = latest_day(counter.terminal.id)  # two prepared statements (every sale asks), no floats
+    return BusinessDay.get_by_id(day_for_sale(day_and_rate(counter.terminal.id, None)[0], today))
+
+
+def day_for_sale(latest: tuple | None, today: date) -> int:
+    """The id of the open day a sale of ``today`` belongs to, given the terminal's latest day
+    (id, business_date, z_number, opened_at) as ``sale_rows.day_and_rate`` reads it; else the
+    refusal."""
     view = None
-    if found is not None:
-        day, z_number = found
-        the_date = date.fromisoformat(day.business_date)
-        view = _still_current(
-            DayView(day.id, the_date, _status(the_date, z_number, today), day.opened_at, {}, z_number), today
-        )
+    if latest is not None:
+        day_id, business_date, z_number, opened_at = latest
+        the_date = date.fromisoformat(business_date)
+        status = _status(the_date, z_number, today)
+        view = _still_current(DayView(day_id, the_date, status, instant(opened_at), {}, z_number), today)
     refusal = _refusal(view)
     if refusal is not None:
         raise refusal
-    return day
+    return latest[0]
 
 
 def _amounts(values: dict[str, str], currencies: tuple[str, ...], *, allow_zero: bool) -> dict[str, Money]:

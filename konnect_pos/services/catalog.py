@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.store.models import Bundle
-from konnect_pos.store.sale_rows import active_bundles, bundle_prices
+from konnect_pos.store.sale_rows import bundle_prices, priced_bundles
 
 if TYPE_CHECKING:
     from konnect_pos.services.session import Counter
@@ -69,18 +69,21 @@ def get_bundles(codes: list[str], country: str, on: date) -> list[BundleView]:
     wanted = [(code or "").strip().upper() for code in codes]
     if not wanted or not all(wanted):
         raise ValidationError("Choose at least one bundle", field="bundle")
-    rows = {row.code: row for row in active_bundles(wanted)}
+    rows = {row[1]: row for row in priced_bundles(wanted, on.isoformat(), country)}  # one statement
     for code in wanted:
         row = rows.get(code)
         if row is None:
             raise NotFound("No bundle with code {code}", field="bundle", code=code)
-        if row.country != country:
+        if row[3] != country:
             raise ValidationError(
                 "Bundle {code} is sold in {other}, not in {country}",
                 field="bundle",
                 code=code,
-                other=row.country,
+                other=row[3],
                 country=country,
             )
-    prices = _prices_on(list(rows.values()), on)
-    return [_view(rows[code], prices[rows[code].id]) for code in wanted]
+    views = {
+        code: BundleView(id_, code, name, where, Money.from_minor(price, currency), Decimal(gb), days, speed)
+        for id_, code, name, where, currency, gb, days, speed, price in rows.values()
+    }
+    return [views[code] for code in wanted]

@@ -12,41 +12,40 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import peewee
 
 from konnect_pos.domain import bundle_queue as queue
-from konnect_pos.domain.errors import Conflict, ValidationError
+from konnect_pos.domain.customers import clean_code
+from konnect_pos.domain.errors import Conflict, NotFound, ValidationError
 from konnect_pos.domain.exchange import ExchangeRate
 from konnect_pos.domain.money import Money, money_sum, vat_included
 from konnect_pos.domain.payments import PaymentRules, SettledPayment, Settlement, Tender, settle_under
 from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal, outlet_limits
-from konnect_pos.services.business_day import open_day_for_sale
+from konnect_pos.services.business_day import day_for_sale
 from konnect_pos.services.catalog import BundleView, get_bundles
 from konnect_pos.services.clock import local_date
 from konnect_pos.services.customers import customer_row
-from konnect_pos.services.exchange_rates import current_rate
+from konnect_pos.services.exchange_rates import rate_from_row, rate_key
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.outlets import OutletView
 from konnect_pos.services.session import Counter
 from konnect_pos.store import day_totals
 from konnect_pos.store.database import write_transaction
-from konnect_pos.store.models import (
-    BalanceEntry,
-    Customer,
-    Payment,
-    Purchase,
-    Sale,
-    SaleLine,
-)
+from konnect_pos.store.models import BalanceEntry, Customer, Payment, Sale, SaleLine
 from konnect_pos.store.sale_rows import (
-    account_purchases,
-    account_readings,
-    insert_row,
-    insert_rows,
-    last_queue_position,
-    reference_used,
+    account_rows,
+    account_snapshot,
+    claim_receipt,
+    day_and_rate,
+    insert_payments,
+    insert_purchases,
+    insert_sale,
+    insert_sale_lines,
+    instant,
+    stored,
 )
 
 RECEIPT_DIGITS = 6
@@ -92,6 +91,23 @@ class SaleResult:
     payments: tuple[SettledPayment, ...] = ()  # as recorded: what the payment dialog showed
 
 
+@dataclass(frozen=True, slots=True)
+class Buyer:
+    """The customer as a sale needs it, read with the account's queue in one statement."""
+
+    id: int
+    account_number: str
+    country: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class AccountState:
+    purchases: list[queue.QueuedBundle]  # in queue order, removed ones left out
+    readings: list[queue.BundleUsage]
+    last_position: int  # the highest queue position the account ever had (removed ones too), 0: none
+
+
 def receipt_label(outlet_code: str, terminal_code: str, number: int) -> str:
     return f"{outlet_code}-{terminal_code}-{number:0{RECEIPT_DIGITS}d}"
 
@@ -102,32 +118,47 @@ def _customer(account_number: str) -> Customer:
 
 def account_state(customer_id: int) -> tuple[list[queue.QueuedBundle], list[queue.BundleUsage]]:
     """The account's purchases in queue order and its usage readings, as domain values."""
-    rows = account_purchases(customer_id)  # removed ones too: readings may name them
+    state = _account(*account_rows(customer_id))
+    return state.purchases, state.readings
+
+
+def _account(purchase_rows: list[tuple], reading_rows: list[tuple]) -> AccountState:
     purchases = [
         queue.QueuedBundle(
-            id=row.uuid,
-            terms=queue.BundleTerms(row.bundle_code, row.bundle_name, row.data_gb, row.validity_days),
-            trigger=queue.Trigger(row.trigger),
-            sold_at=row.sold_at,
-            position=row.queue_position,
-            trigger_set_at=row.trigger_set_at,
+            id=uuid,
+            terms=queue.BundleTerms(code, name, Decimal(gb), days),
+            trigger=queue.Trigger(trigger),
+            sold_at=instant(sold_at),
+            position=position,
+            trigger_set_at=instant(set_at),
         )
-        for row in rows
-        if row.removed_at is None
+        for _, uuid, position, trigger, sold_at, set_at, code, name, gb, days, removed in purchase_rows
+        if removed is None
     ]
-    uuids = {row.id: row.uuid for row in rows}
+    uuids = {row[0]: row[1] for row in purchase_rows}  # removed ones too: readings may name them
     readings = [
-        queue.BundleUsage(at=row.at, gb_used=row.gb_used, purchase_id=uuids.get(row.purchase_id))
-        for row in account_readings(customer_id)
+        queue.BundleUsage(at=instant(row[4]), gb_used=Decimal(row[8]), purchase_id=uuids.get(row[0]))
+        for row in reading_rows
     ]
-    return purchases, readings
+    return AccountState(purchases, readings, max((row[2] for row in purchase_rows), default=0))
+
+
+def _buyer(account_number: str) -> tuple[Buyer, AccountState]:
+    """The customer and the account's queue in one statement, or NotFound (as ``customer_row``)."""
+    customer, purchase_rows, reading_rows = account_snapshot(clean_code(account_number))
+    if customer is None:
+        raise NotFound("No customer with account number {account}", field="account", account=account_number)
+    buyer = Buyer(customer[0], customer[1], customer[3], customer[6])
+    return buyer, _account(purchase_rows, reading_rows)
 
 
 def _terms(bundle: BundleView) -> queue.BundleTerms:
     return queue.BundleTerms(bundle.code, bundle.name, bundle.data_gb, bundle.validity_days)
 
 
-def _price_lines(counter: Counter, customer: Customer, items: Sequence[CartItem], at: datetime):
+def _price_lines(
+    counter: Counter, customer: Buyer, account: AccountState, items: Sequence[CartItem], at: datetime
+) -> tuple[CartPreview, list[queue.QueuedBundle]]:
     outlet = counter.terminal.outlet
     if not items:
         raise ValidationError("Choose at least one bundle", field="bundle")
@@ -137,12 +168,12 @@ def _price_lines(counter: Counter, customer: Customer, items: Sequence[CartItem]
             field="customer",
             country=customer.country,
         )
-    on = local_date(at, outlet.zone)
+    on = at.astimezone(ZoneInfo(outlet.zone)).date()
     bundles = get_bundles([item.bundle_code for item in items], outlet.country.code, on)
     currencies = {b.price.currency for b in bundles}
     if len(currencies) > 1:
         raise ValidationError("Bundles in one sale must share one currency", field="bundle")
-    purchases, readings = account_state(customer.id)
+    purchases, readings = account.purchases, account.readings
     planned = queue.plan_sale(
         purchases,
         readings,
@@ -169,7 +200,7 @@ def _price_lines(counter: Counter, customer: Customer, items: Sequence[CartItem]
 def preview_cart(counter: Counter, account_number: str, items: Sequence[CartItem]) -> CartPreview:
     """Prices, VAT and the projected account timeline for a cart; writes nothing."""
     counter.require(Right.SELL)
-    return _price_lines(counter, _customer(account_number), items, counter.clock())[0]
+    return _price_lines(counter, *_buyer(account_number), items, counter.clock())[0]
 
 
 def account_timeline(account_number: str, at: datetime) -> queue.Timeline:
@@ -182,10 +213,6 @@ def payment_rules(outlet: OutletView, rate: ExchangeRate | None = None) -> Payme
     """What the outlet takes: the payment dialog offers these methods, the sale enforces them.
     ``rate``: the day's rate where cash is taken in two currencies (DRC)."""
     return PaymentRules(outlet.kind, outlet.country.code, outlet.providers, outlet.accepts_card, rate=rate)
-
-
-def _settle(counter: Counter, total: Money, tenders: Sequence[Tender]) -> Settlement:
-    return settle_under(payment_rules(counter.terminal.outlet, current_rate(counter)), total, tenders)
 
 
 def _reference_taken(provider: str, reference: str) -> Conflict:
@@ -209,8 +236,8 @@ def sell(
     counter.require(Right.SELL)
     at = counter.clock()
     with write_transaction():
-        customer = _customer(account_number)
-        preview, planned = _price_lines(counter, customer, items, at)
+        customer, account = _buyer(account_number)
+        preview, planned = _price_lines(counter, customer, account, items, at)
         committed = commit_sale(
             counter,
             customer,
@@ -219,11 +246,15 @@ def sell(
             tenders,
             at,
             language=language,
-            write_lines=lambda sale: (_write_lines(sale, customer, preview, planned, at), {}),
+            write_lines=lambda sale_id: (
+                _write_lines(sale_id, customer.id, account.last_position, preview, planned, at),
+                {},
+            ),
+            lines_journal=False,
         )
     return SaleResult(
-        sale_uuid=committed.sale.uuid,
-        receipt_number=committed.sale.receipt_number,
+        sale_uuid=committed.sale_uuid,
+        receipt_number=committed.receipt_number,
         total=preview.total,
         charged=committed.settlement.charged,
         change=committed.settlement.change,
@@ -235,17 +266,19 @@ def sell(
 
 @dataclass(frozen=True, slots=True)
 class CommittedSale:
-    sale: Sale
+    sale_id: int
+    sale_uuid: str
+    receipt_number: str
     settlement: Settlement
     journal_hash: str
 
 
-LineWriter = Callable[[Sale], tuple[list[SaleLine], dict[str, Any]]]
+LineWriter = Callable[[int], tuple[list[list[Any]], dict[str, Any]]]
 
 
 def commit_sale(
     counter: Counter,
-    customer: Customer,
+    customer: Buyer | Customer,
     total: Money,
     vat: Money,
     tenders: Sequence[Tender],
@@ -253,135 +286,179 @@ def commit_sale(
     *,
     language: str | None,
     write_lines: LineWriter,
+    lines_journal: bool = True,
 ) -> CommittedSale:
     """What every sale writes (bundles or a balance top-up), inside the caller's write transaction:
     payment settlement, the open business day, a gapless receipt number, the sale and payment
-    rows, then ``write_lines`` (its lines and any extra journal content), the journal and outbox.
+    rows, then ``write_lines`` (given the sale's id: its lines as the journal spells them and any
+    extra journal content), the day's totals, the journal and outbox. ``lines_journal``: whether
+    ``write_lines`` may journal records of its own (the sale's entry then reads the head anew).
     """
     outlet = counter.terminal.outlet
+    terminal_id = counter.terminal.id
+    today = local_date(at, outlet.zone)
     try:
-        settlement = _settle(counter, total, tenders)
-        day = open_day_for_sale(counter)
-        for payment in settlement.payments:
-            if payment.reference and reference_used(payment.provider or "", payment.reference):
-                raise _reference_taken(payment.provider or "", payment.reference)
-        number = journal.next_receipt_number(counter.terminal.id)
-        sale = insert_row(
-            Sale,
-            uuid=new_uuid(),
-            terminal=counter.terminal.id,
-            receipt_number=receipt_label(outlet.code, counter.terminal.code, number),
-            customer=customer.id,
-            user=counter.user.id,
-            sold_at=at,
-            channel=outlet.kind,
-            currency=total.currency,
-            total_minor=total.to_minor(),
-            vat_minor=vat.to_minor(),
-            rounding_minor=settlement.rounding.to_minor(),
-            paid_minor=settlement.paid.to_minor(),
-            change_minor=settlement.change.to_minor() if settlement.change.currency == total.currency else 0,
-            language=language or customer.language or outlet.language,
-            business_day=day.id,
+        latest, rate = day_and_rate(terminal_id, rate_key(outlet, today))  # one statement
+        settlement = settle_under(payment_rules(outlet, rate_from_row(rate)), total, tenders)
+        day_id = day_for_sale(latest, today)
+        references = [(p.provider or "", p.reference) for p in settlement.payments if p.reference]
+        number, head, used = claim_receipt(terminal_id, references)  # and the journal head
+        if used is not None:
+            raise _reference_taken(*references[used])
+        sale_uuid = new_uuid()
+        receipt_number = receipt_label(outlet.code, counter.terminal.code, number)
+        figures = (
+            outlet.kind,
+            total.currency,
+            total.to_minor(),
+            vat.to_minor(),
+            settlement.rounding.to_minor(),
+            settlement.paid.to_minor(),
+            settlement.change.to_minor() if settlement.change.currency == total.currency else 0,
         )
-        lines, extra = write_lines(sale)
-        payments = _write_payments(sale, settlement, outlet.merchant_numbers)
-        day_totals.add_sale(sale.id)
-        payload = sale_payload(sale, customer.account_number, counter.user.username, lines, payments)
+        sale_id = insert_sale(
+            (
+                sale_uuid,
+                terminal_id,
+                receipt_number,
+                customer.id,
+                counter.user.id,
+                stored(at),
+                *figures,
+                language or customer.language or outlet.language,
+                day_id,
+            )
+        )
+        lines, extra = write_lines(sale_id)
+        payments = _write_payments(sale_id, settlement, outlet.merchant_numbers)
+        day_totals.add_sale(sale_id)
+        head_fields = (sale_uuid, receipt_number, customer.account_number, counter.user.username, at)
+        payload = _payload(*head_fields, figures, lines, payments)
         payload.update(extra)
-        digest = journal.append(counter.terminal.id, "sale", sale.uuid, at, payload)
-        outlet_limits.consume(counter, sale, lines, at)  # refuses past the float or offline limits
+        if lines_journal:
+            digest = journal.append(terminal_id, "sale", sale_uuid, at, payload)
+        else:
+            digest = journal.append_after(head, terminal_id, "sale", sale_uuid, at, payload)
+        made = outlet_limits.SaleMade(sale_id, sale_uuid, receipt_number)
+        outlet_limits.consume(counter, made, total, [], at)  # refuses past the float or offline limits
     except peewee.IntegrityError as error:
         if "reference" in str(error).lower():
             raise Conflict(
                 "A mobile-money reference of this sale was already used", field="reference"
             ) from None
         raise
-    return CommittedSale(sale, settlement, digest)
+    return CommittedSale(sale_id, sale_uuid, receipt_number, settlement, digest)
 
 
 def _write_lines(
-    sale: Sale, customer: Customer, preview: CartPreview, planned: list[queue.QueuedBundle], at: datetime
-) -> list[SaleLine]:
-    position = last_queue_position(customer.id) + 1
-    written = []
-    queued = []
+    sale_id: int,
+    customer_id: int,
+    last_position: int,
+    preview: CartPreview,
+    planned: list[queue.QueuedBundle],
+    at: datetime,
+) -> list[list[Any]]:
+    """The sale's lines and their queue entries (one statement each); the lines as journaled."""
     entries = {entry.purchase_id: entry for entry in preview.timeline.entries}
-    names = {entry.purchase_id: entry.terms.name for entry in preview.timeline.entries}
     order = [entry.purchase_id for entry in preview.timeline.entries]
+    vat_rate = str(preview.vat_rate)
+    rows, journaled = [], []
     for index, (line, purchase) in enumerate(zip(preview.lines, planned, strict=True), start=1):
         entry = entries[purchase.id]
         at_index = order.index(purchase.id)
-        follows = names[order[at_index - 1]] if at_index > 0 else ""
-        line_row = SaleLine(
-            uuid=new_uuid(),
-            sale=sale,
-            position=index,
-            bundle_code=line.bundle.code,
-            bundle_name=line.bundle.name,
-            data_gb=line.bundle.data_gb,
-            validity_days=line.bundle.validity_days,
-            price_minor=line.price.to_minor(),
-            vat_rate=preview.vat_rate,
-            vat_minor=line.vat.to_minor(),
-            trigger=purchase.trigger.value,
-            starts_at=entry.starts_at,
-            starts_exact=entry.starts_exact,
-            period_end=entry.period_end,
-            follows=follows,
-        )
-        written.append(line_row)
-        queued.append((line, purchase, position))
-        position += 1
-    insert_rows(written)  # one statement for the lines, one for their queue entries
-    insert_rows(
-        [
-            Purchase(
-                uuid=purchase.id,
-                customer=customer.id,
-                sale_line=line_row,
-                queue_position=position,
-                trigger=purchase.trigger.value,
-                sold_at=at,
-                bundle_code=line.bundle.code,
-                bundle_name=line.bundle.name,
-                data_gb=line.bundle.data_gb,
-                validity_days=line.bundle.validity_days,
+        follows = entries[order[at_index - 1]].terms.name if at_index > 0 else ""
+        bundle = line.bundle
+        price, line_vat = line.price.to_minor(), line.vat.to_minor()
+        rows.append(
+            (
+                new_uuid(),
+                sale_id,
+                index,
+                bundle.code,
+                bundle.name,
+                str(bundle.data_gb),
+                bundle.validity_days,
+                price,
+                vat_rate,
+                line_vat,
+                purchase.trigger.value,
+                stored(entry.starts_at),
+                entry.starts_exact,
+                stored(entry.period_end),
+                follows,
             )
-            for line_row, (line, purchase, position) in zip(written, queued, strict=True)
+        )
+        journaled.append(
+            [
+                index,
+                bundle.code,
+                bundle.name,
+                str(bundle.data_gb),
+                bundle.validity_days,
+                price,
+                vat_rate,
+                line_vat,
+                purchase.trigger.value,
+                entry.starts_at.isoformat(),
+                bool(entry.starts_exact),
+                entry.period_end.isoformat(),
+                follows,
+            ]
+        )
+    ids = insert_sale_lines(rows)
+    sold_at = stored(at)
+    insert_purchases(
+        [
+            (
+                purchase.id,
+                customer_id,
+                ids[row[0]],
+                last_position + index,
+                purchase.trigger.value,
+                sold_at,
+                line.bundle.code,
+                line.bundle.name,
+                str(line.bundle.data_gb),
+                line.bundle.validity_days,
+            )
+            for index, (row, line, purchase) in enumerate(
+                zip(rows, preview.lines, planned, strict=True), start=1
+            )
         ]
     )
-    return written
+    return journaled
 
 
-def _write_payments(sale: Sale, settlement: Settlement, merchant_numbers: dict[str, str]) -> list[Payment]:
-    written = []
+def _write_payments(
+    sale_id: int, settlement: Settlement, merchant_numbers: dict[str, str]
+) -> list[list[Any]]:
+    """The payment rows in one statement; the payments as journaled."""
+    rows, journaled = [], []
     for index, payment in enumerate(settlement.payments, start=1):
-        written.append(
-            insert_row(
-                Payment,
-                uuid=new_uuid(),
-                sale=sale,
-                position=index,
-                method=payment.method,
-                currency=payment.amount.currency,
-                amount_minor=payment.amount.to_minor(),
-                tendered_minor=payment.tendered.to_minor() if payment.tendered else None,
-                change_minor=payment.change.to_minor() if payment.change is not None else None,
-                provider=payment.provider,
-                reference=payment.reference,
-                phone=payment.phone,
-                merchant_number=merchant_numbers.get(payment.provider) if payment.provider else None,
-                card_approval=payment.approval_code,
-                card_last4=payment.last4,
-                change_currency=payment.change.currency
-                if payment.change is not None and payment.change.currency != payment.amount.currency
-                else None,
-                settles_minor=payment.settles.to_minor() if payment.settles is not None else None,
-                rate=payment.rate,
-            )
+        change = payment.change
+        values = (
+            index,
+            payment.method,
+            payment.amount.currency,
+            payment.amount.to_minor(),
+            payment.tendered.to_minor() if payment.tendered else None,
+            change.to_minor() if change is not None else None,
+            payment.provider,
+            payment.reference,
+            payment.phone,
+            merchant_numbers.get(payment.provider) if payment.provider else None,
+            payment.approval_code,
+            payment.last4,
         )
-    return written
+        change_currency = (
+            change.currency if change is not None and change.currency != payment.amount.currency else None
+        )
+        settles = payment.settles.to_minor() if payment.settles is not None else None
+        rate = str(payment.rate) if payment.rate is not None else None
+        rows.append((new_uuid(), sale_id, *values, change_currency, settles, rate))
+        journaled.append([*values, *_conversion(change_currency, settles, payment.rate)])
+    insert_payments(rows)
+    return journaled
 
 
 def stored_sale_payload(sale: Sale) -> dict[str, Any]:
@@ -408,20 +485,23 @@ def sale_payload(
     sale: Sale, account: str, username: str, lines: list[SaleLine], payments: list[Payment]
 ) -> dict[str, Any]:
     """The sale's canonical content (the journal entry hashes it)."""
-    return {
-        "uuid": sale.uuid,
-        "receipt_number": sale.receipt_number,
-        "customer": account,
-        "user": username,
-        "sold_at": sale.sold_at.isoformat(),
-        "channel": sale.channel,
-        "currency": sale.currency,
-        "total_minor": sale.total_minor,
-        "vat_minor": sale.vat_minor,
-        "rounding_minor": sale.rounding_minor,
-        "paid_minor": sale.paid_minor,
-        "change_minor": sale.change_minor,
-        "lines": [
+    figures = (
+        sale.channel,
+        sale.currency,
+        sale.total_minor,
+        sale.vat_minor,
+        sale.rounding_minor,
+        sale.paid_minor,
+        sale.change_minor,
+    )
+    return _payload(
+        sale.uuid,
+        sale.receipt_number,
+        account,
+        username,
+        sale.sold_at,
+        figures,
+        [
             [
                 line.position,
                 line.bundle_code,
@@ -439,7 +519,7 @@ def sale_payload(
             ]
             for line in lines
         ],
-        "payments": [
+        [
             [
                 p.position,
                 p.method,
@@ -453,16 +533,47 @@ def sale_payload(
                 p.merchant_number,
                 p.card_approval,
                 p.card_last4,
-                *_conversion(p),
+                *_conversion(p.change_currency, p.settles_minor, p.rate),
             ]
             for p in payments
         ],
+    )
+
+
+def _payload(
+    uuid: str,
+    receipt_number: str,
+    account: str,
+    username: str,
+    sold_at: datetime,
+    figures: tuple[str, str, int, int, int, int, int],
+    lines: list[list[Any]],
+    payments: list[list[Any]],
+) -> dict[str, Any]:
+    """The canonical content from the sale's values: ``figures`` are its channel, currency,
+    total, VAT, rounding, paid and change."""
+    channel, currency, total, vat, rounding, paid, change = figures
+    return {
+        "uuid": uuid,
+        "receipt_number": receipt_number,
+        "customer": account,
+        "user": username,
+        "sold_at": sold_at.isoformat(),
+        "channel": channel,
+        "currency": currency,
+        "total_minor": total,
+        "vat_minor": vat,
+        "rounding_minor": rounding,
+        "paid_minor": paid,
+        "change_minor": change,
+        "lines": lines,
+        "payments": payments,
     }
 
 
-def _conversion(payment: Payment) -> list[Any]:
+def _conversion(change_currency: str | None, settles_minor: int | None, rate: Decimal | None) -> list[Any]:
     """Cash in a second currency adds its change currency, its value in the sale's currency and
     the rate; other payments keep the content they were journaled with before these existed."""
-    if payment.settles_minor is None and payment.change_currency is None and payment.rate is None:
+    if settles_minor is None and change_currency is None and rate is None:
         return []
-    return [payment.change_currency, payment.settles_minor, str(payment.rate) if payment.rate else None]
+    return [change_currency, settles_minor, str(rate) if rate else None]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from konnect_pos.domain.errors import ValidationError
 from konnect_pos.domain.exchange import ExchangeRate, check_pair, parse_rate, rate_pair
@@ -22,6 +23,7 @@ from konnect_pos.services.users import SignedInUser
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import ExchangeRate as RateRow
 from konnect_pos.store.models import User
+from konnect_pos.store.sale_rows import rate_row
 
 MAX_DAYS_AHEAD = 7
 
@@ -37,23 +39,21 @@ class RateView:
 def rate_in_force(outlet: OutletView, on: date) -> ExchangeRate | None:
     """The rate a sale of ``on`` converts at; None where the outlet has one cash currency or
     no rate was ever set."""
+    key = rate_key(outlet, on)
+    return None if key is None else rate_from_row(rate_row(*key))
+
+
+def rate_key(outlet: OutletView, on: date) -> tuple[int, str, str, str] | None:
+    """What ``sale_rows.rate_row`` needs to find the rate in force on ``on``; None: no second currency."""
     pair = rate_pair(outlet.country)
-    if pair is None:
-        return None
-    row = (
-        RateRow.select()
-        .where(
-            (RateRow.outlet == outlet.id)
-            & (RateRow.base == pair[0])
-            & (RateRow.quote == pair[1])
-            & (RateRow.effective_date <= on.isoformat())
-        )
-        .order_by(RateRow.effective_date.desc(), RateRow.set_at.desc(), RateRow.id.desc())
-        .first()
-    )
+    return None if pair is None else (outlet.id, pair[0], pair[1], on.isoformat())
+
+
+def rate_from_row(row: tuple | None) -> ExchangeRate | None:
     if row is None:
         return None
-    return ExchangeRate(row.base, row.quote, row.per_base, date.fromisoformat(row.effective_date))
+    base, quote, per_base, effective_date = row
+    return ExchangeRate(base, quote, Decimal(per_base), date.fromisoformat(effective_date))
 
 
 def current_rate(counter: Counter) -> ExchangeRate | None:

@@ -17,31 +17,30 @@ def lock_terminal(terminal_id: int) -> None:
     statements.lock_counter(ReceiptCounter.terminal, terminal_id)
 
 
-def next_receipt_number(terminal_id: int) -> int:
-    """The terminal's next gapless number; rolled back with the sale if it fails."""
-    return sale_rows.next_receipt_number(terminal_id)  # locks the counter's row on PostgreSQL
-
-
 def append(terminal_id: int, kind: str, record_uuid: str, at: datetime, payload: dict[str, Any]) -> str:
     """Journal entry + outbox event for one committed record; returns the entry's hash.
 
     Call inside the record's own write transaction, after ``lock_terminal``.
     """
-    head = sale_rows.journal_head(terminal_id)
+    return append_after(sale_rows.journal_head(terminal_id), terminal_id, kind, record_uuid, at, payload)
+
+
+def append_after(
+    head: tuple[int, str] | None,
+    terminal_id: int,
+    kind: str,
+    record_uuid: str,
+    at: datetime,
+    payload: dict[str, Any],
+) -> str:
+    """``append`` given the terminal's journal head (seq, hash), read under the terminal's lock
+    in the same transaction (a sale reads it with its receipt number)."""
     seq = (head[0] + 1) if head else 1
     prev = head[1] if head else GENESIS
     content = canonical(payload)
     digest = chain_hash(prev, seq, kind, content)
-    sale_rows.insert_row(
-        JournalEntry,
-        terminal=terminal_id,
-        seq=seq,
-        kind=kind,
-        record_uuid=record_uuid,
-        at=at,
-        payload=content,
-        prev_hash=prev,
-        hash=digest,
+    sale_rows.insert_journal_entry(
+        (terminal_id, seq, kind, record_uuid, sale_rows.stored(at), content, prev, digest)
     )
     sale_rows.insert_outbox_event(new_uuid(), terminal_id, kind, record_uuid, content, at)
     return digest

@@ -24,7 +24,6 @@ from konnect_pos.domain.distributor_limits import (
     OfflineUse,
     check_float,
     check_offline,
-    line_commission,
     wholesale_value,
 )
 from konnect_pos.domain.errors import ValidationError
@@ -38,7 +37,7 @@ from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.limit_models import FloatPull, FloatUse, OfflineOverride
-from konnect_pos.store.models import JournalEntry, Outlet, Sale, SaleLine, SaleVoid, SyncLink, Terminal, User
+from konnect_pos.store.models import JournalEntry, Outlet, Sale, SaleVoid, SyncLink, Terminal, User
 
 REASON_LIMIT = 200
 
@@ -172,11 +171,20 @@ def limits_status(terminal: TerminalView, at: datetime) -> LimitsStatus:
 # --- at the sale -----------------------------------------------------------------------------
 
 
-def consume(counter: Counter, sale: Sale, lines: list[SaleLine], at: datetime) -> None:
+@dataclass(frozen=True)
+class SaleMade:
+    """The sale just written, as the float's record names it."""
+
+    id: int
+    uuid: str
+    receipt_number: str
+
+
+def consume(counter: Counter, sale: SaleMade, total: Money, commissions: list[Money], at: datetime) -> None:
     """Inside the sale's transaction: refuse it past the offline limits or the float, else record
-    what it consumed of the float (its wholesale value) with its journal entry."""
+    what it consumed of the float (its wholesale value: ``total`` less the lines' ``commissions``)
+    with its journal entry."""
     terminal = counter.terminal
-    total = Money.from_minor(sale.total_minor, sale.currency)
     pull = latest_pull(terminal.outlet.id)
     if pull is None:
         return  # neither a float nor offline limits: the shop's sale costs this one read
@@ -186,9 +194,7 @@ def consume(counter: Counter, sale: Sale, lines: list[SaleLine], at: datetime) -
     position = float_position(terminal, pull)
     if position is None:
         return
-    wholesale = wholesale_value(
-        total, [line_commission(Money.from_minor(line.price_minor, sale.currency), None) for line in lines]
-    )
+    wholesale = wholesale_value(total, commissions)
     check_float(position, wholesale)
     use = FloatUse.create(
         uuid=new_uuid(), sale=sale.id, terminal=terminal.id, currency=wholesale.currency,
@@ -197,7 +203,7 @@ def consume(counter: Counter, sale: Sale, lines: list[SaleLine], at: datetime) -
     journal.append(terminal.id, "float_use", use.uuid, at, use_payload(use, sale))
 
 
-def use_payload(use: FloatUse, sale: Sale) -> dict[str, Any]:
+def use_payload(use: FloatUse, sale: SaleMade | Sale) -> dict[str, Any]:
     return {
         "uuid": use.uuid, "sale": sale.uuid, "receipt_number": sale.receipt_number,
         "currency": use.currency, "amount_minor": use.amount_minor,

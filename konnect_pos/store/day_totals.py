@@ -64,20 +64,25 @@ SELECT s.business_day_id, 'bundle', l.bundle_code, l.bundle_name, s.currency, CO
 """
 
 
+_APPLY: dict[tuple[str, bool, int], str] = {}  # the statement's text per backend and sign: built once
+
+
 def _apply(sale_id: int, sign: int) -> None:
-    param = db.param
-    filter_ = f"s.id = {param} AND s.business_day_id IS NOT NULL"
-    sign_ = "" if sign > 0 else "-"
-    db.execute_sql(
-        f"INSERT INTO day_total ({COLUMNS})"
-        f" SELECT day_id, section, item, label, currency, {sign_}entries, {sign_}amount_minor,"
-        f" {sign_}vat_minor, {sign_}rounding_minor FROM ({sections_sql(db, filter_)}) AS d WHERE true"
-        f" ON CONFLICT ({KEY}) DO UPDATE SET entries = day_total.entries + excluded.entries,"
-        " amount_minor = day_total.amount_minor + excluded.amount_minor,"
-        " vat_minor = day_total.vat_minor + excluded.vat_minor,"
-        " rounding_minor = day_total.rounding_minor + excluded.rounding_minor",
-        [sale_id] * 6,
-    )
+    key = (db.param, is_postgres(db), sign)
+    sql = _APPLY.get(key)
+    if sql is None:
+        filter_ = f"s.id = {db.param} AND s.business_day_id IS NOT NULL"
+        sign_ = "" if sign > 0 else "-"
+        sql = _APPLY[key] = (
+            f"INSERT INTO day_total ({COLUMNS})"
+            f" SELECT day_id, section, item, label, currency, {sign_}entries, {sign_}amount_minor,"
+            f" {sign_}vat_minor, {sign_}rounding_minor FROM ({sections_sql(db, filter_)}) AS d WHERE true"
+            f" ON CONFLICT ({KEY}) DO UPDATE SET entries = day_total.entries + excluded.entries,"
+            " amount_minor = day_total.amount_minor + excluded.amount_minor,"
+            " vat_minor = day_total.vat_minor + excluded.vat_minor,"
+            " rounding_minor = day_total.rounding_minor + excluded.rounding_minor"
+        )
+    db.execute_sql(sql, [sale_id] * 6)
 
 
 def add_sale(sale_id: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QMessageBox
 from konnect_pos import crash_log
 from konnect_pos.domain.errors import NotFound
 from konnect_pos.services.clock import system_clock
-from konnect_pos.services.outlets import list_terminals
 from konnect_pos.ui.crash_notice import CrashNotice, log_qt_messages
 from konnect_pos.ui.gc_guard import GuiGarbageCollector
 from konnect_pos.ui.i18n import set_language
@@ -29,6 +29,25 @@ from konnect_pos.ui.worker import DbWorker, wait_for_all
 _KEEP: list[object] = []
 
 
+def open_terminal(open_database: Callable[[], object] | None, wanted: str | None) -> str:
+    """On the database thread, once the login window shows (issue 17: peewee, the services and
+    babel load after it): ``open_database`` (the CLI's; None: already open), then the terminal to
+    sign in at (``wanted``, else the first one here), or NotFound naming the terminals."""
+    if open_database is not None:
+        open_database()
+    from konnect_pos.services.outlets import list_terminals
+
+    terminals = list_terminals()
+    chosen = (wanted or (terminals[0] if terminals else "")).strip().upper()
+    if terminals and chosen not in terminals:
+        raise NotFound(
+            "No terminal {terminal} here: choose one of {terminals} with --terminal",
+            terminal=chosen,
+            terminals=", ".join(terminals),
+        )
+    return chosen
+
+
 def settings_path() -> Path:
     folder = Path(platformdirs.user_config_dir("konnect-pos", "Konnect"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -36,14 +55,23 @@ def settings_path() -> Path:
 
 
 class App:
-    """Holds the windows; the database is already open (the CLI opened it from --db)."""
+    """Holds the windows. The database is open, or (``opening``) ``start`` opens it on the
+    database thread once the login window shows; a failure there ends the event loop and is
+    kept in ``failure``."""
 
-    def __init__(self, terminal: str, settings: LocalSettings) -> None:
+    def __init__(self, terminal: str, settings: LocalSettings, *, opening: bool = False) -> None:
         self.terminal, self.settings = terminal, settings
         self.worker = DbWorker()
         self.counter_window = None
+        self.failure: Exception | None = None
         set_language(settings.language())
-        self.login = LoginWindow(self.worker, terminal, system_clock, preselect=settings.last_user() or None)
+        self.login = LoginWindow(
+            self.worker,
+            terminal,
+            system_clock,
+            preselect=settings.last_user() or None,
+            list_users=not opening,
+        )
         self.login.signed_in.connect(self.open_counter)
         # The counter window's modules (~0.6–0.9 s) load while the cashier types the PIN: the plain
         # Python ones on the database thread (the sign-in job queues behind them there), the Qt ones
@@ -53,6 +81,19 @@ class App:
         self.login.pin.textChanged.connect(self._load_counter_window, Qt.ConnectionType.SingleShotConnection)
         self.watchdog = watchdog_from_environment()
         fit_to_screen(self.login, 900, 640)
+
+    def start(self, open_database: Callable[[], object] | None) -> None:
+        wanted = self.terminal or None
+        self.worker.submit(lambda: open_terminal(open_database, wanted), self._opened, self._not_opened)
+
+    def _opened(self, terminal: str) -> None:
+        self.terminal = terminal
+        self.login.set_terminal(terminal)
+        self.login.load_users()
+
+    def _not_opened(self, error: Exception) -> None:
+        self.failure = error
+        QApplication.exit(2)
 
     def _load_counter_window(self) -> None:
         # A failure of either part is raised again, and shown, where ``open_counter`` imports the window.
@@ -135,17 +176,11 @@ class App:
         notice.open()
 
 
-def run(url: str, terminal: str | None) -> int:
-    """The GUI's entry point (``konnect-pos``, ``konnect-pos demo``)."""
-    terminals = list_terminals()
-    chosen = terminal or os.environ.get("KONNECT_POS_TERMINAL") or (terminals[0] if terminals else "")
-    chosen = chosen.strip().upper()
-    if terminals and chosen not in terminals:
-        raise NotFound(
-            "No terminal {terminal} here: choose one of {terminals} with --terminal",
-            terminal=chosen,
-            terminals=", ".join(terminals),
-        )
+def run(open_database: Callable[[], object] | None, terminal: str | None) -> int:
+    """The GUI's entry point (``konnect-pos``, ``konnect-pos demo``). The login window shows
+    first; then ``open_database`` (None: the caller opened it) runs on the database thread. A
+    database or terminal that cannot be used ends the GUI with that error (one line and exit
+    code 2 from the CLI)."""
     problem = None if QApplication.instance() else platform_problem()
     if problem is not None:
         raise problem  # one line and exit code 2 from the CLI, instead of Qt's abort
@@ -154,11 +189,19 @@ def run(url: str, terminal: str | None) -> int:
     collector = GuiGarbageCollector(app)  # Python's cycle collector on the GUI thread only (gc_guard.py)
     if crash_log.installed():
         log_qt_messages()
-    gui = App(chosen, LocalSettings(settings_path()))
+    wanted = (terminal or os.environ.get("KONNECT_POS_TERMINAL") or "").strip().upper()
+    gui = App(wanted, LocalSettings(settings_path()), opening=True)
     gui.login.show()
-    if os.environ.get("KONNECT_POS_EXIT_WHEN_SHOWN"):
-        QTimer.singleShot(0, app.quit)  # start-up benchmark: stop once the login window is up
+    exit_when = os.environ.get("KONNECT_POS_EXIT_WHEN_SHOWN")  # the start-up benchmark's two marks
+    if exit_when == "ready":  # the users listed: the database is open
+        gui.login.users_listed.connect(app.quit)
+    if exit_when and exit_when != "ready":  # the login window is up
+        QTimer.singleShot(0, app.quit)
+    else:
+        QTimer.singleShot(0, lambda: gui.start(open_database))
     code = app.exec()
     wait_for_all()
     _KEEP.extend([app, gui, collector])  # torn down at interpreter exit, in Qt's order, not at return
+    if gui.failure is not None:
+        raise gui.failure
     return code

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from konnect_pos.domain.money import format_money
-from konnect_pos.i18n import BABEL_LOCALES, LANGUAGE_NAMES
+from konnect_pos.i18n import BABEL_LOCALES
+from konnect_pos.languages import LANGUAGE_NAMES
 from konnect_pos.services import corporate
 from konnect_pos.services.corporate import (
     AccountInput,

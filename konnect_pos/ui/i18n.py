@@ -3,7 +3,6 @@ compiled in the built app), switched live."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
@@ -36,6 +35,8 @@ def _lrelease() -> str | None:
 
 def catalog_name(source: Path) -> str:
     """The .qm file name for a .ts catalog: named by a hash of its content, never dated by it."""
+    import hashlib  # here: the login window shows before any catalog is looked for
+
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
     return f"{source.stem}-{digest}.qm"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -15,18 +17,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from konnect_pos.services import session, users
 from konnect_pos.services.clock import Clock
-from konnect_pos.services.session import Counter
 from konnect_pos.ui.forms import set_label
 from konnect_pos.ui.i18n import error_text
 from konnect_pos.ui.worker import DbWorker
 
+if TYPE_CHECKING:
+    from konnect_pos.services.session import Counter
+
+
+def _usernames() -> list[tuple[str, str]]:
+    """On the database thread, which imports the services (and peewee): not before the window shows."""
+    from konnect_pos.services import users
+
+    return users.list_usernames()
+
+
+def _sign_in(terminal: str, username: str, pin: str, clock: Clock) -> Counter:
+    from konnect_pos.services import session
+
+    return session.sign_in(terminal, username, pin, clock)
+
 
 class LoginWindow(QWidget):
-    """Emits ``signed_in(Counter)`` after a correct PIN; errors (wrong PIN, locked) shown under the PIN."""
+    """Emits ``signed_in(Counter)`` after a correct PIN; errors (wrong PIN, locked) shown under the PIN.
+
+    ``list_users``: False where the database is not open yet (start-up): ``load_users`` later."""
 
     signed_in = Signal(object)
+    users_listed = Signal()
 
     def __init__(
         self,
@@ -36,6 +55,7 @@ class LoginWindow(QWidget):
         *,
         lock_user: str | None = None,
         preselect: str | None = None,
+        list_users: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -98,7 +118,15 @@ class LoginWindow(QWidget):
         self.setTabOrder(self.user, self.pin)
         self.setTabOrder(self.pin, self.sign_in_button)
         self.retranslate()
-        self.worker.submit(users.list_usernames, self._fill_users, self._show_error)
+        if list_users:
+            self.load_users()
+
+    def load_users(self) -> None:
+        self.worker.submit(_usernames, self._fill_users, self._show_error)
+
+    def set_terminal(self, terminal: str) -> None:
+        self.terminal = terminal
+        self.subtitle.setText(terminal)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Konnect POS: sign in"))
@@ -130,6 +158,7 @@ class LoginWindow(QWidget):
             index = self.user.findData(self.preselect)
             self.user.setCurrentIndex(max(index, 0))
         self.pin.setFocus()
+        self.users_listed.emit()
 
     def username(self) -> str:
         """The login name for what is chosen or typed: the list entry, a display name or a login name."""
@@ -154,8 +183,9 @@ class LoginWindow(QWidget):
         username, pin = self.username(), self.pin.text()
         self.sign_in_button.setEnabled(False)
         self.error.clear()
+        terminal = self.terminal
         self.worker.submit(
-            lambda: session.sign_in(self.terminal, username, pin, self.clock),
+            lambda: _sign_in(terminal, username, pin, self.clock),
             self._signed_in,
             self._show_error,
         )

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from konnect_pos.i18n import LANGUAGE_NAMES
+from konnect_pos.languages import LANGUAGE_NAMES
 from konnect_pos.ui import pdf_printing
 from konnect_pos.ui.i18n import error_text
 from konnect_pos.ui.pdf_pages import PdfPages

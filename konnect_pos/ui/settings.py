@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Signal
 from PySide6.QtWidgets import (
@@ -22,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from konnect_pos.domain.countries import PROVIDERS
-from konnect_pos.domain.money import Money
-from konnect_pos.i18n import LANGUAGE_NAMES
-from konnect_pos.services.outlet_settings import CloseRules
-from konnect_pos.services.outlets import OutletView
+from konnect_pos.languages import LANGUAGE_NAMES
 from konnect_pos.ui.forms import set_label
 from konnect_pos.ui.i18n import error_text
+
+if TYPE_CHECKING:  # LocalSettings is read before the login window shows: no babel, no peewee (issue 17)
+    from konnect_pos.services.outlet_settings import CloseRules
+    from konnect_pos.services.outlets import OutletView
 
 DEFAULT_IDLE_MINUTES = 5
 
@@ -89,6 +90,8 @@ class SettingsDialog(QDialog):
         extra: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        from konnect_pos.domain.countries import PROVIDERS  # here: the module loads before the login
+
         super().__init__(parent)
         self.settings, self.outlet_view, self.save_outlet = settings, outlet, save_outlet
         self.save_close_rules = save_close_rules
@@ -190,6 +193,8 @@ class SettingsDialog(QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
 
     def show_close_rules(self, rules: CloseRules) -> None:
+        from konnect_pos.domain.money import Money
+
         self.close_rules = rules
         self.blind_close.setChecked(rules.blind_close)
         for currency, field in self.threshold_fields.items():

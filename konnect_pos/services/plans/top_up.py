@@ -70,9 +70,9 @@ def top_up_balance(
         credit = top_up(key, day, value, note="counter")
         outcome_box: list[engine.DayOutcome] = []
 
-        def write(sale: Sale) -> tuple[list, dict[str, Any]]:
+        def write(sale_id: int) -> tuple[list, dict[str, Any]]:
             current = caught_up(account, day, at, counter.terminal.id)
-            row = BalanceEntry.create(**entry_values(account.customer.id, credit, at, sale.id))
+            row = BalanceEntry.create(**entry_values(account.customer.id, credit, at, sale_id))
             ledger = current.ledger.append(credit)
             outcome = engine.apply_top_up(current.terms, current.state, ledger.balance, day)
             store_outcome(current, outcome, at, counter.terminal.id)
@@ -86,7 +86,7 @@ def top_up_balance(
     outcome = outcome_box[0]
     final = load_account(account_number)
     return TopUpResult(
-        receipt_number=committed.sale.receipt_number,
+        receipt_number=committed.receipt_number,
         amount=value,
         balance=final.ledger.balance,
         charged=committed.settlement.charged,

@@ -40,6 +40,7 @@ class SaleActions(QObject):
         self.preview: CartPreview | None = None
         self.payment_dialog: PaymentDialog | None = None
         self.receipt_dialog: PdfPreviewDialog | None = None
+        self.paid_dialog: PaymentDialog | None = None  # the last sale's, deleted when the next opens
 
         self.catalog_box = QGroupBox()
         self.catalog_grid = QGridLayout(self.catalog_box)
@@ -183,6 +184,9 @@ class SaleActions(QObject):
         """The payment dialog for ``amount``, with this outlet's rules (a sale or a top-up)."""
         window = self.window
         outlet = window.outlet
+        if self.paid_dialog is not None and not self.paid_dialog.isVisible():
+            self.paid_dialog.deleteLater()  # a child of the window: kept for ever otherwise (issue 17)
+        self.paid_dialog = None
         dialog = PaymentDialog(
             amount,
             rules=checkout.payment_rules(outlet, self.rate_line.rate),
@@ -206,6 +210,7 @@ class SaleActions(QObject):
 
         def sold(result: SaleResult) -> None:
             dialog.accept()
+            self.paid_dialog = dialog
             self.payment_dialog = None
             self.cart.clear_cart()
             window.sale_completed.emit(result)
@@ -251,6 +256,9 @@ class SaleActions(QObject):
                 language=self._receipt_language(),
                 parent=window,
             )
+            earlier = self.receipt_dialog
+            if earlier is not None and not earlier.isVisible():
+                earlier.deleteLater()  # its rendered pages (~5 MB) went with it (issue 17)
             self.receipt_dialog = dialog
             window.receipt_printer.attach(dialog, receipt_number, copy=copy)
             dialog.open()

@@ -139,7 +139,7 @@ def _gui_only(argv: Sequence[str]) -> argparse.Namespace | None:
         return None  # the full parser says what is wrong, in the user's language
     if rest:
         return None
-    args.handler, args.command = counter.cmd_gui, None
+    args.handler, args.command = gui.cmd_gui, None
     return args
 
 

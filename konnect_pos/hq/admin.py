@@ -24,7 +24,9 @@ from konnect_pos.hq.connection import ADMIN_TIMEOUTS, HQTimeouts, answered_withi
 from konnect_pos.hq.processing import apply_customer_change
 from konnect_pos.hq.schema import migrate
 
-READABLE = ("hq_outlet", "hq_bundle", "hq_bundle_price", "hq_user", "hq_customer", "hq_conflict")
+READABLE = (
+    "hq_outlet", "hq_bundle", "hq_bundle_price", "hq_user", "hq_customer", "hq_conflict", "hq_commission_rate",
+)  # fmt: skip
 
 
 def _database_name(conn: psycopg.Connection) -> str:
@@ -59,6 +61,7 @@ def init_hq(url: str) -> int:
             for function in (
                 "hq_push(TEXT, JSONB)", "hq_my_outlet()", "hq_journal_head(TEXT)",
                 "hq_send_crash_log(TEXT, TEXT, TEXT, TEXT, BOOLEAN)",
+                "hq_send_statement(TEXT, JSONB)",
             ):  # fmt: skip
                 if conn.execute("SELECT to_regprocedure(%s)", (function,)).fetchone()[0] is None:
                     continue  # a step not applied (a test builds an older HQ)

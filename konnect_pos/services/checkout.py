@@ -25,6 +25,7 @@ from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal
 from konnect_pos.services.business_day import open_day_for_sale
 from konnect_pos.services.catalog import BundleView, get_bundles
+from konnect_pos.services.commissions import journaled_commission, line_commissions
 from konnect_pos.services.customers import customer_row
 from konnect_pos.services.exchange_rates import current_rate
 from konnect_pos.services.ids import new_uuid
@@ -308,6 +309,9 @@ def _write_lines(
     entries = {entry.purchase_id: entry for entry in preview.timeline.entries}
     names = {entry.purchase_id: entry.terms.name for entry in preview.timeline.entries}
     order = [entry.purchase_id for entry in preview.timeline.entries]
+    earned = line_commissions(
+        sale.terminal_id, sale.channel, [(x.bundle.id, x.price) for x in preview.lines], at
+    )
     for index, (line, purchase) in enumerate(zip(preview.lines, planned, strict=True), start=1):
         entry = entries[purchase.id]
         at_index = order.index(purchase.id)
@@ -328,6 +332,8 @@ def _write_lines(
             starts_exact=entry.starts_exact,
             period_end=entry.period_end,
             follows=follows,
+            commission_minor=earned[index - 1][0],
+            commission_percent=earned[index - 1][1],
         )
         written.append(line_row)
         queued.append((line, purchase, position))
@@ -435,6 +441,7 @@ def sale_payload(
                 bool(line.starts_exact),
                 line.period_end.isoformat(),
                 line.follows,
+                *journaled_commission(line),
             ]
             for line in lines
         ],

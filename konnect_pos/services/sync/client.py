@@ -41,6 +41,7 @@ from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.session import Counter
 from konnect_pos.services.sync.crash_logs import send_crash_logs, sends_to_hq
 from konnect_pos.services.sync.credentials import load_password, save_password, split_url, with_password
+from konnect_pos.services.sync.hq_money import apply_commission_rates, send_statements
 from konnect_pos.store.database import db, is_postgres, large_cache, write_transaction
 from konnect_pos.store.models import (
     Bundle,
@@ -194,6 +195,7 @@ def sync(
                 conn, terminal.id, terminal.label, clock, progress, batch, answer=bounds.answer
             )
             result.pulled = pull(conn, clock, progress, answer=bounds.answer)
+            send_statements(conn, terminal.id, terminal.label, bounds.answer, clock())  # after the records
             if sends_to_hq():  # after the records: a log never holds a sale back
                 result.crash_logs = send_crash_logs(conn, terminal.label, bounds.answer)
     except KonnectError as error:
@@ -464,6 +466,7 @@ PULLS: tuple[tuple[str, str, Callable[[list[dict[str, Any]], datetime], None]], 
     ("hq_bundle_price", "SELECT * FROM hq_bundle_price", _apply_prices),
     ("hq_user", "SELECT * FROM hq_user", _apply_users),
     ("hq_customer", "SELECT * FROM hq_customer", _apply_customers),
+    ("hq_commission_rate", "SELECT * FROM hq_commission_rate", apply_commission_rates),
 )
 
 

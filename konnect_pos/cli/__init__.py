@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from konnect_pos.cli import (
     advice,
     backup,
+    commissions,
     connect_plus,
     corporate,
     counter,
@@ -39,6 +40,7 @@ AREAS = (
     advice,
     crash_logs,
     reconcile,
+    commissions,
 )
 # Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
 SHARED_OPTIONS = ("db", "terminal")

@@ -22,7 +22,7 @@ EXIT_OFFLINE = 3
 DEFAULT_INTERVAL_MINUTES = 5
 HQ_ACTIONS = (
     "init", "add-terminal", "load", "price", "process", "conflicts", "accept", "reject", "terminals",
-    "report", "crash-logs", "crash-log",
+    "report", "crash-logs", "crash-log", "commission-rate", "commissions", "reconcile",
 )  # fmt: skip
 
 
@@ -200,6 +200,10 @@ def cmd_hq(args: argparse.Namespace) -> int:
         from konnect_pos.cli import crash_logs
 
         (crash_logs.hq_crash_logs if args.action == "crash-logs" else crash_logs.hq_crash_log)(url, args)
+    elif args.action in ("commission-rate", "commissions", "reconcile"):
+        from konnect_pos.cli import hq_money
+
+        return hq_money.run(url, args)
     return 0
 
 
@@ -249,4 +253,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     hq.add_argument("--date", help="report: the local business date")
     hq.add_argument("--json", action="store_true")
     hq.add_argument("--terminal", help="crash-logs: only this terminal's (OUTLET-CODE)")
+    hq.add_argument("--to", help="commissions statement: the last local business date (--from: the first)")
+    hq.add_argument("--outlet", help="commissions, reconcile: only this outlet's")
+    hq.add_argument("--csv", metavar="FILE", help="commissions, reconcile: also write a CSV file")
     hq.set_defaults(handler=cmd_hq)

@@ -39,7 +39,13 @@ def check_percent(value: str | Decimal) -> Decimal:
         raise ValidationError(
             "A commission rate is from 0 to 100 %, not {text}", field="rate", text=str(value)[:40]
         )
-    return percent
+    return plain_percent(percent)
+
+
+def plain_percent(value: Decimal) -> Decimal:
+    """A percent without trailing zeros or exponent, as it is stored and journaled: 10.0000 → 10."""
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
 
 
 def rate_on(rates: Sequence[CommissionRate], bundle_code: str, outlet_kind: str, on: date) -> Decimal | None:

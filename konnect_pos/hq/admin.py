@@ -25,7 +25,8 @@ from konnect_pos.hq.processing import apply_customer_change
 from konnect_pos.hq.schema import migrate
 
 READABLE = (
-    "hq_outlet", "hq_bundle", "hq_bundle_price", "hq_user", "hq_customer", "hq_conflict", "hq_commission_rate",
+    "hq_outlet", "hq_bundle", "hq_bundle_price", "hq_user", "hq_customer", "hq_conflict",
+    "hq_commission_rate",
 )  # fmt: skip
 
 

@@ -17,6 +17,7 @@ import peewee
 import psycopg
 from psycopg.types.json import Jsonb
 
+from konnect_pos.domain.commissions import plain_percent
 from konnect_pos.hq.connection import answered_within, refused
 from konnect_pos.store.commission_models import CommissionRate, MobileStatementSent
 from konnect_pos.store.database import write_transaction
@@ -28,7 +29,7 @@ def apply_commission_rates(rows: list[dict[str, Any]], now: datetime) -> None:
     """HQ's commission rate versions, by bundle, outlet kind and first local date."""
     for row in rows:
         bundle = Bundle.get((Bundle.country == row["country"]) & (Bundle.code == row["code"]))
-        percent = Decimal(row["percent"]).normalize()
+        percent = plain_percent(Decimal(row["percent"]))
         CommissionRate.insert(
             bundle=bundle.id,
             outlet_kind=row["outlet_kind"],

@@ -58,6 +58,8 @@ def init_hq(url: str) -> int:
             schema = conn.execute("SELECT current_schema()").fetchone()[0]
             conn.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(sql.Identifier(schema), role))
             for table in READABLE:
+                if conn.execute("SELECT to_regclass(%s)", (table,)).fetchone()[0] is None:
+                    continue  # a step not applied (a test builds an older HQ)
                 conn.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(sql.Identifier(table), role))
             for function in (
                 "hq_push(TEXT, JSONB)", "hq_my_outlet()", "hq_journal_head(TEXT)",

@@ -309,9 +309,7 @@ def _write_lines(
     entries = {entry.purchase_id: entry for entry in preview.timeline.entries}
     names = {entry.purchase_id: entry.terms.name for entry in preview.timeline.entries}
     order = [entry.purchase_id for entry in preview.timeline.entries]
-    earned = line_commissions(
-        sale.terminal_id, sale.channel, [(x.bundle.id, x.price) for x in preview.lines], at
-    )
+    earned = line_commissions(sale.terminal_id, [(x.bundle.id, x.price) for x in preview.lines], at)
     for index, (line, purchase) in enumerate(zip(preview.lines, planned, strict=True), start=1):
         entry = entries[purchase.id]
         at_index = order.index(purchase.id)

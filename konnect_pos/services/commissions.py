@@ -25,8 +25,8 @@ from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
 from konnect_pos.services.business_day import local_date
 from konnect_pos.services.session import Counter
-from konnect_pos.store.commission_models import CommissionRate
-from konnect_pos.store.models import BusinessDay, Outlet, Refund, Sale, SaleLine, SaleVoid, Terminal
+from konnect_pos.store.commission_models import CommissionRate, outlet_rate_versions
+from konnect_pos.store.models import BusinessDay, Refund, Sale, SaleLine, SaleVoid, Terminal
 
 LineCommission = tuple[int, Decimal | None]  # (commission in minor units, percent; None: no rate)
 
@@ -46,11 +46,13 @@ def rates_on(bundle_ids: Sequence[int], outlet_kind: str, on: date) -> dict[int,
 
 
 def line_commissions(
-    terminal_id: int, outlet_kind: str, lines: Sequence[tuple[int, Money]], at: datetime
+    terminal_id: int, lines: Sequence[tuple[int, Money]], at: datetime
 ) -> list[LineCommission]:
-    """The commission of each (bundle id, price) line sold now at this terminal's outlet."""
-    zone = Outlet.select(Outlet.zone).join(Terminal).where(Terminal.id == terminal_id).scalar()
-    rates = rates_on([bundle for bundle, _ in lines], outlet_kind, local_date(at, zone))
+    """The commission of each (bundle id, price) line sold now at this terminal's outlet: the rate
+    version for the outlet's kind in effect on the outlet's local date of ``at``."""
+    zone, versions = outlet_rate_versions(terminal_id, [bundle for bundle, _ in lines])
+    on = local_date(at, zone).isoformat()
+    rates = {bundle: Decimal(percent) for bundle, since, percent in versions if since <= on}  # latest wins
     earned: list[LineCommission] = []
     for bundle, price in lines:
         percent = rates.get(bundle)

@@ -306,10 +306,14 @@ def pull(
 ) -> dict[str, int]:
     """Apply HQ's changes since the local cursors; returns rows applied per table."""
     bound = answer or terminal_timeouts().answer
+    with answered_within(conn, bound):  # an HQ not upgraded yet lacks the newer tables: pulled later
+        held = {row[0] for row in conn.execute("SELECT relname FROM pg_class WHERE relname = ANY(%s)",
+                                                ([name for name, _, _ in PULLS],))}  # fmt: skip
     with large_cache():
         return {
             name: _pull_table(conn, clock, progress, name, query, apply, bound)
             for name, query, apply in PULLS
+            if name in held
         }
 
 

@@ -76,6 +76,9 @@ def send_statements(
     conn: psycopg.Connection, terminal_id: int, label: str, answer: float, now: datetime
 ) -> int:
     """Send this terminal's statements HQ has not acknowledged; returns how many HQ stored."""
+    with answered_within(conn, answer):
+        if conn.execute("SELECT to_regprocedure('hq_send_statement(TEXT, JSONB)')").fetchone()[0] is None:
+            return 0  # an HQ not upgraded yet: sent after its upgrade
     unsent = (
         MobileStatement.select()
         .join(

@@ -21,14 +21,6 @@ from konnect_pos.domain.money import Money, money_sum, round_half_up
 HUNDRED = Decimal(100)
 
 
-@dataclass(frozen=True, slots=True)
-class CommissionRate:
-    bundle_code: str
-    outlet_kind: str
-    effective_from: date
-    percent: Decimal
-
-
 def check_percent(value: str | Decimal) -> Decimal:
     """A commission rate as HQ may set it: a number from 0 to 100 (percent)."""
     try:
@@ -46,16 +38,6 @@ def plain_percent(value: Decimal) -> Decimal:
     """A percent without trailing zeros or exponent, as it is stored and journaled: 10.0000 → 10."""
     normal = value.normalize()
     return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
-
-
-def rate_on(rates: Sequence[CommissionRate], bundle_code: str, outlet_kind: str, on: date) -> Decimal | None:
-    """The percent in effect on the local date ``on`` (the latest version from on or before it)."""
-    found = [
-        r
-        for r in rates
-        if r.bundle_code == bundle_code and r.outlet_kind == outlet_kind and r.effective_from <= on
-    ]
-    return max(found, key=lambda r: r.effective_from).percent if found else None
 
 
 def commission_for(price: Money, percent: Decimal) -> Money:
@@ -126,6 +108,17 @@ class CommissionStatement:
     totals: tuple[StatementTotals, ...]  # one per currency
 
 
+def check_period(first: date, last: date) -> None:
+    """A statement's period runs forwards (one day at least)."""
+    if last < first:
+        raise ValidationError(
+            "The period ends ({last}) before it starts ({first})",
+            field="date",
+            first=first.isoformat(),
+            last=last.isoformat(),
+        )
+
+
 def build_statement(
     outlet: str,
     outlet_name: str,
@@ -135,13 +128,7 @@ def build_statement(
     entries: Sequence[StatementEntry],
 ) -> CommissionStatement:
     """Entries in day and receipt order with their totals per currency."""
-    if last < first:
-        raise ValidationError(
-            "The period ends ({last}) before it starts ({first})",
-            field="date",
-            first=first.isoformat(),
-            last=last.isoformat(),
-        )
+    check_period(first, last)
     ordered = tuple(sorted(entries, key=lambda e: (e.day, e.receipt, e.kind != "sale", e.bundle)))
     totals = []
     for currency in sorted({e.amount.currency for e in ordered}):

@@ -15,6 +15,7 @@ from konnect_pos.domain.commissions import (
     StatementEntry,
     build_statement,
     check_percent,
+    check_period,
     refund_take_back,
 )
 from konnect_pos.domain.errors import NotFound, ValidationError
@@ -68,13 +69,7 @@ def set_commission_rate(
 def statements(url: str, first: date, last: date, outlet: str | None = None) -> list[CommissionStatement]:
     """Every outlet's statement for local business dates first..last (outlets with no sale, void or
     refund in the period have none); ``outlet``: that outlet's only."""
-    if last < first:
-        raise ValidationError(
-            "The period ends ({last}) before it starts ({first})",
-            field="date",
-            first=first.isoformat(),
-            last=last.isoformat(),
-        )
+    check_period(first, last)
     only = outlet.strip().upper() if outlet else None
     where = "business_date BETWEEN %s AND %s AND (%s::TEXT IS NULL OR outlet_code = %s)"
     params = (first, last, only, only)

@@ -17,6 +17,7 @@ from konnect_pos.domain.commissions import (
     CommissionStatement,
     StatementEntry,
     build_statement,
+    check_period,
     commission_for,
     refund_take_back,
 )
@@ -25,24 +26,10 @@ from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
 from konnect_pos.services.business_day import local_date
 from konnect_pos.services.session import Counter
-from konnect_pos.store.commission_models import CommissionRate, outlet_rate_versions
+from konnect_pos.store.commission_models import outlet_rate_versions
 from konnect_pos.store.models import BusinessDay, Refund, Sale, SaleLine, SaleVoid, Terminal
 
 LineCommission = tuple[int, Decimal | None]  # (commission in minor units, percent; None: no rate)
-
-
-def rates_on(bundle_ids: Sequence[int], outlet_kind: str, on: date) -> dict[int, Decimal]:
-    """Bundle id → the commission percent HQ set for this outlet kind, in effect on local date ``on``."""
-    rows = (
-        CommissionRate.select()
-        .where(
-            CommissionRate.bundle.in_(sorted(set(bundle_ids)))
-            & (CommissionRate.outlet_kind == outlet_kind)
-            & (CommissionRate.effective_from <= on.isoformat())
-        )
-        .order_by(CommissionRate.effective_from)
-    )
-    return {row.bundle_id: row.percent for row in rows}  # the latest version wins
 
 
 def line_commissions(
@@ -81,13 +68,7 @@ def period(first: date | str, last: date | str) -> tuple[date, date]:
             raise ValidationError(
                 "Not a date (YYYY-MM-DD): {text}", field="date", text=str(value)[:40]
             ) from None
-    if days[1] < days[0]:
-        raise ValidationError(
-            "The period ends ({last}) before it starts ({first})",
-            field="date",
-            first=days[0].isoformat(),
-            last=days[1].isoformat(),
-        )
+    check_period(days[0], days[1])
     return days[0], days[1]
 
 

@@ -248,7 +248,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     hq.add_argument(
         "names", nargs="*", help="add-terminal OUTLET CODE | price COUNTRY BUNDLE AMOUNT | daily | accept N"
     )
-    hq.add_argument("--from", dest="source", help="load: the database to copy reference data from")
+    hq.add_argument(
+        "--from", dest="source", help="load: the database to copy from | commissions: the first local date"
+    )
     hq.add_argument("--effective", help="price: first local business date it applies (YYYY-MM-DD)")
     hq.add_argument("--date", help="report: the local business date")
     hq.add_argument("--json", action="store_true")

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import psycopg
 import pytest
+from pypdf import PdfReader
 
 from konnect_pos.cli import main
 from konnect_pos.cli.commissions import statement_json
@@ -156,9 +157,12 @@ def test_two_offline_weeks_tie_out_at_hq_and_hq_finds_every_planted_mismatch(
 
     code, out, err = run(
         capsys, "hq", "commissions", "statement", "--from", first.isoformat(), "--to", last.isoformat(),
-        "--json", "--db", hq.url,
+        "--json", "--pdf", str(tmp_path / "hq.pdf"), "--db", hq.url,
     )  # fmt: skip
     assert (code, err) == (0, "")
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "hq.pdf").pages]
+    assert any(p.startswith("Commission statement, KIN01") for p in pages)
+    assert any(p.startswith("Commission statement, LUB01") for p in pages)
     at_hq = {s["outlet"]: s for s in json.loads(out)}
     assert at_hq["LUB01"] == json.loads(json.dumps(statement_json(ours), default=str))
     assert set(at_hq) == {"LUB01", "KIN01"}

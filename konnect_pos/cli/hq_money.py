@@ -1,7 +1,7 @@
 """Headquarters' commands for distributors' money (issue 19), reached through ``hq``:
 
 ``hq commission-rate COUNTRY BUNDLE OUTLET_KIND PERCENT --effective YYYY-MM-DD``,
-``hq commissions statement --from D --to D [--outlet CODE] [--json] [--csv FILE]`` (every outlet)
+``hq commissions statement --from D --to D [--outlet CODE] [--json] [--csv FILE] [--pdf FILE]``
 and ``hq reconcile report --date D [--outlet CODE] [--json] [--csv FILE]`` (every outlet's
 mobile-money payments against the statements they sent). Reports first process what terminals
 pushed, as ``hq report daily`` does.
@@ -45,14 +45,14 @@ def run(url: str, args: argparse.Namespace) -> int:
         if args.names != ["statement"]:
             raise ValidationError("Use: {usage}", usage=usage)
         first, last = _date(args.source, usage), _date(args.to, usage)
-        return _commissions(url, first, last, args, csv_path)
+        return _commissions(url, first, last, args, csv_path, output_path(args.pdf))
     usage = "hq reconcile report --date YYYY-MM-DD [--outlet CODE]"
     if args.names != ["report"]:
         raise ValidationError("Use: {usage}", usage=usage)
     return _reconcile(url, _date(args.date, usage), args, csv_path)
 
 
-def _commissions(url: str, first: date, last: date, args: argparse.Namespace, csv_path) -> int:
+def _commissions(url: str, first: date, last: date, args: argparse.Namespace, csv_path, pdf_path) -> int:
     from konnect_pos.cli.commissions import print_statement, statement_json, write_csv
     from konnect_pos.hq.commissions import statements
     from konnect_pos.hq.processing import process
@@ -61,6 +61,10 @@ def _commissions(url: str, first: date, last: date, args: argparse.Namespace, cs
     found = statements(url, first, last, args.outlet)
     if csv_path is not None:
         write_csv(found, csv_path)
+    if pdf_path is not None:
+        from konnect_pos.documents.commission_pdf import render_commission_statements
+
+        pdf_path.write_bytes(render_commission_statements(found, lang()))
     if args.json:
         print_json([statement_json(s) for s in found])
         return 0

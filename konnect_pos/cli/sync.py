@@ -258,4 +258,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     hq.add_argument("--to", help="commissions statement: the last local business date (--from: the first)")
     hq.add_argument("--outlet", help="commissions, reconcile: only this outlet's")
     hq.add_argument("--csv", metavar="FILE", help="commissions, reconcile: also write a CSV file")
+    hq.add_argument("--pdf", metavar="FILE", help="commissions: also write the statements as an A4 PDF")
     hq.set_defaults(handler=cmd_hq)

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from konnect_pos.documents.pdf_text import calendar_date, money, words
 from konnect_pos.domain.commissions import CommissionStatement, StatementEntry
@@ -91,24 +91,51 @@ def entry_cells(entry: StatementEntry, lang: str) -> list[str]:
     ]
 
 
+def _table(statement: CommissionStatement, lang: str, base: ParagraphStyle, bold: ParagraphStyle) -> Table:
+    data = [[Paragraph(escape(words(lang, h)), bold) for h in HEADER]]
+    data += [[Paragraph(escape(cell), base) for cell in entry_cells(e, lang)] for e in statement.entries]
+    table = Table(
+        data, colWidths=[24 * mm, 42 * mm, 18 * mm, 40 * mm, 22 * mm, 14 * mm, 24 * mm], repeatRows=1
+    )
+    table.setStyle(
+        TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.6, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    return table
+
+
 def render_commission_statement(statement: CommissionStatement, lang: str = "en") -> bytes:
+    return render_commission_statements([statement], lang)
+
+
+def render_commission_statements(statements: list[CommissionStatement], lang: str = "en") -> bytes:
+    """One statement after another, each from a new page (HQ prints every outlet's at once)."""
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=8.5, leading=10.5)
     bold = ParagraphStyle("bold", parent=base, fontName="Helvetica-Bold")
     title = ParagraphStyle("title", parent=base, fontName="Helvetica-Bold", fontSize=13, leading=17)
-    summary = summary_lines(statement, lang)
-    story: list[Any] = [Paragraph(escape(summary[0]), title), Spacer(1, 3 * mm)]
-    story += [Paragraph(escape(line), base) for line in summary[1:]]
-    story.append(Spacer(1, 4 * mm))
-    if statement.entries:
-        data = [[Paragraph(escape(words(lang, h)), bold) for h in HEADER]]
-        data += [[Paragraph(escape(cell), base) for cell in entry_cells(e, lang)] for e in statement.entries]
-        table = Table(
-            data, colWidths=[24 * mm, 42 * mm, 18 * mm, 40 * mm, 22 * mm, 14 * mm, 24 * mm], repeatRows=1
-        )
-        table.setStyle(
-            TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.6, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
-        )
-        story.append(table)
+    story: list[Any] = []
+    for statement in statements:
+        if story:
+            story.append(PageBreak())
+        summary = summary_lines(statement, lang)
+        story += [Paragraph(escape(summary[0]), title), Spacer(1, 3 * mm)]
+        story += [Paragraph(escape(line), base) for line in summary[1:]]
+        story.append(Spacer(1, 4 * mm))
+        if statement.entries:
+            data = [[Paragraph(escape(words(lang, h)), bold) for h in HEADER]]
+            data += [
+                [Paragraph(escape(cell), base) for cell in entry_cells(e, lang)] for e in statement.entries
+            ]
+            table = Table(
+                data, colWidths=[24 * mm, 42 * mm, 18 * mm, 40 * mm, 22 * mm, 14 * mm, 24 * mm], repeatRows=1
+            )
+            table.setStyle(
+                TableStyle(
+                    [("LINEBELOW", (0, 0), (-1, 0), 0.6, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+                )
+            )
+            story.append(table)
+    if not story:
+        story.append(Paragraph(escape(words(lang, "No sale in this period")), base))
     out = BytesIO()
     SimpleDocTemplate(
         out, pagesize=A4, leftMargin=12 * mm, rightMargin=12 * mm, topMargin=14 * mm, bottomMargin=14 * mm

@@ -25,6 +25,7 @@ from konnect_pos.services.sync import client, reference
 from konnect_pos.store.commission_models import CommissionRate
 from tests.support import next_business_day
 from tests.sync_support import HQ, open_terminal_db, private_credentials, sell_cash, sell_mpesa
+from tests.test_reconciliation import day_of_sales, mpesa_csv, mtn_csv, orange_csv  # noqa: F401  (fixture)
 
 LUB, KIN = "LUB01-T1", "KIN01-T1"
 ZONE = "Africa/Lubumbashi"
@@ -208,3 +209,57 @@ def test_two_offline_weeks_tie_out_at_hq_and_hq_finds_every_planted_mismatch(
 def test_hq_bad_input_is_one_line_and_exit_2(hq, capsys, argv):
     code, out, err = run(capsys, *argv, "--db", hq.url)
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_three_providers_statements_reach_hq_and_hq_finds_what_each_outlet_finds(
+    day_of_sales,  # noqa: F811
+    clock,
+    hq,
+    capsys,
+):
+    """KIN01 (M-Pesa, Orange Money) and BZV01 (MTN MoMo; Airtel without a statement) in one day,
+    with planted faults; HQ's report of every outlet is the terminals' own, row for row."""
+    reference.load_reference(hq.url)
+    for label in (KIN, "BZV01-T1"):
+        client.link(label, hq_admin.add_terminal(hq.url, *label.split("-")), clock)
+    kin = sign_in(KIN, "manager", "222222", clock)
+    mpesa = mpesa_csv(
+        [
+            ("QK7AB12CD1", "10:31:00", "6.00"),
+            ("QK7AB12CD2", "10:38:00", "16.00"),  # amount mismatch (we recorded 17)
+            ("QK7AB12ZZ9", "11:02:00", "1,006.00"),  # on the statement only…
+            ("QK7AB12ZZ9", "11:02:00", "1,006.00"),  # …twice: a duplicate
+        ]
+    )  # QK7AB12CD3 missing: on our side only
+    orange = orange_csv(
+        [("CI2611.1030.A1", "10:59", "6,00"), ("CI2611.1100.B2", "11:06", "17,00"),
+         ("CI2611.1130.C3", "11:13", "29,00"), ("CI2611.1200.D4", "11:40", "17,00")]  # on the statement only
+    )  # fmt: skip
+    import_statement(kin, mpesa, "mpesa.csv", "mpesa")
+    import_statement(kin, orange, "orange.csv", "orange_money")
+    bzv = sign_in("BZV01-T1", "manager", "222222", clock)
+    mtn = mtn_csv([("MP261120.0945.X1", "09:46:00", "4000"), ("MP261120.0952.X2", "09:53:00", "9000")])
+    import_statement(bzv, mtn, "mtn.csv", "mtn_momo")
+
+    for label in (KIN, "BZV01-T1"):
+        client.sync(label, clock)
+    assert {row[0] for row in hq.query("SELECT provider FROM hq_mobile_statement")} == {
+        "mpesa", "orange_money", "mtn_momo",
+    }  # fmt: skip
+    capsys.readouterr()
+    code, out, err = run(
+        capsys, "hq", "reconcile", "report", "--date", "2026-11-20", "--json", "--db", hq.url
+    )
+    assert (code, err) == (0, "")
+    outlets = {o["outlet"]: o for o in json.loads(out)}
+    for outlet, manager in (("KIN01", kin), ("BZV01", bzv)):
+        ours = report(manager, date(2026, 11, 20))
+        assert outlets[outlet]["counts"] == ours.counts
+        assert {(r["reference"], r["outcome"], r["state"]) for r in outlets[outlet]["rows"]} == {
+            (r.reference, r.outcome, r.state) for r in ours.rows
+        }
+    planted = {(r["reference"], r["outcome"]) for o in outlets.values() for r in o["rows"]}
+    assert {
+        ("QK7AB12CD2", "amount_mismatch"), ("QK7AB12CD3", "ours_only"), ("QK7AB12ZZ9", "duplicate"),
+        ("CI2611.1200.D4", "statement_only"), ("MP261120.0952.X2", "amount_mismatch"), ("AM-88120034", None),
+    } <= planted  # fmt: skip

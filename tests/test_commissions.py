@@ -265,3 +265,11 @@ def test_bad_input_is_one_line_and_exit_2(distributor, capsys, tmp_path, argv):
     code, out, err = run(capsys, "commissions", "statement", *argv)
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_commission_models_mirror_the_migrated_schema(database):
+    from konnect_pos.store.commission_models import CommissionRate, MobileStatementSent
+
+    for model in (CommissionRate, MobileStatementSent, SaleLine):
+        columns = {column.name for column in database.get_columns(model._meta.table_name)}
+        assert {field.column_name for field in model._meta.sorted_fields} == columns

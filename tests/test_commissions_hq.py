@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from konnect_pos.cli import main
 from konnect_pos.cli.commissions import statement_json
 from konnect_pos.hq import admin as hq_admin
+from konnect_pos.hq.processing import process
 from konnect_pos.services import corrections
 from konnect_pos.services.business_day import local_date
 from konnect_pos.services.commissions import statement
@@ -263,3 +264,19 @@ def test_three_providers_statements_reach_hq_and_hq_finds_what_each_outlet_finds
         ("QK7AB12CD2", "amount_mismatch"), ("QK7AB12CD3", "ours_only"), ("QK7AB12ZZ9", "duplicate"),
         ("CI2611.1200.D4", "statement_only"), ("MP261120.0952.X2", "amount_mismatch"), ("AM-88120034", None),
     } <= planted  # fmt: skip
+
+
+def test_a_pushed_commission_that_is_not_an_amount_or_rate_is_quarantined_alone(linked, hq):
+    from tests.sync_support import push_as
+    from tests.test_hq_door import _sale
+
+    good, not_amount, too_high = (_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 3))
+    good["lines"][0] += [45, "7.5"]
+    not_amount["lines"][0] += ["lots", "7.5"]
+    too_high["lines"][0] += [45, "150"]
+    push_as(linked[LUB], LUB, [("sale", s["uuid"], s) for s in (good, not_amount, too_high)])
+    summary = process(hq.url)
+    assert (summary.sales, summary.conflicts) == (1, 2)
+    assert hq.query("SELECT sale_uuid, commission_minor, commission_percent FROM hq_sale_line") == [
+        (good["uuid"], 45, "7.5")
+    ]

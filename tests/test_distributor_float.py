@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from konnect_pos.domain.distributor_limits import line_commission, wholesale_value
+from konnect_pos.domain.commissions import commission_for
+from konnect_pos.domain.distributor_limits import wholesale_value
 from konnect_pos.domain.errors import PermissionDenied, StateError, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender
@@ -74,13 +75,10 @@ def usd(text: str) -> Money:
 # --- the pure rule ---------------------------------------------------------------------------
 
 
-def test_commission_is_zero_until_a_rate_is_known_and_the_wholesale_value_is_price_less_commission():
+def test_the_wholesale_value_is_the_price_less_the_lines_commissions():
     price = usd("29")
-    assert line_commission(price, None) == usd("0")
-    assert line_commission(price, Decimal("5")) == usd("1.45")
-    assert wholesale_value(usd("35"), [line_commission(price, Decimal("5")), usd("0")]) == usd("33.55")
-    with pytest.raises(ValidationError):
-        line_commission(price, Decimal("101"))
+    assert commission_for(price, Decimal("5")) == usd("1.45")
+    assert wholesale_value(usd("35"), [commission_for(price, Decimal("5")), usd("0")]) == usd("33.55")
 
 
 # --- float -----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from konnect_pos.cli import (
     advice,
     audit,
     backup,
+    commissions,
     connect_plus,
     corporate,
     corrections,
@@ -58,6 +59,7 @@ AREAS = (
     reconcile,
     plans,
     distributor_float,
+    commissions,
 )
 # Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
 SHARED_OPTIONS = ("db", "terminal")

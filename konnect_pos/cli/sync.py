@@ -24,6 +24,7 @@ DEFAULT_INTERVAL_MINUTES = 5
 HQ_ACTIONS = (
     "init", "add-terminal", "load", "price", "process", "conflicts", "accept", "reject", "terminals",
     "report", "crash-logs", "crash-log", "float-limit", "offline-limit", "float-top-up", "floats",
+    "commission-rate", "commissions", "reconcile",
 )  # fmt: skip
 
 
@@ -203,6 +204,10 @@ def cmd_hq(args: argparse.Namespace) -> int:
         (crash_logs.hq_crash_logs if args.action == "crash-logs" else crash_logs.hq_crash_log)(url, args)
     elif args.action in distributor_float.HQ_ACTIONS:
         distributor_float.hq_float(url, args)
+    elif args.action in ("commission-rate", "commissions", "reconcile"):
+        from konnect_pos.cli import hq_money
+
+        return hq_money.run(url, args)
     return 0
 
 
@@ -247,9 +252,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     hq.add_argument(
         "names", nargs="*", help="add-terminal OUTLET CODE | price COUNTRY BUNDLE AMOUNT | daily | accept N"
     )
-    hq.add_argument("--from", dest="source", help="load: the database to copy reference data from")
+    hq.add_argument(
+        "--from", dest="source", help="load: the database to copy from | commissions: the first local date"
+    )
     hq.add_argument("--effective", help="price: first local business date it applies (YYYY-MM-DD)")
     hq.add_argument("--date", help="report: the local business date")
     hq.add_argument("--json", action="store_true")
     hq.add_argument("--terminal", help="crash-logs: only this terminal's (OUTLET-CODE)")
+    hq.add_argument("--to", help="commissions statement: the last local business date (--from: the first)")
+    hq.add_argument("--outlet", help="commissions, reconcile: only this outlet's")
+    hq.add_argument("--csv", metavar="FILE", help="commissions, reconcile: also write a CSV file")
+    hq.add_argument("--pdf", metavar="FILE", help="commissions: also write the statements as an A4 PDF")
     hq.set_defaults(handler=cmd_hq)

@@ -12,21 +12,10 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from konnect_pos.domain.errors import StateError, ValidationError
-from konnect_pos.domain.money import Money, round_half_up
+from konnect_pos.domain.money import Money
 
 # A warning is shown once this share of any offline limit is used.
 WARN_SHARE = Decimal("0.8")
-
-
-def line_commission(price: Money, rate_percent: Decimal | None) -> Money:
-    """The outlet's commission on one sale line: zero until a commission rate is known for it.
-
-    The one place commission enters the float (issue 19 item 2 supplies the rate per line)."""
-    if rate_percent is None:
-        return Money.zero(price.currency)
-    if not Decimal(0) <= rate_percent <= Decimal(100):
-        raise ValidationError("A commission rate must be between 0 and 100 %", field="commission")
-    return round_half_up(price.amount * rate_percent / Decimal(100), price.currency)
 
 
 def wholesale_value(total: Money, commissions: list[Money]) -> Money:

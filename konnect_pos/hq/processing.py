@@ -23,6 +23,7 @@ from konnect_pos.domain import bundle_queue as queue
 from konnect_pos.domain.customers import record_search_text
 from konnect_pos.domain.errors import KonnectError
 from konnect_pos.hq import projections
+from konnect_pos.hq.commissions import sale_line_commission
 from konnect_pos.hq.connection import first_line, hq_connect
 from konnect_pos.hq.door import SHAPES, Door, Incoming, Refused, Sender, customer_change_problem
 
@@ -205,11 +206,12 @@ def _sale(conn: psycopg.Connection, event: _Event, sale: dict[str, Any]) -> str:
     projections.top_up(conn, event, sale)
     for line in sale["lines"]:
         position, code, name, data_gb, validity, price, _rate, _vat, trigger = line[:9]
+        commission, percent = sale_line_commission(line)
         conn.execute(
             """INSERT INTO hq_sale_line (sale_uuid, position, bundle_code, bundle_name, data_gb,
-                   validity_days, price_minor, trigger) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)
-               ON CONFLICT DO NOTHING""",
-            (sale["uuid"], position, code, name, data_gb, validity, price, trigger),
+                   validity_days, price_minor, trigger, commission_minor, commission_percent)
+               VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING""",
+            (sale["uuid"], position, code, name, data_gb, validity, price, trigger, commission, percent),
         )
     for payment in sale["payments"]:
         position, method, currency, amount, _tendered, _change, provider, reference = payment[:8]

@@ -432,7 +432,78 @@ END $$;
 REVOKE ALL ON FUNCTION hq_my_limits(TEXT) FROM PUBLIC;
 """
 
-STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7)
+# Commissions and mobile-money statements (issue 19 items 2 and 4, decisions.md "Commissions" and
+# "Mobile-money reconciliation at HQ"): commission rates per bundle and outlet kind, versioned and
+# pulled like prices; each sale line's commission as the terminal recorded it; the statements each
+# outlet imported, sent as evidence through ``hq_send_statement`` (never a journal record) so HQ
+# matches them against every outlet's payments with the terminal's own rule.
+STEP_8 = """
+CREATE TABLE hq_commission_rate (
+    country TEXT NOT NULL, code TEXT NOT NULL,
+    outlet_kind TEXT NOT NULL CHECK (outlet_kind IN ('shop', 'distributor', 'customer_service')),
+    effective_from DATE NOT NULL, percent NUMERIC(7, 4) NOT NULL CHECK (percent >= 0 AND percent <= 100),
+    recorded_at TIMESTAMPTZ NOT NULL DEFAULT now(), version BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (country, code, outlet_kind, effective_from),
+    FOREIGN KEY (country, code) REFERENCES hq_bundle (country, code)
+);
+CREATE TRIGGER hq_commission_rate_version BEFORE INSERT OR UPDATE ON hq_commission_rate
+    FOR EACH ROW EXECUTE FUNCTION hq_bump_version();
+ALTER TABLE hq_sale_line ADD COLUMN commission_minor BIGINT;
+ALTER TABLE hq_sale_line ADD COLUMN commission_percent TEXT;
+CREATE TABLE hq_mobile_statement (
+    uuid TEXT PRIMARY KEY, terminal TEXT NOT NULL REFERENCES hq_terminal (label), outlet_code TEXT NOT NULL,
+    provider TEXT NOT NULL, layout_name TEXT NOT NULL, file_name TEXT NOT NULL, file_sha256 TEXT NOT NULL,
+    first_day DATE, last_day DATE, line_count INTEGER NOT NULL, imported_at TIMESTAMPTZ NOT NULL,
+    imported_by TEXT NOT NULL, received_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    UNIQUE (outlet_code, file_sha256)
+);
+CREATE TABLE hq_mobile_statement_line (
+    statement_uuid TEXT NOT NULL REFERENCES hq_mobile_statement (uuid), row_number INTEGER NOT NULL,
+    reference TEXT NOT NULL, currency TEXT NOT NULL, amount_minor BIGINT NOT NULL, local_day DATE NOT NULL,
+    paid_at TIMESTAMPTZ, phone TEXT,
+    PRIMARY KEY (statement_uuid, row_number)
+);
+CREATE INDEX hq_mobile_statement_line_day ON hq_mobile_statement_line (local_day);
+CREATE FUNCTION hq_send_statement(p_terminal TEXT, p_statement JSONB) RETURNS BOOLEAN
+LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    t hq_terminal%ROWTYPE;
+    stored BOOLEAN;
+BEGIN
+    SELECT * INTO t FROM hq_terminal WHERE label = p_terminal;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'Terminal % is not registered at headquarters', p_terminal USING ERRCODE = 'KP001';
+    END IF;
+    IF t.role_name <> session_user AND NOT pg_has_role(session_user, current_user, 'MEMBER') THEN
+        RAISE EXCEPTION 'Role % may not send statements for terminal %', session_user, p_terminal
+            USING ERRCODE = 'KP002';
+    END IF;
+    IF jsonb_array_length(p_statement -> 'lines') > 100000 THEN
+        RAISE EXCEPTION 'A statement is limited to 100000 lines' USING ERRCODE = 'KP004';
+    END IF;
+    INSERT INTO hq_mobile_statement (uuid, terminal, outlet_code, provider, layout_name, file_name,
+        file_sha256, first_day, last_day, line_count, imported_at, imported_by)
+    VALUES (p_statement ->> 'uuid', p_terminal, t.outlet_code, p_statement ->> 'provider',
+        p_statement ->> 'layout_name', p_statement ->> 'file_name', p_statement ->> 'file_sha256',
+        (p_statement ->> 'first_day')::DATE, (p_statement ->> 'last_day')::DATE,
+        jsonb_array_length(p_statement -> 'lines'), (p_statement ->> 'imported_at')::TIMESTAMPTZ,
+        p_statement ->> 'imported_by')
+    ON CONFLICT DO NOTHING;
+    stored := FOUND;
+    IF stored THEN
+        INSERT INTO hq_mobile_statement_line (statement_uuid, row_number, reference, currency, amount_minor,
+            local_day, paid_at, phone)
+        SELECT p_statement ->> 'uuid', n.row_number, n.reference, n.currency, n.amount_minor, n.local_day,
+            n.paid_at, n.phone
+        FROM jsonb_to_recordset(p_statement -> 'lines') AS n(row_number INTEGER, reference TEXT,
+            currency TEXT, amount_minor BIGINT, local_day DATE, paid_at TIMESTAMPTZ, phone TEXT);
+    END IF;
+    RETURN stored;
+END $$;
+REVOKE ALL ON FUNCTION hq_send_statement(TEXT, JSONB) FROM PUBLIC;
+"""
+
+STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7, STEP_8)
 
 
 def latest_version() -> int:

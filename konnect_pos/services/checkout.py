@@ -27,6 +27,7 @@ from konnect_pos.services import journal, outlet_limits
 from konnect_pos.services.business_day import day_for_sale
 from konnect_pos.services.catalog import BundleView, get_bundles
 from konnect_pos.services.clock import local_date
+from konnect_pos.services.commissions import journaled_commission, line_commissions
 from konnect_pos.services.customers import customer_row
 from konnect_pos.services.exchange_rates import rate_from_row, rate_key
 from konnect_pos.services.ids import new_uuid
@@ -247,7 +248,9 @@ def sell(
             at,
             language=language,
             write_lines=lambda sale_id: (
-                _write_lines(sale_id, customer.id, account.last_position, preview, planned, at),
+                _write_lines(
+                    sale_id, counter.terminal.id, customer.id, account.last_position, preview, planned, at
+                ),
                 {},
             ),
             lines_journal=False,
@@ -340,7 +343,7 @@ def commit_sale(
         else:
             digest = journal.append_after(head, terminal_id, "sale", sale_uuid, at, payload)
         made = outlet_limits.SaleMade(sale_id, sale_uuid, receipt_number)
-        outlet_limits.consume(counter, made, total, [], at)  # refuses past the float or offline limits
+        outlet_limits.consume(counter, made, total, at)  # refuses past the float or offline limits
     except peewee.IntegrityError as error:
         if "reference" in str(error).lower():
             raise Conflict(
@@ -352,18 +355,23 @@ def commit_sale(
 
 def _write_lines(
     sale_id: int,
+    terminal_id: int,
     customer_id: int,
     last_position: int,
     preview: CartPreview,
     planned: list[queue.QueuedBundle],
     at: datetime,
 ) -> list[list[Any]]:
-    """The sale's lines and their queue entries (one statement each); the lines as journaled."""
+    """The sale's lines (with the outlet's commission on each) and their queue entries (one
+    statement each); the lines as journaled."""
     entries = {entry.purchase_id: entry for entry in preview.timeline.entries}
     order = [entry.purchase_id for entry in preview.timeline.entries]
     vat_rate = str(preview.vat_rate)
     rows, journaled = [], []
+    earned = line_commissions(terminal_id, [(x.bundle.id, x.price) for x in preview.lines], at)
     for index, (line, purchase) in enumerate(zip(preview.lines, planned, strict=True), start=1):
+        commission_minor, percent = earned[index - 1]
+        commission = [commission_minor, None if percent is None else str(percent)]
         entry = entries[purchase.id]
         at_index = order.index(purchase.id)
         follows = entries[order[at_index - 1]].terms.name if at_index > 0 else ""
@@ -386,6 +394,7 @@ def _write_lines(
                 entry.starts_exact,
                 stored(entry.period_end),
                 follows,
+                *commission,
             )
         )
         journaled.append(
@@ -403,6 +412,7 @@ def _write_lines(
                 bool(entry.starts_exact),
                 entry.period_end.isoformat(),
                 follows,
+                *commission,
             ]
         )
     ids = insert_sale_lines(rows)
@@ -516,6 +526,7 @@ def sale_payload(
                 bool(line.starts_exact),
                 line.period_end.isoformat(),
                 line.follows,
+                *journaled_commission(line),
             ]
             for line in lines
         ],

@@ -37,7 +37,7 @@ from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.limit_models import FloatPull, FloatUse, OfflineOverride
-from konnect_pos.store.models import JournalEntry, Outlet, Sale, SaleVoid, SyncLink, Terminal, User
+from konnect_pos.store.models import JournalEntry, Outlet, Sale, SaleLine, SaleVoid, SyncLink, Terminal, User
 
 REASON_LIMIT = 200
 
@@ -180,10 +180,10 @@ class SaleMade:
     receipt_number: str
 
 
-def consume(counter: Counter, sale: SaleMade, total: Money, commissions: list[Money], at: datetime) -> None:
-    """Inside the sale's transaction: refuse it past the offline limits or the float, else record
-    what it consumed of the float (its wholesale value: ``total`` less the lines' ``commissions``)
-    with its journal entry."""
+def consume(counter: Counter, sale: SaleMade, total: Money, at: datetime) -> None:
+    """Inside the sale's transaction, once its lines are written: refuse it past the offline limits
+    or the float, else record what it consumed of the float (its wholesale value: ``total`` less
+    the commission stored on each line) with its journal entry."""
     terminal = counter.terminal
     pull = latest_pull(terminal.outlet.id)
     if pull is None:
@@ -194,6 +194,10 @@ def consume(counter: Counter, sale: SaleMade, total: Money, commissions: list[Mo
     position = float_position(terminal, pull)
     if position is None:
         return
+    commissions = [
+        Money.from_minor(minor or 0, total.currency)
+        for (minor,) in SaleLine.select(SaleLine.commission_minor).where(SaleLine.sale == sale.id).tuples()
+    ]
     wholesale = wholesale_value(total, commissions)
     check_float(position, wholesale)
     use = FloatUse.create(

@@ -175,6 +175,9 @@ class SaleLine(BaseModel):
     starts_exact = peewee.BooleanField()
     period_end = UTCDateTimeField()
     follows = peewee.CharField(default="")
+    # What the outlet earned on the line at the sale (migration 14; NULL before commissions existed).
+    commission_minor = peewee.BigIntegerField(null=True)
+    commission_percent = DecimalTextField(null=True)
 
 
 class Payment(BaseModel):

@@ -241,7 +241,7 @@ _SALE_COLUMNS = (
 )
 _LINE_COLUMNS = (
     "uuid, sale_id, position, bundle_code, bundle_name, data_gb, validity_days, price_minor, vat_rate,"
-    " vat_minor, trigger, starts_at, starts_exact, period_end, follows"
+    " vat_minor, trigger, starts_at, starts_exact, period_end, follows, commission_minor, commission_percent"
 )
 _PURCHASE_COLUMNS = (
     "uuid, customer_id, sale_line_id, queue_position, trigger, sold_at, bundle_code, bundle_name,"

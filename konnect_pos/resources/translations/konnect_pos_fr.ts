@@ -2124,6 +2124,11 @@
         <source>Only a manager can open the cash drawer without a sale.</source>
         <translation>Seul un responsable peut ouvrir le tiroir-caisse sans vente.</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Commission statement…</source>
+        <translation>Relevé de commissions…</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptPrinting</name>
@@ -2495,6 +2500,99 @@
         <location filename="../../ui/counter/offline_override.py"/>
         <source>Lift until the next sync</source>
         <translation>Lever jusqu'à la prochaine synchronisation</translation>
+    </message>
+</context>
+<context>
+    <name>CommissionDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Commission statement</source>
+        <translation>Relevé de commissions</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>A4 PDF…</source>
+        <translation>PDF A4…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Receipt</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Entry</source>
+        <translation>Écriture</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Bundle</source>
+        <translation>Forfait</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Rate</source>
+        <translation>Taux</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Commission</source>
+        <translation>Commission</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>sale</source>
+        <translation>vente</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>void</source>
+        <translation>annulation</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>refund</source>
+        <translation>remboursement</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Sales {sales}, lines: {lines}, voids and refunds {reversed}, net {net}</source>
+        <translation>Ventes {sales}, lignes : {lines}, annulations et remboursements {reversed}, net {net}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Commission earned {earned}, taken back {back}, net {net}; owed to Konnect {owed}</source>
+        <translation>Commission gagnée {earned}, reprise {back}, nette {net} ; dû à Konnect {owed}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>No sale in this period</source>
+        <translation>Aucune vente sur cette période</translation>
     </message>
 </context>
 </TS>

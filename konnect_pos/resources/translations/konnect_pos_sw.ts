@@ -2124,6 +2124,11 @@
         <source>Only a manager can open the cash drawer without a sale.</source>
         <translation>Meneja pekee ndiye anaweza kufungua droo ya pesa bila mauzo.</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Commission statement…</source>
+        <translation>Taarifa ya kamisheni…</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptPrinting</name>
@@ -2495,6 +2500,99 @@
         <location filename="../../ui/counter/offline_override.py"/>
         <source>Lift until the next sync</source>
         <translation>Ondoa hadi kusawazisha kunakofuata</translation>
+    </message>
+</context>
+<context>
+    <name>CommissionDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Commission statement</source>
+        <translation>Taarifa ya kamisheni</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>From</source>
+        <translation>Kuanzia</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>To</source>
+        <translation>Hadi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Show</source>
+        <translation>Onyesha</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>A4 PDF…</source>
+        <translation>PDF ya A4…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Date</source>
+        <translation>Tarehe</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Receipt</source>
+        <translation>Risiti</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Entry</source>
+        <translation>Ingizo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Bundle</source>
+        <translation>Kifurushi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Amount</source>
+        <translation>Kiasi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Rate</source>
+        <translation>Kiwango</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Commission</source>
+        <translation>Kamisheni</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>sale</source>
+        <translation>mauzo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>void</source>
+        <translation>kufuta mauzo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>refund</source>
+        <translation>kurejesha pesa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Sales {sales}, lines: {lines}, voids and refunds {reversed}, net {net}</source>
+        <translation>Mauzo {sales}, mistari: {lines}, kufuta mauzo na kurejesha pesa {reversed}, halisi {net}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>Commission earned {earned}, taken back {back}, net {net}; owed to Konnect {owed}</source>
+        <translation>Kamisheni iliyopatikana {earned}, iliyorudishwa {back}, halisi {net}; deni kwa Konnect {owed}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/commission_dialog.py"/>
+        <source>No sale in this period</source>
+        <translation>Hakuna mauzo katika kipindi hiki</translation>
     </message>
 </context>
 </TS>

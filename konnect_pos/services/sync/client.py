@@ -41,6 +41,7 @@ from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.session import Counter
 from konnect_pos.services.sync.crash_logs import send_crash_logs, sends_to_hq
 from konnect_pos.services.sync.credentials import load_password, save_password, split_url, with_password
+from konnect_pos.services.sync.hq_money import apply_commission_rates, send_statements
 from konnect_pos.services.sync.limits import pull_limits
 from konnect_pos.store import statements
 from konnect_pos.store.database import db, is_postgres, large_cache, write_transaction
@@ -198,6 +199,7 @@ def sync(
             )
             result.pulled = pull(conn, clock, progress, answer=bounds.answer)
             result.limits_changed = pull_limits(conn, terminal, clock(), bounds.answer)
+            send_statements(conn, terminal.id, terminal.label, bounds.answer, clock())  # after the records
             if sends_to_hq():  # after the records: a log never holds a sale back
                 result.crash_logs = send_crash_logs(conn, terminal.label, bounds.answer)
     except KonnectError as error:
@@ -308,10 +310,14 @@ def pull(
 ) -> dict[str, int]:
     """Apply HQ's changes since the local cursors; returns rows applied per table."""
     bound = answer or terminal_timeouts().answer
+    with answered_within(conn, bound):  # an HQ not upgraded yet lacks the newer tables: pulled later
+        held = {row[0] for row in conn.execute("SELECT relname FROM pg_class WHERE relname = ANY(%s)",
+                                                ([name for name, _, _ in PULLS],))}  # fmt: skip
     with large_cache():
         return {
             name: _pull_table(conn, clock, progress, name, query, apply, bound)
             for name, query, apply in PULLS
+            if name in held
         }
 
 
@@ -463,6 +469,7 @@ PULLS: tuple[tuple[str, str, Callable[[list[dict[str, Any]], datetime], None]], 
     ("hq_bundle_price", "SELECT * FROM hq_bundle_price", _apply_prices),
     ("hq_user", "SELECT * FROM hq_user", _apply_users),
     ("hq_customer", "SELECT * FROM hq_customer", _apply_customers),
+    ("hq_commission_rate", "SELECT * FROM hq_commission_rate", apply_commission_rates),
 )
 
 

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from konnect_pos.domain.roles import Right, can
-from konnect_pos.services import audit, business_day, corrections, daily_report, users
+from konnect_pos.services import audit, business_day, commissions, corrections, daily_report, users
 from konnect_pos.services.sync import client as sync_client
 from konnect_pos.ui.approval_widget import approving_user
+from konnect_pos.ui.commission_dialog import CommissionDialog
 from konnect_pos.ui.corporate_window import CorporateWindow
 from konnect_pos.ui.correction_dialog import CorrectionDialog
 from konnect_pos.ui.day_dialog import DayDialog
@@ -41,6 +42,7 @@ class ManagerActions(QObject):
         self.correction_dialog: CorrectionDialog | None = None
         self.conflicts_dialog: ConflictsDialog | None = None
         self.corporate_window: CorporateWindow | None = None
+        self.commission_dialog: CommissionDialog | None = None
 
     # --- the business day (Ctrl+D) and its X/Z report (Ctrl+R) ------------------------------
     def open_day_dialog(self) -> None:
@@ -121,6 +123,47 @@ class ManagerActions(QObject):
 
         language = window.outlet.language
         window.worker.submit(lambda: render("a4", language), shown, window.sale.show_error)
+
+    # --- the commission statement (Ctrl+Shift+C) ---------------------------------------------
+    def open_commissions(self) -> None:
+        """The outlet's commissions over a period, and its A4 PDF (issue 19 item 2)."""
+        window = self.window
+        counter = window.counter
+        dialog = CommissionDialog(business_day.local_date(counter.clock(), window.outlet.zone), window)
+        self.commission_dialog = dialog
+
+        def load(first, last) -> None:
+            window.worker.submit(
+                lambda: commissions.statement(counter, first, last), dialog.show_statement, dialog.show_error
+            )
+
+        def pdf(first, last) -> None:
+            language = window.outlet.language
+
+            def render(language: str) -> bytes:
+                from konnect_pos.documents import commission_pdf  # reportlab, loaded when asked
+
+                return commission_pdf.render_commission_statement(
+                    commissions.statement(counter, first, last), language
+                )
+
+            def shown(document: bytes) -> None:
+                def rerender(_fmt: str, chosen: str) -> None:
+                    window.worker.submit(lambda: render(chosen), preview.show_pdf, preview.show_error)
+
+                preview = PdfPreviewDialog(
+                    f"{first}-{last}", document, rerender, kind="report", fmt="a4", language=language,
+                    formats=("a4",), parent=dialog,
+                )  # fmt: skip
+                self.report_dialog = preview
+                preview.open()
+
+            window.worker.submit(lambda: render(language), shown, dialog.show_error)
+
+        dialog.requested.connect(load)
+        dialog.pdf_requested.connect(pdf)
+        dialog.open()
+        load(*dialog.period())
 
     # --- void and refund of a sale (from the customer's purchases) ---------------------------
     def open_correction(self, receipt_number: str) -> None:

@@ -1,4 +1,4 @@
-"""The Managers menu of the counter and its shortcuts (Ctrl+D, M, E, Shift+O, R, J, U, K, B).
+"""The Managers menu of the counter and its shortcuts (Ctrl+D, M, E, Shift+O, R, Shift+C, J, U, K, B).
 
 The menu shows only to a user who holds at least one manager's right, and follows whoever is
 signed in (it is re-applied after an unlock). The shortcuts stay live for everyone: a cashier
@@ -45,6 +45,7 @@ class ManagerMenu(QObject):
             ("drawer", "Ctrl+Shift+O", Right.CASH_MOVEMENTS),
             (None, "", None),
             ("report", "Ctrl+R", Right.REPORTS),
+            ("commissions", "Ctrl+Shift+C", Right.REPORTS),
             ("audit", "Ctrl+J", Right.REPORTS),
             ("users", "Ctrl+U", Right.UNLOCK_USERS),
             ("conflicts", "Ctrl+K", Right.REVIEW_CONFLICTS),
@@ -80,6 +81,7 @@ class ManagerMenu(QObject):
             ("rate", self.tr("Exchange rate of the day…")),
             ("drawer", self.tr("Open the cash drawer")),
             ("report", self.tr("Daily sales summary (X report)…")),
+            ("commissions", self.tr("Commission statement…")),
             ("audit", self.tr("Audit trail…")),
             ("users", self.tr("Users…")),
             ("conflicts", self.tr("Sync conflicts…")),

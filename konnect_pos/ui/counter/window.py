@@ -176,6 +176,7 @@ class CounterWindow(QMainWindow):
                 "rate": self.sale.rate_line.open_dialog,
                 "drawer": self.receipt_printer.open_drawer,
                 "report": manager.show_daily_report,
+                "commissions": manager.open_commissions,
                 "audit": manager.open_audit,
                 "users": manager.open_users,
                 "conflicts": manager.open_conflicts,

@@ -50,7 +50,7 @@ def test_an_hq_at_step_1_upgrades_to_the_fresh_schema_and_records_each_step(pg_s
 
         assert hq_admin.init_hq(old.url) == schema.latest_version()
         assert old.query(SHAPE) == fresh.query(SHAPE)
-        everything = set(range(1, len(schema.STEPS) + 1))
+        everything = {number for number, _ in schema.STEPS}
         for hq in (old, fresh):
             assert {row[0] for row in hq.query(f"SELECT version FROM {schema.STEP_TABLE}")} == everything
             assert hq.query(f"SELECT version FROM {schema.VERSION_TABLE}") == [(schema.latest_version(),)]

@@ -191,6 +191,10 @@ SHAPES: dict[str, dict[str, Check]] = {
         "per_base": _decimal, "user": _text,
     },
     "drawer_opened": {"uuid": _text, "user": _text, "pin": _integer},
+    "catalog_change": {
+        "uuid": _text, "item": _one_of("bundle", "plan"), "action": _one_of("add", "change", "retire"),
+        "country": _text, "code": _text, "details": lambda value: isinstance(value, dict), "user": _text,
+    },
 }  # fmt: skip
 
 # Kinds whose record id names one record of one terminal (customers and corporate accounts

@@ -17,6 +17,7 @@ from typing import Any
 import peewee
 
 from konnect_pos.domain.journal import canonical
+from konnect_pos.services.catalog_admin import change_payload
 from konnect_pos.services.connect_plus import reversal_key
 from konnect_pos.services.journal import ChainProblem, check_chain
 from konnect_pos.services.journal_anchor import Anchor, anchor_problem, head, terminal_labels
@@ -27,6 +28,7 @@ from konnect_pos.store.models import (
     BalanceEntry,
     BusinessDay,
     CashMovement,
+    CatalogChange,
     CorporateAccount,
     CorporateInvoice,
     CorporateInvoiceLine,
@@ -263,6 +265,7 @@ KIND_NAMES = {
     "day_close": "day close",
     "corporate_invoice": "corporate invoice",
     "exchange_rate": "exchange rate",
+    "catalog_change": "catalog change",
 }
 TABLES: dict[str, type[peewee.Model]] = {
     "sale": Sale,
@@ -273,6 +276,7 @@ TABLES: dict[str, type[peewee.Model]] = {
     "day_close": DayClose,
     "corporate_invoice": CorporateInvoice,
     "exchange_rate": ExchangeRate,
+    "catalog_change": CatalogChange,
 }
 CHUNK = 2_000
 PROBLEMS_SHOWN = 50  # per check: a wholesale edit is not listed row by row
@@ -300,6 +304,7 @@ def _money_records(labels: dict[int, str]) -> tuple[int, int, list[str]]:
         "day_close": lambda: _day_closes(users),
         "corporate_invoice": _invoices,
         "exchange_rate": lambda: _exchange_rates(users),
+        "catalog_change": lambda: _catalog_changes(users),
     }
     claimed: set[str] = set()
 
@@ -468,6 +473,15 @@ def _exchange_rates(users: dict[int, str]) -> Records:
                     "approved_by": None,
                 },
             )
+            for row in chunk
+        ]
+
+
+def _catalog_changes(users: dict[int, str]) -> Records:
+    """Bundles and plans a manager added, changed or retired at a terminal."""
+    for chunk in _by_id(CatalogChange.select(), CatalogChange):
+        yield [
+            (row.uuid, f"catalog change of {row.code}", change_payload(row, users.get(row.user_id, "")))
             for row in chunk
         ]
 

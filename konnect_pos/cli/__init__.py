@@ -24,6 +24,7 @@ from konnect_pos.cli import (
     sync,
     verify,
 )
+from konnect_pos.cli import catalog as catalog_cli
 from konnect_pos.cli.common import EXIT_USAGE, OneLineParser, lang, tr, translate_error
 from konnect_pos.domain.errors import KonnectError
 
@@ -39,6 +40,7 @@ AREAS = (
     advice,
     crash_logs,
     reconcile,
+    catalog_cli,
 )
 # Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
 SHARED_OPTIONS = ("db", "terminal")

@@ -78,3 +78,25 @@ def _terms(
     )
     if found.rowcount == 0:
         raise ValueError(f"no {table} row {key}")
+
+
+def find_item(conn: psycopg.Connection, item: str, code: str) -> tuple[str, str, bool] | None:
+    """(country, currency, active) of a bundle or plan at HQ, None when HQ has no such code."""
+    table = "hq_bundle" if item == "bundle" else "hq_plan"
+    row = conn.execute(f"SELECT country, currency, active FROM {table} WHERE code = %s", (code,)).fetchone()
+    return None if row is None else (row[0], row[1], bool(row[2]))
+
+
+def code_taken(conn: psycopg.Connection, code: str) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM hq_bundle WHERE code = %s UNION ALL SELECT 1 FROM hq_plan WHERE code = %s",
+            (code, code),
+        ).fetchone()
+        is not None
+    )
+
+
+def next_position(conn: psycopg.Connection, country: str) -> int:
+    found = conn.execute("SELECT max(position) FROM hq_bundle WHERE country = %s", (country,)).fetchone()[0]
+    return (found or 0) + 1

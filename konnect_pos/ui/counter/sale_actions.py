@@ -1,4 +1,5 @@
-"""The sale itself: bundle buttons (1–9), the cart and its totals, payment (F9) and the receipt.
+"""The sale itself: bundle buttons (1–9 add the first nine; the rest scroll, F6 lists them all),
+the cart and its totals, payment (F9) and the receipt.
 
 Every figure on screen is the services' preview of the cart (``checkout.preview_cart``), asked
 again on each change; whether this counter may sell now is asked of the business day before
@@ -12,14 +13,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from konnect_pos.services import business_day, catalog, checkout, receipts
 from konnect_pos.services.catalog import BundleView
 from konnect_pos.services.checkout import CartPreview, SaleResult
 from konnect_pos.ui.cart_widget import CartWidget
 from konnect_pos.ui.counter.bundle_advice import AdviceLine
+from konnect_pos.ui.counter.catalog_list import OPEN_KEY, CatalogListDialog
 from konnect_pos.ui.counter.exchange_rate import RateLine
 from konnect_pos.ui.i18n import data_text, error_text, money_text
 from konnect_pos.ui.payment_dialog import PaymentDialog
@@ -42,8 +52,20 @@ class SaleActions(QObject):
         self.receipt_dialog: PdfPreviewDialog | None = None
 
         self.catalog_box = QGroupBox()
-        self.catalog_grid = QGridLayout(self.catalog_box)
+        self.catalog_page = QWidget()
+        self.catalog_grid = QGridLayout(self.catalog_page)
+        self.catalog_scroll = QScrollArea()  # three rows show; the rest of the catalog scrolls
+        self.catalog_scroll.setWidgetResizable(True)
+        self.catalog_scroll.setWidget(self.catalog_page)
+        self.catalog_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.catalog_buttons: list[QPushButton] = []
+        self.more_button = QPushButton()
+        self.more_button.clicked.connect(self.open_catalog_list)
+        self.catalog_list: CatalogListDialog | None = None
+        catalog_layout = QVBoxLayout(self.catalog_box)
+        catalog_layout.addWidget(self.catalog_scroll)
+        catalog_layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignRight)
+        QShortcut(QKeySequence(OPEN_KEY), window, self.open_catalog_list)
 
         self.cart = CartWidget()
         self.cart.changed.connect(self.refresh_cart)
@@ -105,14 +127,39 @@ class SaleActions(QObject):
             button.deleteLater()
         self.catalog_buttons = []
         for index, bundle in enumerate(bundles):
+            digit = f"{index + 1}. " if index < 9 else ""  # only 1–9 have a key
             button = QPushButton(
-                f"{index + 1}. {bundle.name}\n{data_text(bundle.data_gb)} · {money_text(bundle.price)}"
+                f"{digit}{bundle.name}\n{data_text(bundle.data_gb)} · {money_text(bundle.price)}"
             )
             button.setMinimumHeight(56)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, n=index: self.add_nth(n))
             self.catalog_grid.addWidget(button, index // 3, index % 3)
             self.catalog_buttons.append(button)
+        rows = min(3, (len(bundles) + 2) // 3) or 1
+        spacing = self.catalog_grid.spacing()
+        margins = self.catalog_grid.contentsMargins()
+        self.catalog_scroll.setFixedHeight(
+            rows * (56 + spacing) + margins.top() + margins.bottom() + 2 * self.catalog_scroll.frameWidth()
+        )
+        self.more_button.setText(
+            self.tr("All bundles… (F6)")
+            if len(bundles) <= 9
+            else self.tr("All {count} bundles… (F6)").replace("{count}", str(len(bundles)))
+        )
+
+    def open_catalog_list(self) -> None:
+        """F6: every bundle on sale in a list; Enter puts the chosen one in the cart."""
+        if not self.window.account:
+            self.cart_error.setText(self.tr("Find the customer first (F2)"))
+            return
+        dialog = CatalogListDialog(self.bundles, self._add_code, self.window)
+        self.catalog_list = dialog
+        dialog.open()
+
+    def _add_code(self, code: str) -> None:
+        self.cart.add(code)
+        self.cart.setFocus()
 
     def add_nth(self, index: int) -> None:
         if not self.window.account:

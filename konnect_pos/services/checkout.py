@@ -25,6 +25,7 @@ from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal
 from konnect_pos.services.business_day import open_day_for_sale
 from konnect_pos.services.catalog import BundleView, get_bundles
+from konnect_pos.services.customer_service import caller_terms, is_desk
 from konnect_pos.services.customers import customer_row
 from konnect_pos.services.exchange_rates import current_rate
 from konnect_pos.services.ids import new_uuid
@@ -131,14 +132,15 @@ def _price_lines(counter: Counter, customer: Customer, items: Sequence[CartItem]
     outlet = counter.terminal.outlet
     if not items:
         raise ValidationError("Choose at least one bundle", field="bundle")
-    if customer.country != outlet.country.code:
+    if customer.country != outlet.country.code and not is_desk(outlet):
         raise ValidationError(
             "This customer's account is in {country}; sell it at an outlet of that country",
             field="customer",
             country=customer.country,
         )
-    on = at.astimezone(ZoneInfo(outlet.zone)).date()
-    bundles = get_bundles([item.bundle_code for item in items], outlet.country.code, on)
+    terms = caller_terms(outlet, customer.country)  # a desk sells the caller's country's catalog
+    on = at.astimezone(ZoneInfo(terms.zone)).date()
+    bundles = get_bundles([item.bundle_code for item in items], terms.country.code, on)
     currencies = {b.price.currency for b in bundles}
     if len(currencies) > 1:
         raise ValidationError("Bundles in one sale must share one currency", field="bundle")
@@ -149,7 +151,7 @@ def _price_lines(counter: Counter, customer: Customer, items: Sequence[CartItem]
         [(new_uuid(), _terms(b), item.trigger) for b, item in zip(bundles, items, strict=True)],
         at,
     )
-    rate = outlet.vat_rate
+    rate = terms.vat_rate
     lines = tuple(
         CartLine(bundle=b, trigger=p.trigger, price=b.price, vat=vat_included(b.price, rate))
         for b, p in zip(bundles, planned, strict=True)
@@ -178,14 +180,20 @@ def account_timeline(account_number: str, at: datetime) -> queue.Timeline:
     return queue.project(purchases, readings, at)
 
 
-def payment_rules(outlet: OutletView, rate: ExchangeRate | None = None) -> PaymentRules:
+def payment_rules(
+    outlet: OutletView, rate: ExchangeRate | None = None, caller_country: str | None = None
+) -> PaymentRules:
     """What the outlet takes: the payment dialog offers these methods, the sale enforces them.
-    ``rate``: the day's rate where cash is taken in two currencies (DRC)."""
+    ``rate``: the day's rate where cash is taken in two currencies (DRC). At a customer-service
+    desk, ``caller_country``'s providers (the desk's merchant numbers for that country)."""
+    if is_desk(outlet) and caller_country is not None:
+        return caller_terms(outlet, caller_country).desk_rules
     return PaymentRules(outlet.kind, outlet.country.code, outlet.providers, outlet.accepts_card, rate=rate)
 
 
-def _settle(counter: Counter, total: Money, tenders: Sequence[Tender]) -> Settlement:
-    return settle_under(payment_rules(counter.terminal.outlet, current_rate(counter)), total, tenders)
+def _settle(counter: Counter, total: Money, tenders: Sequence[Tender], caller_country: str) -> Settlement:
+    rules = payment_rules(counter.terminal.outlet, current_rate(counter), caller_country)
+    return settle_under(rules, total, tenders)
 
 
 def _reference_taken(provider: str, reference: str) -> Conflict:
@@ -260,7 +268,7 @@ def commit_sale(
     """
     outlet = counter.terminal.outlet
     try:
-        settlement = _settle(counter, total, tenders)
+        settlement = _settle(counter, total, tenders, customer.country)
         day = open_day_for_sale(counter)
         for payment in settlement.payments:
             if payment.reference and reference_used(payment.provider or "", payment.reference):
@@ -285,7 +293,8 @@ def commit_sale(
             business_day=day.id,
         )
         lines, extra = write_lines(sale)
-        payments = _write_payments(sale, settlement, outlet.merchant_numbers)
+        numbers = caller_terms(outlet, customer.country).merchant_numbers
+        payments = _write_payments(sale, settlement, numbers)
         day_totals.add_sale(sale.id)
         payload = sale_payload(sale, customer.account_number, counter.user.username, lines, payments)
         payload.update(extra)

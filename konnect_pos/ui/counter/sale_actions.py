@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from konnect_pos.services import business_day, catalog, checkout, receipts
 from konnect_pos.services.catalog import BundleView
 from konnect_pos.services.checkout import CartPreview, SaleResult
+from konnect_pos.services.customer_service import CallerTerms
 from konnect_pos.ui.cart_widget import CartWidget
 from konnect_pos.ui.counter.bundle_advice import AdviceLine
+from konnect_pos.ui.counter.caller_line import CallerLine
 from konnect_pos.ui.counter.catalog_list import OPEN_KEY, CatalogListDialog
 from konnect_pos.ui.counter.exchange_rate import RateLine
 from konnect_pos.ui.i18n import data_text, error_text, money_text
@@ -86,6 +88,10 @@ class SaleActions(QObject):
         self.cart_box = QGroupBox()
         cart_layout = QVBoxLayout(self.cart_box)
         self.advice = AdviceLine(lambda: window.counter, window.worker, self.cart, window)  # F8 adds it
+        self.caller = CallerLine(lambda: window.counter, window.worker, window)  # at a desk only
+        self.caller.terms_changed.connect(self._caller_changed)
+        self.catalog_country = ""
+        cart_layout.addWidget(self.caller)
         cart_layout.addWidget(self.advice)
         cart_layout.addWidget(self.cart, 1)
         self.projection_label = QLabel()
@@ -105,21 +111,30 @@ class SaleActions(QObject):
         self.projection_label.setText(self.tr("The account after this sale:"))
         self.pay_button.setText(self.tr("Pay (F9)"))
         self.rate_line.retranslate()
+        self.caller.retranslate()
         self.cart.retranslate()
         self.cart.show_preview(self.preview, money_text)  # amounts in the new language
         self._show_catalog(self.bundles)  # prices and data units in the new language
         self._show_totals()
 
     # --- catalog and cart ---------------------------------------------------------------
-    def load_catalog(self) -> None:
+    def load_catalog(self, terms: CallerTerms | None = None) -> None:
+        """The outlet's bundles, or at a desk the caller's country's (``terms``)."""
         counter = self.window.counter
         outlet = counter.terminal.outlet
-        today = business_day.local_date(counter.clock(), outlet.zone)  # prices of the outlet's day
+        country, zone = (terms.country.code, terms.zone) if terms else (outlet.country.code, outlet.zone)
+        self.catalog_country = country
+        today = business_day.local_date(counter.clock(), zone)  # prices of that country's day
         self.window.worker.submit(
-            lambda: catalog.bundles_for_country(outlet.country.code, today),
+            lambda: catalog.bundles_for_country(country, today),
             self._show_catalog,
             self.show_error,
         )
+
+    def _caller_changed(self, terms: CallerTerms | None) -> None:
+        wanted = terms.country.code if terms else self.window.outlet.country.code
+        if wanted != self.catalog_country:
+            self.load_catalog(terms)
 
     def _show_catalog(self, bundles: list[BundleView]) -> None:
         self.bundles = bundles
@@ -234,10 +249,11 @@ class SaleActions(QObject):
         """The payment dialog for ``amount``, with this outlet's rules (a sale or a top-up)."""
         window = self.window
         outlet = window.outlet
+        terms = self.caller.terms  # a desk: the caller's country's numbers, mobile money only
         dialog = PaymentDialog(
             amount,
-            rules=checkout.payment_rules(outlet, self.rate_line.rate),
-            merchant_numbers=outlet.merchant_numbers,
+            rules=terms.desk_rules if terms else checkout.payment_rules(outlet, self.rate_line.rate),
+            merchant_numbers=terms.merchant_numbers if terms else outlet.merchant_numbers,
             customer_phone=window.customer_phone,
             parent=window,
         )

@@ -254,6 +254,7 @@ class CounterWindow(QMainWindow):
 
     def _show_customer(self, overview) -> None:
         self.customer_phone = overview.customer.phone
+        self.sale.caller.show_for(overview.customer.country)  # a desk sells the caller's country's catalog
         self.panel.show_overview(overview)
         self.sale.refresh_cart()
         self.plan.load_plan()
@@ -286,6 +287,7 @@ class CounterWindow(QMainWindow):
             self.account, self.customer_phone = None, ""
             self.search_box.clear()  # a late answer for the previous user is dropped
             self.panel.show_overview(None)
+            self.sale.caller.show_for(None)
             self.panel.plan.show_status(None)
             self.cart.clear_cart()
             self.sale.refresh_cart()

@@ -18,6 +18,7 @@ from konnect_pos.cli import (
     corporate,
     counter,
     crash_logs,
+    desk,
     exchange_rate,
     printing,
     reconcile,
@@ -41,6 +42,7 @@ AREAS = (
     crash_logs,
     reconcile,
     catalog_cli,
+    desk,
 )
 # Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
 SHARED_OPTIONS = ("db", "terminal")

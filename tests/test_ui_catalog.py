@@ -18,7 +18,9 @@ def twelve_bundles() -> None:
     """Seven more bundles in the DRC list (a manager's additions), one of the demo's retired."""
     manager = service_sign_in("KIN01-T1", "manager", "222222", system_clock)
     for n in range(1, 8):
-        catalog_admin.add_bundle(manager, "CD", f"CD-EXTRA{n}", f"Konnect Extra {n}0 Go", f"{30 + n}", f"{n}0", 30)
+        catalog_admin.add_bundle(
+            manager, "CD", f"CD-EXTRA{n}", f"Konnect Extra {n}0 Go", f"{30 + n}", f"{n}0", 30
+        )
     catalog_admin.add_bundle(manager, "CD", "CD-MEGA300", "Konnect Mega 300 Go", "99", "300", 30)
     catalog_admin.retire(manager, "bundle", "CD-EXTRA7")
 
@@ -43,7 +45,9 @@ def test_digits_add_the_first_nine_the_rest_scroll_and_f6_finds_any_bundle(gui, 
     assert texts[11].startswith("Konnect Mega 300 Go") and not any(t.startswith("10.") for t in texts)
     assert not any("Extra 70" in t for t in texts)  # retired: not on sale any more
     scroll = window.sale.catalog_scroll
-    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0, timeout=WAIT)  # 3 rows show, 4th scrolls
+    qtbot.waitUntil(
+        lambda: scroll.verticalScrollBar().maximum() > 0, timeout=WAIT
+    )  # 3 rows show, 4th scrolls
     assert window.sale.more_button.text() == "All 12 bundles… (F6)"
 
     find_customer(window, qtbot)
@@ -62,7 +66,9 @@ def test_digits_add_the_first_nine_the_rest_scroll_and_f6_finds_any_bundle(gui, 
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
-    qtbot.waitUntil(lambda: window.sale.catalog_list is not None and window.sale.catalog_list.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.sale.catalog_list is not None and window.sale.catalog_list.isVisible(), timeout=WAIT
+    )
     dialog = window.sale.catalog_list
     assert dialog.windowTitle() == "All bundles (12)" and dialog.list.count() == 12
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.filter, timeout=WAIT)

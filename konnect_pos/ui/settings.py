@@ -158,8 +158,16 @@ class SettingsDialog(QDialog):
         layout.addLayout(buttons)
         self.retranslate()
 
+    def add_desk_button(self, open_desk: Callable[[], None]) -> None:
+        """The button that opens the customer-service desk set-up (in the outlet box: administrators)."""
+        self.desk_button = QPushButton(self.tr("Customer-service desk…"))
+        self.desk_button.clicked.connect(open_desk)
+        self.outlet_form.addRow(self.desk_button)
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
+        if hasattr(self, "desk_button"):
+            self.desk_button.setText(self.tr("Customer-service desk…"))
         for widget, text in (
             (self.language, self.tr("&Language")),
             (self.receipt_format, self.tr("Receipt &format")),

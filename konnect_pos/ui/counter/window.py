@@ -103,6 +103,7 @@ class CounterWindow(QMainWindow):
         self.account: str | None = None  # the customer at the counter
         self.customer_phone = ""
         self.settings_dialog: QWidget | None = None
+        self.desk_dialog: QWidget | None = None  # Settings ▸ Customer-service desk…
 
         self.search_box = CustomerSearchBox(lambda: self.counter, worker)
         self.search_box.picked.connect(self.pick)
@@ -265,6 +266,7 @@ class CounterWindow(QMainWindow):
         terminal = replace(self.counter.terminal, outlet=outlet)
         self.counter = replace(self.counter, terminal=terminal)
         self.retranslate()
+        self.sale.caller.show_for(self.panel.overview.customer.country if self.panel.overview else None)
 
     # --- lock (Ctrl+L, idle) --------------------------------------------------------------
     def lock(self) -> None:

@@ -37,11 +37,13 @@ def entry_line(entry) -> str:
     from konnect_pos.i18n import format_data, ngettext
 
     if entry.item == "bundle":
-        terms = format_data(entry.data_gb, language) + ", " + ngettext(
-            language, "{n} day", "{n} days", entry.days, n=entry.days
+        terms = (
+            format_data(entry.data_gb, language)
+            + ", "
+            + ngettext(language, "{n} day", "{n} days", entry.days)
         )
     else:
-        terms = ngettext(language, "every {n} day", "every {n} days", entry.days, n=entry.days)
+        terms = ngettext(language, "every {n} day", "every {n} days", entry.days)
     line = (
         f"{entry.country} {entry.code:<12} {entry.name} · {terms} · {amount(entry.price)} ({since}) · {state}"
     )

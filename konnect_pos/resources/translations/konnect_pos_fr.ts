@@ -2201,4 +2201,114 @@
         <translation>Les journaux de plantage sont dans {folder}</translation>
     </message>
 </context>
+<context>
+    <name>CallerLine</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>Caller from {country}</source>
+        <translation>Appelant de {country}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>Customer Service {hours}, {phone}</source>
+        <translation>Service client {hours}, {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>Monday to Saturday, 9am–6pm</source>
+        <translation>du lundi au samedi, de 9 h à 18 h</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>mobile money only: {numbers}</source>
+        <translation>mobile money uniquement : {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>no merchant number set</source>
+        <translation>aucun numéro marchand</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogListDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_list.py"/>
+        <source>All bundles ({count})</source>
+        <translation>Tous les forfaits ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_list.py"/>
+        <source>Type part of a name or code</source>
+        <translation>Tapez une partie du nom ou du code</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_list.py"/>
+        <source>↑/↓ choose · Enter adds to the cart · Esc closes</source>
+        <translation>↑/↓ choisir · Entrée ajoute au panier · Échap ferme</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>&amp;Kind of outlet</source>
+        <translation>&amp;Type de point de vente</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Customer Service (by phone)</source>
+        <translation>Service client (par téléphone)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Customer-service desk</source>
+        <translation>Service client</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Distributor</source>
+        <translation>Distributeur</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Konnect shop</source>
+        <translation>Boutique Konnect</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Merchant numbers given to callers of each country</source>
+        <translation>Numéros marchands donnés aux appelants de chaque pays</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>SaleActions</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>All bundles… (F6)</source>
+        <translation>Tous les forfaits… (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>All {count} bundles… (F6)</source>
+        <translation>Les {count} forfaits… (F6)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py"/>
+        <source>Customer-service desk…</source>
+        <translation>Service client…</translation>
+    </message>
+</context>
 </TS>

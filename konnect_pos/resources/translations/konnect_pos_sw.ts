@@ -2201,4 +2201,114 @@
         <translation>Kumbukumbu za hitilafu ziko katika {folder}</translation>
     </message>
 </context>
+<context>
+    <name>CallerLine</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>Caller from {country}</source>
+        <translation>Mpigaji kutoka {country}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>Customer Service {hours}, {phone}</source>
+        <translation>Huduma kwa Wateja {hours}, {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>Monday to Saturday, 9am–6pm</source>
+        <translation>Jumatatu hadi Jumamosi, saa 3 asubuhi hadi saa 12 jioni</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>mobile money only: {numbers}</source>
+        <translation>pesa za rununu pekee: {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>no merchant number set</source>
+        <translation>hakuna nambari ya mfanyabiashara</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogListDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_list.py"/>
+        <source>All bundles ({count})</source>
+        <translation>Vifurushi vyote ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_list.py"/>
+        <source>Type part of a name or code</source>
+        <translation>Andika sehemu ya jina au msimbo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_list.py"/>
+        <source>↑/↓ choose · Enter adds to the cart · Esc closes</source>
+        <translation>↑/↓ chagua · Enter huongeza kwenye kikapu · Esc hufunga</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>&amp;Kind of outlet</source>
+        <translation>&amp;Aina ya kituo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Customer Service (by phone)</source>
+        <translation>Huduma kwa Wateja (kwa simu)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Customer-service desk</source>
+        <translation>Dawati la Huduma kwa Wateja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Distributor</source>
+        <translation>Msambazaji</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Konnect shop</source>
+        <translation>Duka la Konnect</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Merchant numbers given to callers of each country</source>
+        <translation>Nambari za mfanyabiashara zinazotolewa kwa wapigaji wa kila nchi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Save</source>
+        <translation>Hifadhi</translation>
+    </message>
+</context>
+<context>
+    <name>SaleActions</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>All bundles… (F6)</source>
+        <translation>Vifurushi vyote… (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>All {count} bundles… (F6)</source>
+        <translation>Vifurushi vyote {count}… (F6)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py"/>
+        <source>Customer-service desk…</source>
+        <translation>Dawati la Huduma kwa Wateja…</translation>
+    </message>
+</context>
 </TS>

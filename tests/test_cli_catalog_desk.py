@@ -62,8 +62,8 @@ def test_catalog_list_add_change_retire_in_words_and_json(shop, capsys, monkeypa
     mega = next(r for r in rows if r["code"] == "CD-MEGA300")
     assert mega == {
         "item": "bundle", "country": "CD", "code": "CD-MEGA300", "name": "Konnect Mega 300 Go",
-        "price": "99.00", "currency": "USD", "since": None, "active": True, "days": 30, "data_gb": "300", "next_price": None,
-        "next_from": None,
+        "price": "99.00", "currency": "USD", "since": None, "active": True, "days": 30, "data_gb": "300",
+        "next_price": None, "next_from": None,
     }  # fmt: skip
     assert {r["country"] for r in rows} == {"TZ", "CD", "CG", "CI"}
 

@@ -148,6 +148,7 @@ class SettingsDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch()
         buttons.addWidget(self.save_button)
+        self.button_row = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.outlet_box)
@@ -159,10 +160,13 @@ class SettingsDialog(QDialog):
         self.retranslate()
 
     def add_desk_button(self, open_desk: Callable[[], None]) -> None:
-        """The button that opens the customer-service desk set-up (in the outlet box: administrators)."""
+        """The button that opens the customer-service desk set-up (administrators), beside Cancel: the
+        dialog must still fit a 1366×768 screen (tests/test_ui_window_size.py)."""
         self.desk_button = QPushButton(self.tr("Customer-service desk…"))
+        self.desk_button.setAutoDefault(False)
+        self.desk_button.setEnabled(self.can_edit_outlet)
         self.desk_button.clicked.connect(open_desk)
-        self.outlet_form.addRow(self.desk_button)
+        self.button_row.insertWidget(1, self.desk_button)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))

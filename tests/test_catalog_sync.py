@@ -95,3 +95,22 @@ def test_a_managers_change_at_one_terminal_reaches_the_other_through_hq(tmp_path
     assert Bundle.get(Bundle.code == "CD-MEGA300").price_minor == 9900
     assert not Plan.get(Plan.code == "CD-HOME").active
     assert catalog.get_bundles(["CD-LITE15"], "CD", date(2026, 11, 21))[0].price.amount == 18
+
+
+def test_a_terminal_changing_another_countrys_catalog_is_quarantined(tmp_path, clock, hq):
+    from tests.sync_support import push_as
+
+    open_terminal_db(tmp_path / "kin.db", clock, customers=2)
+    reference.load_reference(hq.url)
+    kin_url = hq_admin.add_terminal(hq.url, "KIN01", "T1")
+    forged = {
+        "uuid": "01900000-0000-7000-8000-0000000000c1", "item": "bundle", "action": "retire",
+        "country": "TZ", "code": "TZ-WEEK5", "details": {"active": False}, "user": "manager",
+        "at": "2026-11-20T09:30:00+00:00",
+    }  # fmt: skip
+    catalog_admin.hq_add(hq.url, "bundle", "TZ", "TZ-WEEK5", "Konnect Week 5 GB", "12000", 7, "5")
+    assert push_as(kin_url, KIN, [("catalog_change", forged["uuid"], forged)]) == 1
+    process(hq.url)
+    assert hq.query("SELECT active FROM hq_bundle WHERE code = 'TZ-WEEK5'") == [(True,)]
+    reason = hq.query("SELECT quarantine FROM hq_inbound WHERE kind = 'catalog_change'")[0][0]
+    assert "may not change the catalog of TZ" in reason

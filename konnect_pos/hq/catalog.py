@@ -11,10 +11,16 @@ BUNDLE_TERMS = ("name", "validity_days", "data_gb")
 PLAN_TERMS = ("name", "period_days")
 
 
-def apply_change(conn: psycopg.Connection, change: dict[str, Any]) -> None:
-    """One add, change or retire of a bundle or plan (``change`` as ``catalog_change`` journals it)."""
+def apply_change(conn: psycopg.Connection, change: dict[str, Any], sender_country: str | None = None) -> None:
+    """One add, change or retire of a bundle or plan (``change`` as ``catalog_change`` journals it).
+
+    A terminal's manager changes only the catalog of the outlet's country (``sender_country``);
+    a record naming another is refused (and quarantined by the caller). HQ's own edits pass None.
+    """
     item, action, details = change["item"], change["action"], change["details"]
     country, code = change["country"], change["code"]
+    if sender_country is not None and country != sender_country:
+        raise ValueError(f"a terminal of {sender_country} may not change the catalog of {country}")
     if item == "bundle":
         if action == "add":
             conn.execute(
@@ -38,7 +44,8 @@ def apply_change(conn: psycopg.Connection, change: dict[str, Any]) -> None:
             conn.execute(
                 """INSERT INTO hq_plan (country, code, name, currency, fee_minor, period_days)
                    VALUES (%s, %s, %s, %s, %s, %s)
-                   ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, active = TRUE""",
+                   ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, active = TRUE
+                   WHERE hq_plan.country = EXCLUDED.country""",
                 (
                     country,
                     code,
@@ -48,7 +55,12 @@ def apply_change(conn: psycopg.Connection, change: dict[str, Any]) -> None:
                     details["period_days"],
                 ),
             )
-        _terms(conn, "hq_plan", "code = %s", (code,), details, PLAN_TERMS)
+        _terms(conn, "hq_plan", "country = %s AND code = %s", (country, code), details, PLAN_TERMS)
+        if (
+            conn.execute("SELECT 1 FROM hq_plan WHERE country = %s AND code = %s", (country, code)).fetchone()
+            is None
+        ):
+            raise ValueError(f"no plan {code} in {country}")
         if action == "change" and "from" in details:
             conn.execute(
                 """INSERT INTO hq_plan_price (code, effective_from, fee_minor) VALUES (%s, %s, %s)
@@ -62,7 +74,9 @@ def apply_change(conn: psycopg.Connection, change: dict[str, Any]) -> None:
             retired = (country, code)
             conn.execute("UPDATE hq_bundle SET active = FALSE WHERE country = %s AND code = %s", retired)
         else:
-            conn.execute("UPDATE hq_plan SET active = FALSE WHERE code = %s", (code,))
+            conn.execute(
+                "UPDATE hq_plan SET active = FALSE WHERE country = %s AND code = %s", (country, code)
+            )
 
 
 def _terms(

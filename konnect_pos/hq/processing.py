@@ -352,7 +352,7 @@ HANDLERS: dict[str, Callable[[psycopg.Connection, _Event, dict[str, Any]], str |
     "corporate_invoice": projections.corporate_invoice,
     "queue_move": lambda conn, event, change: projections.queue_change(conn, event, change, "move"),
     "queue_trigger": lambda conn, event, change: projections.queue_change(conn, event, change, "trigger"),
-    "catalog_change": lambda conn, event, change: catalog.apply_change(conn, change),
+    "catalog_change": lambda conn, event, change: catalog.apply_change(conn, change, event.country),
 }
 
 

@@ -75,6 +75,17 @@ def test_a_caller_from_tanzania_buys_tanzanian_bundles_by_mobile_money_at_the_de
         "Caller from Tanzania · mobile money only: M-Pesa 5050100 · Mixx by Yas 7750100 · "
         "Airtel Money 6650100 · Customer Service Monday to Saturday, 9am–6pm, +255 768 132 829"
     )
+    set_language("sw")
+    qtbot.waitUntil(
+        lambda: caller.text.text().startswith(
+            "Mpigaji kutoka Tanzania · pesa za rununu pekee: M-Pesa 5050100"
+        ),
+        timeout=WAIT,
+    )
+    assert caller.text.text().endswith(
+        "Huduma kwa Wateja Jumatatu hadi Jumamosi, saa 3 asubuhi hadi saa 12 jioni, +255 768 132 829"
+    )
+    set_language("en")
     qtbot.waitUntil(lambda: window.catalog_buttons[0].text().startswith("1. Konnect Week 5 GB"), timeout=WAIT)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)  # Konnect Lite 15 GB
     qtbot.waitUntil(lambda: window.total_label.text() == "Total: TZS\xa035,000.00", timeout=WAIT)

@@ -90,3 +90,74 @@ def test_f6_before_a_customer_asks_for_the_customer_first(gui, qtbot):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: window.cart_error.text() == "Find the customer first (F2)", timeout=WAIT)
     assert window.sale.catalog_list is None
+
+
+def test_a_manager_adds_reprices_and_retires_in_the_catalog_window(gui, qtbot):
+    login = gui.login
+    login.user.setCurrentIndex(login.user.findData("manager"))
+    qtbot.keyClicks(login.pin, "222222")
+    qtbot.keyClick(login.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: gui.counter_window is not None, timeout=WAIT)
+    window = gui.counter_window
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: len(window.catalog_buttons) == 5, timeout=WAIT)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    qtbot.keyClick(
+        window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(
+        lambda: window.catalog_dialog is not None and window.catalog_dialog.isVisible(), timeout=WAIT
+    )
+    dialog = window.catalog_dialog
+    table = dialog.table
+    qtbot.waitUntil(lambda: table.rowCount() == 7, timeout=WAIT)
+    assert [table.item(0, c).text() for c in range(6)] == [
+        "Bundle",
+        "CD-WEEK5",
+        "Konnect Semaine 5 Go",
+        "$6.00",
+        "—",
+        "active",
+    ]
+
+    typed = ((dialog.code, "cd-mega300"), (dialog.name, "Konnect Mega 300 Go"), (dialog.price, "99"),
+             (dialog.gb, "300"), (dialog.days, "30"))  # fmt: skip
+    for field, text in typed:
+        qtbot.keyClicks(field, text)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: table.rowCount() == 8 and len(window.catalog_buttons) == 6, timeout=WAIT)
+    assert dialog.message.text() == "Saved: CD-MEGA300"
+
+    table.selectRow(0)
+    qtbot.keyClicks(dialog.price, "abc")
+    qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text() == "Not an amount: abc", timeout=WAIT)
+    dialog.price.clear()
+    qtbot.keyClicks(dialog.price, "7")
+    qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: table.item(0, 3).text() == "$7.00" and table.item(0, 4).text() != "—", timeout=WAIT
+    )
+    qtbot.waitUntil(lambda: window.catalog_buttons[0].text().endswith("$7.00"), timeout=WAIT)
+
+    table.selectRow(0)
+    qtbot.mouseClick(dialog.retire_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.catalog_buttons) == 5, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: any(table.item(r, 5).text() == "retired" for r in range(table.rowCount())), timeout=WAIT
+    )
+    assert not any(b.text().startswith("1. Konnect Semaine") for b in window.catalog_buttons)
+
+
+def test_a_cashier_is_told_who_changes_the_catalog(gui, qtbot):
+    window = signed_in(gui, qtbot, 5)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    qtbot.keyClick(
+        window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    box = window.menus
+    qtbot.waitUntil(lambda: box.refusal_box is not None and box.refusal_box.isVisible(), timeout=WAIT)
+    assert box.refusal_box.text() == "Only a manager can change the catalog."
+    assert window.catalog_dialog is None

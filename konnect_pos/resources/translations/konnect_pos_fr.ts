@@ -2311,4 +2311,135 @@
         <translation>Service client…</translation>
     </message>
 </context>
+<context>
+    <name>CatalogManagerDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Change selected</source>
+        <translation>&amp;Modifier la sélection</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Days</source>
+        <translation>&amp;Jours</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;From</source>
+        <translation>À &amp;partir du</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;GB</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Price</source>
+        <translation>P&amp;rix</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Retire selected</source>
+        <translation>&amp;Retirer la sélection</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Bundle</source>
+        <translation>Forfait</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>C&amp;ode</source>
+        <translation>C&amp;ode</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Catalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Choose a bundle or plan in the list first</source>
+        <translation>Choisissez d'abord un forfait ou un abonnement dans la liste</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Plan</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Saved: {code}</source>
+        <translation>Enregistré : {code}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>retired</source>
+        <translation>retiré</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerMenu</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Catalog: bundles and plans…</source>
+        <translation>Catalogue : forfaits et abonnements…</translation>
+    </message>
+</context>
 </TS>

@@ -2311,4 +2311,135 @@
         <translation>Dawati la Huduma kwa Wateja…</translation>
     </message>
 </context>
+<context>
+    <name>CatalogManagerDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ongeza</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Change selected</source>
+        <translation>&amp;Badilisha kilichochaguliwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Days</source>
+        <translation>&amp;Siku</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;From</source>
+        <translation>&amp;Kuanzia</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;GB</source>
+        <translation>&amp;GB</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Aina</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Jina</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Price</source>
+        <translation>&amp;Bei</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Retire selected</source>
+        <translation>&amp;Ondoa kilichochaguliwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Bundle</source>
+        <translation>Kifurushi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>C&amp;ode</source>
+        <translation>M&amp;simbo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Catalog</source>
+        <translation>Orodha ya vifurushi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Choose a bundle or plan in the list first</source>
+        <translation>Chagua kwanza kifurushi au mpango kwenye orodha</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Close</source>
+        <translation>Funga</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Code</source>
+        <translation>Msimbo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Kind</source>
+        <translation>Aina</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Name</source>
+        <translation>Jina</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Plan</source>
+        <translation>Mpango</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Price</source>
+        <translation>Bei</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Saved: {code}</source>
+        <translation>Imehifadhiwa: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Since</source>
+        <translation>Tangu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>State</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>active</source>
+        <translation>hai</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>retired</source>
+        <translation>imeondolewa</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerMenu</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Catalog: bundles and plans…</source>
+        <translation>Orodha: vifurushi na mipango…</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,4 @@
-"""The Managers menu of the counter and its shortcuts (Ctrl+D, M, E, Shift+O, R, J, U, K, B).
+"""The Managers menu of the counter and its shortcuts (Ctrl+D, M, E, Shift+O, R, J, U, K, B, Shift+C).
 
 The menu shows only to a user who holds at least one manager's right, and follows whoever is
 signed in (it is re-applied after an unlock). The shortcuts stay live for everyone: a cashier
@@ -50,6 +50,7 @@ class ManagerMenu(QObject):
             ("conflicts", "Ctrl+K", Right.REVIEW_CONFLICTS),
             (None, "", None),
             ("corporate", "Ctrl+B", Right.CORPORATE_BILLING),
+            ("catalog", "Ctrl+Shift+C", Right.MANAGE_CATALOG),
         )
         self.entries: dict[str, _Entry] = {}
         self.actions: dict[str, QAction] = {}
@@ -84,6 +85,7 @@ class ManagerMenu(QObject):
             ("users", self.tr("Users…")),
             ("conflicts", self.tr("Sync conflicts…")),
             ("corporate", self.tr("Corporate accounts and invoices…")),
+            ("catalog", self.tr("Catalog: bundles and plans…")),
         ):
             self.actions[key].setText(text)
 

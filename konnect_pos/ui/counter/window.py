@@ -104,6 +104,7 @@ class CounterWindow(QMainWindow):
         self.customer_phone = ""
         self.settings_dialog: QWidget | None = None
         self.desk_dialog: QWidget | None = None  # Settings ▸ Customer-service desk…
+        self.catalog_dialog: QWidget | None = None  # Managers ▸ Catalog…
 
         self.search_box = CustomerSearchBox(lambda: self.counter, worker)
         self.search_box.picked.connect(self.pick)
@@ -173,6 +174,7 @@ class CounterWindow(QMainWindow):
                 "users": manager.open_users,
                 "conflicts": manager.open_conflicts,
                 "corporate": manager.open_corporate,
+                "catalog": self.open_catalog_manager,
             },
             counter.user.role,
         )
@@ -267,6 +269,15 @@ class CounterWindow(QMainWindow):
         self.counter = replace(self.counter, terminal=terminal)
         self.retranslate()
         self.sale.caller.show_for(self.panel.overview.customer.country if self.panel.overview else None)
+
+    def open_catalog_manager(self) -> None:
+        """Managers ▸ Catalog… (Ctrl+Shift+C): the counter's buttons follow every change."""
+        from konnect_pos.ui.counter.catalog_manager import CatalogManagerDialog
+
+        reload = lambda: self.sale.load_catalog(self.sale.caller.terms)  # noqa: E731 - the caller's, at a desk
+        dialog = CatalogManagerDialog(lambda: self.counter, self.worker, reload, self)
+        self.catalog_dialog = dialog
+        dialog.open()
 
     # --- lock (Ctrl+L, idle) --------------------------------------------------------------
     def lock(self) -> None:

@@ -86,33 +86,31 @@ def test_a_manager_adds_reprices_and_retires_and_each_change_is_journaled_and_ve
     assert not report.ok and any("catalog change of CD-MEGA300" in p for p in report.problems)
 
 
-BAD_INPUT = (
-    [
-        (lambda c: catalog_admin.add_bundle(c, "CD", "CD-WEEK5", "Again", "6", "5", 7), Conflict),
-        (lambda c: catalog_admin.add_bundle(c, "CD", "x", "Tiny code", "6", "5", 7), ValidationError),
-        (lambda c: catalog_admin.add_bundle(c, "CD", "CD-NEW", "", "6", "5", 7), ValidationError),
-        (lambda c: catalog_admin.add_bundle(c, "CD", "CD-NEW", "New", "0", "5", 7), ValidationError),
-        (lambda c: catalog_admin.add_bundle(c, "CD", "CD-NEW", "New", "6.001", "5", 7), ValidationError),
-        (lambda c: catalog_admin.add_bundle(c, "CD", "CD-NEW", "New", "6", "-1", 7), ValidationError),
-        (lambda c: catalog_admin.add_bundle(c, "CD", "CD-NEW", "New", "6", "nan", 7), ValidationError),
-        (lambda c: catalog_admin.add_bundle(c, "CD", "CD-NEW", "New", "6", "5", 0), ValidationError),
-        (lambda c: catalog_admin.add_bundle(c, "TZ", "TZ-NEW", "Elsewhere", "6000", "5", 7), ValidationError),
-        (lambda c: catalog_admin.change(c, "bundle", "CD-WEEK5"), ValidationError),
-        (
-            lambda c: catalog_admin.change(c, "bundle", "CD-WEEK5", price="7", effective="2026-11-19"),
-            ValidationError,
-        ),
-        (
-            lambda c: catalog_admin.change(c, "bundle", "CD-WEEK5", price="7", effective="20/11"),
-            ValidationError,
-        ),
-        (lambda c: catalog_admin.change(c, "bundle", "CD-WEEK5", effective="2026-12-01"), ValidationError),
-        (lambda c: catalog_admin.change(c, "plan", "CD-HOME", data_gb="5"), ValidationError),
-        (lambda c: catalog_admin.change(c, "bundle", "CD-NOPE", name="x"), NotFound),
-        (lambda c: catalog_admin.change(c, "bundle", "TZ-WEEK5", name="x"), ValidationError),
-        (lambda c: catalog_admin.retire(c, "thing", "CD-WEEK5"), ValidationError),
-    ],
-)
+BAD_INPUT = [
+    (lambda c: catalog_admin.add_bundle(c, "CD", "CD-WEEK5", "Again", "6", "5", 7), Conflict),
+    (lambda c: catalog_admin.add_bundle(c, "CD", "x", "Tiny code", "6", "5", 7), ValidationError),
+    (lambda c: catalog_admin.add_bundle(c, "CD", "CD-NEW", "", "6", "5", 7), ValidationError),
+    (lambda c: catalog_admin.add_bundle(c, "CD", "CD-NEW", "New", "0", "5", 7), ValidationError),
+    (lambda c: catalog_admin.add_bundle(c, "CD", "CD-NEW", "New", "6.001", "5", 7), ValidationError),
+    (lambda c: catalog_admin.add_bundle(c, "CD", "CD-NEW", "New", "6", "-1", 7), ValidationError),
+    (lambda c: catalog_admin.add_bundle(c, "CD", "CD-NEW", "New", "6", "nan", 7), ValidationError),
+    (lambda c: catalog_admin.add_bundle(c, "CD", "CD-NEW", "New", "6", "5", 0), ValidationError),
+    (lambda c: catalog_admin.add_bundle(c, "TZ", "TZ-NEW", "Elsewhere", "6000", "5", 7), ValidationError),
+    (lambda c: catalog_admin.change(c, "bundle", "CD-WEEK5"), ValidationError),
+    (
+        lambda c: catalog_admin.change(c, "bundle", "CD-WEEK5", price="7", effective="2026-11-19"),
+        ValidationError,
+    ),
+    (
+        lambda c: catalog_admin.change(c, "bundle", "CD-WEEK5", price="7", effective="20/11"),
+        ValidationError,
+    ),
+    (lambda c: catalog_admin.change(c, "bundle", "CD-WEEK5", effective="2026-12-01"), ValidationError),
+    (lambda c: catalog_admin.change(c, "plan", "CD-HOME", data_gb="5"), ValidationError),
+    (lambda c: catalog_admin.change(c, "bundle", "CD-NOPE", name="x"), NotFound),
+    (lambda c: catalog_admin.change(c, "bundle", "TZ-WEEK5", name="x"), ValidationError),
+    (lambda c: catalog_admin.retire(c, "thing", "CD-WEEK5"), ValidationError),
+]
 
 
 def test_bad_input_is_refused_and_changes_nothing(demo_db, clock):

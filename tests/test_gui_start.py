@@ -83,5 +83,5 @@ def test_an_unknown_terminal_is_one_line_naming_the_terminals(tmp_path, capsys, 
     lines = capsys.readouterr().err.strip().splitlines()
     assert lines == [
         "konnect-pos: No terminal NOPE-T9 here: choose one of "
-        "ABJ01-T1, BZV01-T1, DAR01-T1, KIN01-T1, LUB01-T1 with --terminal"
+        "ABJ01-T1, BZV01-T1, CSC01-T1, DAR01-T1, KIN01-T1, LUB01-T1 with --terminal"
     ]

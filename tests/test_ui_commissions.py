@@ -1,4 +1,4 @@
-"""Managers ▸ Commission statement… (Ctrl+Shift+C): a manager sees the month's commissions on
+"""Managers ▸ Commission statement… (Ctrl+Shift+R): a manager sees the month's commissions on
 screen and its A4 PDF; a cashier is told who may; a backwards period is refused in a sentence."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def cells(table) -> list[list[str]]:
 def test_a_manager_sees_the_statement_and_its_pdf(gui, qtbot, tmp_path):  # noqa: F811
     receipt = sold_with_a_rate()
     window = sign_in(gui, qtbot, username="manager", pin="222222")
-    press(qtbot, Qt.Key.Key_C, CTRL_SHIFT)
+    press(qtbot, Qt.Key.Key_R, CTRL_SHIFT)
     qtbot.waitUntil(lambda: window.manager.commission_dialog is not None, timeout=WAIT)
     dialog = window.manager.commission_dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.table.rowCount() == 1, timeout=WAIT)
@@ -62,7 +62,7 @@ def test_a_manager_sees_the_statement_and_its_pdf(gui, qtbot, tmp_path):  # noqa
 def test_a_backwards_period_is_refused_in_a_sentence(gui, qtbot):  # noqa: F811
     sold_with_a_rate()
     window = sign_in(gui, qtbot, username="manager", pin="222222")
-    press(qtbot, Qt.Key.Key_C, CTRL_SHIFT)
+    press(qtbot, Qt.Key.Key_R, CTRL_SHIFT)
     qtbot.waitUntil(lambda: window.manager.commission_dialog is not None, timeout=WAIT)
     dialog = window.manager.commission_dialog
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT)
@@ -78,7 +78,7 @@ def test_a_backwards_period_is_refused_in_a_sentence(gui, qtbot):  # noqa: F811
 
 def test_a_cashier_is_told_who_may(gui, qtbot):  # noqa: F811
     window = sign_in(gui, qtbot)
-    press(qtbot, Qt.Key.Key_C, CTRL_SHIFT)
+    press(qtbot, Qt.Key.Key_R, CTRL_SHIFT)
     qtbot.waitUntil(lambda: window.menus.refusal_box is not None, timeout=WAIT)
     assert window.menus.refusal_box.text() == "Only a manager can see reports."
     assert window.manager.commission_dialog is None

@@ -23,6 +23,7 @@ from konnect_pos.cli import (
     customers,
     day,
     demo,
+    desk,
     distributor_float,
     exchange_rate,
     gui,
@@ -35,6 +36,7 @@ from konnect_pos.cli import (
     users,
     verify,
 )
+from konnect_pos.cli import catalog as catalog_cli
 from konnect_pos.cli.common import EXIT_USAGE, OneLineParser, lang, tr, translate_error
 from konnect_pos.domain.errors import KonnectError
 
@@ -60,6 +62,8 @@ AREAS = (
     plans,
     distributor_float,
     commissions,
+    catalog_cli,
+    desk,
 )
 # Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
 SHARED_OPTIONS = ("db", "terminal")

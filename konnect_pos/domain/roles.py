@@ -41,8 +41,9 @@ _MANAGER = _CASHIER | {
     Right.UNLOCK_USERS,
     Right.REVIEW_CONFLICTS,
     Right.CORPORATE_BILLING,
+    Right.MANAGE_CATALOG,
 }
-_ADMIN = _MANAGER | {Right.MANAGE_USERS, Right.MANAGE_CATALOG, Right.OUTLET_SETTINGS}
+_ADMIN = _MANAGER | {Right.MANAGE_USERS, Right.OUTLET_SETTINGS}
 
 RIGHTS: dict[Role, frozenset[Right]] = {
     Role.CASHIER: frozenset(_CASHIER),
@@ -70,7 +71,7 @@ REFUSALS: dict[Right, str] = {
     Right.REVIEW_CONFLICTS: "Only a manager can review the conflicts found by headquarters.",
     Right.CORPORATE_BILLING: "Only a manager can manage corporate accounts.",
     Right.MANAGE_USERS: "Only an administrator can manage users.",
-    Right.MANAGE_CATALOG: "Only an administrator can change the catalog.",
+    Right.MANAGE_CATALOG: "Only a manager can change the catalog.",
     Right.OUTLET_SETTINGS: "Only an administrator can change the outlet's settings.",
 }
 

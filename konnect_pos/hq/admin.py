@@ -27,6 +27,7 @@ from konnect_pos.hq.schema import migrate
 READABLE = (
     "hq_outlet", "hq_bundle", "hq_bundle_price", "hq_user", "hq_customer", "hq_conflict",
     "hq_commission_rate",
+    "hq_plan", "hq_plan_price",
 )  # fmt: skip
 
 

@@ -202,6 +202,10 @@ SHAPES: dict[str, dict[str, Check]] = {
     },
     "float_pull": {"uuid": _text, "outlet": _text, "topped_up_minor": _integer, "used_minor": _integer},
     "offline_override": {"uuid": _text, "user": _text, "at": _instant, "reason": _text},
+    "catalog_change": {
+        "uuid": _text, "item": _one_of("bundle", "plan"), "action": _one_of("add", "change", "retire"),
+        "country": _text, "code": _text, "details": lambda value: isinstance(value, dict), "user": _text,
+    },
 }  # fmt: skip
 
 # Kinds whose record id names one record of one terminal (customers and corporate accounts

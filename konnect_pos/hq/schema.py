@@ -503,11 +503,35 @@ END $$;
 REVOKE ALL ON FUNCTION hq_send_statement(TEXT, JSONB) FROM PUBLIC;
 """
 
-STEPS: tuple[str, ...] = (STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7, STEP_8)
+# The catalog's plans at HQ and a catalog change a terminal's manager made (issue 20 item 1): plans
+# and their dated fees are pulled like bundles and their prices. Numbered 10: 7 to 9 land in parallel.
+STEP_10 = """
+CREATE TABLE hq_plan (
+    country TEXT NOT NULL, code TEXT PRIMARY KEY, name TEXT NOT NULL, currency TEXT NOT NULL,
+    fee_minor BIGINT NOT NULL CHECK (fee_minor > 0), period_days INTEGER NOT NULL,
+    active BOOLEAN NOT NULL DEFAULT TRUE, version BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE hq_plan_price (
+    code TEXT NOT NULL REFERENCES hq_plan (code), effective_from DATE NOT NULL,
+    fee_minor BIGINT NOT NULL CHECK (fee_minor > 0), recorded_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    version BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (code, effective_from)
+);
+CREATE TRIGGER hq_plan_version BEFORE INSERT OR UPDATE ON hq_plan
+    FOR EACH ROW EXECUTE FUNCTION hq_bump_version();
+CREATE TRIGGER hq_plan_price_version BEFORE INSERT OR UPDATE ON hq_plan_price
+    FOR EACH ROW EXECUTE FUNCTION hq_bump_version();
+"""
+
+# (number, step): numbers may have gaps, like the terminal's (decisions.md "Schema steps").
+STEPS: tuple[tuple[int, str], ...] = (
+    (1, STEP_1), (2, STEP_2), (3, STEP_3), (4, STEP_4), (5, STEP_5), (6, STEP_6), (7, STEP_7), (8, STEP_8),
+    (10, STEP_10),
+)  # fmt: skip
 
 
 def latest_version() -> int:
-    return len(STEPS)
+    return max(number for number, _ in STEPS)
 
 
 def current_version(conn: psycopg.Connection) -> int:
@@ -539,7 +563,7 @@ def migrate(conn: psycopg.Connection) -> int:
         for done in sorted(applied):
             conn.execute(f"INSERT INTO {STEP_TABLE} (version) VALUES (%s) ON CONFLICT DO NOTHING", (done,))
     version = current_version(conn)
-    for number, step in enumerate(STEPS, start=1):
+    for number, step in STEPS:
         if number in applied:
             continue
         with conn.transaction():

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
+from konnect_pos.services.clock import local_date
 from konnect_pos.store.models import Bundle
 from konnect_pos.store.sale_rows import bundle_prices, priced_bundles
 
@@ -59,9 +60,14 @@ def bundles_for_country(country: str, on: date) -> list[BundleView]:
     return [_view(row, prices[row.id]) for row in rows]
 
 
-def bundles_on_sale(counter: Counter) -> list[BundleView]:
-    """What the counter's outlet sells, at the prices of the outlet's day."""
-    return bundles_for_country(counter.terminal.outlet.country.code, counter.today())
+def bundles_on_sale(
+    counter: Counter, country: str | None = None, zone: str | None = None
+) -> list[BundleView]:
+    """What the counter's outlet sells, at the prices of the outlet's day; at a customer-service
+    desk, what it sells a caller of ``country`` (at the prices of that country's day, in ``zone``)."""
+    if country is None or zone is None:
+        return bundles_for_country(counter.terminal.outlet.country.code, counter.today())
+    return bundles_for_country(country, local_date(counter.clock(), zone))
 
 
 def get_bundles(codes: list[str], country: str, on: date) -> list[BundleView]:

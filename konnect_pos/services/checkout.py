@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import peewee
 
@@ -28,6 +27,7 @@ from konnect_pos.services.business_day import day_for_sale
 from konnect_pos.services.catalog import BundleView, get_bundles
 from konnect_pos.services.clock import local_date
 from konnect_pos.services.commissions import journaled_commission, line_commissions
+from konnect_pos.services.customer_service import caller_terms, is_desk
 from konnect_pos.services.customers import customer_row
 from konnect_pos.services.exchange_rates import rate_from_row, rate_key
 from konnect_pos.services.ids import new_uuid
@@ -163,14 +163,15 @@ def _price_lines(
     outlet = counter.terminal.outlet
     if not items:
         raise ValidationError("Choose at least one bundle", field="bundle")
-    if customer.country != outlet.country.code:
+    if customer.country != outlet.country.code and not is_desk(outlet):
         raise ValidationError(
             "This customer's account is in {country}; sell it at an outlet of that country",
             field="customer",
             country=customer.country,
         )
-    on = at.astimezone(ZoneInfo(outlet.zone)).date()
-    bundles = get_bundles([item.bundle_code for item in items], outlet.country.code, on)
+    terms = caller_terms(outlet, customer.country)  # a desk sells the caller's country's catalog
+    on = local_date(at, terms.zone)
+    bundles = get_bundles([item.bundle_code for item in items], terms.country.code, on)
     currencies = {b.price.currency for b in bundles}
     if len(currencies) > 1:
         raise ValidationError("Bundles in one sale must share one currency", field="bundle")
@@ -181,7 +182,7 @@ def _price_lines(
         [(new_uuid(), _terms(b), item.trigger) for b, item in zip(bundles, items, strict=True)],
         at,
     )
-    rate = outlet.vat_rate
+    rate = terms.vat_rate
     lines = tuple(
         CartLine(bundle=b, trigger=p.trigger, price=b.price, vat=vat_included(b.price, rate))
         for b, p in zip(bundles, planned, strict=True)
@@ -210,9 +211,14 @@ def account_timeline(account_number: str, at: datetime) -> queue.Timeline:
     return queue.project(purchases, readings, at)
 
 
-def payment_rules(outlet: OutletView, rate: ExchangeRate | None = None) -> PaymentRules:
+def payment_rules(
+    outlet: OutletView, rate: ExchangeRate | None = None, caller_country: str | None = None
+) -> PaymentRules:
     """What the outlet takes: the payment dialog offers these methods, the sale enforces them.
-    ``rate``: the day's rate where cash is taken in two currencies (DRC)."""
+    ``rate``: the day's rate where cash is taken in two currencies (DRC). At a customer-service
+    desk, ``caller_country``'s providers (the desk's merchant numbers for that country)."""
+    if is_desk(outlet) and caller_country is not None:
+        return caller_terms(outlet, caller_country).desk_rules
     return PaymentRules(outlet.kind, outlet.country.code, outlet.providers, outlet.accepts_card, rate=rate)
 
 
@@ -302,7 +308,8 @@ def commit_sale(
     today = local_date(at, outlet.zone)
     try:
         latest, rate = day_and_rate(terminal_id, rate_key(outlet, today))  # one statement
-        settlement = settle_under(payment_rules(outlet, rate_from_row(rate)), total, tenders)
+        rules = payment_rules(outlet, rate_from_row(rate), customer.country)
+        settlement = settle_under(rules, total, tenders)
         day_id = day_for_sale(latest, today)
         references = [(p.provider or "", p.reference) for p in settlement.payments if p.reference]
         number, head, used = claim_receipt(terminal_id, references)  # and the journal head
@@ -333,7 +340,8 @@ def commit_sale(
             )
         )
         lines, extra = write_lines(sale_id)
-        payments = _write_payments(sale_id, settlement, outlet.merchant_numbers)
+        numbers = caller_terms(outlet, customer.country).merchant_numbers
+        payments = _write_payments(sale_id, settlement, numbers)
         day_totals.add_sale(sale_id)
         head_fields = (sale_uuid, receipt_number, customer.account_number, counter.user.username, at)
         payload = _payload(*head_fields, figures, lines, payments)

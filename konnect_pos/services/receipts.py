@@ -71,7 +71,8 @@ def receipt_data(receipt_number: str, *, copy: bool = False, language: str | Non
         )
         for p in Payment.select().where(Payment.sale == sale).order_by(Payment.position)
     )
-    service = country(outlet.country).customer_service
+    caller = sale.customer.country if sale.channel == "customer_service" else outlet.country
+    service = country(caller).customer_service  # a desk's caller is told their own country's numbers
     vat_rates = {line.vat_rate for line in SaleLine.select(SaleLine.vat_rate).where(SaleLine.sale == sale)}
     top_up = top_up_effect(sale)
     if top_up is not None:

@@ -18,6 +18,7 @@ import peewee
 
 from konnect_pos.domain.journal import canonical
 from konnect_pos.services import outlet_limits
+from konnect_pos.services.catalog_admin import change_payload
 from konnect_pos.services.journal import ChainProblem, check_chain
 from konnect_pos.services.journal_anchor import Anchor, anchor_problem, head, terminal_labels
 from konnect_pos.services.plans import reversal_key
@@ -28,6 +29,7 @@ from konnect_pos.store.models import (
     BalanceEntry,
     BusinessDay,
     CashMovement,
+    CatalogChange,
     CorporateAccount,
     CorporateInvoice,
     CorporateInvoiceLine,
@@ -265,6 +267,7 @@ KIND_NAMES = {
     "corporate_invoice": "corporate invoice",
     "exchange_rate": "exchange rate",
     **outlet_limits.KIND_NAMES,
+    "catalog_change": "catalog change",
 }
 TABLES: dict[str, type[peewee.Model]] = {
     "sale": Sale,
@@ -276,6 +279,7 @@ TABLES: dict[str, type[peewee.Model]] = {
     "corporate_invoice": CorporateInvoice,
     "exchange_rate": ExchangeRate,
     **outlet_limits.TABLES,
+    "catalog_change": CatalogChange,
 }
 CHUNK = 2_000
 PROBLEMS_SHOWN = 50  # per check: a wholesale edit is not listed row by row
@@ -304,6 +308,7 @@ def _money_records(labels: dict[int, str]) -> tuple[int, int, list[str]]:
         "corporate_invoice": _invoices,
         "exchange_rate": lambda: _exchange_rates(users),
         **outlet_limits.RECORDS,
+        "catalog_change": lambda: _catalog_changes(users),
     }
     claimed: set[str] = set()
 
@@ -472,6 +477,15 @@ def _exchange_rates(users: dict[int, str]) -> Records:
                     "approved_by": None,
                 },
             )
+            for row in chunk
+        ]
+
+
+def _catalog_changes(users: dict[int, str]) -> Records:
+    """Bundles and plans a manager added, changed or retired at a terminal."""
+    for chunk in _by_id(CatalogChange.select(), CatalogChange):
+        yield [
+            (row.uuid, f"catalog change of {row.code}", change_payload(row, users.get(row.user_id, "")))
             for row in chunk
         ]
 

@@ -545,3 +545,34 @@ class OutletCloseRule(BaseModel):
     outlet = peewee.ForeignKeyField(Outlet, unique=True, on_delete="RESTRICT")
     blind_close = peewee.BooleanField(default=False)
     comment_thresholds = peewee.TextField(default="{}")  # JSON {currency: minor units}
+
+
+class PlanPrice(BaseModel):
+    """A plan's fee from a local business date on (a manager's change or HQ's), like ``BundlePrice``."""
+
+    plan = peewee.ForeignKeyField(Plan, on_delete="RESTRICT")
+    effective_from = peewee.CharField()  # ISO date, compared as text
+    fee_minor = peewee.BigIntegerField()
+
+
+class CatalogChange(BaseModel):
+    """A bundle or plan added, changed or retired at this terminal (append-only, journaled)."""
+
+    uuid = peewee.CharField(unique=True)
+    terminal = peewee.ForeignKeyField(Terminal, on_delete="RESTRICT")
+    user = peewee.ForeignKeyField(User, on_delete="RESTRICT")
+    at = UTCDateTimeField()
+    item = peewee.CharField()  # bundle | plan
+    action = peewee.CharField()  # add | change | retire
+    country = peewee.CharField()
+    code = peewee.CharField()
+    details = peewee.TextField()  # JSON of what was set
+
+
+class DeskMerchantNumber(BaseModel):
+    """The merchant number a customer-service desk gives a caller of ``country`` for ``provider``."""
+
+    outlet = peewee.ForeignKeyField(Outlet, on_delete="RESTRICT")
+    country = peewee.CharField()
+    provider = peewee.CharField()
+    number = peewee.CharField()

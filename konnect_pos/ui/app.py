@@ -161,10 +161,20 @@ class App:
         beside.addWidget(crash_logs, 1)
         dialog.saved.connect(crash_logs.save_settings)
         dialog.saved.connect(lambda: set_language(self.settings.language()))
+        dialog.add_desk_button(lambda: self.open_desk(window, dialog))
         window.settings_dialog = dialog
         dialog.open()
         outlet = window.outlet
         self.worker.submit(lambda: close_rules(outlet), dialog.show_close_rules, dialog.show_error)
+
+    def open_desk(self, window, parent) -> None:
+        """Settings ▸ Customer-service desk… (administrators): the outlet's kind and callers' numbers."""
+        from konnect_pos.ui.desk_dialog import DeskDialog
+
+        desk = DeskDialog(lambda: window.counter, self.worker, parent)
+        desk.saved.connect(window.set_outlet)
+        window.desk_dialog = desk
+        desk.open()
 
     def close_after_restore(self, backups) -> None:
         """The data under the signed-in counter changed: say so, then close (the next start reads it)."""

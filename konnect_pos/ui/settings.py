@@ -151,6 +151,7 @@ class SettingsDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch()
         buttons.addWidget(self.save_button)
+        self.button_row = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.outlet_box)
@@ -161,8 +162,19 @@ class SettingsDialog(QDialog):
         layout.addLayout(buttons)
         self.retranslate()
 
+    def add_desk_button(self, open_desk: Callable[[], None]) -> None:
+        """The button that opens the customer-service desk set-up (administrators), beside Cancel: the
+        dialog must still fit a 1366×768 screen (tests/test_ui_window_size.py)."""
+        self.desk_button = QPushButton(self.tr("Customer-service desk…"))
+        self.desk_button.setAutoDefault(False)
+        self.desk_button.setEnabled(self.can_edit_outlet)
+        self.desk_button.clicked.connect(open_desk)
+        self.button_row.insertWidget(1, self.desk_button)
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
+        if hasattr(self, "desk_button"):
+            self.desk_button.setText(self.tr("Customer-service desk…"))
         for widget, text in (
             (self.language, self.tr("&Language")),
             (self.receipt_format, self.tr("Receipt &format")),

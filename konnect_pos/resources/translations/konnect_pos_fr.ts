@@ -932,6 +932,16 @@
         <source>Add at least one bundle first</source>
         <translation>Ajoutez d&apos;abord au moins un forfait</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>All bundles… (F6)</source>
+        <translation>Tous les forfaits… (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>All {count} bundles… (F6)</source>
+        <translation>Les {count} forfaits… (F6)</translation>
+    </message>
 </context>
 <context>
     <name>PlanActions</name>
@@ -1809,6 +1819,11 @@
         <source>A {currency} variance above this needs a comment</source>
         <translation>Un écart en {currency} au-delà de ce montant demande un commentaire</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py"/>
+        <source>Customer-service desk…</source>
+        <translation>Service client…</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
@@ -2128,6 +2143,11 @@
         <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
         <source>Commission statement…</source>
         <translation>Relevé de commissions…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Catalog: bundles and plans…</source>
+        <translation>Catalogue : forfaits et abonnements…</translation>
     </message>
 </context>
 <context>
@@ -2593,6 +2613,218 @@
         <location filename="../../konnect_pos/ui/commission_dialog.py"/>
         <source>No sale in this period</source>
         <translation>Aucune vente sur cette période</translation>
+    </message>
+</context>
+<context>
+    <name>CallerLine</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>Caller from {country}</source>
+        <translation>Appelant de {country}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>Customer Service {hours}, {phone}</source>
+        <translation>Service client {hours}, {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>Monday to Saturday, 9am–6pm</source>
+        <translation>du lundi au samedi, de 9 h à 18 h</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>mobile money only: {numbers}</source>
+        <translation>mobile money uniquement : {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>no merchant number set</source>
+        <translation>aucun numéro marchand</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogListDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_list.py"/>
+        <source>All bundles ({count})</source>
+        <translation>Tous les forfaits ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_list.py"/>
+        <source>Type part of a name or code</source>
+        <translation>Tapez une partie du nom ou du code</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_list.py"/>
+        <source>↑/↓ choose · Enter adds to the cart · Esc closes</source>
+        <translation>↑/↓ choisir · Entrée ajoute au panier · Échap ferme</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>&amp;Kind of outlet</source>
+        <translation>&amp;Type de point de vente</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Customer Service (by phone)</source>
+        <translation>Service client (par téléphone)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Customer-service desk</source>
+        <translation>Service client</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Distributor</source>
+        <translation>Distributeur</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Konnect shop</source>
+        <translation>Boutique Konnect</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Merchant numbers given to callers of each country</source>
+        <translation>Numéros marchands donnés aux appelants de chaque pays</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogManagerDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Change selected</source>
+        <translation>&amp;Modifier la sélection</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Days</source>
+        <translation>&amp;Jours</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;From</source>
+        <translation>À &amp;partir du</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;GB</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Price</source>
+        <translation>P&amp;rix</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Retire selected</source>
+        <translation>&amp;Retirer la sélection</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Bundle</source>
+        <translation>Forfait</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>C&amp;ode</source>
+        <translation>C&amp;ode</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Catalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Choose a bundle or plan in the list first</source>
+        <translation>Choisissez d'abord un forfait ou un abonnement dans la liste</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Plan</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Saved: {code}</source>
+        <translation>Enregistré : {code}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>retired</source>
+        <translation>retiré</translation>
     </message>
 </context>
 </TS>

@@ -932,6 +932,16 @@
         <source>Add at least one bundle first</source>
         <translation>Ongeza kwanza angalau kifurushi kimoja</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>All bundles… (F6)</source>
+        <translation>Vifurushi vyote… (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/sale_actions.py"/>
+        <source>All {count} bundles… (F6)</source>
+        <translation>Vifurushi vyote {count}… (F6)</translation>
+    </message>
 </context>
 <context>
     <name>PlanActions</name>
@@ -1809,6 +1819,11 @@
         <source>A {currency} variance above this needs a comment</source>
         <translation>Tofauti ya {currency} inayozidi kiasi hiki inahitaji maoni</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/settings.py"/>
+        <source>Customer-service desk…</source>
+        <translation>Dawati la Huduma kwa Wateja…</translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
@@ -2128,6 +2143,11 @@
         <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
         <source>Commission statement…</source>
         <translation>Taarifa ya kamisheni…</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/manager_menu.py"/>
+        <source>Catalog: bundles and plans…</source>
+        <translation>Orodha: vifurushi na mipango…</translation>
     </message>
 </context>
 <context>
@@ -2593,6 +2613,218 @@
         <location filename="../../konnect_pos/ui/commission_dialog.py"/>
         <source>No sale in this period</source>
         <translation>Hakuna mauzo katika kipindi hiki</translation>
+    </message>
+</context>
+<context>
+    <name>CallerLine</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>Caller from {country}</source>
+        <translation>Mpigaji kutoka {country}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>Customer Service {hours}, {phone}</source>
+        <translation>Huduma kwa Wateja {hours}, {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>Monday to Saturday, 9am–6pm</source>
+        <translation>Jumatatu hadi Jumamosi, saa 3 asubuhi hadi saa 12 jioni</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>mobile money only: {numbers}</source>
+        <translation>pesa za rununu pekee: {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
+        <source>no merchant number set</source>
+        <translation>hakuna nambari ya mfanyabiashara</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogListDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_list.py"/>
+        <source>All bundles ({count})</source>
+        <translation>Vifurushi vyote ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_list.py"/>
+        <source>Type part of a name or code</source>
+        <translation>Andika sehemu ya jina au msimbo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_list.py"/>
+        <source>↑/↓ choose · Enter adds to the cart · Esc closes</source>
+        <translation>↑/↓ chagua · Enter huongeza kwenye kikapu · Esc hufunga</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>&amp;Kind of outlet</source>
+        <translation>&amp;Aina ya kituo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Customer Service (by phone)</source>
+        <translation>Huduma kwa Wateja (kwa simu)</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Customer-service desk</source>
+        <translation>Dawati la Huduma kwa Wateja</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Distributor</source>
+        <translation>Msambazaji</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Konnect shop</source>
+        <translation>Duka la Konnect</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Merchant numbers given to callers of each country</source>
+        <translation>Nambari za mfanyabiashara zinazotolewa kwa wapigaji wa kila nchi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/desk_dialog.py"/>
+        <source>Save</source>
+        <translation>Hifadhi</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogManagerDialog</name>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ongeza</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Change selected</source>
+        <translation>&amp;Badilisha kilichochaguliwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Days</source>
+        <translation>&amp;Siku</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;From</source>
+        <translation>&amp;Kuanzia</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;GB</source>
+        <translation>&amp;GB</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Aina</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Jina</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Price</source>
+        <translation>&amp;Bei</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>&amp;Retire selected</source>
+        <translation>&amp;Ondoa kilichochaguliwa</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Bundle</source>
+        <translation>Kifurushi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>C&amp;ode</source>
+        <translation>M&amp;simbo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Catalog</source>
+        <translation>Orodha ya vifurushi</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Choose a bundle or plan in the list first</source>
+        <translation>Chagua kwanza kifurushi au mpango kwenye orodha</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Close</source>
+        <translation>Funga</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Code</source>
+        <translation>Msimbo</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Kind</source>
+        <translation>Aina</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Name</source>
+        <translation>Jina</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Plan</source>
+        <translation>Mpango</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Price</source>
+        <translation>Bei</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Saved: {code}</source>
+        <translation>Imehifadhiwa: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>Since</source>
+        <translation>Tangu</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>State</source>
+        <translation>Hali</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>active</source>
+        <translation>hai</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/catalog_manager.py"/>
+        <source>retired</source>
+        <translation>imeondolewa</translation>
     </message>
 </context>
 </TS>

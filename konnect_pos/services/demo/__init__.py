@@ -25,7 +25,15 @@ from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.outlet_directory import seed_directory
 from konnect_pos.services.users import hash_pin
 from konnect_pos.store.database import db, write_transaction
-from konnect_pos.store.models import Bundle, Customer, MerchantNumber, Outlet, Terminal, User
+from konnect_pos.store.models import (
+    Bundle,
+    Customer,
+    DeskMerchantNumber,
+    MerchantNumber,
+    Outlet,
+    Terminal,
+    User,
+)
 
 DEMO_USERS = (
     ("cashier", "Neema Cashier", "cashier", "1111"),
@@ -102,6 +110,9 @@ def seed(
             )
             for provider, number in spec["merchant_numbers"].items():
                 MerchantNumber.create(outlet=outlet, provider=provider, number=number)
+            for caller, numbers in spec.get("desk_numbers", {}).items():  # the customer-service desk
+                for provider, number in numbers.items():
+                    DeskMerchantNumber.create(outlet=outlet, country=caller, provider=provider, number=number)
             Terminal.create(uuid=new_uuid(), outlet=outlet, code="T1", created_at=now)
         for code in countries:
             for position, bundle in enumerate(data["bundles"][code]):

@@ -34,6 +34,7 @@ from konnect_pos.hq.connection import (
     refused,
     terminal_timeouts,
 )
+from konnect_pos.services.catalog_admin import connect_plus_columns
 from konnect_pos.services.clock import Clock
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.journal import pending_count
@@ -53,6 +54,8 @@ from konnect_pos.store.models import (
     MerchantNumber,
     OutboxEvent,
     Outlet,
+    Plan,
+    PlanPrice,
     SyncCursor,
     SyncLink,
     Terminal,
@@ -425,6 +428,31 @@ def _apply_prices(rows: list[dict[str, Any]], now: datetime) -> None:
         ).execute()
 
 
+def _apply_plans(rows: list[dict[str, Any]], now: datetime) -> None:
+    """A new plan gets the Connect+ terms the published rules give its name; a known one keeps them."""
+    for row in rows:
+        fields = {
+            "name": row["name"], "country": row["country"], "currency": row["currency"],
+            "fee_minor": row["fee_minor"], "period_days": row["period_days"], "active": row["active"],
+        }  # fmt: skip
+        plan = Plan.get_or_none(Plan.code == row["code"])
+        if plan is not None:
+            Plan.update(fields).where(Plan.id == plan.id).execute()
+            continue
+        Plan.create(code=row["code"], **fields, **connect_plus_columns(row["name"], row["currency"]))
+
+
+def _apply_plan_prices(rows: list[dict[str, Any]], now: datetime) -> None:
+    for row in rows:
+        plan = Plan.get(Plan.code == row["code"])
+        PlanPrice.insert(
+            plan=plan.id, effective_from=row["effective_from"].isoformat(), fee_minor=row["fee_minor"]
+        ).on_conflict(
+            conflict_target=[PlanPrice.plan, PlanPrice.effective_from],
+            update={PlanPrice.fee_minor: row["fee_minor"]},
+        ).execute()
+
+
 def _apply_users(rows: list[dict[str, Any]], now: datetime) -> None:
     for row in rows:
         fields = {
@@ -467,6 +495,8 @@ PULLS: tuple[tuple[str, str, Callable[[list[dict[str, Any]], datetime], None]], 
     ("hq_outlet", "SELECT * FROM hq_outlet", _apply_outlets),
     ("hq_bundle", "SELECT * FROM hq_bundle", _apply_bundles),
     ("hq_bundle_price", "SELECT * FROM hq_bundle_price", _apply_prices),
+    ("hq_plan", "SELECT * FROM hq_plan", _apply_plans),
+    ("hq_plan_price", "SELECT * FROM hq_plan_price", _apply_plan_prices),
     ("hq_user", "SELECT * FROM hq_user", _apply_users),
     ("hq_customer", "SELECT * FROM hq_customer", _apply_customers),
     ("hq_commission_rate", "SELECT * FROM hq_commission_rate", apply_commission_rates),

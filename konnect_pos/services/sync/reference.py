@@ -12,7 +12,7 @@ from typing import Any
 import psycopg
 
 from konnect_pos.hq.connection import hq_connect
-from konnect_pos.store.models import Bundle, Customer, MerchantNumber, Outlet, User
+from konnect_pos.store.models import Bundle, Customer, MerchantNumber, Outlet, Plan, User
 
 BATCH = 5_000
 
@@ -61,6 +61,14 @@ def load_reference(url: str, progress: Callable[[int, int], None] | None = None)
                     for b in bundles
                 ],
             )  # fmt: skip
+            if _has_table(conn, "hq_plan"):  # HQ step 10: plans come down like bundles
+                cur.executemany(
+                    """INSERT INTO hq_plan (country, code, name, currency, fee_minor, period_days, active)
+                       VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (code) DO UPDATE SET
+                       name = EXCLUDED.name, fee_minor = EXCLUDED.fee_minor, active = EXCLUDED.active""",
+                    [(p.country, p.code, p.name, p.currency, p.fee_minor, p.period_days, p.active)
+                     for p in Plan.select()],
+                )  # fmt: skip
             users = list(User.select())
             cur.executemany(
                 """INSERT INTO hq_user (outlet_code, username, full_name, role, pin_hash, active, language)
@@ -88,6 +96,10 @@ def load_reference(url: str, progress: Callable[[int, int], None] | None = None)
             if progress:
                 progress(done, total)
     return LoadSummary(len(outlets), len(bundles), len(users), done)
+
+
+def _has_table(conn: psycopg.Connection, name: str) -> bool:
+    return conn.execute("SELECT to_regclass(%s)", (name,)).fetchone()[0] is not None
 
 
 def _has_places(conn: psycopg.Connection) -> bool:

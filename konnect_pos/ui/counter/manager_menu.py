@@ -1,4 +1,5 @@
-"""The Managers menu of the counter and its shortcuts (Ctrl+D, M, E, Shift+O, R, Shift+C, J, U, K, B).
+"""The Managers menu of the counter and its shortcuts (Ctrl+D, M, E, Shift+O, R, Shift+R, J, U, K, B,
+Shift+C).
 
 The menu shows only to a user who holds at least one manager's right, and follows whoever is
 signed in (it is re-applied after an unlock). The shortcuts stay live for everyone: a cashier
@@ -45,12 +46,13 @@ class ManagerMenu(QObject):
             ("drawer", "Ctrl+Shift+O", Right.CASH_MOVEMENTS),
             (None, "", None),
             ("report", "Ctrl+R", Right.REPORTS),
-            ("commissions", "Ctrl+Shift+C", Right.REPORTS),
+            ("commissions", "Ctrl+Shift+R", Right.REPORTS),
             ("audit", "Ctrl+J", Right.REPORTS),
             ("users", "Ctrl+U", Right.UNLOCK_USERS),
             ("conflicts", "Ctrl+K", Right.REVIEW_CONFLICTS),
             (None, "", None),
             ("corporate", "Ctrl+B", Right.CORPORATE_BILLING),
+            ("catalog", "Ctrl+Shift+C", Right.MANAGE_CATALOG),
         )
         self.entries: dict[str, _Entry] = {}
         self.actions: dict[str, QAction] = {}
@@ -86,6 +88,7 @@ class ManagerMenu(QObject):
             ("users", self.tr("Users…")),
             ("conflicts", self.tr("Sync conflicts…")),
             ("corporate", self.tr("Corporate accounts and invoices…")),
+            ("catalog", self.tr("Catalog: bundles and plans…")),
         ):
             self.actions[key].setText(text)
 

@@ -1,4 +1,5 @@
-"""The sale itself: bundle buttons (1–9), the cart and its totals, payment (F9) and the receipt.
+"""The sale itself: bundle buttons (1–9 add the first nine; the rest scroll, F6 lists them all),
+the cart and its totals, payment (F9) and the receipt.
 
 Every figure on screen is the services' preview of the cart (``checkout.preview_cart``), asked
 again on each change; whether this counter may sell now is asked of the business day before
@@ -12,14 +13,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from konnect_pos.services import business_day, catalog, checkout, receipts
 from konnect_pos.services.catalog import BundleView
 from konnect_pos.services.checkout import CartPreview, SaleResult
+from konnect_pos.services.customer_service import CallerTerms
 from konnect_pos.ui.cart_widget import CartWidget
 from konnect_pos.ui.counter.bundle_advice import AdviceLine
+from konnect_pos.ui.counter.caller_line import CallerLine
+from konnect_pos.ui.counter.catalog_list import OPEN_KEY, CatalogListDialog
 from konnect_pos.ui.counter.exchange_rate import RateLine
 from konnect_pos.ui.i18n import data_text, error_text, money_text
 from konnect_pos.ui.payment_dialog import PaymentDialog
@@ -43,8 +55,20 @@ class SaleActions(QObject):
         self.paid_dialog: PaymentDialog | None = None  # the last sale's, deleted when the next opens
 
         self.catalog_box = QGroupBox()
-        self.catalog_grid = QGridLayout(self.catalog_box)
+        self.catalog_page = QWidget()
+        self.catalog_grid = QGridLayout(self.catalog_page)
+        self.catalog_scroll = QScrollArea()  # three rows show; the rest of the catalog scrolls
+        self.catalog_scroll.setWidgetResizable(True)
+        self.catalog_scroll.setWidget(self.catalog_page)
+        self.catalog_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.catalog_buttons: list[QPushButton] = []
+        self.more_button = QPushButton()
+        self.more_button.clicked.connect(self.open_catalog_list)
+        self.catalog_list: CatalogListDialog | None = None
+        catalog_layout = QVBoxLayout(self.catalog_box)
+        catalog_layout.addWidget(self.catalog_scroll)
+        catalog_layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignRight)
+        QShortcut(QKeySequence(OPEN_KEY), window, self.open_catalog_list)
 
         self.cart = CartWidget()
         self.cart.changed.connect(self.refresh_cart)
@@ -65,6 +89,10 @@ class SaleActions(QObject):
         self.cart_box = QGroupBox()
         cart_layout = QVBoxLayout(self.cart_box)
         self.advice = AdviceLine(lambda: window.counter, window.worker, self.cart, window)  # F8 adds it
+        self.caller = CallerLine(lambda: window.counter, window.worker, window)  # at a desk only
+        self.caller.terms_changed.connect(self._caller_changed)
+        self.catalog_country = ""
+        cart_layout.addWidget(self.caller)
         cart_layout.addWidget(self.advice)
         cart_layout.addWidget(self.cart, 1)
         self.projection_label = QLabel()
@@ -84,17 +112,29 @@ class SaleActions(QObject):
         self.projection_label.setText(self.tr("The account after this sale:"))
         self.pay_button.setText(self.tr("Pay (F9)"))
         self.rate_line.retranslate()
+        self.caller.retranslate()
         self.cart.retranslate()
         self.cart.show_preview(self.preview, money_text)  # amounts in the new language
         self._show_catalog(self.bundles)  # prices and data units in the new language
         self._show_totals()
 
     # --- catalog and cart ---------------------------------------------------------------
-    def load_catalog(self) -> None:
+    def load_catalog(self, terms: CallerTerms | None = None) -> None:
+        """The outlet's bundles, or at a desk the caller's country's (``terms``)."""
         counter = self.window.counter
+        outlet = counter.terminal.outlet
+        country, zone = (terms.country.code, terms.zone) if terms else (outlet.country.code, outlet.zone)
+        self.catalog_country = country
         self.window.worker.submit(
-            lambda: catalog.bundles_on_sale(counter), self._show_catalog, self.show_error
+            lambda: catalog.bundles_on_sale(counter, country, zone),
+            self._show_catalog,
+            self.show_error,
         )
+
+    def _caller_changed(self, terms: CallerTerms | None) -> None:
+        wanted = terms.country.code if terms else self.window.outlet.country.code
+        if wanted != self.catalog_country:
+            self.load_catalog(terms)
 
     def _show_catalog(self, bundles: list[BundleView]) -> None:
         self.bundles = bundles
@@ -102,14 +142,39 @@ class SaleActions(QObject):
             button.deleteLater()
         self.catalog_buttons = []
         for index, bundle in enumerate(bundles):
+            digit = f"{index + 1}. " if index < 9 else ""  # only 1–9 have a key
             button = QPushButton(
-                f"{index + 1}. {bundle.name}\n{data_text(bundle.data_gb)} · {money_text(bundle.price)}"
+                f"{digit}{bundle.name}\n{data_text(bundle.data_gb)} · {money_text(bundle.price)}"
             )
             button.setMinimumHeight(56)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, n=index: self.add_nth(n))
             self.catalog_grid.addWidget(button, index // 3, index % 3)
             self.catalog_buttons.append(button)
+        rows = min(3, (len(bundles) + 2) // 3) or 1
+        spacing = self.catalog_grid.spacing()
+        margins = self.catalog_grid.contentsMargins()
+        self.catalog_scroll.setFixedHeight(
+            rows * (56 + spacing) + margins.top() + margins.bottom() + 2 * self.catalog_scroll.frameWidth()
+        )
+        self.more_button.setText(
+            self.tr("All bundles… (F6)")
+            if len(bundles) <= 9
+            else self.tr("All {count} bundles… (F6)").replace("{count}", str(len(bundles)))
+        )
+
+    def open_catalog_list(self) -> None:
+        """F6: every bundle on sale in a list; Enter puts the chosen one in the cart."""
+        if not self.window.account:
+            self.cart_error.setText(self.tr("Find the customer first (F2)"))
+            return
+        dialog = CatalogListDialog(self.bundles, self._add_code, self.window)
+        self.catalog_list = dialog
+        dialog.open()
+
+    def _add_code(self, code: str) -> None:
+        self.cart.add(code)
+        self.cart.setFocus()
 
     def add_nth(self, index: int) -> None:
         if not self.window.account:
@@ -187,10 +252,11 @@ class SaleActions(QObject):
         if self.paid_dialog is not None and not self.paid_dialog.isVisible():
             self.paid_dialog.deleteLater()  # a child of the window: kept for ever otherwise (issue 17)
         self.paid_dialog = None
+        terms = self.caller.terms  # a desk: the caller's country's numbers, mobile money only
         dialog = PaymentDialog(
             amount,
-            rules=checkout.payment_rules(outlet, self.rate_line.rate),
-            merchant_numbers=outlet.merchant_numbers,
+            rules=terms.desk_rules if terms else checkout.payment_rules(outlet, self.rate_line.rate),
+            merchant_numbers=terms.merchant_numbers if terms else outlet.merchant_numbers,
             customer_phone=window.customer_phone,
             parent=window,
         )

@@ -105,6 +105,8 @@ class CounterWindow(QMainWindow):
         self.account: str | None = None  # the customer at the counter
         self.customer_phone = ""
         self.settings_dialog: QWidget | None = None
+        self.desk_dialog: QWidget | None = None  # Settings ▸ Customer-service desk…
+        self.catalog_dialog: QWidget | None = None  # Managers ▸ Catalog…
 
         self.search_box = CustomerSearchBox(lambda: self.counter, worker)
         self.search_box.picked.connect(self.pick)
@@ -181,6 +183,7 @@ class CounterWindow(QMainWindow):
                 "users": manager.open_users,
                 "conflicts": manager.open_conflicts,
                 "corporate": manager.open_corporate,
+                "catalog": self.open_catalog_manager,
             },
             counter.user.role,
         )
@@ -264,6 +267,7 @@ class CounterWindow(QMainWindow):
 
     def _show_customer(self, overview) -> None:
         self.customer_phone = overview.customer.phone
+        self.sale.caller.show_for(overview.customer.country)  # a desk sells the caller's country's catalog
         self.panel.show_overview(overview)
         self.sale.refresh_cart()
         self.plan.load_plan()
@@ -274,6 +278,16 @@ class CounterWindow(QMainWindow):
         terminal = replace(self.counter.terminal, outlet=outlet)
         self.counter = replace(self.counter, terminal=terminal)
         self.retranslate()
+        self.sale.caller.show_for(self.panel.overview.customer.country if self.panel.overview else None)
+
+    def open_catalog_manager(self) -> None:
+        """Managers ▸ Catalog… (Ctrl+Shift+C): the counter's buttons follow every change."""
+        from konnect_pos.ui.counter.catalog_manager import CatalogManagerDialog
+
+        reload = lambda: self.sale.load_catalog(self.sale.caller.terms)  # noqa: E731 - the caller's, at a desk
+        dialog = CatalogManagerDialog(lambda: self.counter, self.worker, reload, self)
+        self.catalog_dialog = dialog
+        dialog.open()
 
     # --- lock (Ctrl+L, idle) --------------------------------------------------------------
     def lock(self) -> None:
@@ -296,6 +310,7 @@ class CounterWindow(QMainWindow):
             self.account, self.customer_phone = None, ""
             self.search_box.clear()  # a late answer for the previous user is dropped
             self.panel.show_overview(None)
+            self.sale.caller.show_for(None)
             self.panel.plan.show_status(None)
             self.cart.clear_cart()
             self.sale.refresh_cart()

@@ -129,7 +129,7 @@ class ManagerActions(QObject):
         """The outlet's commissions over a period, and its A4 PDF (issue 19 item 2)."""
         window = self.window
         counter = window.counter
-        dialog = CommissionDialog(business_day.local_date(counter.clock(), window.outlet.zone), window)
+        dialog = CommissionDialog(counter.today(), window)
         self.commission_dialog = dialog
 
         def load(first, last) -> None:

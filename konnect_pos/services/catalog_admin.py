@@ -23,8 +23,7 @@ from konnect_pos.domain.roles import Right
 from konnect_pos.hq import catalog as hq_catalog
 from konnect_pos.hq.connection import hq_connect
 from konnect_pos.services import journal
-from konnect_pos.services.business_day import local_date
-from konnect_pos.services.clock import Clock
+from konnect_pos.services.clock import Clock, local_date
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import write_transaction

@@ -677,3 +677,16 @@ def test_running_a_day_twice_is_running_it_once(scenario, stop):
     once = process_day(plan, result.state, result.ledger.balance, nxt)
     replay = process_day(plan, once.state, result.ledger.extend(once.entries).balance, nxt)
     assert replay.state == once.state and replay.entries == ()
+
+
+def test_a_renewal_pays_the_fee_of_its_own_day_when_the_catalog_dates_a_new_fee():
+    """A plan repriced from day(31) (the catalog's dated price, a manager's or HQ's): the renewal
+    on day(1) pays 30, the one on day(31) pays 35; before the first dated fee the base fee holds."""
+    repriced = PlanTerms("SALOM30", "Salom+ 30", tjs(30), 30, SALOM.connect_plus, ((day(31), tjs(35)),))
+    assert [repriced.fee_on(day(n)) for n in (30, 31, 90)] == [tjs(30), tjs(35), tjs(35)]
+    account = Account(repriced, 100)
+    for n in range(1, 32):
+        account.run(n)
+    fees = [(e.day, e.amount) for e in account.ledger.entries if e.kind is EntryKind.PLAN_FEE]
+    assert fees == [(day(1), tjs(-30)), (day(31), tjs(-35))]  # debits
+    assert account.balance == tjs(35)

@@ -129,6 +129,17 @@ class PlanTerms:
     fee: Money
     period_days: int
     connect_plus: ConnectPlusTerms | None = None
+    # Later fees from their first day (the catalog's dated plan prices), in date order: a renewal
+    # on or after such a day pays that fee (``fee_on``); ``fee`` is the fee before the first one.
+    fees_from: tuple[tuple[date, Money], ...] = ()
+
+    def fee_on(self, day: date) -> Money:
+        """The fee a period starting on ``day`` costs."""
+        fee = self.fee
+        for first_day, later in self.fees_from:
+            if first_day <= day:
+                fee = later
+        return fee
 
     def __post_init__(self) -> None:
         if not isinstance(self.code, str) or not self.code.strip():
@@ -297,7 +308,7 @@ def _params(terms: PlanTerms, state: AccountPlanState, balance: Money, day: date
     cp = terms.connect_plus
     return {
         "plan": terms.name,
-        "fee": terms.fee,
+        "fee": terms.fee_on(day),
         "balance": balance,
         "day": day,
         "paid_until": state.paid_until,
@@ -359,12 +370,13 @@ def _decide(terms: PlanTerms, state: AccountPlanState, balance: Money, day: date
     # The plan has priority: a Connect+ fee already paid for today goes back to the balance,
     # so what the customer holds for the plan includes it.
     available = balance + (-charged_today.amount if charged_today else Money.zero(terms.currency))
-    if available >= terms.fee:
+    fee = terms.fee_on(day)
+    if available >= fee:
         entries: list[LedgerEntry] = []
         if charged_today is not None:
             entries.append(refund(charged_today, day))
         paid_until = day + timedelta(days=terms.period_days - 1)
-        entries.append(plan_fee(day, terms.fee, day, paid_until))
+        entries.append(plan_fee(day, fee, day, paid_until))
         new = replace(
             state,
             paid_until=paid_until,
@@ -707,7 +719,7 @@ def status(terms: PlanTerms, state: AccountPlanState, balance: Money, day: date)
     window_left = None
     if cp is not None and lapsed_on is not None and state.service is not ServiceStatus.PLAN:
         window_left = max(0, (lapsed_on + timedelta(days=cp.grace_days) - day).days)
-    shortfall = terms.fee - balance
+    shortfall = terms.fee_on(day) - balance
     return ConnectPlusStatus(
         day=day,
         service=state.service,

@@ -39,11 +39,12 @@ class PlanChangeDecision:
 
 
 def unused_credit(terms: engine.PlanTerms, state: engine.AccountPlanState, day: date) -> Money:
-    """The current period's days from ``day`` to its end, at the current fee, half-up."""
+    """The current period's days from ``day`` to its end, at the fee that period cost, half-up."""
     if state.paid_until is None or state.paid_until < day:
         return Money.zero(terms.currency)
     unused = min((state.paid_until - day).days + 1, terms.period_days)
-    return round_half_up(terms.fee.amount * Decimal(unused) / Decimal(terms.period_days), terms.currency)
+    paid = terms.fee_on(state.paid_until - timedelta(days=terms.period_days - 1))
+    return round_half_up(paid.amount * Decimal(unused) / Decimal(terms.period_days), terms.currency)
 
 
 def decide_change(
@@ -74,7 +75,7 @@ def decide_change(
         state, ledger, entries = opened.state, ledger.extend(opened.entries), opened.entries
 
     credit = unused_credit(current, state, day)
-    if ledger.balance + credit < new.fee:
+    if ledger.balance + credit < new.fee_on(day):
         return PlanChangeDecision(False, state.paid_until + timedelta(days=1), zero, entries, state)
     period_start = state.paid_until - timedelta(days=current.period_days - 1)
     old_fee = plan_fee_key(period_start)
@@ -90,7 +91,7 @@ def decide_change(
             )
         )
     paid_until = day + timedelta(days=new.period_days - 1)
-    fee = plan_fee(day, new.fee, day, paid_until)
+    fee = plan_fee(day, new.fee_on(day), day, paid_until)
     if fee.key in ledger:  # the current period started today
         fee = replace(fee, key=f"{fee.key}:{new.code}")
     moved.append(fee)

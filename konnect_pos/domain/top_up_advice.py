@@ -57,7 +57,8 @@ def advise_top_up(terms: PlanTerms, state: AccountPlanState, balance: Money, day
         return apply_top_up(terms, state, balance + Money.from_minor(minor, currency), day)
 
     try:
-        most = max(terms.fee.to_minor(), (terms.fee - balance).to_minor())
+        fee = terms.fee_on(day)
+        most = max(fee.to_minor(), (fee - balance).to_minor())
         renew = _smallest(1, most, lambda minor: outcome(minor).renewed)
         if renew is None:
             return TopUpAdvice()

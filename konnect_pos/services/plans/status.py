@@ -49,7 +49,7 @@ def plan_status(account_number: str, day: date) -> PlanStatus | None:
         account_number=account.customer.account_number,
         plan_code=terms.code,
         plan_name=terms.name,
-        plan_fee=terms.fee,
+        plan_fee=terms.fee_on(day),
         period_days=terms.period_days,
         status=engine.status(terms, state, ledger.balance, day),
         daily_fee=cp.daily_fee if cp else None,

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from konnect_pos.domain import connect_plus as engine
 from konnect_pos.domain.money import Money
-from konnect_pos.store.models import Plan
+from konnect_pos.store.models import Plan, PlanPrice
 
 
 def plan_terms(plan: Plan) -> engine.PlanTerms:
+    """The engine's terms for ``plan``, with the catalog's dated fees (a renewal pays the fee of its day)."""
     currency = plan.currency
+    later = tuple(
+        (date.fromisoformat(first_day), Money.from_minor(minor, currency))
+        for first_day, minor in PlanPrice.select(PlanPrice.effective_from, PlanPrice.fee_minor)
+        .where(PlanPrice.plan == plan.id)
+        .order_by(PlanPrice.effective_from)
+        .tuples()
+    )
 
     def money(minor: int | None) -> Money | None:
         return None if minor is None else Money.from_minor(minor, currency)
@@ -24,9 +34,8 @@ def plan_terms(plan: Plan) -> engine.PlanTerms:
             offnet_minute_rate=money(plan.cp_offnet_minute_minor),
             sms_rate=money(plan.cp_sms_minor),
         )
-    return engine.PlanTerms(
-        plan.code, plan.name, Money.from_minor(plan.fee_minor, currency), plan.period_days, connect_plus
-    )
+    fee = Money.from_minor(plan.fee_minor, currency)
+    return engine.PlanTerms(plan.code, plan.name, fee, plan.period_days, connect_plus, later)
 
 
 def add_plan(code: str, name: str, country: str, fee: Money, period_days: int) -> Plan:

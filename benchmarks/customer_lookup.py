@@ -20,7 +20,8 @@ from pathlib import Path
 
 from konnect_pos.domain.customers import fold, phone_forms
 from konnect_pos.services import demo
-from konnect_pos.services.customers import COLUMNS, customer_count, fragment_statement, search_customers
+from konnect_pos.services.customers import customer_count, search_customers
+from konnect_pos.store.customer_search import COLUMNS, fragment_statement
 from konnect_pos.store.database import db
 from konnect_pos.store.schema import open_database
 

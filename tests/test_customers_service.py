@@ -6,6 +6,7 @@ import pytest
 from konnect_pos.domain.customers import CustomerInput
 from konnect_pos.domain.errors import Conflict, NotFound, ValidationError
 from konnect_pos.services import customers
+from konnect_pos.store import customer_search
 from konnect_pos.store.models import Customer
 
 
@@ -183,7 +184,7 @@ def test_own_country_first_even_behind_more_foreign_hits_than_candidates(databas
             account_number=f"CI{number:05d}",
             kit_serial="",
         )
-        for number in range(customers.CANDIDATES + 50)  # indexed before the Congolese customer
+        for number in range(customer_search.CANDIDATES + 50)  # indexed before the Congolese customer
     ]
     insert_customers(clock, foreign)
     add(clock, name="Omar Ilunga", phone="0811111114", account_number="CD0002", kit_serial="")

@@ -19,12 +19,10 @@ from konnect_pos.domain.phones import try_normalize_phone
 from konnect_pos.services import journal
 from konnect_pos.services.clock import Clock
 from konnect_pos.services.ids import new_uuid
-from konnect_pos.store.database import db, is_postgres, write_transaction
+from konnect_pos.store.customer_search import exact_rows, fragment_rows
+from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import Customer
 from konnect_pos.store.sale_rows import customer_by_account
-
-CANDIDATES = 200  # substring hits fetched before ranking; enough for a screen of results
-SCANNED = 2_000  # substring hits read from the index to pick the candidates (own country first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,60 +157,12 @@ def find_by_kit_serial(serial: str) -> CustomerView | None:
     return _view(row) if row else None
 
 
-COLUMNS = "id, uuid, account_number, name, phone, country, kit_serial, language, search_text"
-
-
 def _from_row(row: tuple) -> CustomerView:
     return CustomerView(*row[:8])
 
 
 def _exact_matches(parsed_code: str, phone: str | None, country: str, limit: int) -> list[CustomerView]:
-    """One indexed statement for account number, kit serial and phone (OR of unique keys)."""
-    mark = "%s" if is_postgres(db) else "?"
-    clauses, params = [], []
-    if any(ch.isdigit() for ch in parsed_code):
-        clauses += [f"account_number = {mark}", f"kit_serial = {mark}"]
-        params += [parsed_code, parsed_code]
-    if phone:
-        clauses.append(f"phone = {mark}")
-        params.append(phone)
-    if not clauses:
-        return []
-    sql = (
-        f"SELECT {COLUMNS} FROM customer WHERE {' OR '.join(clauses)} "
-        f"ORDER BY country <> {mark}, name LIMIT {int(limit)}"
-    )
-    return [_from_row(row) for row in db.execute_sql(sql, [*params, country]).fetchall()]
-
-
-def fragment_statement(terms: tuple[str, ...], country: str) -> tuple[str, list[str]]:
-    """The substring statement and its parameters (the lookup benchmark runs it raw too).
-
-    The trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL) yields at most SCANNED hits; of
-    those the outlet's own country's come first into the CANDIDATES that are ranked. At a
-    million customers a common fragment ("mar") has tens of thousands of hits, and the first
-    ones in index order may all be of another country: without this a Kinshasa counter saw
-    Ivorian customers first. Bounding the scan keeps the cost of a frequent fragment flat.
-    """
-    if is_postgres(db):
-        where = " AND ".join("search_text LIKE %s" for _ in terms)
-        params = [f"%{_like_escape(t)}%" for t in terms]
-        sql = (
-            f"SELECT {COLUMNS} FROM (SELECT {COLUMNS} FROM customer WHERE {where} LIMIT {SCANNED}) hit "
-            f"ORDER BY country <> %s LIMIT {CANDIDATES}"
-        )
-        return sql, [*params, country]
-    columns = ", ".join(f"c.{name.strip()}" for name in COLUMNS.split(","))
-    sql = (
-        f"SELECT {columns} FROM (SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ? "
-        f"LIMIT {SCANNED}) hit JOIN customer c ON c.id = hit.id "
-        f"ORDER BY c.country <> ? LIMIT {CANDIDATES}"
-    )
-    return sql, [" AND ".join('"' + t.replace('"', '""') + '"' for t in terms), country]
-
-
-def _like_escape(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return [_from_row(row) for row in exact_rows(parsed_code, phone, country, limit)]
 
 
 def search_customers(query: str, *, region: str, limit: int = 20) -> list[CustomerView]:
@@ -237,8 +187,7 @@ def search_customers(query: str, *, region: str, limit: int = 20) -> list[Custom
             return (elsewhere, 1, name)
         return (elsewhere, 2, name)
 
-    sql, params = fragment_statement(parsed.terms, region)
-    return [_from_row(row) for row in sorted(db.execute_sql(sql, params).fetchall(), key=rank)[:limit]]
+    return [_from_row(row) for row in sorted(fragment_rows(parsed.terms, region), key=rank)[:limit]]
 
 
 def customer_count() -> int:

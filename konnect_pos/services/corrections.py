@@ -23,7 +23,7 @@ from konnect_pos.services import journal
 from konnect_pos.services.business_day import MAX_REASON, authorise, open_day_for_sale
 from konnect_pos.services.checkout import account_state
 from konnect_pos.services.ids import new_uuid
-from konnect_pos.services.plans import TopUpReversal, local_day, reverse_top_up
+from konnect_pos.services.plans import TopUpReversal, reverse_top_up
 from konnect_pos.services.sale_money import taken_per_currency
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
@@ -117,7 +117,7 @@ def void_sale(
             row.save()
         record_uuid = new_uuid()
         paid = Money.from_minor(sale.paid_minor, sale.currency)
-        reversal = reverse_top_up(sale, paid, record_uuid, "void", local_day(counter), now)
+        reversal = reverse_top_up(sale, paid, record_uuid, "void", counter.today(), now)
         record = SaleVoid.create(
             uuid=record_uuid,
             sale=sale.id,
@@ -200,7 +200,7 @@ def refund_sale(
         if kind != "cash":
             _check_method_holds(sale, kind, provider, value)
         record_uuid = new_uuid()
-        reversal = reverse_top_up(sale, value, record_uuid, "refund", local_day(counter), now)
+        reversal = reverse_top_up(sale, value, record_uuid, "refund", counter.today(), now)
         record = Refund.create(
             uuid=record_uuid,
             sale=sale.id,

@@ -9,7 +9,7 @@ The use cases and the views they return are listed here, so callers write ``plan
 each lives in the module named for what it holds.
 """
 
-from konnect_pos.services.plans.accounts import local_day, subscribe
+from konnect_pos.services.plans.accounts import subscribe
 from konnect_pos.services.plans.daily_run import RUN_CHUNK, DailyRunSummary, run_daily
 from konnect_pos.services.plans.ledger import entry_payload, ledger_of
 from konnect_pos.services.plans.opt_in import set_opt
@@ -28,7 +28,6 @@ __all__ = [
     "balance",
     "entry_payload",
     "ledger_of",
-    "local_day",
     "parse_top_up",
     "plan_status",
     "plan_terms",

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from konnect_pos.domain import connect_plus as engine
 from konnect_pos.domain.balance import Ledger
@@ -16,7 +15,6 @@ from konnect_pos.services.customers import customer_row
 from konnect_pos.services.plans.ledger import entry_values, journal_entries, ledger_of
 from konnect_pos.services.plans.state import dump_state, load_state
 from konnect_pos.services.plans.terms import plan_terms
-from konnect_pos.services.session import Counter
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import BalanceEntry, Customer, Plan, PlanAccount
 
@@ -59,10 +57,6 @@ def store_outcome(
     PlanAccount.update(
         state=dump_state(outcome.state), last_processed_day=last.isoformat() if last else None
     ).where(PlanAccount.id == account.row.id).execute()
-
-
-def local_day(counter: Counter) -> date:
-    return counter.clock().astimezone(ZoneInfo(counter.terminal.outlet.zone)).date()
 
 
 def event_day(account: LoadedAccount, today: date) -> date:

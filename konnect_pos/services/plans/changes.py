@@ -18,7 +18,7 @@ from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal
 from konnect_pos.services.customers import customer_row
 from konnect_pos.services.ids import new_uuid
-from konnect_pos.services.plans.accounts import caught_up, event_day, load_account, local_day
+from konnect_pos.services.plans.accounts import caught_up, event_day, load_account
 from konnect_pos.services.plans.ledger import entry_values, journal_entries
 from konnect_pos.services.plans.state import dump_state
 from konnect_pos.services.plans.terms import plan_terms
@@ -141,7 +141,7 @@ def set_plan(counter: Counter, account_number: str, plan_code: str) -> PlanChang
                 plan=current.plan.name,
             )
         plan = _plan_for(customer, plan_code)
-        day = local_day(counter)
+        day = counter.today()
         state = engine.AccountPlanState(last_processed_day=day - timedelta(days=1))
         PlanAccount.create(
             customer=customer.id,
@@ -164,7 +164,7 @@ def change_plan(counter: Counter, account_number: str, plan_code: str) -> PlanCh
         account = load_account(account_number)
         customer = account.customer
         plan = _plan_for(customer, plan_code)
-        day = event_day(account, local_day(counter))
+        day = event_day(account, counter.today())
         account = caught_up(account, day, at, counter.terminal.id)
         row = PlanAccount.get_by_id(account.row.id)
         old = row.plan

@@ -23,6 +23,7 @@ from konnect_pos.services.plans.ledger import (
 )
 from konnect_pos.services.plans.state import dump_state, state_of
 from konnect_pos.services.plans.terms import plan_terms
+from konnect_pos.store import statements
 from konnect_pos.store.database import db, write_transaction
 from konnect_pos.store.models import BalanceEntry, Plan, PlanAccount, Terminal
 
@@ -116,9 +117,7 @@ def run_daily(
                 updates.append((dump_state(run.state), target, account_id))
             mark = db.param
             cursor = db.cursor()
-            if new_rows:
-                columns, marks = ", ".join(ENTRY_COLUMNS), ", ".join(mark for _ in ENTRY_COLUMNS)
-                cursor.executemany(f"INSERT INTO balance_entry ({columns}) VALUES ({marks})", new_rows)
+            statements.insert_many("balance_entry", ENTRY_COLUMNS, new_rows)
             if records and run_by is not None:
                 journal.lock_terminal(run_by)
                 journal.append_many(run_by, records)

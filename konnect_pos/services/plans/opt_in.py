@@ -7,7 +7,7 @@ from konnect_pos.domain.errors import ValidationError
 from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal
 from konnect_pos.services.ids import new_uuid
-from konnect_pos.services.plans.accounts import caught_up, event_day, load_account, local_day, store_outcome
+from konnect_pos.services.plans.accounts import caught_up, event_day, load_account, store_outcome
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import write_transaction
 
@@ -18,7 +18,7 @@ def set_opt(counter: Counter, account_number: str, opted_in: bool) -> engine.Con
     at = counter.clock()
     with write_transaction():
         account = load_account(account_number)
-        day = event_day(account, local_day(counter))
+        day = event_day(account, counter.today())
         if account.terms.connect_plus is None:
             raise ValidationError("Plan {plan} has no Connect+", field="plan", plan=account.terms.name)
         current = caught_up(account, day, at, counter.terminal.id)

@@ -16,7 +16,7 @@ from konnect_pos.domain.payments import Tender
 from konnect_pos.domain.roles import Right
 from konnect_pos.services.checkout import commit_sale, top_up_payload
 from konnect_pos.services.ids import new_uuid
-from konnect_pos.services.plans.accounts import caught_up, event_day, load_account, local_day, store_outcome
+from konnect_pos.services.plans.accounts import caught_up, event_day, load_account, store_outcome
 from konnect_pos.services.plans.changes import plan_in_effect
 from konnect_pos.services.plans.ledger import entry_values, row_entry
 from konnect_pos.services.plans.terms import plan_terms
@@ -64,7 +64,7 @@ def top_up_balance(
     at = counter.clock()
     with write_transaction():
         account = load_account(account_number)
-        day = event_day(account, local_day(counter))
+        day = event_day(account, counter.today())
         value = parse_top_up(amount, account.terms.currency)
         key = f"top-up:{new_uuid()}"
         credit = top_up(key, day, value, note="counter")

@@ -106,7 +106,7 @@ def shoot(width: int, height: int, languages: tuple[str, ...], pg: str) -> None:
         wait_until(lambda: shown_dialog() is not None and ready(shown_dialog()), name)
         dialog = shown_dialog()
         settle(0.6)  # the rows the worker sends back
-        over_window(window, dialog, OUT / f"{name}.png")
+        over_window(window, dialog, OUT / f"{name}.png", keep_size=True)  # as large as it opens
         dialog.reject()
         wait_until(lambda: shown_dialog() is None, f"{name} closed")
 

@@ -88,6 +88,16 @@ def shoot(width: int, height: int, languages: tuple[str, ...], pg: str) -> None:
         wait_until(lambda: len(window.catalog_buttons) > 0, "the catalog")
         return gui, window
 
+    def fit_screen(window) -> None:
+        """As a window manager keeps a maximised window: offscreen Qt lets it grow past the screen
+        when a late text (the float) makes the status bar taller."""
+        settle(1.0)  # the customer's plan and purchases, which the worker sends back
+        frame = window.frameGeometry().height() - window.height()
+        window.resize(
+            window.width(), min(window.height(), window.screen().availableGeometry().height() - frame)
+        )
+        settle()
+
     def find(window, account: str) -> None:
         back_to(window)
         press(Qt.Key.Key_F2)
@@ -136,7 +146,7 @@ def shoot(width: int, height: int, languages: tuple[str, ...], pg: str) -> None:
             wait_until(
                 lambda w=window: w.status_float.isVisible() and w.status_float.text() != "", "the float"
             )
-            settle()
+            fit_screen(window)
             window.grab().save(str(OUT / f"float-status-{size}-{language}.png"))
             print(f"wrote {OUT / f'float-status-{size}-{language}.png'}")
             if (width, height) == (1366, 768):
@@ -154,7 +164,7 @@ def shoot(width: int, height: int, languages: tuple[str, ...], pg: str) -> None:
             wait_until(
                 lambda w=window: w.sale.caller.isVisible() and w.sale.caller.text.text() != "", "caller"
             )
-            settle()
+            fit_screen(window)
             window.grab().save(str(OUT / f"desk-caller-{language}.png"))
             print(f"wrote {OUT / f'desk-caller-{language}.png'}")
             window.close()

@@ -141,7 +141,7 @@ class CounterWindow(QMainWindow):
         self.session_lock = SessionLock(self, self.stack, worker)
         self.session_lock.unlocked.connect(self.unlock)
 
-        # status bar: two lines (the backup and the float below), the outlet's name gives way first
+        # status bar: a distributor's float on a second line; the outlet's name gives way first
         self.status_outlet = ElidedLabel()
         self.status_agent, self.status_day, self.status_sync, self.status_clock = (QLabel() for _ in range(4))
         self.status_backup = QLabel()
@@ -151,8 +151,8 @@ class CounterWindow(QMainWindow):
         lines.setContentsMargins(0, 0, 0, 0)
         lines.setSpacing(0)
         for labels in (
-            (self.status_outlet, self.status_agent, self.status_day, self.status_sync),
-            (self.status_backup, self.status_float),
+            (self.status_outlet, self.status_agent, self.status_day, self.status_sync, self.status_backup),
+            (self.status_float,),
         ):
             line = QHBoxLayout()
             line.setSpacing(12)

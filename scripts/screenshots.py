@@ -14,30 +14,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-
-
-def spin(app: QApplication, until, timeout_ms: int = 10_000) -> None:
-    waited = 0
-    while not until() and waited < timeout_ms:
-        loop = QEventLoop()
-        QTimer.singleShot(50, loop.quit)
-        loop.exec()
-        waited += 50
-    if not until():
-        raise RuntimeError("the screen did not reach the expected state")
-
-
-def grab(widget: QWidget, name: str) -> None:
-    widget.grab().save(str(OUT / name))
-    print(f"wrote docs/screenshots/{name}")
+from scripts.screenshot_support import OUT, grab, spin
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (alive for the run)
     from konnect_pos.domain.bundle_queue import Trigger
     from konnect_pos.services import demo
     from konnect_pos.store.schema import open_database
@@ -60,30 +43,29 @@ def main() -> int:
         keep.append(gui)  # windows and their worker live until the end of the run
         gui.login.resize(900, 640)
         gui.login.show()
-        spin(app, lambda g=gui: g.login.user.count() == 3)
+        spin(lambda g=gui: g.login.user.count() == 3)
         gui.login.user.setCurrentIndex(gui.login.user.findData("cashier"))
         if lang == "en":
             grab(gui.login, "login.png")
         gui.login.pin.setText("1111")
         gui.login.submit()
-        spin(app, lambda g=gui: g.counter_window is not None)
+        spin(lambda g=gui: g.counter_window is not None)
         window = gui.counter_window
         window.showNormal()  # the app opens it maximised on the (800×800 offscreen) screen
         window.resize(1366, 768)
-        spin(app, lambda w=window: len(w.catalog_buttons) == 5)
+        spin(lambda w=window: len(w.catalog_buttons) == 5)
         window.pick(account)
-        spin(app, lambda w=window, a=account: w.panel.account.text() == a)
+        spin(lambda w=window, a=account: w.panel.account.text() == a)
         window.add_nth(1)
         window.add_nth(2)
-        spin(app, lambda w=window: w.cart.rowCount() == 2 and w.preview is not None)
+        spin(lambda w=window: w.cart.rowCount() == 2 and w.preview is not None)
         window.cart.set_trigger(1, Trigger.DATA_EXHAUSTED)
         spin(
-            app,
             lambda w=window: w.preview is not None and w.preview.lines[1].trigger is Trigger.DATA_EXHAUSTED,
         )
         grab(window, f"counter-{lang}.png")
         window.open_payment()  # the payment dialog opens once the service says the day sells
-        spin(app, lambda w=window: w.payment_dialog is not None)
+        spin(lambda w=window: w.payment_dialog is not None)
         dialog = window.payment_dialog
         dialog.tabs.setCurrentWidget(dialog.mobile_page)
         dialog.reference.setText(reference)
@@ -95,15 +77,15 @@ def main() -> int:
             grab(dialog, "payment.png")
         dialog.add_cash_payment()
         dialog.confirm()
-        spin(app, lambda w=window: w.receipt_dialog is not None)
+        spin(lambda w=window: w.receipt_dialog is not None)
         receipt = window.receipt_dialog
         receipt.resize(520, 760)
-        spin(app, lambda r=receipt: r.page_count() == 1)
+        spin(lambda r=receipt: r.page_count() == 1)
         grab(receipt, f"receipt-preview-{lang}.png")
         receipt.accept()
         if lang == "en":  # the day dialog and the reports: scripts/screenshots_day.py
             window.lock()
-            spin(app, lambda w=window: w.lock_screen is not None and w.lock_screen.user.count() == 3)
+            spin(lambda w=window: w.lock_screen is not None and w.lock_screen.user.count() == 3)
             grab(window, "idle-lock.png")
         window.close()
         gui.login.close()

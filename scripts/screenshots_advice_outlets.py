@@ -9,37 +9,18 @@ the outlets nearest to Goma.
 
 from __future__ import annotations
 
-import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-SCREEN = {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96}]}
-_config = Path(tempfile.mkdtemp()) / "screen.json"
-_config.write_text(json.dumps(SCREEN), encoding="utf-8")
-os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_config}"
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402 (the platform is chosen first)
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from scripts.screenshot_support import OUT as DOCS
+from scripts.screenshot_support import spin, use_screen
 
-OUT = (
-    Path(sys.argv[1])
-    if len(sys.argv) > 1
-    else Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-)
-
-
-def spin(until, timeout_ms: int = 15_000) -> None:
-    waited = 0
-    while not until() and waited < timeout_ms:
-        loop = QEventLoop()
-        QTimer.singleShot(50, loop.quit)
-        loop.exec()
-        waited += 50
-    if not until():
-        raise RuntimeError("the screen did not reach the expected state")
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else DOCS
 
 
 def main() -> None:
@@ -55,6 +36,7 @@ def main() -> None:
     from konnect_pos.ui.i18n import set_language
     from konnect_pos.ui.settings import LocalSettings
 
+    use_screen(1366, 768)
     app = QApplication.instance() or QApplication([])  # noqa: F841 (kept alive for the whole run)
     folder = Path(tempfile.mkdtemp())
     open_database(f"sqlite:///{folder / 'shop.db'}")

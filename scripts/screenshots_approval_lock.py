@@ -14,11 +14,9 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
-from scripts.screenshots import OUT, spin
+from scripts.screenshot_support import OUT, over_window, spin
 
 SHOPS = (
     ("en", "KIN01-T1", "CD00000001", "CD-WEEK5", "6", "USD"),
@@ -27,25 +25,12 @@ SHOPS = (
 )
 
 
-def over(window: QWidget, dialog: QWidget, path: Path) -> None:
-    """The window with the dialog centred on it, as the person sees them."""
-    picture = window.grab()
-    painter = QPainter(picture)
-    shot = dialog.grab()
-    painter.drawPixmap(
-        QPoint((picture.width() - shot.width()) // 2, (picture.height() - shot.height()) // 2), shot
-    )
-    painter.end()
-    picture.save(str(path))
-    print(f"wrote {path}")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (alive for the run)
     from konnect_pos.domain.money import Money
     from konnect_pos.domain.payments import CashTender
     from konnect_pos.services import checkout, demo, session
@@ -67,36 +52,36 @@ def main() -> int:
         gui = App(terminal, settings)
         keep.append(gui)
         gui.login.show()
-        spin(app, lambda g=gui: g.login.user.count() == 3)
+        spin(lambda g=gui: g.login.user.count() == 3)
         gui.login.user.setCurrentIndex(gui.login.user.findData("cashier"))
         gui.login.pin.setText("1111")
         gui.login.submit()
-        spin(app, lambda g=gui: g.counter_window is not None)
+        spin(lambda g=gui: g.counter_window is not None)
         window = gui.counter_window
         window.show()
-        spin(app, lambda w=window: len(w.catalog_buttons) == 5)
+        spin(lambda w=window: len(w.catalog_buttons) == 5)
         window.pick(account)
-        spin(app, lambda w=window: w.panel.correct_button.isEnabled())
+        spin(lambda w=window: w.panel.correct_button.isEnabled())
         window.panel.correct_button.click()
-        spin(app, lambda w=window: w.correction_dialog is not None)
+        spin(lambda w=window: w.correction_dialog is not None)
         dialog = window.correction_dialog
-        spin(app, lambda d=dialog: d.approval.approver.count() == 2)
+        spin(lambda d=dialog: d.approval.approver.count() == 2)
         dialog.reason.setText({"en": "wrong bundle", "fr": "mauvais forfait", "sw": "kifurushi kibaya"}[lang])
         dialog.remove_active.setChecked(True)
         dialog.approval.approver.setCurrentIndex(dialog.approval.approver.findData("manager"))
         dialog.approval.pin.setText("1234")
         dialog.submit()
-        spin(app, lambda d=dialog: d.error.text() != "")
+        spin(lambda d=dialog: d.error.text() != "")
         dialog.adjustSize()
-        over(window, dialog, args.out / f"void-approval-{lang}.png")
+        over_window(window, dialog, args.out / f"void-approval-{lang}.png", dim=False)
         dialog.approval.pin.setText("222222")
         dialog.submit()
-        spin(app, lambda d=dialog: d.result_label.text() != "")
+        spin(lambda d=dialog: d.result_label.text() != "")
         dialog.adjustSize()
-        over(window, dialog, args.out / f"void-done-{lang}.png")
+        over_window(window, dialog, args.out / f"void-done-{lang}.png", dim=False)
         dialog.accept()
         window.lock()
-        spin(app, lambda w=window: w.lock_screen is not None and w.lock_screen.user.count() == 3)
+        spin(lambda w=window: w.lock_screen is not None and w.lock_screen.user.count() == 3)
         window.grab().save(str(args.out / f"lock-screen-{lang}.png"))
         print(f"wrote {args.out / f'lock-screen-{lang}.png'}")
     for gui in keep:

@@ -15,11 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 
-from scripts.screenshots import OUT, grab, spin
+from scripts.screenshot_support import OUT, grab, spin
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (alive for the run)
     from konnect_pos.domain.corporate.billing_cycle import BillingCycle
     from konnect_pos.services import demo
     from konnect_pos.services.corporate import invoice_pdf
@@ -32,23 +32,23 @@ def main() -> int:
     demo.seed(lambda: datetime.now(UTC), customers=50)
     gui = App("KIN01-T1", LocalSettings(folder / "manager.ini"))
     gui.login.show()
-    spin(app, lambda: gui.login.user.count() == 3)
+    spin(lambda: gui.login.user.count() == 3)
     gui.login.user.setCurrentIndex(gui.login.user.findData("manager"))
     gui.login.pin.setText("222222")
     gui.login.submit()
-    spin(app, lambda: gui.counter_window is not None)
+    spin(lambda: gui.counter_window is not None)
     window = gui.counter_window
     window.corporate_action.trigger()
     corporate = window.corporate_window
-    spin(app, lambda: corporate.pending == 0 and corporate.line_table.rowCount() == 3)
+    spin(lambda: corporate.pending == 0 and corporate.line_table.rowCount() == 3)
     codes = [a.code for a in corporate.accounts]
     corporate.account_table.selectRow(codes.index("KIN01-C0001"))
-    spin(app, lambda: corporate.pending == 0 and corporate.product.count() > 0)
+    spin(lambda: corporate.pending == 0 and corporate.product.count() > 0)
     corporate.line_table.selectRow(1)
     corporate.product.setCurrentIndex(corporate.product.findData("BIZ-PREMIUM"))
     corporate.preview_change()
-    spin(app, lambda: corporate.preview is not None)
-    spin(app, lambda: corporate.pending == 0)
+    spin(lambda: corporate.preview is not None)
+    spin(lambda: corporate.pending == 0)
     grab(corporate, "corporate-upgrade-preview.png")
     account = corporate.accounts[codes.index("KIN01-C0001")]
     billing = (
@@ -57,14 +57,14 @@ def main() -> int:
     corporate.tabs.setCurrentIndex(1)
     corporate.run_date.setDate(QDate(billing.year, billing.month, billing.day))
     corporate.run_invoices()
-    spin(app, lambda: corporate.invoice_table.rowCount() == 1 and corporate.pending == 0)
+    spin(lambda: corporate.invoice_table.rowCount() == 1 and corporate.pending == 0)
     grab(corporate, "corporate-invoices.png")
     corporate.show_invoice()
-    spin(app, lambda: corporate.invoice_dialog is not None)
+    spin(lambda: corporate.invoice_dialog is not None)
     dialog = corporate.invoice_dialog
-    spin(app, lambda: dialog.page_count() >= 1)
+    spin(lambda: dialog.page_count() >= 1)
     waited: list[int] = []
-    spin(app, lambda: waited.append(1) or len(waited) > 10)  # let the preview render the page
+    spin(lambda: waited.append(1) or len(waited) > 10)  # let the preview render the page
     grab(dialog, "corporate-invoice-preview.png")
     number = corporate.invoices[0].number
     pdf = folder / "invoice.pdf"

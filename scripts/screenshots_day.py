@@ -9,26 +9,18 @@ fresh demo seeded yesterday, so yesterday's day is closed here and today's start
 
 from __future__ import annotations
 
-import json
-import os
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-SCREEN = {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96}]}
-_config = Path(tempfile.mkdtemp()) / "screen.json"
-_config.write_text(json.dumps(SCREEN), encoding="utf-8")
-os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_config}"
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402 (the platform is chosen first)
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from scripts.screenshot_support import OUT as DOCS
+from scripts.screenshot_support import grab as grab_into
+from scripts.screenshot_support import settle, spin, use_screen
 
-OUT = (
-    Path(sys.argv[1])
-    if len(sys.argv) > 1
-    else Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-)
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else DOCS
 # language → (terminal, file names also written without the suffix for English)
 SHOPS = {"en": "KIN01-T1", "fr": "LUB01-T1", "sw": "DAR01-T1"}
 SALES = {  # terminal → (customer, bundle, opening float per currency), sold twice in cash
@@ -38,29 +30,13 @@ SALES = {  # terminal → (customer, bundle, opening float per currency), sold t
 }
 
 
-def spin(app: QApplication, until, timeout_ms: int = 15_000) -> None:
-    waited = 0
-    while not until() and waited < timeout_ms:
-        loop = QEventLoop()
-        QTimer.singleShot(50, loop.quit)
-        loop.exec()
-        waited += 50
-    if not until():
-        raise RuntimeError("the screen did not reach the expected state")
-
-
-def settle(app: QApplication) -> None:
-    waited: list[int] = []
-    spin(app, lambda: waited.append(1) or len(waited) > 8)  # let the preview paint its pages
-
-
-def grab(widget: QWidget, name: str) -> None:
-    widget.grab().save(str(OUT / name))
-    print(f"wrote {OUT / name} ({widget.width()}×{widget.height()})")
+def grab(widget, name: str) -> None:
+    grab_into(widget, name, OUT)
 
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    use_screen(1366, 768)
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (alive for the run)
     from konnect_pos.domain.payments import CashTender
     from konnect_pos.services import business_day, checkout, demo, outlet_settings
     from konnect_pos.services.checkout import CartItem
@@ -87,53 +63,53 @@ def main() -> int:
         gui = App(terminal, settings)
         keep.append(gui)
         gui.login.show()
-        spin(app, lambda g=gui: g.login.user.count() == 3)
+        spin(lambda g=gui: g.login.user.count() == 3)
         gui.login.user.setCurrentIndex(gui.login.user.findData("manager"))
         gui.login.pin.setText("222222")
         gui.login.submit()
-        spin(app, lambda g=gui: g.counter_window is not None)
+        spin(lambda g=gui: g.counter_window is not None)
         window = gui.counter_window
         window.resize(1366, 768)
         window.show()
-        spin(app, lambda w=window: len(w.catalog_buttons) == 5 and "(Ctrl+D)" in w.status_day.text())
+        spin(lambda w=window: len(w.catalog_buttons) == 5 and "(Ctrl+D)" in w.status_day.text())
         grab(window, f"day-not-opened-counter-{lang}.png")
         window.open_day_dialog()
-        spin(app, lambda w=window: w.day_dialog is not None and w.day_dialog.isVisible())
+        spin(lambda w=window: w.day_dialog is not None and w.day_dialog.isVisible())
         dialog = window.day_dialog
         customer, bundle, floats = SALES[terminal]
         for currency, amount in floats.items():
             dialog.floats[currency].setText(amount)
         grab(dialog, f"day-open-{lang}.png")
         dialog.action.click()
-        spin(app, lambda w=window, d=dialog: not d.isVisible() and "(Ctrl+D)" not in w.status_day.text())
+        spin(lambda w=window, d=dialog: not d.isVisible() and "(Ctrl+D)" not in w.status_day.text())
         cashier = sign_in(terminal, "cashier", "1111", now)
         for _ in range(2):
             price = checkout.preview_cart(cashier, customer, [CartItem(bundle)]).total
             checkout.sell(cashier, customer, [CartItem(bundle)], [CashTender(price)])
         window.show_daily_report()
-        spin(app, lambda w=window: w.report_dialog is not None and w.report_dialog.page_count() >= 1)
-        settle(app)
+        spin(lambda w=window: w.report_dialog is not None and w.report_dialog.page_count() >= 1)
+        settle()
         grab(window.report_dialog, f"x-report-preview-{lang}.png")
         window.report_dialog.accept()
         window.open_day_dialog()
-        spin(app, lambda w=window, d=dialog: w.day_dialog is not d and w.day_dialog.isVisible())
+        spin(lambda w=window, d=dialog: w.day_dialog is not d and w.day_dialog.isVisible())
         dialog = window.day_dialog
         first = dialog.tables[dialog.currencies[0]]
         first.item(2, 1).setText("1")
         first.item(3, 1).setText("1")
         grab(dialog, f"close-day-{'blind' if dialog.blind else 'count'}-{lang}.png")
         dialog.action.click()
-        spin(app, lambda d=dialog: d.summary_table.rowCount() > 0)
+        spin(lambda d=dialog: d.summary_table.rowCount() > 0)
         grab(dialog, f"close-day-summary-{lang}.png")
         dialog.comment.setText("Float not counted: demo")
         dialog.action.click()
-        spin(app, lambda w=window, d=dialog: not d.isVisible() and w.report_dialog.isVisible())
-        spin(app, lambda w=window: w.report_dialog.page_count() >= 1)
-        settle(app)
+        spin(lambda w=window, d=dialog: not d.isVisible() and w.report_dialog.isVisible())
+        spin(lambda w=window: w.report_dialog.page_count() >= 1)
+        settle()
         grab(window.report_dialog, f"z-report-preview-{lang}.png")
         window.report_dialog.accept()
         window.open_day_dialog()
-        spin(app, lambda w=window, d=dialog: w.day_dialog is not d and w.day_dialog.isVisible())
+        spin(lambda w=window, d=dialog: w.day_dialog is not d and w.day_dialog.isVisible())
         grab(window.day_dialog, f"day-closed-{lang}.png")
         window.day_dialog.reject()
         grab(window, f"day-closed-counter-{lang}.png")

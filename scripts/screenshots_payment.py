@@ -12,26 +12,9 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
-from scripts.screenshots import OUT, spin
-
-
-def over_window(window: QWidget, dialog: QWidget, path: Path, *, keep_size: bool = False) -> None:
-    """The window with the dialog centred on it, the way the dialog opens at the counter
-    (``keep_size``: a dialog sized to the screen, such as a PDF preview, keeps its size)."""
-    if not keep_size:
-        dialog.adjustSize()
-    shot = QPixmap(window.grab())
-    painter = QPainter(shot)
-    painter.fillRect(shot.rect(), QColor(0, 0, 0, 70))  # the window dimmed behind the modal dialog
-    painter.drawPixmap(
-        (shot.width() - dialog.width()) // 2, (shot.height() - dialog.height()) // 2, dialog.grab()
-    )
-    painter.end()
-    shot.save(str(path))
-    print(f"wrote {path}")
+from scripts.screenshot_support import OUT, over_window, spin
 
 
 def main() -> int:
@@ -41,7 +24,7 @@ def main() -> int:
     args = parser.parse_args()
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (alive for the run)
     from konnect_pos.services import demo
     from konnect_pos.store.models import Customer
     from konnect_pos.store.schema import open_database
@@ -68,22 +51,22 @@ def main() -> int:
         gui = App(terminal, settings)
         keep.append(gui)
         gui.login.show()
-        spin(app, lambda g=gui: g.login.user.count() == 3)
+        spin(lambda g=gui: g.login.user.count() == 3)
         gui.login.user.setCurrentIndex(gui.login.user.findData("cashier"))
         gui.login.pin.setText("1111")
         gui.login.submit()
-        spin(app, lambda g=gui: g.counter_window is not None)
+        spin(lambda g=gui: g.counter_window is not None)
         window = gui.counter_window
         window.resize(1366, 768)
-        spin(app, lambda w=window: len(w.catalog_buttons) == 5)
+        spin(lambda w=window: len(w.catalog_buttons) == 5)
         account = plan_customer(country, 3)
         window.pick(account)
-        spin(app, lambda w=window, a=account: w.panel.account.text() == a)
+        spin(lambda w=window, a=account: w.panel.account.text() == a)
         window.add_nth(1)
-        spin(app, lambda w=window: w.cart.rowCount() == 1 and w.preview is not None)
-        window.open_payment()
+        spin(lambda w=window: w.cart.rowCount() == 1 and w.preview is not None)
+        window.open_payment()  # the dialog opens once the service says the day sells
+        spin(lambda w=window: w.payment_dialog is not None and w.payment_dialog.isVisible())
         dialog = window.payment_dialog
-        spin(app, dialog.isVisible)
         step = {"USD": "10", "TZS": "10000"}[window.preview.total.currency]
         dialog.tendered.setText(step)
         dialog.add_cash_payment()
@@ -97,26 +80,24 @@ def main() -> int:
         account = plan_customer(country, top_up_index)
         window.pick(account)
         spin(
-            app,
             lambda w=window, a=account: (
                 w.panel.plan.status is not None and w.panel.plan.status.account_number == a
             ),
         )
         window.open_top_up()
-        spin(app, window.top_up_dialog.isVisible)
+        spin(window.top_up_dialog.isVisible)
         over_window(window, window.top_up_dialog, out / f"top-up-{lang}.png")
         window.top_up_dialog.reject()
         for index in (0, 2 if top_up_index == 1 else 1) if args.every_plan else ():
             account = plan_customer(country, index)
             window.pick(account)
             spin(
-                app,
                 lambda w=window, a=account: (
                     w.panel.plan.status is not None and w.panel.plan.status.account_number == a
                 ),
             )
             window.open_top_up()
-            spin(app, window.top_up_dialog.isVisible)
+            spin(window.top_up_dialog.isVisible)
             over_window(window, window.top_up_dialog, out / f"top-up-{lang}-{index}.png")
             window.top_up_dialog.reject()
         window.close()

@@ -13,16 +13,16 @@ closes the day and the Z report opens. Dialogs are drawn over the counter, as th
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(ROOT))
+from scripts.screenshot_support import OUT, screen_platform  # noqa: E402 (the repository first)
+
 SIZES = ((1366, 768), (1920, 1080))
 LANGUAGES = ("en", "fr", "sw")
 
@@ -30,7 +30,6 @@ LANGUAGES = ("en", "fr", "sw")
 def shoot(width: int, height: int) -> None:
     """In this process, whose offscreen screen is width×height."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    sys.path.insert(0, str(ROOT))
     from long_session import press, type_into_focus, wait_until
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
@@ -40,17 +39,11 @@ def shoot(width: int, height: int) -> None:
     from konnect_pos.store.schema import open_database
     from konnect_pos.ui.app import App
     from konnect_pos.ui.settings import LocalSettings
-    from scripts.screenshots_payment import over_window
+    from scripts.screenshot_support import over_window, settle
 
     ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
     keep: list = [QApplication.instance() or QApplication(sys.argv[:1])]
     size = f"{width}x{height}"
-
-    def settle(seconds: float = 0.3) -> None:
-        """Let layouts follow the last texts (and the preview draw its pages) before a picture."""
-        until = time.monotonic() + seconds
-        while time.monotonic() < until:
-            QApplication.processEvents()
 
     def back_to(window) -> None:
         window.activateWindow()  # offscreen Qt does not re-activate the window after a dialog
@@ -176,12 +169,8 @@ def main() -> int:
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
     for width, height in SIZES:
-        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as config:
-            screen = {"name": "screen", "x": 0, "y": 0, "width": width, "height": height, "dpi": 96, "dpr": 1}
-            json.dump({"screens": [screen]}, config)
-        env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config.name}"}
+        env = {**os.environ, "QT_QPA_PLATFORM": screen_platform(width, height)}
         subprocess.run([sys.executable, __file__, str(width), str(height)], check=True, env=env)
-        os.unlink(config.name)
     for path in sorted(OUT.glob("shift-*.png")):
         print(f"wrote {path.relative_to(ROOT)}")
     return 0

@@ -18,14 +18,14 @@ import psycopg
 from psycopg.types.json import Jsonb
 from PySide6.QtWidgets import QApplication
 
-from scripts.screenshots import grab, spin
+from scripts.screenshot_support import grab, spin
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 (alive for the run)
     from konnect_pos.hq import admin as hq_admin
     from konnect_pos.services import demo
     from konnect_pos.services.sync import client, reference
@@ -59,21 +59,21 @@ def main() -> int:
         settings.save(language="fr", receipt_format="80mm", auto_print=False, idle_minutes=5)
         gui = App("KIN01-T1", settings)
         gui.login.show()
-        spin(app, lambda: gui.login.user.count() == 3)
+        spin(lambda: gui.login.user.count() == 3)
         gui.login.user.setCurrentIndex(gui.login.user.findData("manager"))
         gui.login.pin.setText("222222")
         gui.login.submit()
-        spin(app, lambda: gui.counter_window is not None)
+        spin(lambda: gui.counter_window is not None)
         window = gui.counter_window
         window.showNormal()  # the app opens it maximised on the (800×800 offscreen) screen
         window.resize(1366, 768)
-        spin(app, lambda: len(window.catalog_buttons) == 5)
+        spin(lambda: len(window.catalog_buttons) == 5)
         window.sync.sync_now()
-        spin(app, lambda: not window.sync.running and window.status_sync.text().startswith("En ligne"))
+        spin(lambda: not window.sync.running and window.status_sync.text().startswith("En ligne"))
         grab(window.statusBar(), "sync-status-fr.png")
         window.open_conflicts()
         dialog = window.conflicts_dialog
-        spin(app, lambda: dialog.table.rowCount() == 1)
+        spin(lambda: dialog.table.rowCount() == 1)
         grab(dialog, "hq-conflicts-fr.png")
         dialog.accept()
         window.sync.worker.wait()

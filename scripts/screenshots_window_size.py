@@ -9,7 +9,6 @@ opens maximised as it does at a shop, and the manager's corporate window opens w
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -17,7 +16,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "docs" / "screenshots"
+sys.path.insert(0, str(ROOT))
+from scripts.screenshot_support import OUT, screen_platform  # noqa: E402 (the repository first)
+
 SHOTS = {(1366, 768): ("en", "fr", "sw"), (1920, 1080): ("en",)}
 
 
@@ -91,13 +92,9 @@ def main() -> int:
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
     for (width, height), languages in SHOTS.items():
-        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as config:
-            screen = {"name": "screen", "x": 0, "y": 0, "width": width, "height": height, "dpi": 96, "dpr": 1}
-            json.dump({"screens": [screen]}, config)
-        env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config.name}"}
+        env = {**os.environ, "QT_QPA_PLATFORM": screen_platform(width, height)}
         command = [sys.executable, __file__, str(width), str(height), ",".join(languages)]
         subprocess.run(command, check=True, env=env)
-        os.unlink(config.name)
     return 0
 
 

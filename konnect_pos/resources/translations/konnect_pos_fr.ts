@@ -813,8 +813,8 @@
     </message>
     <message>
         <location filename="../../konnect_pos/ui/counter/window.py"/>
-        <source>Outlet {outlet} · terminal {terminal}</source>
-        <translation>Point de vente {outlet} · terminal {terminal}</translation>
+        <source>Terminal {terminal} · outlet {outlet}</source>
+        <translation>Terminal {terminal} · point de vente {outlet}</translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/counter/window.py"/>
@@ -2298,6 +2298,11 @@
     <message>
         <source>the change to {from} was cancelled: stays on {to}</source>
         <translation>le passage à {from} est annulé : reste sur {to}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_dialog.py"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

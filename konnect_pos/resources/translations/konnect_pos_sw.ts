@@ -813,8 +813,8 @@
     </message>
     <message>
         <location filename="../../konnect_pos/ui/counter/window.py"/>
-        <source>Outlet {outlet} · terminal {terminal}</source>
-        <translation>Duka {outlet} · kituo {terminal}</translation>
+        <source>Terminal {terminal} · outlet {outlet}</source>
+        <translation>Kituo {terminal} · duka {outlet}</translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/counter/window.py"/>
@@ -2298,6 +2298,11 @@
     <message>
         <source>the change to {from} was cancelled: stays on {to}</source>
         <translation>mabadiliko kwenda {from} yameghairiwa: anabaki kwenye {to}</translation>
+    </message>
+    <message>
+        <location filename="../../konnect_pos/ui/counter/plan_dialog.py"/>
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
     </message>
 </context>
 <context>

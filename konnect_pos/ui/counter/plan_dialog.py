@@ -119,6 +119,7 @@ class PlanDialog(QDialog):
             self.history.addItem(self.tr("No plan history"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Put on this plan") if setting else self.tr("Change plan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
     def _line_text(self, line: PlanHistoryLine) -> str:
         words = {

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from konnect_pos.services import account, business_day
 from konnect_pos.services.session import Counter
 from konnect_pos.ui.counter.backup_status import BackupStatus
+from konnect_pos.ui.counter.elided_label import ElidedLabel
 from konnect_pos.ui.counter.float_status import FloatStatus
 from konnect_pos.ui.counter.manager_actions import ManagerActions
 from konnect_pos.ui.counter.manager_menu import ManagerMenu
@@ -139,19 +141,29 @@ class CounterWindow(QMainWindow):
         self.session_lock = SessionLock(self, self.stack, worker)
         self.session_lock.unlocked.connect(self.unlock)
 
-        # status bar
-        self.status_outlet, self.status_agent, self.status_day, self.status_sync, self.status_clock = (
-            QLabel() for _ in range(5)
-        )
-        for label in (self.status_outlet, self.status_agent, self.status_day, self.status_sync):
-            self.statusBar().addWidget(label)
+        # status bar: a distributor's float on a second line; the outlet's name gives way first
+        self.status_outlet = ElidedLabel()
+        self.status_agent, self.status_day, self.status_sync, self.status_clock = (QLabel() for _ in range(4))
+        self.status_backup = QLabel()
+        self.status_float = QLabel()  # a distributor's float and the offline allowance (issue 19)
+        status_lines = QWidget()
+        lines = QVBoxLayout(status_lines)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(0)
+        for labels in (
+            (self.status_outlet, self.status_agent, self.status_day, self.status_sync, self.status_backup),
+            (self.status_float,),
+        ):
+            line = QHBoxLayout()
+            line.setSpacing(12)
+            for label in labels:
+                line.addWidget(label)
+            line.addStretch(0)
+            lines.addLayout(line)
+        self.statusBar().addWidget(status_lines, 1)
         self.statusBar().addPermanentWidget(self.status_clock)
         self.sync = SyncController(counter, self.status_sync, self.outlet.zone, self)
-        self.status_backup = QLabel()
-        self.statusBar().addWidget(self.status_backup)
         self.backup_status = BackupStatus(self.status_backup, counter, worker, self)
-        self.status_float = QLabel()  # a distributor's float and the offline allowance (issue 19)
-        self.statusBar().addWidget(self.status_float)
         self.float_status = FloatStatus(self.status_float, counter, worker, self)
         self.sale_completed.connect(lambda _result: self.float_status.refresh())
         self.sync.finished.connect(self.float_status.refresh)
@@ -216,7 +228,7 @@ class CounterWindow(QMainWindow):
         self.sale.retranslate()
         self.menus.retranslate()
         self.status_outlet.setText(
-            self.tr("Outlet {outlet} · terminal {terminal}")
+            self.tr("Terminal {terminal} · outlet {outlet}")
             .replace("{outlet}", self.outlet.name)
             .replace("{terminal}", self.counter.terminal.label)
         )
@@ -244,7 +256,6 @@ class CounterWindow(QMainWindow):
     def _show_day(self, state) -> None:
         self.status_day.setText(day_status_text(state, self.outlet.zone))
         self.status_day.setMinimumWidth(self.status_day.sizeHint().width())  # never cut: it says if we sell
-        self.status_outlet.setMinimumWidth(1)  # the outlet's name (also in the title) gives way first
 
     # --- the customer at the counter ------------------------------------------------------
     def pick(self, account_number: str) -> None:

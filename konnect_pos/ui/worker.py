@@ -13,6 +13,8 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
+# (on_done, on_failed, owner) waiting under a job's ticket
+_Waiting = tuple[Callable[[Any], None], Callable[[Exception], None] | None, QObject | None]
 _LIVE: weakref.WeakSet[BackgroundWorker] = weakref.WeakSet()  # every worker, for ``wait_for_all``
 
 
@@ -36,7 +38,7 @@ class BackgroundWorker(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._tickets = itertools.count(1)
-        self._waiting: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None] | None]] = {}
+        self._waiting: dict[int, _Waiting] = {}
         self._answers: queue.SimpleQueue[tuple[int, bool, Any]] = queue.SimpleQueue()
         # Queued even if emitted on this thread: a callback never runs inside submit().
         self._knock.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -46,11 +48,14 @@ class BackgroundWorker(QObject):
         call: Callable[[], T],
         on_done: Callable[[T], None],
         on_failed: Callable[[Exception], None] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> None:
         """Run ``call`` on the worker's thread; ``on_done(result)`` or ``on_failed(error)`` on the
-        GUI thread (``on_failed`` missing: the error is raised there, to the crash log)."""
+        GUI thread (``on_failed`` missing: the error is raised there, to the crash log). The answer
+        is dropped when the callback's own Qt object, or ``owner`` (for a closure), is deleted."""
         ticket = next(self._tickets)
-        self._waiting[ticket] = (on_done, on_failed)
+        self._waiting[ticket] = (on_done, on_failed, owner)
         answers, knock = self._answers, self._knock
 
         def run() -> None:
@@ -71,8 +76,10 @@ class BackgroundWorker(QObject):
                 ticket, succeeded, value = self._answers.get_nowait()
             except queue.Empty:
                 return
-            on_done, on_failed = self._waiting.pop(ticket)
-            if not _alive(on_done if succeeded else on_failed):
+            on_done, on_failed, owner = self._waiting.pop(ticket)
+            if (owner is not None and not shiboken6.isValid(owner)) or not _alive(
+                on_done if succeeded else on_failed
+            ):
                 continue  # the widget that asked was closed and deleted meanwhile: nobody to tell
             if succeeded:
                 on_done(value)

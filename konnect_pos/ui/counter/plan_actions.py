@@ -74,7 +74,7 @@ class PlanActions(QObject):
             window.panel.plan.show_status(status)
             self.set_plan_button.setVisible(status is None)
 
-        window.worker.submit(lambda: plans.plan_status(number, day), show, window.sale.show_error)
+        window.worker.submit(lambda: plans.plan_status(number, day), show, window.sale.show_error, owner=self)
 
     def open_plans(self) -> None:
         """Ctrl+Shift+P: the plans of the customer's country and their history, then set or change."""
@@ -88,6 +88,7 @@ class PlanActions(QObject):
             lambda: (plans.plan_status(number, day), plan_offers(number), plan_history(number)),
             lambda found: self._open_dialog(number, *found),
             window.sale.show_error,
+            owner=self,
         )
 
     def _open_dialog(self, number: str, status: plans.PlanStatus | None, offers, history) -> None:
@@ -108,7 +109,7 @@ class PlanActions(QObject):
                 self.plan_dialog = None
                 self.load_plan()
 
-            window.worker.submit(lambda: use(counter, number, code), done, failed)
+            window.worker.submit(lambda: use(counter, number, code), done, failed, owner=self)
 
         dialog.accepted.connect(chosen)
         dialog.open()

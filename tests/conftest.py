@@ -9,6 +9,7 @@ they skip with the reason.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
 import tempfile
@@ -84,6 +85,7 @@ def pg_server() -> str:
     try:
         admin = _pg_admin()
         admin.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        _vacuum_catalogs(admin, full=True)
         admin.close()
     except KonnectError as error:
         reason = f"PostgreSQL not reachable at {pg_base_url()}: {error.message}"
@@ -91,6 +93,25 @@ def pg_server() -> str:
             pytest.fail(reason)
         pytest.skip(reason)
     return pg_base_url()
+
+
+# Every PostgreSQL test makes a schema of ~70 tables and drops it. With autovacuum off (as on this
+# project's CI server) the dead catalog rows pile up across runs: the test database had grown to
+# 2 GB, peewee's table lookups took 35–70 ms instead of 2 ms and each test's migrations 1.7 s
+# instead of ~0.8 s. So the run starts with the catalogs compacted and vacuums them as it goes.
+CATALOGS = (
+    "pg_class, pg_attribute, pg_depend, pg_type, pg_index, pg_constraint, pg_attrdef, pg_namespace,"
+    " pg_trigger, pg_proc, pg_description, pg_sequence, pg_statistic"
+)
+VACUUM_EVERY = 40  # dropped schemas
+_dropped = [0]
+
+
+def _vacuum_catalogs(admin: peewee.Database, *, full: bool) -> None:
+    """Only a superuser may vacuum the catalogs; on a user's own server without that right the
+    tests run as they are, only slower (nothing is skipped)."""
+    with contextlib.suppress(peewee.DatabaseError):
+        admin.execute_sql(f"VACUUM {'FULL ' if full else ''}{CATALOGS}")
 
 
 @pytest.fixture
@@ -102,6 +123,9 @@ def pg_url(pg_server: str) -> Iterator[str]:
     separator = "&" if "?" in pg_server else "?"
     yield f"{pg_server}{separator}options={quote(f'-c search_path={schema},public')}"
     admin.execute_sql(f"DROP SCHEMA {schema} CASCADE")
+    _dropped[0] += 1
+    if _dropped[0] % VACUUM_EVERY == 0:
+        _vacuum_catalogs(admin, full=False)
     admin.close()
 
 

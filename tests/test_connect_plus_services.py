@@ -297,3 +297,25 @@ def test_the_commands(demo_db, db_url, capsys, monkeypatch):
     assert main(["topup", LAPSED, "0", "--pay", "cash:5", "--db", db_url]) == 2
     assert "more than zero" in capsys.readouterr().err
     assert main(["balance", "CD99999999", "--db", db_url]) == 2
+
+
+def test_the_demo_plans_are_dated_by_each_countrys_own_day_not_utcs(tmp_path):
+    """At 23:30 UTC it is already the 30th in Kinshasa: the counter sees the "lapsed yesterday"
+    account lapsed on the 29th (one Connect+ day from its 3 USD), as at any other hour. Seeded on
+    the UTC date, it had lapsed two days before and showed $1.00, and three GUI tests failed
+    every night between 23:00 and midnight UTC."""
+    from datetime import UTC, datetime
+
+    from konnect_pos.services import demo
+    from konnect_pos.store.schema import open_database
+    from tests.support import ManualClock
+
+    database = open_database(f"sqlite:///{tmp_path / 'late.db'}")
+    try:
+        demo.seed(ManualClock(datetime(2026, 11, 29, 23, 30, tzinfo=UTC)), customers=12)
+        kinshasa_today = date(2026, 11, 30)
+        assert cp.plan_status(RENEWS, kinshasa_today).status.paid_until == kinshasa_today + timedelta(days=10)
+        lapsed = cp.plan_status(LAPSED, kinshasa_today).status
+        assert lapsed.service is ServiceStatus.CONNECT_PLUS and lapsed.balance == usd("2")
+    finally:
+        database.close()

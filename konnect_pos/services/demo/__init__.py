@@ -143,7 +143,7 @@ def seed(
     if open_days:
         _open_demo_days(clock)
     count = add_customers(customers, countries, now, seed_value=seed_value, progress=progress)
-    seed_demo_plans(countries, now.date(), now)
+    seed_demo_plans(countries, now)
     return DemoSummary(
         outlets=[o["code"] for o in outlets], terminals=[f"{o['code']}-T1" for o in outlets], customers=count
     )

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
 from konnect_pos.domain.balance import adjustment
+from konnect_pos.domain.countries import country as country_of
 from konnect_pos.domain.money import Money
+from konnect_pos.services.clock import local_date
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.plans.accounts import subscribe
 from konnect_pos.services.plans.ledger import entry_values, journal_entries
@@ -23,12 +24,15 @@ DEMO_PLANS = {  # country: (currency, Salom+ fee, plain plan fee): invented demo
 }
 
 
-def seed_demo_plans(countries: Sequence[str], today: date, recorded_at: Any) -> None:
+def seed_demo_plans(countries: Sequence[str], now: datetime) -> None:
     """Per country a "Salom+" plan (Connect+) and a plan without; the country's first three
     customers on them: paid for 10 more days with the fee in the balance (renews itself), lapsed
     yesterday with 3 days of Connect+ money, and on the plan without Connect+, lapsed. Their plan
-    history says when they were put on the plan (demo data: not journaled, like the customers)."""
+    history says when they were put on the plan (demo data: not journaled, like the customers).
+    "Today" is the country's own local date, as its counters see it, not the UTC date."""
+    recorded_at = now
     for code in countries:
+        today = local_date(now, country_of(code).zones[0])
         currency, salom_fee, plain_fee = DEMO_PLANS[code]
         salom = add_plan(f"{code}-SALOM", "Salom+ 30", code, Money.of(salom_fee, currency), 30)
         add_plan(f"{code}-HOME", "Konnect Home 30", code, Money.of(plain_fee, currency), 30)

@@ -60,13 +60,9 @@ def bundles_for_country(country: str, on: date) -> list[BundleView]:
     return [_view(row, prices[row.id]) for row in rows]
 
 
-def bundles_on_sale(
-    counter: Counter, country: str | None = None, zone: str | None = None
-) -> list[BundleView]:
-    """What the counter's outlet sells, at the prices of the outlet's day; at a customer-service
-    desk, what it sells a caller of ``country`` (at the prices of that country's day, in ``zone``)."""
-    if country is None or zone is None:
-        return bundles_for_country(counter.terminal.outlet.country.code, counter.today())
+def bundles_on_sale(counter: Counter, country: str, zone: str) -> list[BundleView]:
+    """What the counter sells a customer of ``country`` at the prices of that country's day in
+    ``zone``: the outlet's own, or at a customer-service desk the caller's."""
     return bundles_for_country(country, local_date(counter.clock(), zone))
 
 

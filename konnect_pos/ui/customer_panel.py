@@ -49,7 +49,7 @@ class CustomerPanel(QGroupBox):
         self.form = QFormLayout()
         for widget in (self.account, self.phone, self.kit, self.status, self.current):
             self.form.addRow(QLabel(), widget)
-        self.timeline = TimelineWidget()
+        self.timeline = TimelineWidget(zone)
         self.purchases = QListWidget()
         self.purchases.itemActivated.connect(self._reprint_item)
         self.reprint_button = QPushButton()

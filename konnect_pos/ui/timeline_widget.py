@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from konnect_pos.domain.bundle_queue import BundleState, Timeline, Trigger
+from konnect_pos.domain.bundle_queue import BundleState, Timeline, TimelineEntry, Trigger
 from konnect_pos.i18n import BABEL_LOCALES
 from konnect_pos.ui.i18n import current_language
 
@@ -21,11 +22,20 @@ COLORS = {
 
 
 class TimelineWidget(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """``zone``: the outlet's, in which the axis' dates are read (not UTC's)."""
+
+    def __init__(self, zone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.zone = ZoneInfo(zone)
         self.timeline: Timeline | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(78)
+
+    def start_label(self, entry: TimelineEntry) -> str:
+        """The day an entry starts, at the outlet ("≤" when it is a latest bound)."""
+        locale = BABEL_LOCALES[current_language()]
+        day = format_date(entry.starts_at.astimezone(self.zone), "d MMM", locale=locale)
+        return ("≤ " if not entry.starts_exact else "") + day
 
     def sizeHint(self) -> QSize:
         return QSize(420, 78)
@@ -92,8 +102,7 @@ class TimelineWidget(QWidget):
             painter.drawText(
                 QRectF(left, bar_top + bar_height + 2, 120, 16),
                 Qt.AlignmentFlag.AlignLeft,
-                ("≤ " if not entry.starts_exact else "")
-                + format_date(entry.starts_at, "d MMM", locale=BABEL_LOCALES[current_language()]),
+                self.start_label(entry),
             )
         now_x = x(timeline.at)
         painter.setPen(QPen(QColor("#dc2626"), 2))

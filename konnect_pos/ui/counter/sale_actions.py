@@ -76,7 +76,7 @@ class SaleActions(QObject):
         self.cart_error = QLabel()
         self.cart_error.setStyleSheet("color: #b91c1c")
         self.cart_error.setWordWrap(True)
-        self.projection = TimelineWidget()
+        self.projection = TimelineWidget(window.outlet.zone)
         self.subtotal_label, self.vat_label = QLabel(), QLabel()
         self.total_label = QLabel()
         font = QFont(self.total_label.font())

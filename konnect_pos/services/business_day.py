@@ -37,7 +37,7 @@ from konnect_pos.store.models import (
     Refund,
     User,
 )
-from konnect_pos.store.sale_rows import day_and_rate, instant
+from konnect_pos.store.sale_rows import instant, latest_day
 
 MAX_REASON = 200
 
@@ -205,12 +205,12 @@ def check_can_sell(counter: Counter) -> DayState:
 def open_day_for_sale(counter: Counter) -> BusinessDay:
     """The open business day a sale, void or cash movement belongs to, or a clear refusal."""
     today = counter.today()
-    return BusinessDay.get_by_id(day_for_sale(day_and_rate(counter.terminal.id, None)[0], today))
+    return BusinessDay.get_by_id(day_for_sale(latest_day(counter.terminal.id), today))
 
 
 def day_for_sale(latest: tuple | None, today: date) -> int:
     """The id of the open day a sale of ``today`` belongs to, given the terminal's latest day
-    (id, business_date, z_number, opened_at) as ``sale_rows.day_and_rate`` reads it; else the
+    (id, business_date, z_number, opened_at) as ``sale_rows.latest_day`` reads it; else the
     refusal."""
     view = None
     if latest is not None:

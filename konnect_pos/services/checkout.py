@@ -40,12 +40,12 @@ from konnect_pos.store.sale_rows import (
     account_rows,
     account_snapshot,
     claim_receipt,
-    day_and_rate,
     insert_payments,
     insert_purchases,
     insert_sale,
     insert_sale_lines,
     instant,
+    sale_context,
     stored,
 )
 
@@ -307,7 +307,7 @@ def commit_sale(
     terminal_id = counter.terminal.id
     today = local_date(at, outlet.zone)
     try:
-        latest, rate = day_and_rate(terminal_id, rate_key(outlet, today))  # one statement
+        latest, rate, pull_id = sale_context(terminal_id, outlet.id, rate_key(outlet, today))  # one statement
         rules = payment_rules(outlet, rate_from_row(rate), customer.country)
         settlement = settle_under(rules, total, tenders)
         day_id = day_for_sale(latest, today)
@@ -351,7 +351,8 @@ def commit_sale(
         else:
             digest = journal.append_after(head, terminal_id, "sale", sale_uuid, at, payload)
         made = outlet_limits.SaleMade(sale_id, sale_uuid, receipt_number)
-        outlet_limits.consume(counter, made, total, at)  # refuses past the float or offline limits
+        if pull_id is not None:  # refuses past the float or offline limits
+            outlet_limits.consume(counter, made, total, at)
     except peewee.IntegrityError as error:
         if "reference" in str(error).lower():
             raise Conflict(

@@ -186,20 +186,29 @@ def rate_row(outlet_id: int, base: str, quote: str, on: str) -> tuple | None:
     return db.execute_sql(_sql(_RATE), (outlet_id, base, quote, on)).fetchone()
 
 
-def day_and_rate(
-    terminal_id: int, rate: tuple[int, str, str, str] | None
-) -> tuple[tuple | None, tuple | None]:
-    """The terminal's latest day (id, business_date, z_number or None, opened_at) and, given (outlet id,
-    base, quote, date), ``rate_row``'s answer: one statement."""
-    if rate is None:
-        return db.execute_sql(_sql(_DAY), (terminal_id,)).fetchone(), None
+def latest_day(terminal_id: int) -> tuple | None:
+    """The terminal's latest day (id, business_date, z_number or None, opened_at), or None."""
+    return db.execute_sql(_sql(_DAY), (terminal_id,)).fetchone()
+
+
+_NO_RATE = "SELECT NULL AS base, NULL AS quote, NULL AS per_base, NULL AS effective_date"
+_PULL = "SELECT id FROM float_pull WHERE outlet_id = ? ORDER BY id DESC LIMIT 1"
+
+
+def sale_context(
+    terminal_id: int, outlet_id: int, rate: tuple[int, str, str, str] | None
+) -> tuple[tuple | None, tuple | None, int | None]:
+    """``latest_day``, ``rate_row``'s answer given (outlet id, base, quote, date), and the id of
+    the outlet's latest float pull (None: the outlet has neither a float nor offline limits, so
+    the sale need not read them): one statement."""
     sql = (
         "SELECT d.id, d.business_date, d.z_number, d.opened_at, r.base, r.quote, r.per_base,"
-        " r.effective_date"
-        f" FROM (SELECT 1 AS one) AS o LEFT JOIN ({_DAY}) AS d ON true LEFT JOIN ({_RATE}) AS r ON true"
+        " r.effective_date, f.id"
+        f" FROM (SELECT 1 AS one) AS o LEFT JOIN ({_DAY}) AS d ON true"
+        f" LEFT JOIN ({_RATE if rate else _NO_RATE}) AS r ON true LEFT JOIN ({_PULL}) AS f ON true"
     )
-    row = db.execute_sql(_sql(sql), (terminal_id, *rate)).fetchone()
-    return (row[:4] if row[0] is not None else None), (row[4:] if row[4] is not None else None)
+    row = db.execute_sql(_sql(sql), (terminal_id, *(rate or ()), outlet_id)).fetchone()
+    return (row[:4] if row[0] is not None else None), (row[4:8] if row[4] is not None else None), row[8]
 
 
 def claim_receipt(

@@ -281,7 +281,9 @@ def test_a_refund_too_large_is_refused_in_the_dialog_then_a_smaller_one_says_wha
     type_into_focus(qtbot, "10")
     press(qtbot, Qt.Key.Key_Tab)
     press(qtbot, Qt.Key.Key_Tab)  # past "Refund to": the original payment (cash)
+    qtbot.waitUntil(lambda: dialog.approval.approver.count() == 2, timeout=WAIT)  # the names are shown
     type_into_focus(qtbot, "J")
+    assert dialog.approval.approver.currentText() == "Joseph Manager"
     press(qtbot, Qt.Key.Key_Tab)
     type_into_focus(qtbot, "222222")
     press(qtbot, Qt.Key.Key_Return)

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import QApplication
 from konnect_pos.services.clock import system_clock
 from konnect_pos.store.schema import open_database
 from konnect_pos.ui.app import App
+from konnect_pos.ui.gc_guard import GuiGarbageCollector
 from konnect_pos.ui.settings import LocalSettings
+from konnect_pos.ui.worker import hand_over_the_gil_quickly
 
 
 class GuiThreadImports:
@@ -51,9 +53,13 @@ def wait_until(condition, seconds: float = 60) -> None:
         time.sleep(0.005)
 
 
-def type_keys(text: str) -> None:
+def type_keys(text: str, pause: float = 0.0) -> None:
+    """Each character to the focused widget; ``pause`` seconds between them (events run meanwhile)."""
     for char in text:
         QTest.keyClicks(QApplication.focusWidget(), char)
+        if pause:
+            end = time.monotonic() + pause
+            wait_until(lambda end=end: time.monotonic() > end)
 
 
 def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
@@ -68,6 +74,8 @@ def main(url: str, folder: str) -> None:
     imports = GuiThreadImports()
     sys.meta_path.insert(0, imports)
     app = QApplication(sys.argv[:1])
+    collector = GuiGarbageCollector(app)  # as ui.app.run does
+    hand_over_the_gil_quickly()
     gui = App("KIN01-T1", LocalSettings(f"{folder}/counter.ini"))
     assert gui.watchdog is not None, "run with KONNECT_POS_WATCHDOG=1"
     gui.login.show()
@@ -77,7 +85,7 @@ def main(url: str, folder: str) -> None:
     login.user.setCurrentIndex(login.user.findData("cashier"))
     login.pin.setFocus()
     wait_until(lambda: QApplication.focusWidget() is login.pin)
-    type_keys("1111")
+    type_keys("1111", pause=0.15)  # a quick typist's pace: the counter loads meanwhile
     imports.recording = True
     press(Qt.Key.Key_Return)
     wait_until(lambda: gui.counter_window is not None and len(gui.counter_window.catalog_buttons) == 5)
@@ -110,6 +118,7 @@ def main(url: str, folder: str) -> None:
     print(json.dumps(seen), flush=True)
     window.close()
     gui.worker.wait()
+    collector.stop()
     del app
 
 

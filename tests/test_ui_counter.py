@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from konnect_pos.services import demo
@@ -224,6 +226,34 @@ def test_idle_lock_returns_to_the_same_cart(gui, qtbot):
     screen.submit()
     qtbot.waitUntil(lambda: not window.is_locked(), timeout=WAIT)
     assert window.cart.rowCount() == 1 and window.panel.account.text() == "CD00000001"
+
+
+def test_typing_in_any_window_keeps_the_session_open_and_stopping_locks_it(gui, qtbot):
+    """Keys reach the idle watcher the way the platform delivers them: to the top-level window
+    (its QWindow), the counter's or a dialog's, whichever has the focus."""
+    window = sign_in(gui, qtbot)
+    find_customer(window, qtbot)
+    window.add_nth(1)
+    qtbot.waitUntil(lambda: window.cart.rowCount() == 1, timeout=WAIT)
+
+    def type_for(seconds: float, target) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            QTest.keyClick(target.windowHandle(), Qt.Key.Key_Shift)
+            qtbot.wait(100)
+
+    window.idle_timer.setInterval(400)
+    window.idle_timer.start()
+    type_for(1.2, window)
+    assert not window.is_locked()
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_F9)
+    qtbot.waitUntil(
+        lambda: window.payment_dialog is not None and window.payment_dialog.isVisible(), timeout=WAIT
+    )
+    type_for(1.2, window.payment_dialog)  # the dialog is a window of its own
+    assert not window.is_locked()
+    qtbot.waitUntil(window.is_locked, timeout=WAIT)  # no more keys: the idle lock comes
+    window.idle_timer.setInterval(60_000)
 
 
 def test_new_customer_with_live_validation(gui, qtbot):

@@ -16,7 +16,7 @@ from konnect_pos import crash_log
 from konnect_pos.domain.errors import NotFound
 from konnect_pos.services.clock import system_clock
 from konnect_pos.ui.crash_notice import CrashNotice, log_qt_messages
-from konnect_pos.ui.gc_guard import GuiGarbageCollector
+from konnect_pos.ui.gc_guard import GuiGarbageCollector, freeze_loaded
 from konnect_pos.ui.i18n import set_language
 from konnect_pos.ui.login_window import LoginWindow
 from konnect_pos.ui.preload import QtModuleLoader, load_plain_modules
@@ -24,7 +24,7 @@ from konnect_pos.ui.qt_platform import platform_problem
 from konnect_pos.ui.screen_fit import fit_to_screen
 from konnect_pos.ui.settings import LocalSettings, SettingsDialog
 from konnect_pos.ui.watchdog import watchdog_from_environment
-from konnect_pos.ui.worker import DbWorker, wait_for_all
+from konnect_pos.ui.worker import DbWorker, hand_over_the_gil_quickly, wait_for_all
 
 _KEEP: list[object] = []
 
@@ -101,14 +101,25 @@ class App:
 
     def _load_qt_modules(self, names: list[str]) -> None:
         self.preloader = QtModuleLoader(names, self.login)
+        self.preloader.finished.connect(freeze_loaded)
         self.preloader.start()
 
     def open_counter(self, counter) -> None:
+        loader = self.preloader
+        if loader is not None and not loader.done:  # signed in before the counter had loaded: no
+            self.login.show_opening()  # freeze while the rest loads, a turn at a time
+            once = Qt.ConnectionType.SingleShotConnection
+            loader.finished.connect(lambda: self.open_counter(counter), once)
+            return
+        self.login.show_opening(False)
         from konnect_pos.ui.counter.window import CounterWindow  # deferred: start-up shows the login first
 
         self.settings.remember_user(counter.user.username)
         window = CounterWindow(counter, self.worker, self.settings)
         QShortcut(QKeySequence("Ctrl+,"), window, lambda: self.open_settings(window))
+        QTimer.singleShot(0, window, lambda: self._show_counter(window))  # built, then shown: two turns
+
+    def _show_counter(self, window) -> None:
         self.counter_window = window
         window.showMaximized()  # the whole available screen, whatever its size
         self.login.hide()
@@ -197,6 +208,7 @@ def run(open_database: Callable[[], object] | None, terminal: str | None) -> int
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Konnect POS")
     collector = GuiGarbageCollector(app)  # Python's cycle collector on the GUI thread only (gc_guard.py)
+    hand_over_the_gil_quickly()
     if crash_log.installed():
         log_qt_messages()
     wanted = (terminal or os.environ.get("KONNECT_POS_TERMINAL") or "").strip().upper()

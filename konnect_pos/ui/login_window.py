@@ -195,6 +195,16 @@ class LoginWindow(QWidget):
         self.pin.clear()
         self.signed_in.emit(counter)
 
+    def show_opening(self, opening: bool = True) -> None:
+        """Signed in, the counter window still loading (it opens within a second); or, ``opening``
+        False, back to the form."""
+        self.sign_in_button.setEnabled(not opening)
+        if opening:
+            self.hint.setText(self.tr("Opening the counter…"))
+            self.hint.setVisible(True)
+        else:
+            self.retranslate()
+
     def _show_error(self, error: Exception) -> None:
         self.sign_in_button.setEnabled(True)
         self.pin.clear()

@@ -9,6 +9,12 @@ turn of the event loop (``QtModuleLoader``), each a few milliseconds once the pl
 
 Which plain modules: the top-level imports of the GUI's source files, read with ``ast`` (not run),
 so a new screen's services are preloaded without a list to keep by hand.
+
+Then Qt's enums: PySide makes the Python type of each Qt enum on its first use (``QStyle.StateFlag``
+when a widget is first painted, ``QEvent.Type`` when an event filter first sees an event…), about
+0.5 ms each, and showing the counter window for the first time made 136 of them at once — 60–90 ms
+of the sign-in's freeze on an idle machine. The loader makes every enum of the loaded Qt modules
+(~600, ~0.3 s in all) a few classes per turn, so none is left for the first paint.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import importlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 import konnect_pos.ui
 
@@ -84,12 +90,35 @@ def gui_modules(folder: Path = FOLDER) -> list[str]:
     return names
 
 
+ENUM_CLASSES_PER_TURN = 16  # ~8 ms of a turn
+
+
+def qt_classes() -> list[type]:
+    """The classes of every PySide module loaded so far (the Qt namespace and each class)."""
+    classes = []
+    for name, module in list(sys.modules.items()):
+        if name.startswith("PySide6.Qt") and name.count(".") == 1 and module is not None:
+            classes.extend(value for value in vars(module).values() if isinstance(value, type))
+    return classes
+
+
+def make_enums(cls: type) -> None:
+    """Have PySide make the Python type of each of ``cls``'s enums now (it makes them on first use)."""
+    for attribute in dir(cls):
+        if attribute[:1].isupper():
+            getattr(cls, attribute, None)
+
+
 class QtModuleLoader(QObject):
-    """Imports the GUI's modules on the GUI thread, one per event-loop turn."""
+    """Imports the GUI's modules on the GUI thread, one per event-loop turn, then has Qt's enums
+    made, a few classes per turn. ``finished`` once all is in (or an import failed)."""
+
+    finished = Signal()
 
     def __init__(self, names: list[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.waiting = [name for name in names if name not in sys.modules]
+        self.classes: list[type] | None = None  # listed once the modules are in
         self.timer = QTimer(self)
         self.timer.setInterval(0)
         self.timer.timeout.connect(self._next)
@@ -106,6 +135,18 @@ class QtModuleLoader(QObject):
                 importlib.import_module(name)
             except Exception:  # raised again, and shown, where the counter window is opened
                 self.waiting.clear()
+                self.classes = []
                 break
             return
-        self.timer.stop()
+        if self.classes is None:
+            self.classes = qt_classes()
+        for cls in self.classes[:ENUM_CLASSES_PER_TURN]:
+            make_enums(cls)
+        del self.classes[:ENUM_CLASSES_PER_TURN]
+        if not self.classes:
+            self.timer.stop()
+            self.finished.emit()
+
+    @property
+    def done(self) -> bool:
+        return not self.waiting and self.classes == []

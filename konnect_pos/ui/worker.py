@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import queue
+import sys
 import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -16,6 +17,16 @@ T = TypeVar("T")
 # (on_done, on_failed, owner) waiting under a job's ticket
 _Waiting = tuple[Callable[[Any], None], Callable[[Exception], None] | None, QObject | None]
 _LIVE: weakref.WeakSet[BackgroundWorker] = weakref.WeakSet()  # every worker, for ``wait_for_all``
+SWITCH_INTERVAL = 0.001  # seconds; Python's default is 0.005
+
+
+def hand_over_the_gil_quickly() -> None:
+    """While a worker runs Python (a receipt's PDF, a customer's timeline), each call Qt makes
+    into Python on the GUI thread (a paint, a slot, a filter) waits for the worker to let go of
+    the GIL, at most one switch interval. At Python's 5 ms a busy sale screen waited 100+ ms in
+    all; at 1 ms the flow's longest freeze fell under 70 ms (docs/performance.md, issue 17). When
+    only one thread runs Python the interval costs nothing."""
+    sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 class BackgroundWorker(QObject):

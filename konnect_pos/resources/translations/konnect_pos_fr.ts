@@ -1298,6 +1298,11 @@
         <source>Locked by {name}. Anyone can unlock with their own PIN; another user starts with a clear screen.</source>
         <translation>Verrouillé par {name}. Chacun peut déverrouiller avec son propre code PIN ; un autre utilisateur repart d&apos;un écran vide.</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py"/>
+        <source>Opening the counter…</source>
+        <translation>Ouverture du comptoir…</translation>
+    </message>
 </context>
 <context>
     <name>ManagerMenu</name>

@@ -1298,6 +1298,11 @@
         <source>Locked by {name}. Anyone can unlock with their own PIN; another user starts with a clear screen.</source>
         <translation>Imefungwa na {name}. Mtu yeyote anaweza kufungua kwa PIN yake; mtumiaji mwingine ataanza na skrini tupu.</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/login_window.py"/>
+        <source>Opening the counter…</source>
+        <translation>Inafungua kaunta…</translation>
+    </message>
 </context>
 <context>
     <name>ManagerMenu</name>

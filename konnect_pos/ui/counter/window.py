@@ -15,9 +15,8 @@ from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QWindow
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -50,16 +49,34 @@ from konnect_pos.ui.worker import DbWorker
 
 
 class _IdleWatcher(QObject):
-    """Restarts the idle timer on any key or mouse activity in the application."""
+    """Restarts the idle timer on any key or mouse activity in the application's windows.
+
+    It watches each top-level window's ``QWindow`` (where the platform delivers input first), added
+    as it gets the focus, and not the application: a filter on the application is Python code run
+    for every event of every widget (~1,400 while a receipt opens), and each call waits for the
+    GIL while the database thread works — that wait was most of the GUI thread's freeze after a
+    sale (docs/performance.md, issue 17)."""
+
+    ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove)
 
     def __init__(self, timer: QTimer) -> None:
         # A child of the timer: destroyed with the window, and Qt then drops it from the
-        # application's filters, so a window deleted without closeEvent leaves no dangling filter.
+        # windows' filters, so a window deleted without closeEvent leaves no dangling filter.
         super().__init__(timer)
         self.timer = timer
+        app = QGuiApplication.instance()
+        app.focusWindowChanged.connect(self.watch)
+        self.watch(app.focusWindow())
+
+    def watch(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # installing it again is a no-op for Qt
+
+    def stop(self) -> None:
+        QGuiApplication.instance().focusWindowChanged.disconnect(self.watch)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove):
+        if event.type() in self.ACTIVITY:
             self.timer.start()
         return False
 
@@ -211,7 +228,6 @@ class CounterWindow(QMainWindow):
         self.idle_timer.setInterval(max(1, settings.idle_minutes()) * 60_000)
         self.idle_timer.timeout.connect(self.lock)
         self.idle_watcher = _IdleWatcher(self.idle_timer)
-        QApplication.instance().installEventFilter(self.idle_watcher)
         self.idle_timer.start()
 
         self.resize(1366, 768)
@@ -329,7 +345,11 @@ class CounterWindow(QMainWindow):
         self.idle_timer.start()
         (self.cart if same_user else self.search).setFocus()
 
+    def showEvent(self, event) -> None:
+        self.idle_watcher.watch(self.windowHandle())  # made when first shown
+        super().showEvent(event)
+
     def closeEvent(self, event) -> None:
-        QApplication.instance().removeEventFilter(self.idle_watcher)
+        self.idle_watcher.stop()
         self.worker.wait()
         super().closeEvent(event)

@@ -256,6 +256,26 @@ def test_typing_in_any_window_keeps_the_session_open_and_stopping_locks_it(gui, 
     window.idle_timer.setInterval(60_000)
 
 
+def test_signed_in_before_the_counter_has_loaded_the_login_says_so_then_the_counter_opens(gui, qtbot):
+    """A quick typist's Enter can beat the preloading (~1 s of imports and Qt's enums): no freeze,
+    the login says the counter is opening, and it opens once everything is in."""
+    login = gui.login
+    login.user.setCurrentIndex(login.user.findData("cashier"))
+    qtbot.keyClicks(login.pin, "1")  # the first key starts the preloading
+    qtbot.waitUntil(lambda: gui.preloader is not None, timeout=WAIT)
+    gui.preloader.timer.stop()  # held back: as if this machine were slow to load it
+    qtbot.keyClicks(login.pin, "111")
+    qtbot.keyClick(login.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: login.hint.isVisible(), timeout=WAIT)
+    assert login.hint.text() == "Opening the counter…" and not login.sign_in_button.isEnabled()
+    assert gui.counter_window is None and login.isVisible()
+    gui.preloader.start()
+    qtbot.waitUntil(lambda: gui.counter_window is not None and gui.counter_window.isVisible(), timeout=WAIT)
+    qtbot.addWidget(gui.counter_window)
+    assert gui.preloader.done and not login.isVisible()
+    assert not login.hint.isVisible() and login.sign_in_button.isEnabled()  # ready for the next sign-in
+
+
 def test_new_customer_with_live_validation(gui, qtbot):
     window = sign_in(gui, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_F3)

@@ -12,7 +12,9 @@ PyQtGraph's ``GarbageCollector`` does the same for the same reason.
 Once the counter window's modules are in, a full collection walks ~90,000 objects that live as
 long as the process (modules, classes, functions, babel's data) and held the GUI thread ~90 ms
 each time (measured, idle machine). ``freeze_loaded`` moves them out of the collector's sight
-(``gc.freeze``): full collections then walk only what the session made since.
+(``gc.freeze``): full collections then walk only what the session made since. It runs when the
+plain modules are in (on the database thread: freezing frees nothing, so no Qt object is deleted
+there) and again once the Qt modules and enums are (on the GUI thread).
 """
 
 from __future__ import annotations

@@ -13,19 +13,22 @@ so a new screen's services are preloaded without a list to keep by hand.
 Then Qt's enums: PySide makes the Python type of each Qt enum on its first use (``QStyle.StateFlag``
 when a widget is first painted, ``QEvent.Type`` when an event filter first sees an event…), about
 0.5 ms each, and showing the counter window for the first time made 136 of them at once — 60–90 ms
-of the sign-in's freeze on an idle machine. The loader makes every enum of the loaded Qt modules
-(~600, ~0.3 s in all) a few classes per turn, so none is left for the first paint.
+of the sign-in's freeze on an idle machine. The loader makes every class and enum of the loaded Qt
+modules (~630 classes, ~600 enums, ~0.6 s in all) 8 ms per turn, so none is left for the first paint.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 import konnect_pos.ui
+from konnect_pos.ui.gc_guard import freeze_loaded
 
 QT_PACKAGES = ("PySide6", "shiboken6")
 GUI_PACKAGE = "konnect_pos.ui"
@@ -75,6 +78,7 @@ def load_plain_modules() -> list[str]:
             if error.name != name:  # a module that is there failed on one of its own imports
                 raise
     load_locale_data()
+    freeze_loaded()  # what was just loaded lives as long as the process (gc_guard.py)
     qt = [name for name in imports if _is_qt(name) and name.count(".") == 1]
     return qt + gui_modules()
 
@@ -90,35 +94,43 @@ def gui_modules(folder: Path = FOLDER) -> list[str]:
     return names
 
 
-ENUM_CLASSES_PER_TURN = 16  # ~8 ms of a turn
+TURN_BUDGET = 0.008  # seconds of enum-making per event-loop turn
 
 
-def qt_classes() -> list[type]:
-    """The classes of every PySide module loaded so far (the Qt namespace and each class)."""
-    classes = []
+def qt_class_names() -> list[tuple[object, str]]:
+    """(module, name) of every class of the PySide modules loaded so far. PySide makes a module's
+    classes on first access too (its dict holds ~40 of the ~630), so they are only named here."""
+    names = []
     for name, module in list(sys.modules.items()):
         if name.startswith("PySide6.Qt") and name.count(".") == 1 and module is not None:
-            classes.extend(value for value in vars(module).values() if isinstance(value, type))
-    return classes
+            names.extend((module, attribute) for attribute in dir(module) if attribute[:1] == "Q")
+    return names
 
 
-def make_enums(cls: type) -> None:
-    """Have PySide make the Python type of each of ``cls``'s enums now (it makes them on first use)."""
-    for attribute in dir(cls):
-        if attribute[:1].isupper():
-            getattr(cls, attribute, None)
+def enum_steps(names: list[tuple[object, str]]) -> Iterator[None]:
+    """Makes each class of ``names``, then the Python type of each of its enums, one per step
+    (the Qt namespace alone has ~90: 76 ms in one go)."""
+    for module, name in names:
+        cls = getattr(module, name, None)
+        yield
+        if isinstance(cls, type):
+            for attribute in dir(cls):
+                if attribute[:1].isupper():
+                    getattr(cls, attribute, None)
+                    yield
 
 
 class QtModuleLoader(QObject):
     """Imports the GUI's modules on the GUI thread, one per event-loop turn, then has Qt's enums
-    made, a few classes per turn. ``finished`` once all is in (or an import failed)."""
+    made, ~8 ms of them per turn. ``finished`` (and ``done``) once all is in, or an import failed."""
 
     finished = Signal()
 
     def __init__(self, names: list[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.waiting = [name for name in names if name not in sys.modules]
-        self.classes: list[type] | None = None  # listed once the modules are in
+        self.enums: Iterator[None] | None = None  # started once the modules are in
+        self.done = False
         self.timer = QTimer(self)
         self.timer.setInterval(0)
         self.timer.timeout.connect(self._next)
@@ -135,18 +147,15 @@ class QtModuleLoader(QObject):
                 importlib.import_module(name)
             except Exception:  # raised again, and shown, where the counter window is opened
                 self.waiting.clear()
-                self.classes = []
+                self.enums = iter(())
                 break
             return
-        if self.classes is None:
-            self.classes = qt_classes()
-        for cls in self.classes[:ENUM_CLASSES_PER_TURN]:
-            make_enums(cls)
-        del self.classes[:ENUM_CLASSES_PER_TURN]
-        if not self.classes:
-            self.timer.stop()
-            self.finished.emit()
-
-    @property
-    def done(self) -> bool:
-        return not self.waiting and self.classes == []
+        if self.enums is None:
+            self.enums = enum_steps(qt_class_names())
+        start = time.perf_counter()
+        for _step in self.enums:
+            if time.perf_counter() - start > TURN_BUDGET:
+                return
+        self.done = True
+        self.timer.stop()
+        self.finished.emit()

@@ -1,8 +1,11 @@
 """The konnect-pos command: demo, customers search/add, one-line errors with exit code 2."""
 
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -143,6 +146,24 @@ def test_missing_database_is_not_created_by_a_search(tmp_path, capsys):
     code, _, err = run(capsys, "customers", "search", "kabila", "--db", f"sqlite:///{tmp_path / 'none.db'}")
     assert code == 2 and "No database" in err
     assert not (tmp_path / "none.db").exists()
+
+
+def test_after_the_demo_a_command_without_db_says_where_the_demo_shop_is(capsys, monkeypatch):
+    home = Path(tempfile.mkdtemp(prefix="kp"))  # a user's own folders, short (echoed values are cut at 80)
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.delenv("KONNECT_POS_DB", raising=False)
+    code, _, err = run(capsys, "customers", "search", "kabila")
+    assert code == 2 and "No database at" in err and "demo shop" not in err  # no demo yet
+    code, out, _ = run(capsys, "demo", "--no-gui", "--customers", "20")
+    demo = f"sqlite:///{home / 'konnect-pos' / 'demo.db'}"
+    assert code == 0 and demo in out
+    code, _, err = run(capsys, "customers", "search", "kabila")
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert f"the demo shop is in {demo}: add --db {demo}" in err
+    assert not (home / "konnect-pos" / "konnect-pos.db").exists()  # nothing made on the way
+    code, out, _ = run(capsys, "customers", "search", "CD00000001", "--db", demo)
+    assert code == 0 and "CD00000001" in out
+    shutil.rmtree(home)
 
 
 def test_unreachable_postgres(capsys):

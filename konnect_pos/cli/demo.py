@@ -13,9 +13,9 @@ from konnect_pos.domain.errors import KonnectError
 
 
 def _demo_url(args: argparse.Namespace) -> str:
-    from konnect_pos.paths import user_data_dir
+    from konnect_pos.store.database import demo_url
 
-    return args.db or os.environ.get("KONNECT_POS_DB") or f"sqlite:///{user_data_dir() / 'demo.db'}"
+    return args.db or os.environ.get("KONNECT_POS_DB") or demo_url()
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

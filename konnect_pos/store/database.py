@@ -52,6 +52,11 @@ def default_url() -> str:
     return f"sqlite:///{user_data_dir() / 'konnect-pos.db'}"
 
 
+def demo_url() -> str:
+    """Where ``konnect-pos demo`` keeps its shop unless told otherwise."""
+    return f"sqlite:///{user_data_dir() / 'demo.db'}"
+
+
 def resolve_url(url: str | None) -> str:
     """``--db`` wins, then ``KONNECT_POS_DB``, then the per-user SQLite file."""
     return url or os.environ.get("KONNECT_POS_DB") or default_url()
@@ -71,6 +76,13 @@ def _sqlite(url: str, *, create: bool) -> peewee.SqliteDatabase:
             if handle.read(16) != SQLITE_HEADER:
                 raise StoreError("{path} is not a Konnect POS database (not SQLite)", path=str(path))
     elif not create:
+        demo = demo_url()
+        if url == default_url() and Path(demo[len("sqlite:///") :]).exists():  # after ``konnect-pos demo``
+            raise StoreError(
+                "No database at {path}; the demo shop is in {demo}: add --db {demo} (or set KONNECT_POS_DB)",
+                path=str(path),
+                demo=demo,
+            )
         raise StoreError("No database at {path}", path=str(path))
     else:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -319,3 +319,22 @@ def test_the_demo_plans_are_dated_by_each_countrys_own_day_not_utcs(tmp_path):
         assert lapsed.service is ServiceStatus.CONNECT_PLUS and lapsed.balance == usd("2")
     finally:
         database.close()
+
+
+def test_connectplus_status_without_a_date_is_the_accounts_own_day_not_utcs(
+    demo_db, db_url, capsys, monkeypatch
+):
+    """At 23:30 UTC on 30 November it is already 1 December in Kinshasa, the day the plan renews."""
+    from datetime import UTC, datetime
+
+    from konnect_pos.cli import main
+    from konnect_pos.services import clock as clocks
+
+    def status(*extra: str) -> str:
+        assert main(["connectplus", "status", RENEWS, "--db", db_url, *extra]) == 0
+        return capsys.readouterr().out
+
+    utc_day, local_day = status("--date", "2026-11-30"), status("--date", "2026-12-01")
+    assert utc_day != local_day  # paid until the 30th; renewed on the 1st
+    monkeypatch.setattr(clocks, "system_clock", lambda: datetime(2026, 11, 30, 23, 30, tzinfo=UTC))
+    assert status() == local_day

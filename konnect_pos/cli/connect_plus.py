@@ -35,15 +35,25 @@ def _status_lines(account: str, day: date) -> list[str]:
     return lines
 
 
-def _today(args: argparse.Namespace) -> date:
-    if getattr(args, "date", None):
-        try:
-            return date.fromisoformat(args.date)
-        except ValueError:
-            raise ValidationError(
-                "Not a date (YYYY-MM-DD): {text}", field="date", text=str(args.date)[:40]
-            ) from None
-    return clock()().date()
+def _given_date(args: argparse.Namespace) -> date:
+    try:
+        return date.fromisoformat(args.date)
+    except ValueError:
+        raise ValidationError(
+            "Not a date (YYYY-MM-DD): {text}", field="date", text=str(args.date)[:40]
+        ) from None
+
+
+def _account_today(args: argparse.Namespace, account: str) -> date:
+    """``--date``, else today where the account is (its country's day, not UTC's: at 23:30 UTC
+    Kinshasa and Dar es Salaam are already on the next day)."""
+    if args.date:
+        return _given_date(args)
+    from konnect_pos.domain.countries import COUNTRIES
+    from konnect_pos.services.clock import local_date
+    from konnect_pos.services.customers import get_customer
+
+    return local_date(clock()(), COUNTRIES[get_customer(account).country].zones[0])
 
 
 def cmd_balance(args: argparse.Namespace) -> int:
@@ -86,7 +96,8 @@ def cmd_connectplus(args: argparse.Namespace) -> int:
     open_db(args, create=False)
     if args.action != "status":
         set_opt(signed_in(args), args.account, opted_in=args.action == "opt-in")
-    print("\n".join(_status_lines(args.account.upper(), _today(args))))
+    account = args.account.upper()
+    print("\n".join(_status_lines(account, _account_today(args, account))))
     return 0
 
 
@@ -98,7 +109,7 @@ def cmd_run_daily(args: argparse.Namespace) -> int:
     counter = signed_in(args)
     counter.require(Right.SELL)
     today = counter.today()
-    day = _today(args) if args.date else today
+    day = _given_date(args) if args.date else today
     if day > today:  # fees would be charged for days not yet lived
         raise ValidationError(
             "The daily run cannot go past today ({today})", field="date", today=today.isoformat()

@@ -20,11 +20,12 @@ from konnect_pos.domain.payments import CashTender, MobileMoneyTender
 from konnect_pos.hq import admin as hq_admin
 from konnect_pos.services import business_day, checkout, corporate, corrections, demo
 from konnect_pos.services import plans as cp
-from konnect_pos.services.checkout import CartItem, stored_sale_payload
+from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.daily_report import daily_report_pdf
 from konnect_pos.services.journal_anchor import parse_anchor, read_anchor_file, write_anchor_file
 from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.receipts import receipt_data
+from konnect_pos.services.sale_journal import stored_sale_payload
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.sync import client, reference
 from konnect_pos.services.sync.anchor import hq_anchors

@@ -13,7 +13,8 @@ from konnect_pos.domain.errors import ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal
-from konnect_pos.services.checkout import _customer, account_state
+from konnect_pos.services.checkout import account_state
+from konnect_pos.services.customers import customer_row, get_customer
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import write_transaction
@@ -45,7 +46,7 @@ def record_usage(
         raise ValidationError("A usage reading cannot be in the future", field="at")
     value = parse_gb(gb_used)
     with write_transaction():
-        customer = _customer(account_number)
+        customer = customer_row(account_number)
         purchases, readings = account_state(customer.id)
         active = queue.project(purchases, readings, at).active
         if active is None:
@@ -90,7 +91,7 @@ def _change_queue(
     counter.require(Right.SELL)
     now = counter.clock()
     with write_transaction():
-        customer = _customer(account_number)
+        customer = customer_row(account_number)
         purchases, readings = account_state(customer.id)
         changed = apply(purchases, readings, now)
         rows = {p.uuid: p for p in Purchase.select().where(Purchase.customer == customer.id)}
@@ -180,7 +181,7 @@ class PurchaseSummary:
 
 def customer_purchases(account_number: str, limit: int = 20) -> list[PurchaseSummary]:
     """The customer's last sales, newest first (for the panel and reprints)."""
-    customer = _customer(account_number)
+    customer = customer_row(account_number)
     sales = list(Sale.select().where(Sale.customer == customer.id).order_by(Sale.sold_at.desc()).limit(limit))
     from konnect_pos.services.reconciliation import sale_mobile_states
 
@@ -212,7 +213,6 @@ class CustomerOverview:
 def customer_overview(account_number: str, at: datetime) -> CustomerOverview:
     """Everything the customer panel shows, in one call."""
     from konnect_pos.services.checkout import account_timeline
-    from konnect_pos.services.customers import get_customer
 
     return CustomerOverview(
         customer=get_customer(account_number),

@@ -22,20 +22,21 @@ from konnect_pos.domain.exchange import ExchangeRate
 from konnect_pos.domain.money import Money, money_sum, vat_included
 from konnect_pos.domain.payments import PaymentRules, SettledPayment, Settlement, Tender, settle_under
 from konnect_pos.domain.roles import Right
-from konnect_pos.services import journal, outlet_limits
+from konnect_pos.services import journal, outlet_limits, sale_journal
 from konnect_pos.services.business_day import day_for_sale
 from konnect_pos.services.catalog import BundleView, get_bundles
 from konnect_pos.services.clock import local_date
-from konnect_pos.services.commissions import journaled_commission, line_commissions
+from konnect_pos.services.commissions import line_commissions
 from konnect_pos.services.customer_service import caller_terms, is_desk
 from konnect_pos.services.customers import customer_row
 from konnect_pos.services.exchange_rates import rate_from_row, rate_key
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.outlets import OutletView
+from konnect_pos.services.sale_journal import line_entry, payment_entry
 from konnect_pos.services.session import Counter
 from konnect_pos.store import day_totals
 from konnect_pos.store.database import write_transaction
-from konnect_pos.store.models import BalanceEntry, Customer, Payment, Sale, SaleLine
+from konnect_pos.store.models import Customer
 from konnect_pos.store.sale_rows import (
     account_rows,
     account_snapshot,
@@ -111,10 +112,6 @@ class AccountState:
 
 def receipt_label(outlet_code: str, terminal_code: str, number: int) -> str:
     return f"{outlet_code}-{terminal_code}-{number:0{RECEIPT_DIGITS}d}"
-
-
-def _customer(account_number: str) -> Customer:
-    return customer_row(account_number)
 
 
 def account_state(customer_id: int) -> tuple[list[queue.QueuedBundle], list[queue.BundleUsage]]:
@@ -206,7 +203,7 @@ def preview_cart(counter: Counter, account_number: str, items: Sequence[CartItem
 
 
 def account_timeline(account_number: str, at: datetime) -> queue.Timeline:
-    customer = _customer(account_number)
+    customer = customer_row(account_number)
     purchases, readings = account_state(customer.id)
     return queue.project(purchases, readings, at)
 
@@ -344,7 +341,7 @@ def commit_sale(
         payments = _write_payments(sale_id, settlement, numbers)
         day_totals.add_sale(sale_id)
         head_fields = (sale_uuid, receipt_number, customer.account_number, counter.user.username, at)
-        payload = _payload(*head_fields, figures, lines, payments)
+        payload = sale_journal.payload(*head_fields, figures, lines, payments)
         payload.update(extra)
         if lines_journal:
             digest = journal.append(terminal_id, "sale", sale_uuid, at, payload)
@@ -407,23 +404,12 @@ def _write_lines(
             )
         )
         journaled.append(
-            [
-                index,
-                bundle.code,
-                bundle.name,
-                str(bundle.data_gb),
-                bundle.validity_days,
-                price,
-                vat_rate,
-                line_vat,
-                purchase.trigger.value,
-                entry.starts_at.isoformat(),
-                bool(entry.starts_exact),
-                entry.period_end.isoformat(),
-                follows,
-                *commission,
-            ]
-        )
+            line_entry(
+                index, bundle.code, bundle.name, str(bundle.data_gb), bundle.validity_days, price, vat_rate,
+                line_vat, purchase.trigger.value, entry.starts_at, entry.starts_exact, entry.period_end,
+                follows, commission,
+            )
+        )  # fmt: skip
     ids = insert_sale_lines(rows)
     sold_at = stored(at)
     insert_purchases(
@@ -475,125 +461,6 @@ def _write_payments(
         settles = payment.settles.to_minor() if payment.settles is not None else None
         rate = str(payment.rate) if payment.rate is not None else None
         rows.append((new_uuid(), sale_id, *values, change_currency, settles, rate))
-        journaled.append([*values, *_conversion(change_currency, settles, payment.rate)])
+        journaled.append(payment_entry(values, change_currency, settles, payment.rate))
     insert_payments(rows)
     return journaled
-
-
-def stored_sale_payload(sale: Sale) -> dict[str, Any]:
-    """The sale's content read back from the database (``verify`` compares it with the journal)."""
-    payload = sale_payload(
-        sale,
-        sale.customer.account_number,
-        sale.user.username,
-        list(SaleLine.select().where(SaleLine.sale == sale).order_by(SaleLine.position)),
-        list(Payment.select().where(Payment.sale == sale).order_by(Payment.position)),
-    )
-    credit = BalanceEntry.get_or_none(BalanceEntry.sale == sale)
-    if credit is not None:
-        payload.update(top_up_payload(credit))
-    return payload
-
-
-def top_up_payload(entry: BalanceEntry) -> dict[str, Any]:
-    """The journal content a balance top-up adds to its sale."""
-    return {"top_up": {"entry_key": entry.entry_key, "day": entry.day, "amount_minor": entry.amount_minor}}
-
-
-def sale_payload(
-    sale: Sale, account: str, username: str, lines: list[SaleLine], payments: list[Payment]
-) -> dict[str, Any]:
-    """The sale's canonical content (the journal entry hashes it)."""
-    figures = (
-        sale.channel,
-        sale.currency,
-        sale.total_minor,
-        sale.vat_minor,
-        sale.rounding_minor,
-        sale.paid_minor,
-        sale.change_minor,
-    )
-    return _payload(
-        sale.uuid,
-        sale.receipt_number,
-        account,
-        username,
-        sale.sold_at,
-        figures,
-        [
-            [
-                line.position,
-                line.bundle_code,
-                line.bundle_name,
-                str(line.data_gb),
-                line.validity_days,
-                line.price_minor,
-                str(line.vat_rate),
-                line.vat_minor,
-                line.trigger,
-                line.starts_at.isoformat(),
-                bool(line.starts_exact),
-                line.period_end.isoformat(),
-                line.follows,
-                *journaled_commission(line),
-            ]
-            for line in lines
-        ],
-        [
-            [
-                p.position,
-                p.method,
-                p.currency,
-                p.amount_minor,
-                p.tendered_minor,
-                p.change_minor,
-                p.provider,
-                p.reference,
-                p.phone,
-                p.merchant_number,
-                p.card_approval,
-                p.card_last4,
-                *_conversion(p.change_currency, p.settles_minor, p.rate),
-            ]
-            for p in payments
-        ],
-    )
-
-
-def _payload(
-    uuid: str,
-    receipt_number: str,
-    account: str,
-    username: str,
-    sold_at: datetime,
-    figures: tuple[str, str, int, int, int, int, int],
-    lines: list[list[Any]],
-    payments: list[list[Any]],
-) -> dict[str, Any]:
-    """The canonical content from the sale's values: ``figures`` are its channel, currency,
-    total, VAT, rounding, paid and change."""
-    channel, currency, total, vat, rounding, paid, change = figures
-    return {
-        "uuid": uuid,
-        "receipt_number": receipt_number,
-        "customer": account,
-        "user": username,
-        "sold_at": sold_at.isoformat(),
-        "channel": channel,
-        "currency": currency,
-        "total_minor": total,
-        "vat_minor": vat,
-        "rounding_minor": rounding,
-        "paid_minor": paid,
-        "change_minor": change,
-        "lines": lines,
-        "payments": payments,
-    }
-
-
-def _conversion(change_currency: str | None, settles_minor: int | None, rate: Decimal | None) -> list[Any]:
-    """Cash in a second currency adds its change currency, its value in the sale's currency and
-    the rate; other payments keep the content they were journaled with before these existed."""
-    if settles_minor is None and change_currency is None and rate is None:
-        return []
-    return [change_currency, settles_minor, str(rate) if rate else None]

@@ -345,7 +345,7 @@ def _by_id(query: peewee.ModelSelect, model: type[peewee.Model]) -> Iterator[lis
 def _sales() -> Records:
     """Sales with their lines, payments and top-up credit, in the journal's own spelling
     (``sale_payload``), loaded a chunk at a time."""
-    from konnect_pos.services.checkout import sale_payload, top_up_payload
+    from konnect_pos.services.sale_journal import sale_payload, top_up_payload
 
     query = Sale.select(Sale, Customer.account_number, User.username).join(Customer).switch(Sale).join(User)
     for chunk in _by_id(query, Sale):

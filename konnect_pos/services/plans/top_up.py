@@ -14,12 +14,13 @@ from konnect_pos.domain.errors import CurrencyMismatch, ValidationError
 from konnect_pos.domain.money import Money, parse_amount
 from konnect_pos.domain.payments import Tender
 from konnect_pos.domain.roles import Right
-from konnect_pos.services.checkout import commit_sale, top_up_payload
+from konnect_pos.services.checkout import commit_sale
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.plans.accounts import caught_up, event_day, load_account, store_outcome
 from konnect_pos.services.plans.changes import plan_in_effect
 from konnect_pos.services.plans.ledger import entry_values, row_entry
 from konnect_pos.services.plans.terms import plan_terms
+from konnect_pos.services.sale_journal import top_up_payload
 from konnect_pos.services.session import Counter
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.models import BalanceEntry, Sale

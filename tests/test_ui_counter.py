@@ -269,11 +269,14 @@ def test_signed_in_before_the_counter_has_loaded_the_login_says_so_then_the_coun
     qtbot.waitUntil(lambda: login.hint.isVisible(), timeout=WAIT)
     assert login.hint.text() == "Opening the counter…" and not login.sign_in_button.isEnabled()
     assert gui.counter_window is None and login.isVisible()
+    qtbot.keyClick(login.pin, Qt.Key.Key_Return)  # Enter again while it opens: no second sign-in
+    assert not login.pin.isEnabled()
     gui.preloader.start()
     qtbot.waitUntil(lambda: gui.counter_window is not None and gui.counter_window.isVisible(), timeout=WAIT)
     qtbot.addWidget(gui.counter_window)
     assert gui.preloader.done and not login.isVisible()
     assert not login.hint.isVisible() and login.sign_in_button.isEnabled()  # ready for the next sign-in
+    assert login.pin.isEnabled() and login.pin.text() == ""
 
 
 def test_new_customer_with_live_validation(gui, qtbot):

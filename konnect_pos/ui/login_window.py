@@ -199,6 +199,7 @@ class LoginWindow(QWidget):
         """Signed in, the counter window still loading (it opens within a second); or, ``opening``
         False, back to the form."""
         self.sign_in_button.setEnabled(not opening)
+        self.pin.setEnabled(not opening)  # no second sign-in while the first one's counter opens
         if opening:
             self.hint.setText(self.tr("Opening the counter…"))
             self.hint.setVisible(True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from peewee import Case, Model, ModelSelect, fn
+from peewee import JOIN, Case, Model, ModelSelect, fn
 
 from konnect_pos.domain.distributor_limits import (
     FloatPosition,
@@ -102,12 +102,30 @@ def float_position(terminal: TerminalView, pull: FloatPull | None) -> FloatPosit
             JournalEntry.seq > included.get(f"{terminal.outlet.code}-{local.code}", 0)
         )
         uncounted = beyond if uncounted is None else (uncounted | beyond)
+    # One pass over the entries HQ had not counted: the sales' float uses, less what the refunds
+    # among them gave back (a refund's own record, ``float_return``).
     since = (
-        FloatUse.select(fn.COALESCE(fn.SUM(FloatUse.amount_minor), 0))
-        .join(
-            JournalEntry, on=(JournalEntry.record_uuid == FloatUse.uuid) & (JournalEntry.kind == "float_use")
+        JournalEntry.select(
+            fn.COALESCE(
+                fn.SUM(fn.COALESCE(FloatUse.amount_minor, 0) - fn.COALESCE(FloatReturn.amount_minor, 0)), 0
+            )
         )
-        .where((FloatUse.currency == currency) & uncounted)
+        .join(
+            FloatUse,
+            JOIN.LEFT_OUTER,
+            on=(FloatUse.uuid == JournalEntry.record_uuid) & (JournalEntry.kind == "float_use"),
+        )
+        .switch(JournalEntry)
+        .join(
+            FloatReturn,
+            JOIN.LEFT_OUTER,
+            on=(FloatReturn.uuid == JournalEntry.record_uuid) & (JournalEntry.kind == "float_return"),
+        )
+        .where(
+            JournalEntry.kind.in_(("float_use", "float_return"))
+            & uncounted
+            & (fn.COALESCE(FloatUse.currency, FloatReturn.currency) == currency)
+        )
         .scalar()
     )
     given_back = (  # a void gives the sale's float back; HQ takes it off once it has the void
@@ -117,20 +135,11 @@ def float_position(terminal: TerminalView, pull: FloatPull | None) -> FloatPosit
         .where((FloatUse.currency == currency) & uncounted)
         .scalar()
     )
-    refunded = (  # a refund gives back its share (its own record); HQ takes it off once it has it
-        FloatReturn.select(fn.COALESCE(fn.SUM(FloatReturn.amount_minor), 0))
-        .join(
-            JournalEntry,
-            on=(JournalEntry.record_uuid == FloatReturn.uuid) & (JournalEntry.kind == "float_return"),
-        )
-        .where((FloatReturn.currency == currency) & uncounted)
-        .scalar()
-    )
     return FloatPosition(
         credit_limit=Money.from_minor(pull.credit_limit_minor, currency),
         topped_up=Money.from_minor(pull.topped_up_minor, currency),
         used=Money.from_minor(pull.used_minor, currency),
-        used_since=Money.from_minor(int(since) - int(given_back) - int(refunded), currency),
+        used_since=Money.from_minor(int(since) - int(given_back), currency),
     )
 
 

@@ -377,3 +377,9 @@ def test_the_offline_amount_limit_refuses_a_sale_past_it(lub, hq, clock):
     assert translate_error(refused.value, "en").startswith("Only $11.00 may still be sold")
     sell(clock)
     assert status(clock).offline.warning
+
+
+def test_float_models_mirror_the_migrated_schema(database):
+    for model in (FloatPull, FloatUse, FloatReturn, OfflineOverride):
+        columns = {column.name for column in database.get_columns(model._meta.table_name)}
+        assert {field.column_name for field in model._meta.sorted_fields} == columns, model

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
 from konnect_pos.cli import main
 from konnect_pos.hq import admin as hq_admin
+from konnect_pos.hq import commissions as hq_commissions
 from konnect_pos.services import demo
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.sync import client, reference
@@ -73,6 +75,39 @@ def test_hq_sets_the_float_the_terminal_pulls_it_and_hq_reports_every_position(t
     assert (row["outlet_code"], row["left"], row["used"], row["sales"]) == ("LUB01", "144.00", "6.00", 1)
     code, out, _ = run(capsys, "hq", "floats", "--db", hq.url)
     assert code == 0 and "LUB01    left $144.00" in out
+
+
+def test_a_refund_on_the_command_line_gives_float_back_and_float_status_shows_it(
+    terminal, hq, capsys, monkeypatch
+):
+    """7.5 % commission: the 6 USD bundle consumed 5.55; refunds of 2 then 1 give back 1.85 then 0.93."""
+    hq_commissions.set_commission_rate(hq.url, "CD", "CD-WEEK5", "distributor", "7.5", date(2026, 1, 1))
+    assert run(capsys, "hq", "float-limit", "LUB01", "USD", "0", "--db", hq.url)[0] == 0
+    top_up = ("hq", "float-top-up", "LUB01", "50", "BANK-43", "--date", "2026-11-19", "--db", hq.url)
+    assert run(capsys, *top_up)[0] == 0
+    client.sync(LUB, system_clock)
+    open_database(None)
+    receipt = sell_cash(system_clock, LUB, "CD00000001")
+    client.sync(LUB, system_clock)  # HQ counted the sale: the refunds come after the pull
+    assert "LUB01-T1: float left $44.45 (paid in $50.00, used $5.55" in run(capsys, "float", "status")[1]
+
+    monkeypatch.setenv("KONNECT_POS_USER", "manager")
+    monkeypatch.setenv("KONNECT_POS_PIN", "222222")
+    code, out, _ = run(capsys, "refund", receipt, "2", "--reason", "slow at night")
+    assert code == 0 and out.splitlines()[-1] == "Given back to the distributor's float: $1.85"
+    code, out, _ = run(capsys, "float", "status")
+    assert "LUB01-T1: float left $46.30 (paid in $50.00, used $3.70, credit limit $0.00)" in out
+    monkeypatch.setenv("KONNECT_POS_LANG", "fr")
+    code, out, _ = run(capsys, "refund", receipt, "1", "--reason", "slow at night")
+    assert code == 0 and out.splitlines()[-1].startswith("Rendu à la provision du distributeur : 0,93")
+    monkeypatch.setenv("KONNECT_POS_LANG", "en")
+    assert json.loads(run(capsys, "float", "status", "--json")[1])["float"]["left"] == "47.23"
+
+    client.sync(LUB, system_clock)  # HQ has the refunds: it says what the terminal says
+    assert json.loads(run(capsys, "float", "status", "--json")[1])["float"]["left"] == "47.23"
+    (row,) = json.loads(run(capsys, "hq", "floats", "--json", "--db", hq.url)[1])
+    assert (row["left"], row["used"]) == ("47.23", "2.77")
+    assert run(capsys, "verify")[0] == 0
 
 
 @pytest.mark.parametrize(

@@ -258,3 +258,31 @@ def test_a_record_that_passes_the_door_but_fails_at_hq_is_quarantined_alone(lub_
     ]
     [(subject, reason, processed, held)] = _quarantined(hq)
     assert subject == f"{LUB}#2" and reason.startswith("could not be processed") and processed and held
+
+
+def test_a_float_return_for_another_outlets_sale_or_below_zero_is_quarantined(lub_url, hq, clock):
+    """A rogue distributor laptop cannot raise its float with refunds' give-back that are not its own."""
+    (receipt,) = _sell(clock, 1)
+    client.sync(T1, clock)
+    process(hq.url)
+    ((sale_uuid,),) = hq.query("SELECT uuid FROM hq_sale WHERE receipt_number = %s", (receipt,))
+
+    def given_back(receipt_number: str, sale: str, amount_minor: int) -> tuple[str, str, dict]:
+        record = {
+            "uuid": new_uuid(), "refund": new_uuid(), "sale": sale, "receipt_number": receipt_number,
+            "currency": "USD", "amount_minor": amount_minor,
+        }  # fmt: skip
+        return ("float_return", record["uuid"], record)
+
+    push_as(lub_url, LUB, [
+        given_back(receipt, sale_uuid, 600),  # KIN01's sale
+        given_back("LUB01-T1-000001", sale_uuid, 600),  # its own number on KIN01's sale
+        given_back("LUB01-T1-000001", new_uuid(), -600),  # a give-back below zero
+    ])  # fmt: skip
+    process(hq.url)
+    assert [(r[0], r[1]) for r in _quarantined(hq)] == [
+        (f"{LUB}#1", f"float_return of sale {receipt} sent by {LUB}"),
+        (f"{LUB}#2", "float_return names sale LUB01-T1-000001 but points at KIN01-T1-000001"),
+        (f"{LUB}#3", "float_return payload: missing or malformed amount_minor"),
+    ]
+    assert hq.query("SELECT count(*) FROM hq_float_return") == [(0,)]

@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from konnect_pos.hq import admin as hq_admin
+from konnect_pos.hq import commissions as hq_commissions
 from konnect_pos.hq import distributor_float as hq_float
 from konnect_pos.services import demo
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.sync import client, reference
-from konnect_pos.store.limit_models import FloatUse, OfflineOverride
+from konnect_pos.store.limit_models import FloatReturn, FloatUse, OfflineOverride
 from konnect_pos.store.models import Sale
 from konnect_pos.store.schema import open_database
 from konnect_pos.ui.app import App
@@ -173,3 +174,66 @@ def test_past_the_offline_limit_a_manager_lifts_it_with_a_pin_and_selling_goes_o
     pay_cash(window, qtbot)  # the cart the refusal left: paid again, sold this time
     qtbot.waitUntil(lambda: window.receipt_dialog is not None, timeout=WAIT)
     assert Sale.select().count() == 2
+
+
+def refund_by_keys(window, qtbot, account: str, amount: str) -> str:
+    """The customer (F2), Alt+V on their last purchase, Refund, a reason, the amount, the manager's
+    name and PIN, Enter; returns what the dialog says, then Enter closes it."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search, timeout=WAIT)
+    window.search.clear()
+    type_into_focus(qtbot, account)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.panel.correct_button.isEnabled(), timeout=WAIT)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(
+        lambda: window.correction_dialog is not None and window.correction_dialog.isVisible(), timeout=WAIT
+    )
+    correction = window.correction_dialog
+    qtbot.waitUntil(lambda: correction.approval.approver.count() == 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is correction.reason, timeout=WAIT)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # Action: Refund
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "slow at night")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is correction.amount
+    type_into_focus(qtbot, amount)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # past "Refund to": cash, as paid
+    type_into_focus(qtbot, "J")  # Joseph Manager approves
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "222222")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: correction.result_label.text() != "", timeout=WAIT)
+    said = correction.result_label.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not correction.isVisible(), timeout=WAIT)
+    return said
+
+
+def test_a_refund_done_by_keys_gives_its_share_of_the_float_back_on_the_status_bar(distributor, gui, qtbot):
+    """7.5 % commission: the 6 USD bundle consumes 5.55 of the float; a refund of 2 gives back 1.85."""
+    hq_commissions.set_commission_rate(
+        distributor.url, "CD", "CD-WEEK5", "distributor", "7.5", date(2026, 1, 1)
+    )
+    hq_float.set_credit_limit(distributor.url, "LUB01", "USD", "0")
+    hq_float.record_top_up(distributor.url, "LUB01", "10", "BANK-7002", date(2026, 11, 19))
+    client.sync(LUB, system_clock)
+    window = sign_in(gui, qtbot)
+    qtbot.waitUntil(lambda: window.status_float.text() == "Float left: $10.00", timeout=WAIT)
+    sell_a_week_bundle_for_cash(window, qtbot, "CD00000001")
+    qtbot.waitUntil(lambda: window.receipt_dialog is not None, timeout=WAIT)
+    qtbot.keyClick(window.receipt_dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.status_float.text() == "Float left: $4.45", timeout=WAIT)
+
+    said = refund_by_keys(window, qtbot, "CD00000001", "2")
+    assert said == (
+        "$2.00 refunded on sale LUB01-T1-000001, to cash. Still refundable: $4.00. "
+        "Given back to the distributor's float: $1.85."
+    )
+    qtbot.waitUntil(lambda: window.status_float.text() == "Float left: $6.30", timeout=WAIT)
+    (row,) = FloatReturn.select()
+    assert row.amount_minor == 185

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from konnect_pos.cli.common import amount, approver, lang, open_db, payment_name, signed_in
+from konnect_pos.cli.common import amount, approver, lang, open_db, payment_name, signed_in, tr
 
 
 def cmd_void(args: argparse.Namespace) -> int:
@@ -33,6 +33,9 @@ def cmd_refund(args: argparse.Namespace) -> int:
     left = amount(result.refundable_left)
     print(f"Refund of {amount(result.amount)} on {result.receipt_number} ({how}); still refundable {left}")
     _print_reversal(result.balance_reversed)
+    if result.float_returned is not None:
+        returned = amount(result.float_returned)
+        print(tr(lang(), "Given back to the distributor's float: {amount}", amount=returned))
     return 0
 
 

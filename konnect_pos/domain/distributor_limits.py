@@ -1,8 +1,8 @@
 """A distributor's float and credit limit, and every outlet's offline limits (issue 19, RULES.md §5).
 
-Pure rules: what a sale consumes (its wholesale value), what is left of the float, how far a
-terminal is into its offline allowance, and the refusals. The services feed them stored rows
-and the counter's clock; decisions.md ("Distributors' money") says why each rule is so.
+Pure rules: what a sale consumes (its wholesale value), what a refund gives back, what is left of
+the float, how far a terminal is into its offline allowance, and the refusals. The services feed
+them stored rows and the counter's clock; decisions.md ("Distributors' money") says why each rule is so.
 """
 
 from __future__ import annotations
@@ -26,6 +26,23 @@ def wholesale_value(total: Money, commissions: list[Money]) -> Money:
     return value
 
 
+def refund_give_back(consumed: Money, paid: Money, refunded_before: Money, refunded: Money) -> Money:
+    """The float a refund of ``refunded`` gives back, after refunds of ``refunded_before`` on a sale
+    that consumed ``consumed`` and was paid ``paid``: the refunded money's share of the consumed
+    float, rounded half-up to the minor unit on the cumulated share. Refunds never exceed what was
+    paid, so all of a sale's refunds give back at most, and once the whole payment is refunded
+    exactly, what it consumed. Integer minor units with a remainder: no division is rounded."""
+    if not paid:
+        return Money.zero(consumed.currency)
+    whole, base = consumed.to_minor(), paid.to_minor()
+
+    def share(amount: Money) -> int:
+        quotient, remainder = divmod(whole * amount.to_minor(), base)
+        return quotient + (2 * remainder >= base)
+
+    return Money.from_minor(share(refunded_before + refunded) - share(refunded_before), consumed.currency)
+
+
 @dataclass(frozen=True, slots=True)
 class FloatPosition:
     """An outlet's float as last pulled from HQ, less the sales HQ had not counted yet."""
@@ -33,7 +50,7 @@ class FloatPosition:
     credit_limit: Money
     topped_up: Money  # every float top-up HQ recorded (the distributor's payments to Konnect)
     used: Money  # the wholesale value of every sale HQ had received
-    used_since: Money  # this database's sales HQ had not received then, less what voids since gave back
+    used_since: Money  # this database's sales HQ had not received then, less what voids and refunds gave back
 
     @property
     def balance(self) -> Money:

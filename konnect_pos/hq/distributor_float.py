@@ -1,7 +1,7 @@
 """Headquarters' side of distributors' money (issue 19): limits, float top-ups, every outlet's position.
 
 Run as HQ's owner. Limits and top-ups are new rows (never edited); terminals read their outlet's
-position through ``hq_my_limits`` (schema step 7) when they sync.
+position through ``hq_my_limits`` (schema step 7, refunds' give-back from step 12) when they sync.
 """
 
 from __future__ import annotations
@@ -178,7 +178,8 @@ class OutletPosition:
 
 
 def positions(url: str) -> list[OutletPosition]:
-    """Every outlet with a float: paid in, used by the sales HQ has processed, what is left."""
+    """Every outlet with a float: paid in, used by the sales HQ has processed (less what their
+    voids and refunds gave back), what is left."""
     try:
         process(url)
     except psycopg.errors.InsufficientPrivilege:
@@ -196,7 +197,9 @@ def positions(url: str) -> list[OutletPosition]:
                     WHERE f.outlet_code = l.outlet_code AND f.currency = l.currency),
                    (SELECT coalesce(sum(amount_minor), 0) FROM hq_float_use u
                     WHERE u.outlet_code = l.outlet_code AND u.currency = l.currency
-                        AND NOT EXISTS (SELECT 1 FROM hq_void v WHERE v.sale_uuid = u.sale_uuid)),
+                        AND NOT EXISTS (SELECT 1 FROM hq_void v WHERE v.sale_uuid = u.sale_uuid))
+                   - (SELECT coalesce(sum(amount_minor), 0) FROM hq_float_return r
+                      WHERE r.outlet_code = l.outlet_code AND r.currency = l.currency),
                    (SELECT count(*) FROM hq_float_use u WHERE u.outlet_code = l.outlet_code
                         AND NOT EXISTS (SELECT 1 FROM hq_void v WHERE v.sale_uuid = u.sale_uuid)),
                    (SELECT max(received_on) FROM hq_float_top_up f WHERE f.outlet_code = l.outlet_code),

@@ -60,6 +60,10 @@ def _integer(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _given_back(value: Any) -> bool:
+    return _integer(value) and value >= 0
+
+
 def _anything(value: Any) -> bool:
     return True
 
@@ -200,6 +204,10 @@ SHAPES: dict[str, dict[str, Check]] = {
         "uuid": _text, "sale": _text, "receipt_number": _text, "currency": _currency,
         "amount_minor": _integer,
     },
+    "float_return": {
+        "uuid": _text, "refund": _text, "sale": _text, "receipt_number": _text, "currency": _currency,
+        "amount_minor": _given_back,
+    },
     "float_pull": {"uuid": _text, "outlet": _text, "topped_up_minor": _integer, "used_minor": _integer},
     "offline_override": {"uuid": _text, "user": _text, "at": _instant, "reason": _text},
     "catalog_change": {
@@ -214,6 +222,8 @@ ONE_OWNER = frozenset(SHAPES) - {
     "customer_created", "customer_updated", "corporate_account",
     "user_created", "user_deactivated", "user_pin_reset", "user_unlocked",
 }  # fmt: skip
+# Corrections of a sale, made at any terminal of the sale's outlet.
+ON_A_SALE = frozenset({"void", "refund", "float_return"})
 # One of each per terminal and business date.
 ONCE_A_DAY = frozenset({"day_open", "day_close"})
 
@@ -267,7 +277,7 @@ class Door:
                 self.parsed[event.id] = refusal
         good = [(e, p) for e in batch if isinstance(p := self.parsed[e.id], dict)]
         receipts = [p["receipt_number"] for e, p in good if e.kind == "sale"]
-        sales = [p["sale"] for e, p in good if e.kind in ("void", "refund")]
+        sales = [p["sale"] for e, p in good if e.kind in ON_A_SALE]
         records = [e.record_uuid for e, _p in good if e.kind in ONE_OWNER]
         self.receipts: dict[str, str] = dict(
             conn.execute(
@@ -309,7 +319,7 @@ class Door:
             holder = self.receipts.get(found["receipt_number"])
             if holder is not None and holder != found["uuid"]:
                 raise Refused(f"receipt number {found['receipt_number']} already belongs to another sale")
-        elif kind in ("void", "refund"):
+        elif kind in ON_A_SALE:
             sale = self.sales.get(found["sale"])
             if sale is not None and (sale[0] != sender.outlet or sale[1] != found["receipt_number"]):
                 raise Refused(f"{kind} names sale {found['receipt_number'][:40]} but points at {sale[1]}")
@@ -338,7 +348,7 @@ def _check_identity(kind: str, payload: dict[str, Any], sender: Sender) -> None:
     """Refused unless the record's numbers, outlet, terminal and currencies are the sender's own."""
     if kind == "sale" and not re.fullmatch(rf"{re.escape(sender.terminal)}-\d+", payload["receipt_number"]):
         raise Refused(f"sale numbered {payload['receipt_number'][:40]} sent by {sender.terminal}")
-    if kind in ("void", "refund") and not re.fullmatch(
+    if kind in ON_A_SALE and not re.fullmatch(
         rf"{re.escape(sender.outlet)}-[A-Z0-9]+-\d+", payload["receipt_number"]
     ):
         raise Refused(f"{kind} of sale {payload['receipt_number'][:40]} sent by {sender.terminal}")
@@ -362,7 +372,7 @@ def _currencies(kind: str, payload: dict[str, Any]) -> set[str]:
         return set(payload["counts"])
     if kind == "sale":
         return {payload["currency"]} | {p[2] for p in payload["payments"]}
-    if kind in ("refund", "cash_movement", "balance_entry", "float_use"):
+    if kind in ("refund", "cash_movement", "balance_entry", "float_use", "float_return"):
         return {payload["currency"]}
     if kind == "exchange_rate":
         return {payload["base"], payload["quote"]}

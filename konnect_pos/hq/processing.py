@@ -355,6 +355,7 @@ HANDLERS: dict[str, Callable[[psycopg.Connection, _Event, dict[str, Any]], str |
     "queue_move": lambda conn, event, change: projections.queue_change(conn, event, change, "move"),
     "queue_trigger": lambda conn, event, change: projections.queue_change(conn, event, change, "trigger"),
     "float_use": projections.float_use,
+    "float_return": projections.float_return,
     "catalog_change": lambda conn, event, change: catalog.apply_change(conn, change, event.country),
 }
 

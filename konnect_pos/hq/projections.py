@@ -94,6 +94,18 @@ def float_use(conn: psycopg.Connection, event: Event, record: dict[str, Any]) ->
     )  # fmt: skip
 
 
+def float_return(conn: psycopg.Connection, event: Event, record: dict[str, Any]) -> None:
+    """What one refund gave back of its sale's float: HQ's float report takes these off the used."""
+    conn.execute(
+        """INSERT INTO hq_float_return (uuid, refund_uuid, sale_uuid, terminal, outlet_code, receipt_number,
+               currency, amount_minor) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING""",
+        (
+            record["uuid"], record["refund"], record["sale"], event.terminal, event.outlet_code,
+            record["receipt_number"], record["currency"], record["amount_minor"],
+        ),
+    )  # fmt: skip
+
+
 def void(conn: psycopg.Connection, event: Event, record: dict[str, Any]) -> None:
     filed = business_date(conn, event)
     conn.execute(

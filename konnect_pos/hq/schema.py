@@ -523,10 +523,75 @@ CREATE TRIGGER hq_plan_price_version BEFORE INSERT OR UPDATE ON hq_plan_price
     FOR EACH ROW EXECUTE FUNCTION hq_bump_version();
 """
 
+# What a refund gives back of a distributor's float (decisions.md "Distributors' money"): each
+# refund of a sale that consumed float sends a ``float_return`` record; HQ keeps it append-only and
+# ``hq_my_limits`` takes every received one off the used float, counting it in ``included``.
+# Numbered 12: 11 lands in parallel.
+STEP_12 = """
+CREATE TABLE hq_float_return (
+    uuid TEXT PRIMARY KEY, refund_uuid TEXT NOT NULL UNIQUE, sale_uuid TEXT NOT NULL, terminal TEXT NOT NULL,
+    outlet_code TEXT NOT NULL, receipt_number TEXT NOT NULL, currency TEXT NOT NULL,
+    amount_minor BIGINT NOT NULL CHECK (amount_minor >= 0)
+);
+CREATE INDEX hq_float_return_outlet ON hq_float_return (outlet_code);
+CREATE TRIGGER hq_float_return_append_only BEFORE UPDATE OR DELETE ON hq_float_return
+    FOR EACH ROW EXECUTE FUNCTION hq_append_only();
+
+CREATE OR REPLACE FUNCTION hq_my_limits(p_terminal TEXT) RETURNS TABLE (
+    currency TEXT, credit_limit_minor BIGINT, topped_up_minor BIGINT, used_minor BIGINT, included JSONB,
+    offline_days INTEGER, offline_sales INTEGER, offline_amount_minor BIGINT
+)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    t hq_terminal%ROWTYPE;
+    l hq_outlet_limit%ROWTYPE;
+BEGIN
+    SELECT * INTO t FROM hq_terminal WHERE label = p_terminal;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'Terminal % is not registered at headquarters', p_terminal USING ERRCODE = 'KP001';
+    END IF;
+    IF t.role_name <> session_user AND NOT pg_has_role(session_user, current_user, 'MEMBER') THEN
+        RAISE EXCEPTION 'Role % may not read terminal %', session_user, p_terminal USING ERRCODE = 'KP002';
+    END IF;
+    SELECT * INTO l FROM hq_outlet_limit WHERE outlet_code = t.outlet_code ORDER BY id DESC LIMIT 1;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+    WITH counted AS (
+        SELECT o.label, o.acked_seq FROM hq_terminal o WHERE o.outlet_code = t.outlet_code
+    ), used AS (
+        SELECT coalesce(sum((i.payload::jsonb ->> 'amount_minor')::BIGINT), 0)::BIGINT AS minor
+        FROM hq_inbound i JOIN counted c ON c.label = i.terminal
+        WHERE i.kind = 'float_use' AND i.quarantine IS NULL AND i.seq <= c.acked_seq
+            AND i.payload::jsonb ->> 'currency' = l.currency
+            AND NOT EXISTS (
+                SELECT 1 FROM hq_inbound v JOIN counted cv ON cv.label = v.terminal
+                WHERE v.kind = 'void' AND v.quarantine IS NULL AND v.seq <= cv.acked_seq
+                    AND v.payload::jsonb ->> 'sale' = i.payload::jsonb ->> 'sale'
+            )
+    ), returned AS (
+        SELECT coalesce(sum((r.payload::jsonb ->> 'amount_minor')::BIGINT), 0)::BIGINT AS minor
+        FROM hq_inbound r JOIN counted c ON c.label = r.terminal
+        WHERE r.kind = 'float_return' AND r.quarantine IS NULL AND r.seq <= c.acked_seq
+            AND r.payload::jsonb ->> 'currency' = l.currency
+    )
+    SELECT l.currency, l.credit_limit_minor,
+        (SELECT coalesce(sum(f.amount_minor), 0)::BIGINT FROM hq_float_top_up f
+         WHERE f.outlet_code = t.outlet_code AND f.currency = l.currency),
+        (SELECT minor FROM used) - (SELECT minor FROM returned),
+        (SELECT coalesce(jsonb_object_agg(c.label, coalesce((
+            SELECT max(k.seq) FROM hq_inbound k WHERE k.terminal = c.label
+                AND k.kind IN ('float_use', 'void', 'float_return')
+                AND k.quarantine IS NULL AND k.seq <= c.acked_seq), 0)), '{}'::JSONB) FROM counted c),
+        l.offline_days, l.offline_sales, l.offline_amount_minor;
+END $$;
+"""
+
 # (number, step): numbers may have gaps, like the terminal's (decisions.md "Schema steps").
 STEPS: tuple[tuple[int, str], ...] = (
     (1, STEP_1), (2, STEP_2), (3, STEP_3), (4, STEP_4), (5, STEP_5), (6, STEP_6), (7, STEP_7), (8, STEP_8),
-    (10, STEP_10),
+    (10, STEP_10), (12, STEP_12),
 )  # fmt: skip
 
 

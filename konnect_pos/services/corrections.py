@@ -3,7 +3,8 @@
 A void undoes a sale of the open business day: its bundles leave the queue. A bundle that
 already started is only removed when the agent confirms it (``remove_active``); a bundle
 already used up cannot be voided at all (refund instead). A refund returns money on a
-later day, to the original payment method or in cash; it leaves the bundles as they are.
+later day, to the original payment method or in cash; it leaves the bundles as they are. At a
+distributor, a refund also gives back its share of the float the sale consumed (``outlet_limits``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from konnect_pos.domain.card_numbers import mask_card_numbers
 from konnect_pos.domain.errors import NotFound, StateError, ValidationError
 from konnect_pos.domain.money import Money, parse_amount
 from konnect_pos.domain.roles import Right
-from konnect_pos.services import journal
+from konnect_pos.services import journal, outlet_limits
 from konnect_pos.services.business_day import MAX_REASON, authorise, open_day_for_sale
 from konnect_pos.services.checkout import account_state
 from konnect_pos.services.ids import new_uuid
@@ -49,6 +50,7 @@ class RefundResult:
     provider: str | None
     refundable_left: Money
     balance_reversed: TopUpReversal | None = None  # a top-up taken back out of the balance
+    float_returned: Money | None = None  # what it gave back of a distributor's float
 
 
 def _reason(text: str) -> str:
@@ -233,7 +235,9 @@ def refund_sale(
                 **reversal_payload(reversal),
             },
         )
-    return RefundResult(sale.receipt_number, value, kind, provider, left - value, reversal)
+        refunded_before = Money.from_minor(sale.paid_minor, sale.currency) - left
+        returned = outlet_limits.give_back(counter.terminal.id, record, sale, refunded_before)
+    return RefundResult(sale.receipt_number, value, kind, provider, left - value, reversal, returned)
 
 
 def _check_method_holds(sale: Sale, method: str, provider: str | None, value: Money) -> None:

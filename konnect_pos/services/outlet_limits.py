@@ -3,8 +3,10 @@
 HQ sets the limits and records the distributor's payments; each sync stores what HQ said
 (``float_pull``, journaled) with, per terminal, the last record HQ had counted. Offline, what is
 left is that position less the wholesale value of this database's sales HQ had not counted
-(``float_use``, written and journaled in the sale's own transaction). The offline limits count the
-terminal's sales since its last successful sync or a manager's override (journaled).
+(``float_use``, written and journaled in the sale's own transaction), plus what voids and refunds HQ
+had not counted gave back (a refund's ``float_return``, written in the refund's transaction). The
+offline limits count the terminal's sales since its last successful sync or a manager's override
+(journaled).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from peewee import Case, Model, ModelSelect, fn
+from peewee import JOIN, Case, Model, ModelSelect, fn
 
 from konnect_pos.domain.distributor_limits import (
     FloatPosition,
@@ -24,6 +26,7 @@ from konnect_pos.domain.distributor_limits import (
     OfflineUse,
     check_float,
     check_offline,
+    refund_give_back,
     wholesale_value,
 )
 from konnect_pos.domain.errors import ValidationError
@@ -36,8 +39,18 @@ from konnect_pos.services.outlets import TerminalView
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
 from konnect_pos.store.database import write_transaction
-from konnect_pos.store.limit_models import FloatPull, FloatUse, OfflineOverride
-from konnect_pos.store.models import JournalEntry, Outlet, Sale, SaleLine, SaleVoid, SyncLink, Terminal, User
+from konnect_pos.store.limit_models import FloatPull, FloatReturn, FloatUse, OfflineOverride
+from konnect_pos.store.models import (
+    JournalEntry,
+    Outlet,
+    Refund,
+    Sale,
+    SaleLine,
+    SaleVoid,
+    SyncLink,
+    Terminal,
+    User,
+)
 
 REASON_LIMIT = 200
 
@@ -77,7 +90,7 @@ def latest_pull(outlet_id: int, terminal_id: int | None = None) -> FloatPull | N
 
 def float_position(terminal: TerminalView, pull: FloatPull | None) -> FloatPosition | None:
     """The outlet's float as last pulled (``pull``, by any of its terminals here) less the sales HQ
-    had not counted."""
+    had not counted, plus what the voids and refunds HQ had not counted gave back."""
     if pull is None or pull.currency is None:
         return None
     currency = pull.currency
@@ -89,12 +102,30 @@ def float_position(terminal: TerminalView, pull: FloatPull | None) -> FloatPosit
             JournalEntry.seq > included.get(f"{terminal.outlet.code}-{local.code}", 0)
         )
         uncounted = beyond if uncounted is None else (uncounted | beyond)
+    # One pass over the entries HQ had not counted: the sales' float uses, less what the refunds
+    # among them gave back (a refund's own record, ``float_return``).
     since = (
-        FloatUse.select(fn.COALESCE(fn.SUM(FloatUse.amount_minor), 0))
-        .join(
-            JournalEntry, on=(JournalEntry.record_uuid == FloatUse.uuid) & (JournalEntry.kind == "float_use")
+        JournalEntry.select(
+            fn.COALESCE(
+                fn.SUM(fn.COALESCE(FloatUse.amount_minor, 0) - fn.COALESCE(FloatReturn.amount_minor, 0)), 0
+            )
         )
-        .where((FloatUse.currency == currency) & uncounted)
+        .join(
+            FloatUse,
+            JOIN.LEFT_OUTER,
+            on=(FloatUse.uuid == JournalEntry.record_uuid) & (JournalEntry.kind == "float_use"),
+        )
+        .switch(JournalEntry)
+        .join(
+            FloatReturn,
+            JOIN.LEFT_OUTER,
+            on=(FloatReturn.uuid == JournalEntry.record_uuid) & (JournalEntry.kind == "float_return"),
+        )
+        .where(
+            JournalEntry.kind.in_(("float_use", "float_return"))
+            & uncounted
+            & (fn.COALESCE(FloatUse.currency, FloatReturn.currency) == currency)
+        )
         .scalar()
     )
     given_back = (  # a void gives the sale's float back; HQ takes it off once it has the void
@@ -214,6 +245,37 @@ def use_payload(use: FloatUse, sale: SaleMade | Sale) -> dict[str, Any]:
     }  # fmt: skip
 
 
+# --- at a refund ---------------------------------------------------------------------------
+
+
+def give_back(terminal_id: int, refund: Refund, sale: Sale, refunded_before: Money) -> Money | None:
+    """Inside the refund's transaction, once its journal entry is written: record what it gives
+    back of the float its sale consumed (``refund_give_back``) with its journal entry. None when the
+    sale consumed no float (a shop's sale, or one made before the outlet had a float)."""
+    use = FloatUse.get_or_none(FloatUse.sale == sale.id)
+    if use is None:
+        return None
+    back = refund_give_back(
+        Money.from_minor(use.amount_minor, use.currency),
+        Money.from_minor(sale.paid_minor, sale.currency),
+        refunded_before,
+        Money.from_minor(refund.amount_minor, refund.currency),
+    )
+    row = FloatReturn.create(
+        uuid=new_uuid(), refund=refund.id, sale=sale.id, terminal=terminal_id, currency=back.currency,
+        amount_minor=back.to_minor(), at=refund.at,
+    )  # fmt: skip
+    journal.append(terminal_id, "float_return", row.uuid, refund.at, return_payload(row, refund, sale))
+    return back
+
+
+def return_payload(row: FloatReturn, refund: Refund, sale: Sale) -> dict[str, Any]:
+    return {
+        "uuid": row.uuid, "refund": refund.uuid, "sale": sale.uuid, "receipt_number": sale.receipt_number,
+        "currency": row.currency, "amount_minor": row.amount_minor,
+    }  # fmt: skip
+
+
 # --- a manager's override --------------------------------------------------------------------
 
 
@@ -268,6 +330,16 @@ def _float_uses() -> Records:
         ]
 
 
+def _float_returns() -> Records:
+    query = FloatReturn.select(FloatReturn, Refund, Sale).join(Refund).switch(FloatReturn).join(Sale)
+    for chunk in _chunks(query, FloatReturn):
+        yield [
+            (row.uuid, f"float given back by a refund of {row.sale.receipt_number}",
+             return_payload(row, row.refund, row.sale))
+            for row in chunk
+        ]  # fmt: skip
+
+
 def _float_pulls() -> Records:
     codes = dict(Outlet.select(Outlet.id, Outlet.code).tuples())
     for chunk in _chunks(FloatPull.select(), FloatPull):
@@ -286,16 +358,19 @@ def _overrides() -> Records:
 
 KIND_NAMES = {
     "float_use": "float use",
+    "float_return": "float given back by a refund",
     "float_pull": "float pulled from HQ",
     "offline_override": "offline override",
 }
 TABLES: dict[str, type[Model]] = {
     "float_use": FloatUse,
+    "float_return": FloatReturn,
     "float_pull": FloatPull,
     "offline_override": OfflineOverride,
 }
 RECORDS: dict[str, Callable[[], Records]] = {
     "float_use": _float_uses,
+    "float_return": _float_returns,
     "float_pull": _float_pulls,
     "offline_override": _overrides,
 }

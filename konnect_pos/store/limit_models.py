@@ -1,11 +1,11 @@
-"""Rows of the float and the offline limits (migration m0013): append-only, each journaled."""
+"""Rows of the float and the offline limits (migrations m0013, m0018): append-only, each journaled."""
 
 from __future__ import annotations
 
 import peewee
 
 from konnect_pos.store.fields import UTCDateTimeField
-from konnect_pos.store.models import BaseModel, Outlet, Sale, Terminal, User
+from konnect_pos.store.models import BaseModel, Outlet, Refund, Sale, Terminal, User
 
 
 class FloatPull(BaseModel):
@@ -40,6 +40,21 @@ class FloatUse(BaseModel):
 
     class Meta:
         table_name = "float_use"
+
+
+class FloatReturn(BaseModel):
+    """What one refund gave back of the float its sale consumed (``refund_give_back``)."""
+
+    uuid = peewee.CharField(unique=True)
+    refund = peewee.ForeignKeyField(Refund, unique=True, on_delete="RESTRICT")
+    sale = peewee.ForeignKeyField(Sale, on_delete="RESTRICT", backref="+")
+    terminal = peewee.ForeignKeyField(Terminal, on_delete="RESTRICT", backref="+")
+    currency = peewee.CharField()
+    amount_minor = peewee.BigIntegerField()
+    at = UTCDateTimeField()
+
+    class Meta:
+        table_name = "float_return"
 
 
 class OfflineOverride(BaseModel):

@@ -183,13 +183,17 @@ class CorrectionDialog(QDialog):
         self._finish(text)
 
     def show_refunded(self, result: RefundResult) -> None:
-        self._finish(
+        text = (
             self.tr("{amount} refunded on sale {number}, to {method}. Still refundable: {left}.")
             .replace("{amount}", money_text(result.amount))
             .replace("{number}", result.receipt_number)
             .replace("{method}", self.method_name(result.provider or result.method))
             .replace("{left}", money_text(result.refundable_left))
         )
+        if result.float_returned is not None:
+            given = self.tr("Given back to the distributor's float: {amount}.")
+            text += " " + given.replace("{amount}", money_text(result.float_returned))
+        self._finish(text)
 
     def _finish(self, text: str) -> None:
         """Done: the form is frozen, the result stays readable, Enter or Esc closes."""

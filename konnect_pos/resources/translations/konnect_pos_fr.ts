@@ -803,6 +803,11 @@
         <source>{amount} refunded on sale {number}, to {method}. Still refundable: {left}.</source>
         <translation>{amount} remboursé sur la vente {number} ({method}). Encore remboursable : {left}.</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>Given back to the distributor&apos;s float: {amount}.</source>
+        <translation>Rendu à la provision du distributeur : {amount}.</translation>
+    </message>
 </context>
 <context>
     <name>CounterWindow</name>

@@ -181,6 +181,7 @@ class ManagerActions(QObject):
                 show(result)  # the dialog says what was reversed; Enter closes it
                 window.load_customer()
                 window.sync.refresh()
+                window.float_status.refresh()  # a void or refund gives a distributor's float back
 
             return shown
 

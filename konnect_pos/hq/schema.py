@@ -523,10 +523,24 @@ CREATE TRIGGER hq_plan_price_version BEFORE INSERT OR UPDATE ON hq_plan_price
     FOR EACH ROW EXECUTE FUNCTION hq_bump_version();
 """
 
+# Receipts by SMS or WhatsApp (issue 20 item 6): what terminals asked to send, queued for HQ's
+# gateway (configured at HQ). The record's UUID is the key: a record pushed again is queued once.
+STEP_11 = """
+CREATE TABLE hq_message_queue (
+    uuid TEXT PRIMARY KEY, terminal TEXT NOT NULL REFERENCES hq_terminal (label), outlet_code TEXT NOT NULL,
+    receipt_number TEXT NOT NULL, channel TEXT NOT NULL CHECK (channel IN ('sms', 'whatsapp')),
+    phone TEXT NOT NULL, language TEXT NOT NULL, text TEXT NOT NULL, parts INTEGER NOT NULL,
+    requested_at TIMESTAMPTZ NOT NULL, requested_by TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
+    queued_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX hq_message_queue_status ON hq_message_queue (status, queued_at);
+"""
+
 # (number, step): numbers may have gaps, like the terminal's (decisions.md "Schema steps").
 STEPS: tuple[tuple[int, str], ...] = (
     (1, STEP_1), (2, STEP_2), (3, STEP_3), (4, STEP_4), (5, STEP_5), (6, STEP_6), (7, STEP_7), (8, STEP_8),
-    (10, STEP_10),
+    (10, STEP_10), (11, STEP_11),
 )  # fmt: skip
 
 

@@ -36,7 +36,7 @@ class MessagePreview:
     phone_shown: str  # "+243 81 234 5678"
     language: str
     text: str
-    parts: int  # SMS parts (WhatsApp: what the text would take as SMS)
+    parts: int  # SMS parts; a WhatsApp message is one, whatever its length
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,7 @@ def preview(counter: Counter, receipt_number: str, channel: str, phone: str | No
     return MessagePreview(
         receipt_number=sale.receipt_number, channel=channel, phone=number,
         phone_shown=display_phone(number) if number else "", language=language, text=message.text,
-        parts=message.count.parts,
+        parts=message.count.parts if channel == "sms" else 1,
     )  # fmt: skip
 
 
@@ -100,7 +100,7 @@ def send_receipt(
         row = ReceiptMessage.create(
             uuid=new_uuid(), sale=sale.id, terminal=counter.terminal.id, user=counter.user.id,
             requested_at=at, channel=shown.channel, phone=shown.phone, language=shown.language,
-            text=shown.text, parts=max(shown.parts, 1),
+            text=shown.text, parts=shown.parts,
         )  # fmt: skip
         journal.append(
             counter.terminal.id, "receipt_message", row.uuid, at,

@@ -20,7 +20,7 @@ class ReceiptMessage(BaseModel):
     phone = peewee.CharField()  # E.164
     language = peewee.CharField()
     text = peewee.TextField()
-    parts = peewee.IntegerField()  # SMS parts (WhatsApp: what it would take as SMS)
+    parts = peewee.IntegerField()  # SMS parts; a WhatsApp message is one
 
     class Meta:
         table_name = "receipt_message"

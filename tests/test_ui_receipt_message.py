@@ -23,7 +23,7 @@ def open_send_dialog(window, qtbot) -> ReceiptMessageDialog:
     return dialog
 
 
-def test_ctrl_shift_m_sends_the_receipt_by_whatsapp_after_a_wrong_number(gui, qtbot):
+def test_ctrl_shift_m_sends_the_receipt_by_whatsapp_after_a_wrong_number(gui, qtbot):  # noqa: F811
     window = sign_in(gui, qtbot)
     sell_for_cash(window, qtbot)
     preview = window.receipt_dialog
@@ -52,7 +52,7 @@ def test_ctrl_shift_m_sends_the_receipt_by_whatsapp_after_a_wrong_number(gui, qt
     assert preview.status.text() == "WhatsApp message queued for +243 991 234 567"
 
 
-def test_enter_sends_the_sms_to_the_customers_phone(gui, qtbot):
+def test_enter_sends_the_sms_to_the_customers_phone(gui, qtbot):  # noqa: F811
     window = sign_in(gui, qtbot)
     sell_for_cash(window, qtbot)
     dialog = open_send_dialog(window, qtbot)

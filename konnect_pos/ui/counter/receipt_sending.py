@@ -86,7 +86,8 @@ class ReceiptMessageDialog(QDialog):
         self.sms.toggled.connect(lambda _on: self.refresh())
         self.phone.textEdited.connect(lambda _text: self.error.clear())
         self.retranslate()
-        self.resize(460, 420)
+        self.text.setMinimumHeight(140)
+        self.resize(460, 330)
         self.refresh(prefill=True)
 
     def channel(self) -> str:

@@ -1,6 +1,6 @@
 """A receipt queued at a terminal reaches HQ's gateway queue with the normal push (real HQ on
 PostgreSQL): pushed twice, queued once; ``hq messages`` lists it; the door refuses a malformed
-request (a number that is not E.164, an unknown channel)."""
+request (a number that is not E.164, an unknown channel, another outlet's receipt)."""
 
 from __future__ import annotations
 
@@ -82,9 +82,11 @@ def test_the_door_refuses_a_malformed_request(kin, hq):
     }  # fmt: skip
     bad_phone = {**good, "uuid": new_uuid(), "phone": "0991234567"}
     bad_channel = {**good, "uuid": new_uuid(), "channel": "fax"}
+    not_its_own = {**good, "uuid": new_uuid(), "receipt": "KIN01-T1-000001"}
     push_as(lub_url, LUB, [
         ("receipt_message", bad_phone["uuid"], bad_phone),
         ("receipt_message", bad_channel["uuid"], bad_channel),
+        ("receipt_message", not_its_own["uuid"], not_its_own),
         ("receipt_message", good["uuid"], good),
     ])  # fmt: skip
     process(hq.url)
@@ -95,4 +97,5 @@ def test_the_door_refuses_a_malformed_request(kin, hq):
     assert reasons == [
         "receipt_message payload: missing or malformed phone",
         "receipt_message payload: missing or malformed channel",
+        "message of receipt KIN01-T1-000001 sent by LUB01-T1",
     ]

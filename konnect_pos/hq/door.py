@@ -362,6 +362,10 @@ def _check_identity(kind: str, payload: dict[str, Any], sender: Sender) -> None:
         rf"{re.escape(sender.outlet)}-[A-Z0-9]+-\d+", payload["receipt_number"]
     ):
         raise Refused(f"{kind} of sale {payload['receipt_number'][:40]} sent by {sender.terminal}")
+    if kind == "receipt_message" and not re.fullmatch(
+        rf"{re.escape(sender.outlet)}-[A-Z0-9]+-\d+", payload["receipt"]
+    ):  # a terminal's gateway requests are for its own outlet's sales (no SMS for anyone else's)
+        raise Refused(f"message of receipt {payload['receipt'][:40]} sent by {sender.terminal}")
     if kind == "corporate_invoice" and not payload["number"].startswith(f"{sender.outlet}-INV-"):
         raise Refused(f"invoice numbered {payload['number'][:40]} sent by {sender.terminal}")
     if kind == "corporate_account" and payload["outlet"] != sender.outlet:

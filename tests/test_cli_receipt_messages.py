@@ -69,6 +69,13 @@ def test_receipt_send_by_whatsapp_to_another_number_in_french(shop, capsys, monk
     assert queued(shop) == [("whatsapp", "+243991234567", 1)]
 
 
+def test_receipt_send_in_the_language_asked(shop, capsys):
+    assert run(capsys, *SALE, "--db", shop)[0] == 0
+    argv = ("receipt", "KIN01-T1-000001", "--send", "sms", "--language", "sw", "--db", shop)
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and out.startswith("Risiti ya Konnect KIN01-T1-000001\n")
+
+
 def test_json_sale_carries_the_message(shop, capsys):
     code, out, _ = run(capsys, *SALE, "--send-receipt", "sms", "--json", "--db", shop)
     message = json.loads(out)["receipt_message"]

@@ -66,7 +66,8 @@ def say_after_sale(outcome: QueuedMessage | str) -> None:
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
-    """``receipt NUMBER --send sms|whatsapp``; with ``--out`` or ``--printer`` too, that first."""
+    """``receipt NUMBER --send sms|whatsapp`` (``--language``: the text's, else the customer's); with
+    ``--out`` or ``--printer`` too, that first."""
     if args.send is None:
         return printing.cmd_receipt(args)
     from konnect_pos.services.receipt_messages import send_receipt
@@ -75,7 +76,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         printing.cmd_receipt(args)
     else:
         open_db(args, create=False)
-    queued = send_receipt(signed_in(args), args.number, args.send, args.phone)
+    queued = send_receipt(signed_in(args), args.number, args.send, args.phone, args.language)
     print(queued.preview.text)
     print(queued_line(queued))
     return 0

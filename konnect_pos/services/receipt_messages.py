@@ -65,8 +65,11 @@ def _phone(typed: str | None, customer: Customer) -> str:
     return normalize_phone(text, customer.country)
 
 
-def preview(counter: Counter, receipt_number: str, channel: str, phone: str | None = None) -> MessagePreview:
-    """The text and number a request would send; nothing is written."""
+def preview(
+    counter: Counter, receipt_number: str, channel: str, phone: str | None = None, language: str | None = None
+) -> MessagePreview:
+    """The text and number a request would send (in ``language``, else the customer's); nothing is
+    written."""
     counter.require(Right.REPRINT)
     if channel not in CHANNELS:
         raise ValidationError("Send the receipt by sms or whatsapp", field="channel")
@@ -77,7 +80,9 @@ def preview(counter: Counter, receipt_number: str, channel: str, phone: str | No
         )
     customer = Customer.get_by_id(sale.customer_id)
     number = _phone(phone, customer)
-    language = customer.language if customer.language in LANGUAGES else sale.language
+    if language is not None and language not in LANGUAGES:
+        raise ValidationError("Unknown language: {lang}", field="language", lang=language)
+    language = language or (customer.language if customer.language in LANGUAGES else sale.language)
     message = receipt_message(receipt_data(sale.receipt_number, language=language), channel)
     return MessagePreview(
         receipt_number=sale.receipt_number, channel=channel, phone=number,
@@ -87,10 +92,10 @@ def preview(counter: Counter, receipt_number: str, channel: str, phone: str | No
 
 
 def send_receipt(
-    counter: Counter, receipt_number: str, channel: str, phone: str | None = None
+    counter: Counter, receipt_number: str, channel: str, phone: str | None = None, language: str | None = None
 ) -> QueuedMessage:
     """Queue the receipt's text for HQ's gateway: the row, its journal entry and outbox event."""
-    shown = preview(counter, receipt_number, channel, phone)
+    shown = preview(counter, receipt_number, channel, phone, language)
     if not shown.phone:
         raise ValidationError("The customer has no phone number: give one", field="phone")
     sale = _sale(shown.receipt_number)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,6 +66,7 @@ def _payment_line(payment: SettledPayment) -> str:
 
 
 def cmd_sell(args: argparse.Namespace) -> int:
+    from konnect_pos.cli import receipt_messages
     from konnect_pos.domain.payments import CashTender, parse_tender_spec
     from konnect_pos.services.checkout import sell
     from konnect_pos.services.receipts import receipt_pdf
@@ -81,6 +83,9 @@ def cmd_sell(args: argparse.Namespace) -> int:
     result = sell(counter, args.customer, _bundle_items(args.bundle), tenders, language=args.language)
     if receipt:
         receipt.write_bytes(receipt_pdf(counter, result.receipt_number, fmt=args.format))
+    message = None
+    if args.send_receipt:  # its own transaction, after the sale: a refusal leaves the sale as it is
+        message = receipt_messages.after_sale(counter, result.receipt_number, args.send_receipt, args.send_to)
     if args.json:
         print_json(
             {
@@ -91,13 +96,20 @@ def cmd_sell(args: argparse.Namespace) -> int:
                 "change": str(result.change.amount),
                 "payments": [_payment_json(p) for p in result.payments],
                 "timeline": timeline_json(result.timeline),
+                **({} if message is None else {"receipt_message": (
+                    {"error": message} if isinstance(message, str) else receipt_messages.message_json(message)
+                )}),
             }
-        )
+        )  # fmt: skip
+        if isinstance(message, str):
+            print(message, file=sys.stderr)
         return 0
     sold = {"number": result.receipt_number, "total": amount(result.charged), "change": amount(result.change)}
     print(tr(lang(), counter_text.SALE, **sold))
     print(tr(lang(), counter_text.PAID, payments="; ".join(_payment_line(p) for p in result.payments)))
     print("\n".join(timeline_lines(result.timeline, counter.terminal.outlet.zone)))
+    if message is not None:
+        receipt_messages.say_after_sale(message)
     return 0
 
 

@@ -24,7 +24,7 @@ DEFAULT_INTERVAL_MINUTES = 5
 HQ_ACTIONS = (
     "init", "add-terminal", "load", "price", "process", "conflicts", "accept", "reject", "terminals",
     "report", "crash-logs", "crash-log", "float-limit", "offline-limit", "float-top-up", "floats",
-    "commission-rate", "commissions", "reconcile",
+    "commission-rate", "commissions", "reconcile", "messages",
 )  # fmt: skip
 
 
@@ -202,6 +202,10 @@ def cmd_hq(args: argparse.Namespace) -> int:
         from konnect_pos.cli import crash_logs
 
         (crash_logs.hq_crash_logs if args.action == "crash-logs" else crash_logs.hq_crash_log)(url, args)
+    elif args.action == "messages":
+        from konnect_pos.cli import receipt_messages
+
+        receipt_messages.hq_messages(url, args)
     elif args.action in distributor_float.HQ_ACTIONS:
         distributor_float.hq_float(url, args)
     elif args.action in ("commission-rate", "commissions", "reconcile"):

@@ -29,6 +29,9 @@ Check = Callable[[Any], bool]
 
 # Contact fields an outlet may change on its own country's customers.
 CONTACT_FIELDS = frozenset({"name", "phone", "kit_serial", "language"})
+# A receipt by SMS or WhatsApp: the longest text HQ queues for its gateway, and its SMS parts.
+MESSAGE_TEXT_LIMIT = 1_000
+MESSAGE_PARTS_LIMIT = 10
 
 
 class Refused(Exception):
@@ -98,6 +101,18 @@ def _decimal(value: Any) -> bool:
 
 def _currency(value: Any) -> bool:
     return isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", value) is not None
+
+
+def _e164(value: Any) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"\+[1-9][0-9]{6,14}", value) is not None
+
+
+def _message_text(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= MESSAGE_TEXT_LIMIT
+
+
+def _parts(value: Any) -> bool:
+    return _integer(value) and 1 <= value <= MESSAGE_PARTS_LIMIT
 
 
 def _one_of(*choices: str) -> Check:
@@ -213,6 +228,11 @@ SHAPES: dict[str, dict[str, Check]] = {
     "catalog_change": {
         "uuid": _text, "item": _one_of("bundle", "plan"), "action": _one_of("add", "change", "retire"),
         "country": _text, "code": _text, "details": lambda value: isinstance(value, dict), "user": _text,
+    },
+    "receipt_message": {
+        "uuid": _text, "receipt": _text, "channel": _one_of("sms", "whatsapp"), "phone": _e164,
+        "language": _one_of("en", "fr", "sw"), "text": _message_text, "parts": _parts, "user": _text,
+        "at": _instant,
     },
 }  # fmt: skip
 
@@ -352,6 +372,10 @@ def _check_identity(kind: str, payload: dict[str, Any], sender: Sender) -> None:
         rf"{re.escape(sender.outlet)}-[A-Z0-9]+-\d+", payload["receipt_number"]
     ):
         raise Refused(f"{kind} of sale {payload['receipt_number'][:40]} sent by {sender.terminal}")
+    if kind == "receipt_message" and not re.fullmatch(
+        rf"{re.escape(sender.outlet)}-[A-Z0-9]+-\d+", payload["receipt"]
+    ):  # a terminal's gateway requests are for its own outlet's sales (no SMS for anyone else's)
+        raise Refused(f"message of receipt {payload['receipt'][:40]} sent by {sender.terminal}")
     if kind == "corporate_invoice" and not payload["number"].startswith(f"{sender.outlet}-INV-"):
         raise Refused(f"invoice numbered {payload['number'][:40]} sent by {sender.terminal}")
     if kind == "corporate_account" and payload["outlet"] != sender.outlet:

@@ -22,7 +22,7 @@ from psycopg.types.json import Jsonb
 from konnect_pos.domain import bundle_queue as queue
 from konnect_pos.domain.customers import record_search_text
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.hq import catalog, projections
+from konnect_pos.hq import catalog, message_queue, projections
 from konnect_pos.hq.commissions import sale_line_commission
 from konnect_pos.hq.connection import first_line, hq_connect
 from konnect_pos.hq.door import SHAPES, Door, Incoming, Refused, Sender, customer_change_problem
@@ -357,6 +357,7 @@ HANDLERS: dict[str, Callable[[psycopg.Connection, _Event, dict[str, Any]], str |
     "float_use": projections.float_use,
     "float_return": projections.float_return,
     "catalog_change": lambda conn, event, change: catalog.apply_change(conn, change, event.country),
+    "receipt_message": message_queue.queue_message,
 }
 
 

@@ -523,10 +523,23 @@ CREATE TRIGGER hq_plan_price_version BEFORE INSERT OR UPDATE ON hq_plan_price
     FOR EACH ROW EXECUTE FUNCTION hq_bump_version();
 """
 
+# Receipts by SMS or WhatsApp (issue 20 item 6): what terminals asked to send, queued for HQ's
+# gateway (configured at HQ). The record's UUID is the key: a record pushed again is queued once.
+STEP_11 = """
+CREATE TABLE hq_message_queue (
+    uuid TEXT PRIMARY KEY, terminal TEXT NOT NULL REFERENCES hq_terminal (label), outlet_code TEXT NOT NULL,
+    receipt_number TEXT NOT NULL, channel TEXT NOT NULL CHECK (channel IN ('sms', 'whatsapp')),
+    phone TEXT NOT NULL, language TEXT NOT NULL, text TEXT NOT NULL, parts INTEGER NOT NULL,
+    requested_at TIMESTAMPTZ NOT NULL, requested_by TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
+    queued_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX hq_message_queue_status ON hq_message_queue (status, queued_at);
+"""
+
 # What a refund gives back of a distributor's float (decisions.md "Distributors' money"): each
 # refund of a sale that consumed float sends a ``float_return`` record; HQ keeps it append-only and
 # ``hq_my_limits`` takes every received one off the used float, counting it in ``included``.
-# Numbered 12: 11 lands in parallel.
 STEP_12 = """
 CREATE TABLE hq_float_return (
     uuid TEXT PRIMARY KEY, refund_uuid TEXT NOT NULL UNIQUE, sale_uuid TEXT NOT NULL, terminal TEXT NOT NULL,
@@ -591,7 +604,7 @@ END $$;
 # (number, step): numbers may have gaps, like the terminal's (decisions.md "Schema steps").
 STEPS: tuple[tuple[int, str], ...] = (
     (1, STEP_1), (2, STEP_2), (3, STEP_3), (4, STEP_4), (5, STEP_5), (6, STEP_6), (7, STEP_7), (8, STEP_8),
-    (10, STEP_10), (12, STEP_12),
+    (10, STEP_10), (11, STEP_11), (12, STEP_12),
 )  # fmt: skip
 
 

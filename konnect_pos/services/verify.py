@@ -17,7 +17,7 @@ from typing import Any
 import peewee
 
 from konnect_pos.domain.journal import canonical
-from konnect_pos.services import outlet_limits
+from konnect_pos.services import outlet_limits, receipt_messages
 from konnect_pos.services.catalog_admin import change_payload
 from konnect_pos.services.journal import ChainProblem, check_chain
 from konnect_pos.services.journal_anchor import Anchor, anchor_problem, head, terminal_labels
@@ -268,6 +268,7 @@ KIND_NAMES = {
     "exchange_rate": "exchange rate",
     **outlet_limits.KIND_NAMES,
     "catalog_change": "catalog change",
+    **receipt_messages.KIND_NAMES,
 }
 TABLES: dict[str, type[peewee.Model]] = {
     "sale": Sale,
@@ -280,6 +281,7 @@ TABLES: dict[str, type[peewee.Model]] = {
     "exchange_rate": ExchangeRate,
     **outlet_limits.TABLES,
     "catalog_change": CatalogChange,
+    **receipt_messages.TABLES,
 }
 CHUNK = 2_000
 PROBLEMS_SHOWN = 50  # per check: a wholesale edit is not listed row by row
@@ -309,6 +311,7 @@ def _money_records(labels: dict[int, str]) -> tuple[int, int, list[str]]:
         "exchange_rate": lambda: _exchange_rates(users),
         **outlet_limits.RECORDS,
         "catalog_change": lambda: _catalog_changes(users),
+        **receipt_messages.RECORDS,
     }
     claimed: set[str] = set()
 

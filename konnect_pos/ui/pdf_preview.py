@@ -238,6 +238,8 @@ class PdfPreviewDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
+        self.extra_buttons = QHBoxLayout()  # what a caller adds (the receipt's "Send by SMS…")
+        buttons.addLayout(self.extra_buttons)
         buttons.addStretch()
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -250,6 +252,10 @@ class PdfPreviewDialog(QDialog):
         self.show_pdf(pdf)
         self._fit_screen(fmt)
         self.print_button.setDefault(True)
+
+    def add_button(self, button: QPushButton) -> None:
+        """A caller's action beside Print and Save."""
+        self.extra_buttons.addWidget(button)
 
     def _fit_screen(self, fmt: str) -> None:
         """Large enough to read: most of the screen's height, an A4 page's width (a roll's narrower)."""

@@ -2842,4 +2842,58 @@
         <translation>retiré</translation>
     </message>
 </context>
+<context>
+    <name>ReceiptMessageDialog</name>
+    <message>
+        <source>Send receipt {number}</source>
+        <translation>Envoyer le reçu {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+        <source>Send by:</source>
+        <translation>Envoyer par :</translation>
+    </message>
+    <message>
+        <source>&amp;SMS</source>
+        <translation>&amp;SMS</translation>
+    </message>
+    <message>
+        <source>&amp;WhatsApp</source>
+        <translation>&amp;WhatsApp</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Envoyer (Entrée)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
+        <source>SMS parts: {n}</source>
+        <translation>Parties SMS : {n}</translation>
+    </message>
+    <message>
+        <source>WhatsApp: one message</source>
+        <translation>WhatsApp : un seul message</translation>
+    </message>
+    <message>
+        <source>WhatsApp message queued for {phone}</source>
+        <translation>Message WhatsApp en file d'attente pour {phone}</translation>
+    </message>
+    <message>
+        <source>SMS queued for {phone} (parts: {n})</source>
+        <translation>SMS en file d'attente pour {phone} (parties : {n})</translation>
+    </message>
+</context>
+<context>
+    <name>SendReceiptButton</name>
+    <message>
+        <source>Send by SMS… (Ctrl+Shift+M)</source>
+        <translation>Envoyer par SMS… (Ctrl+Maj+M)</translation>
+    </message>
+</context>
 </TS>

@@ -2842,4 +2842,58 @@
         <translation>imeondolewa</translation>
     </message>
 </context>
+<context>
+    <name>ReceiptMessageDialog</name>
+    <message>
+        <source>Send receipt {number}</source>
+        <translation>Tuma risiti {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Simu:</translation>
+    </message>
+    <message>
+        <source>Send by:</source>
+        <translation>Tuma kwa:</translation>
+    </message>
+    <message>
+        <source>&amp;SMS</source>
+        <translation>&amp;SMS</translation>
+    </message>
+    <message>
+        <source>&amp;WhatsApp</source>
+        <translation>&amp;WhatsApp</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Tuma (Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Funga (Esc)</translation>
+    </message>
+    <message>
+        <source>SMS parts: {n}</source>
+        <translation>Sehemu za SMS: {n}</translation>
+    </message>
+    <message>
+        <source>WhatsApp: one message</source>
+        <translation>WhatsApp: ujumbe mmoja</translation>
+    </message>
+    <message>
+        <source>WhatsApp message queued for {phone}</source>
+        <translation>Ujumbe wa WhatsApp umewekwa foleni kwa {phone}</translation>
+    </message>
+    <message>
+        <source>SMS queued for {phone} (parts: {n})</source>
+        <translation>SMS imewekwa foleni kwa {phone} (sehemu: {n})</translation>
+    </message>
+</context>
+<context>
+    <name>SendReceiptButton</name>
+    <message>
+        <source>Send by SMS… (Ctrl+Shift+M)</source>
+        <translation>Tuma kwa SMS… (Ctrl+Shift+M)</translation>
+    </message>
+</context>
 </TS>

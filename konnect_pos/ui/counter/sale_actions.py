@@ -33,6 +33,7 @@ from konnect_pos.ui.counter.bundle_advice import AdviceLine
 from konnect_pos.ui.counter.caller_line import CallerLine
 from konnect_pos.ui.counter.catalog_list import OPEN_KEY, CatalogListDialog
 from konnect_pos.ui.counter.exchange_rate import RateLine
+from konnect_pos.ui.counter.receipt_sending import SendReceiptButton
 from konnect_pos.ui.i18n import data_text, error_text, money_text
 from konnect_pos.ui.payment_dialog import PaymentDialog
 from konnect_pos.ui.pdf_preview import PdfPreviewDialog
@@ -327,6 +328,7 @@ class SaleActions(QObject):
                 earlier.deleteLater()  # its rendered pages (~5 MB) went with it (issue 17)
             self.receipt_dialog = dialog
             window.receipt_printer.attach(dialog, receipt_number, copy=copy)
+            SendReceiptButton(dialog, lambda: window.counter, window.worker, receipt_number)
             dialog.open()
             window.receipt_shown.emit(dialog)
             if settings.auto_print() and not copy and not window.receipt_printer.enabled():

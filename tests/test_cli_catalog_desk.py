@@ -193,10 +193,10 @@ def test_a_listing_cut_short_by_its_reader_ends_quietly(shop, tmp_path):
         "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"), "PYTHONPATH": ":".join(sys.path),
     }  # fmt: skip
-    command = [sys.executable, "-m", "konnect_pos", "catalog", "list"]
-    listing = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    listing.stdout.close()  # the reader is gone before the first line
-    assert listing.wait(timeout=60) == 141
-    assert listing.stderr.read() == b""
+    command = [sys.executable, "-m", "konnect_pos.cli", "catalog", "list"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as listing:
+        listing.stdout.close()  # the reader is gone before the first line
+        assert listing.wait(timeout=60) == 141
+        assert listing.stderr.read() == b""
     again = subprocess.run([*command, "--country", "CD"], capture_output=True, env=env, timeout=60)
     assert again.returncode == 0 and again.stderr == b""  # no "closed unexpectedly last time"

@@ -75,26 +75,26 @@ def test_the_demo_directory_spans_the_four_countries_and_ranks_from_a_town(demo_
 
 
 def test_the_outlets_command_ranks_in_the_users_language_and_refuses_bad_input(
-    sqlite_url, capsys, monkeypatch
+    db_url, capsys, monkeypatch
 ):
-    assert main(["demo", "--no-gui", "--customers", "2", "--country", "CG", "--db", sqlite_url]) == 0
+    assert main(["demo", "--no-gui", "--customers", "2", "--country", "CG", "--db", db_url]) == 0
     capsys.readouterr()
     monkeypatch.setenv("KONNECT_POS_LANG", "fr")
     assert (
-        main(["outlets", "nearest", "--town", "Pointe-Noire", "--kind", "distributor", "--db", sqlite_url])
+        main(["outlets", "nearest", "--town", "Pointe-Noire", "--kind", "distributor", "--db", db_url])
         == 0
     )
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Les plus proches de Pointe-Noire :"
     assert lines[1].startswith("1. Distributeur Konnect Dolisie (distributeur) — 109,0 km — ")
     assert "Espèces, Mobile money" in lines[1] and "Congo-Brazzaville" in lines[1]
-    assert main(["outlets", "nearest", "--at=-6.8,39.28", "--json", "--limit", "2", "--db", sqlite_url]) == 0
+    assert main(["outlets", "nearest", "--at=-6.8,39.28", "--json", "--limit", "2", "--db", db_url]) == 0
     answer = json.loads(capsys.readouterr().out)
     assert [o["code"] for o in answer["outlets"]] == ["DAR02", "ZNZ01"]  # a CG demo: DAR01 is not there
     assert answer["outlets"][0]["takes"] == ["cash", "mobile_money", "card"]
     monkeypatch.setenv("KONNECT_POS_LANG", "sw")
-    for argv in (["--town", "Paris"], ["--at", "95,10"]):
-        assert main(["outlets", "nearest", *argv, "--db", sqlite_url]) == 2
+    for argv in (["--town", "Paris"], ["--at", "95,10"], ["--town", "Dolisie", "--limit", "0"]):
+        assert main(["outlets", "nearest", *argv, "--db", db_url]) == 2
         err = capsys.readouterr().err
         assert err.startswith("konnect-pos: ") and err.count("\n") == 1 and "Traceback" not in err
         assert "Paris" not in argv or "Hakuna mji unaoitwa Paris" in err

@@ -117,7 +117,9 @@ def entry() -> int:
             )
             print(f"konnect-pos: {text}", file=sys.stderr)
     try:
-        return main()
+        code = main()
+        sys.stdout.flush()  # a pipe's buffer is written here, inside the try, not at the exit
+        return code
     except BrokenPipeError:
         # the reader left (``konnect-pos catalog list | head``): what it wanted was printed, nothing
         # crashed; stdout goes to devnull so the interpreter's last flush does not fail again

@@ -185,7 +185,11 @@ def test_advice_from_history_made_with_the_sell_and_usage_commands(db_url, capsy
         assert capsys.readouterr().out == line + "\n"
     assert main(["advise", "CI00000004", "--json", "--db", db_url]) == 0
     answer = json.loads(capsys.readouterr().out)
-    assert (answer["bundle"], answer["trigger"], answer["reason"]) == ("CI-MAX150", "data_exhausted", "ran_out")
+    assert (answer["bundle"], answer["trigger"], answer["reason"]) == (
+        "CI-MAX150",
+        "data_exhausted",
+        "ran_out",
+    )
 
 
 @pytest.mark.parametrize("lang", ["fr", "sw"])

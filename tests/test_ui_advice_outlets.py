@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -13,7 +14,16 @@ from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.session import sign_in as service_sign_in
 from konnect_pos.ui.i18n import set_language
-from tests.test_ui_counter import WAIT, find_customer, gui, shop, sign_in
+from tests.test_ui_counter import WAIT, find_customer, gui, open_demo_shop, sign_in
+
+
+@pytest.fixture
+def shop(db_url):
+    """This file's screens (issue 20) on SQLite and on PostgreSQL."""
+    database = open_demo_shop(db_url)
+    yield database
+    database.close()
+
 
 __all__ = ["gui", "shop"]
 

@@ -3,13 +3,23 @@ lists every bundle, typed to filter, and Enter adds it; a retired bundle is no l
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from konnect_pos.services import catalog_admin
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.session import sign_in as service_sign_in
-from tests.test_ui_counter import WAIT, find_customer, gui, shop
+from tests.test_ui_counter import WAIT, find_customer, gui, open_demo_shop
+
+
+@pytest.fixture
+def shop(db_url):
+    """This file's screens (issue 20) on SQLite and on PostgreSQL."""
+    database = open_demo_shop(db_url)
+    yield database
+    database.close()
+
 
 __all__ = ["gui", "shop"]
 

@@ -200,3 +200,17 @@ def test_a_listing_cut_short_by_its_reader_ends_quietly(shop, tmp_path):
         assert listing.stderr.read() == b""
     again = subprocess.run([*command, "--country", "CD"], capture_output=True, env=env, timeout=60)
     assert again.returncode == 0 and again.stderr == b""  # no "closed unexpectedly last time"
+
+
+def test_issue_20s_commands_take_the_terminal_after_the_sub_command_too(shop, capsys):
+    """README: every command takes --terminal before or after the sub-command."""
+    for argv in (
+        ["catalog", "list", "--country", "CD"],
+        ["plan", "history", "CD00000001"],
+        ["advise", "CD00000001"],
+        ["outlets", "nearest", "--town", "Goma", "--limit", "1"],
+        ["desk", "show"],
+    ):
+        after = run(capsys, *argv, "--terminal", "KIN01-T1", "--db", shop)
+        before = run(capsys, "--terminal", "KIN01-T1", *argv, "--db", shop)
+        assert after == before and after[0] == 0 and after[2] == "", argv

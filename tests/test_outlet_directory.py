@@ -74,15 +74,12 @@ def test_the_demo_directory_spans_the_four_countries_and_ranks_from_a_town(demo_
         nearest_outlets(town="Goma", at="0,0")
 
 
-def test_the_outlets_command_ranks_in_the_users_language_and_refuses_bad_input(
-    db_url, capsys, monkeypatch
-):
+def test_the_outlets_command_ranks_in_the_users_language_and_refuses_bad_input(db_url, capsys, monkeypatch):
     assert main(["demo", "--no-gui", "--customers", "2", "--country", "CG", "--db", db_url]) == 0
     capsys.readouterr()
     monkeypatch.setenv("KONNECT_POS_LANG", "fr")
     assert (
-        main(["outlets", "nearest", "--town", "Pointe-Noire", "--kind", "distributor", "--db", db_url])
-        == 0
+        main(["outlets", "nearest", "--town", "Pointe-Noire", "--kind", "distributor", "--db", db_url]) == 0
     )
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Les plus proches de Pointe-Noire :"

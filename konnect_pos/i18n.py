@@ -86,7 +86,8 @@ def ngettext(lang: str, singular: str, plural: str, n: int | Decimal, **params: 
     found = _catalog(lang).get((singular, plural)) if lang != "en" else None
     if found:
         forms, rule = found
-        text = forms[min(rule(n), len(forms) - 1)]
+        whole = int(n) if n == int(n) else 2  # gettext's rules count whole numbers: a fraction is plural
+        text = forms[min(rule(whole), len(forms) - 1)]
     else:
         text = singular if n == 1 else plural
     return text.format(n=format_decimal(n, locale=BABEL_LOCALES[lang]), **params)

@@ -90,6 +90,7 @@ def test_ctrl_o_ranks_outlets_from_a_typed_town_and_keeps_only_distributors(gui,
     first = [table.item(0, c).text() for c in range(table.columnCount())]
     assert first[:3] == ["1. Boutique Konnect Goma", "Konnect shop", "0.0 km"]
     assert first[3] == "Cash, Mobile money, Card" and first[5] == "+243 974 802 250"
+    assert first[4] == "Mon–Sat 08:00–17:30"  # the reader's day names, not the directory's "Mo-Sa"
     assert (
         table.item(1, 0).text() == "2. Distributeur Konnect Bukavu" and table.item(1, 2).text() == "100.6 km"
     )

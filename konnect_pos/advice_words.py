@@ -6,8 +6,10 @@ English msgids; fr and sw in resources/locale/<lang>/advice.po. The domain gives
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+from babel.dates import get_day_names
 from babel.numbers import format_decimal
 
 from konnect_pos.domain.advice import AdviceReason, BundleAdvice
@@ -75,6 +77,17 @@ def distance_text(km: Decimal, lang: str) -> str:
     return tr(lang, DISTANCE, km=format_decimal(km, format="#,##0.0", locale=BABEL_LOCALES[lang]))
 
 
+OSM_DAYS = {"Mo": 0, "Tu": 1, "We": 2, "Th": 3, "Fr": 4, "Sa": 5, "Su": 6}
+
+
+def hours_text(opening_hours: str, lang: str) -> str:
+    """The directory's hours (OpenStreetMap's "Mo-Sa 08:00-17:30") with the reader's day names:
+    "Mon–Sat 08:00–17:30", "lun.–sam. 08:00–17:30", "Jumatatu–Jumamosi 08:00–17:30"."""
+    names = get_day_names("abbreviated", locale=BABEL_LOCALES[lang])
+    days = re.sub(r"\b(Mo|Tu|We|Th|Fr|Sa|Su)\b", lambda m: names[OSM_DAYS[m.group(1)]], opening_hours)
+    return days.replace("-", "–")
+
+
 def methods_text(methods: tuple[str, ...], lang: str) -> str:
     return ", ".join(method_name(m, lang) for m in methods)
 
@@ -90,7 +103,7 @@ def nearby_line(rank: int, found: Nearby, lang: str) -> str:
             f"{rank}. {o.name} ({kind_name(o.kind, lang)})",
             distance_text(found.distance_km, lang),
             place,
-            o.opening_hours,
+            hours_text(o.opening_hours, lang),
             o.phone,
             methods_text(o.methods, lang),
         )

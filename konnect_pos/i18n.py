@@ -81,15 +81,21 @@ def tr(lang: str, msgid: str, **params: Any) -> str:
     return gettext(lang, msgid).format(**{k: display_value(v, lang) for k, v in params.items()})
 
 
-def ngettext(lang: str, singular: str, plural: str, n: int, **params: Any) -> str:
+def ngettext(lang: str, singular: str, plural: str, n: int | Decimal, **params: Any) -> str:
     """The form of a counted message that fits ``n`` in ``lang`` ("1 day", "2 days"); ``{n}`` is filled."""
     found = _catalog(lang).get((singular, plural)) if lang != "en" else None
     if found:
         forms, rule = found
-        text = forms[min(rule(n), len(forms) - 1)]
+        whole = int(n) if n == int(n) else 2  # gettext's rules count whole numbers: a fraction is plural
+        text = forms[min(rule(whole), len(forms) - 1)]
     else:
         text = singular if n == 1 else plural
     return text.format(n=format_decimal(n, locale=BABEL_LOCALES[lang]), **params)
+
+
+def days_text(days: int | Decimal, lang: str) -> str:
+    """A number of days as ``lang`` writes it: "2.5 days", "2,5 jours", "siku 3" (never "3.0")."""
+    return ngettext(lang, "{n} day", "{n} days", days)
 
 
 ECHO_LIMIT = 80

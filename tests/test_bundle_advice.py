@@ -150,20 +150,46 @@ def test_the_service_reads_the_account_and_the_country_catalog_on_both_databases
 
 
 def test_the_advise_command_speaks_the_users_language_and_refuses_an_unknown_account(
-    sqlite_url, capsys, monkeypatch
+    db_url, capsys, monkeypatch
 ):
-    assert main(["demo", "--no-gui", "--customers", "4", "--country", "CI", "--db", sqlite_url]) == 0
+    assert main(["demo", "--no-gui", "--customers", "4", "--country", "CI", "--db", db_url]) == 0
     capsys.readouterr()
     monkeypatch.setenv("KONNECT_POS_LANG", "sw")
-    assert main(["advise", "CI00000001", "--db", sqlite_url]) == 0
+    assert main(["advise", "CI00000001", "--db", db_url]) == 0
     out = capsys.readouterr().out.strip()
     assert out.startswith("Ushauri: hakuna historia bado:") and out.count("\n") == 0
-    assert main(["advise", "CI00000001", "--json", "--db", sqlite_url]) == 0
+    assert main(["advise", "CI00000001", "--json", "--db", db_url]) == 0
     answer = json.loads(capsys.readouterr().out)
     assert answer["reason"] == "no_history" and answer["bundle"].startswith("CI-")
-    assert main(["advise", "XX404", "--db", sqlite_url]) == 2
+    assert main(["advise", "XX404", "--db", db_url]) == 2
     err = capsys.readouterr().err
     assert err.startswith("konnect-pos: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_advice_from_history_made_with_the_sell_and_usage_commands(db_url, capsys, monkeypatch):
+    """As a user makes the history: two Standard 40 sold, the first used up; then ``advise``."""
+    assert main(["demo", "--no-gui", "--customers", "4", "--country", "CI", "--db", db_url]) == 0
+    monkeypatch.setenv("KONNECT_POS_USER", "cashier")
+    monkeypatch.setenv("KONNECT_POS_PIN", "1111")
+    sale = ["sell", "--customer", "CI00000004", "--bundle", "CI-STD40", "--bundle", "CI-STD40:data_exhausted"]
+    assert main([*sale, "--pay", "cash:35000", "--terminal", "ABJ01-T1", "--db", db_url]) == 0
+    assert main(["usage", "CI00000004", "40", "--terminal", "ABJ01-T1", "--db", db_url]) == 0
+    capsys.readouterr()
+    said = {
+        "en": "Advice: ran out after 1 day on average: Konnect Max 150 Go, when the data runs out",
+        "fr": "Conseil : épuisé après 1 jour en moyenne : Konnect Max 150 Go, à l'épuisement des données",
+    }
+    for lang, line in said.items():
+        monkeypatch.setenv("KONNECT_POS_LANG", lang)
+        assert main(["advise", "CI00000004", "--db", db_url]) == 0
+        assert capsys.readouterr().out == line + "\n"
+    assert main(["advise", "CI00000004", "--json", "--db", db_url]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert (answer["bundle"], answer["trigger"], answer["reason"]) == (
+        "CI-MAX150",
+        "data_exhausted",
+        "ran_out",
+    )
 
 
 @pytest.mark.parametrize("lang", ["fr", "sw"])

@@ -3,10 +3,12 @@ manager's journaled changes reach every terminal at its next sync (SQLite termin
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
+from konnect_pos.cli import main
 from konnect_pos.domain.errors import Conflict, NotFound, ValidationError
 from konnect_pos.hq import admin as hq_admin
 from konnect_pos.hq.processing import process
@@ -114,3 +116,31 @@ def test_a_terminal_changing_another_countrys_catalog_is_quarantined(tmp_path, c
     assert hq.query("SELECT active FROM hq_bundle WHERE code = 'TZ-WEEK5'") == [(True,)]
     reason = hq.query("SELECT quarantine FROM hq_inbound WHERE kind = 'catalog_change'")[0][0]
     assert "may not change the catalog of TZ" in reason
+
+
+def test_the_catalog_commands_with_hq_change_hqs_catalog_and_the_terminal_lists_it(
+    tmp_path, clock, hq, capsys, monkeypatch
+):
+    """``konnect-pos catalog … --hq URL`` as HQ's owner types it, in French; then the terminal's
+    ``catalog list`` after a sync; a bad price is one line, exit 2, and HQ is unchanged."""
+    kin, _ = two_terminals(tmp_path, clock, hq)
+    monkeypatch.setenv("KONNECT_POS_LANG", "fr")
+    capsys.readouterr()
+    at_hq = ("--hq", hq.url)
+    add = ["catalog", "add-bundle", "CD-NIGHT50", "Konnect Nuit 50 Go", "12", "50", "30", "--country", "CD"]
+    assert main([*add, *at_hq]) == 0
+    assert capsys.readouterr().out == "CD-NIGHT50 ajouté au catalogue du siège\n"
+    assert main(["catalog", "change", "bundle", "CD-NIGHT50", "--price", "abc", *at_hq]) == 2
+    assert capsys.readouterr().err == "konnect-pos: Ce n'est pas un montant : abc\n"
+    assert (
+        main(["catalog", "change", "plan", "CD-HOME", "--price", "19", "--from", "2099-01-01", *at_hq]) == 0
+    )
+    assert main(["catalog", "retire", "bundle", "CD-WEEK5", *at_hq]) == 0
+    capsys.readouterr()
+
+    client.sync(KIN, clock)
+    assert main(["catalog", "list", "--country", "CD", "--json", "--db", kin, "--terminal", KIN]) == 0
+    rows = {r["code"]: r for r in json.loads(capsys.readouterr().out)}
+    assert (rows["CD-NIGHT50"]["price"], rows["CD-NIGHT50"]["active"]) == ("12.00", True)
+    assert (rows["CD-HOME"]["next_price"], rows["CD-HOME"]["next_from"]) == ("19.00", "2099-01-01")
+    assert rows["CD-WEEK5"]["active"] is False

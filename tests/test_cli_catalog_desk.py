@@ -4,6 +4,8 @@ user's language, and bad input as one line with exit code 2, nothing changed."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -11,13 +13,13 @@ from konnect_pos.cli import main
 
 
 @pytest.fixture
-def shop(sqlite_url, capsys, monkeypatch):
+def shop(db_url, capsys, monkeypatch):
     monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
     monkeypatch.setenv("KONNECT_POS_USER", "manager")
     monkeypatch.setenv("KONNECT_POS_PIN", "222222")
-    assert main(["demo", "--no-gui", "--customers", "4", "--db", sqlite_url]) == 0
+    assert main(["demo", "--no-gui", "--customers", "4", "--db", db_url]) == 0
     capsys.readouterr()
-    return sqlite_url
+    return db_url
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -99,6 +101,10 @@ def test_catalog_list_add_change_retire_in_words_and_json(shop, capsys, monkeypa
             "4 to 15 letters or digits",
         ),
         (["desk", "set", "--kind", "bank"], "Command line not understood"),
+        (
+            ["desk", "set", "--kind", "shop", "--number", "CD:mpesa=880300"],
+            "Merchant numbers for callers belong to a customer-service desk",
+        ),
         (["desk", "show", "--caller", "XX", "--terminal", "CSC01-T1"], "Unknown country: XX"),
     ],
 )
@@ -167,3 +173,44 @@ def test_desk_show_add_and_set_in_swahili(shop, capsys, monkeypatch):
     assert [(c["country"], c["merchant_numbers"]) for c in shown["callers"]] == [
         ("CG", {"airtel_money": "050300300"})
     ]
+
+
+def test_desk_show_in_french_puts_a_space_before_each_colon(shop, capsys, monkeypatch):
+    monkeypatch.setenv("KONNECT_POS_LANG", "fr")
+    code, out, _ = run(capsys, "desk", "show", "--caller", "CD", "--terminal", "CSC01-T1", "--db", shop)
+    assert code == 0 and out.splitlines()[:3] == [
+        "Appelant de Congo-Kinshasa : mobile money uniquement",
+        "  M-Pesa : 880100",
+        "  Orange Money : 770100",
+    ]
+
+
+def test_a_listing_cut_short_by_its_reader_ends_quietly(shop, tmp_path):
+    """``konnect-pos catalog list | head -1``: the pipe closes before the command writes; no
+    traceback, no crash log for the next command to report."""
+    env = {
+        "KONNECT_POS_DB": shop, "KONNECT_POS_TERMINAL": "KIN01-T1", "PATH": "/usr/bin:/bin",
+        "XDG_STATE_HOME": str(tmp_path / "state"), "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"), "PYTHONPATH": ":".join(sys.path),
+    }  # fmt: skip
+    command = [sys.executable, "-m", "konnect_pos.cli", "catalog", "list"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as listing:
+        listing.stdout.close()  # the reader is gone before the first line
+        assert listing.wait(timeout=60) == 141
+        assert listing.stderr.read() == b""
+    again = subprocess.run([*command, "--country", "CD"], capture_output=True, env=env, timeout=60)
+    assert again.returncode == 0 and again.stderr == b""  # no "closed unexpectedly last time"
+
+
+def test_issue_20s_commands_take_the_terminal_after_the_sub_command_too(shop, capsys):
+    """README: every command takes --terminal before or after the sub-command."""
+    for argv in (
+        ["catalog", "list", "--country", "CD"],
+        ["plan", "history", "CD00000001"],
+        ["advise", "CD00000001"],
+        ["outlets", "nearest", "--town", "Goma", "--limit", "1"],
+        ["desk", "show"],
+    ):
+        after = run(capsys, *argv, "--terminal", "KIN01-T1", "--db", shop)
+        before = run(capsys, "--terminal", "KIN01-T1", *argv, "--db", shop)
+        assert after == before and after[0] == 0 and after[2] == "", argv

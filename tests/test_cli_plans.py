@@ -20,15 +20,15 @@ RENEWS = "CD00000001"  # Salom+ 30 (25 USD) paid for 10 more days, 25 USD in the
 
 
 @pytest.fixture
-def shop(sqlite_url, capsys, monkeypatch):
+def shop(db_url, capsys, monkeypatch):
     monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
-    monkeypatch.setenv("KONNECT_POS_DB", sqlite_url)
+    monkeypatch.setenv("KONNECT_POS_DB", db_url)
     monkeypatch.setenv("KONNECT_POS_USER", "cashier")
     monkeypatch.setenv("KONNECT_POS_PIN", "1111")
     monkeypatch.setenv("KONNECT_POS_LANG", "en")
-    assert main(["demo", "--no-gui", "--customers", "20", "--db", sqlite_url]) == 0
+    assert main(["demo", "--no-gui", "--customers", "20", "--db", db_url]) == 0
     capsys.readouterr()
-    return sqlite_url
+    return db_url
 
 
 def run(capsys, *argv):

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from konnect_pos.advice_words import hours_text
 from konnect_pos.cli import main
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.outlet_directory import DirectoryOutlet, Point, distance_km, nearest, parse_point
@@ -74,27 +75,25 @@ def test_the_demo_directory_spans_the_four_countries_and_ranks_from_a_town(demo_
         nearest_outlets(town="Goma", at="0,0")
 
 
-def test_the_outlets_command_ranks_in_the_users_language_and_refuses_bad_input(
-    sqlite_url, capsys, monkeypatch
-):
-    assert main(["demo", "--no-gui", "--customers", "2", "--country", "CG", "--db", sqlite_url]) == 0
+def test_the_outlets_command_ranks_in_the_users_language_and_refuses_bad_input(db_url, capsys, monkeypatch):
+    assert main(["demo", "--no-gui", "--customers", "2", "--country", "CG", "--db", db_url]) == 0
     capsys.readouterr()
     monkeypatch.setenv("KONNECT_POS_LANG", "fr")
     assert (
-        main(["outlets", "nearest", "--town", "Pointe-Noire", "--kind", "distributor", "--db", sqlite_url])
-        == 0
+        main(["outlets", "nearest", "--town", "Pointe-Noire", "--kind", "distributor", "--db", db_url]) == 0
     )
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Les plus proches de Pointe-Noire :"
     assert lines[1].startswith("1. Distributeur Konnect Dolisie (distributeur) — 109,0 km — ")
     assert "Espèces, Mobile money" in lines[1] and "Congo-Brazzaville" in lines[1]
-    assert main(["outlets", "nearest", "--at=-6.8,39.28", "--json", "--limit", "2", "--db", sqlite_url]) == 0
+    assert " — lun.–sam. 08:00–17:00 — " in lines[1]
+    assert main(["outlets", "nearest", "--at=-6.8,39.28", "--json", "--limit", "2", "--db", db_url]) == 0
     answer = json.loads(capsys.readouterr().out)
     assert [o["code"] for o in answer["outlets"]] == ["DAR02", "ZNZ01"]  # a CG demo: DAR01 is not there
     assert answer["outlets"][0]["takes"] == ["cash", "mobile_money", "card"]
     monkeypatch.setenv("KONNECT_POS_LANG", "sw")
-    for argv in (["--town", "Paris"], ["--at", "95,10"]):
-        assert main(["outlets", "nearest", *argv, "--db", sqlite_url]) == 2
+    for argv in (["--town", "Paris"], ["--at", "95,10"], ["--town", "Dolisie", "--limit", "0"]):
+        assert main(["outlets", "nearest", *argv, "--db", db_url]) == 2
         err = capsys.readouterr().err
         assert err.startswith("konnect-pos: ") and err.count("\n") == 1 and "Traceback" not in err
         assert "Paris" not in argv or "Hakuna mji unaoitwa Paris" in err
@@ -140,3 +139,15 @@ def test_the_directory_comes_down_from_hq_with_its_places(tmp_path, clock, pg_se
         )
     finally:
         hq.drop()
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("en", "Mon–Fri 08:00–18:00; Sat 09:00–13:00"),
+        ("fr", "lun.–ven. 08:00–18:00; sam. 09:00–13:00"),
+        ("sw", "Jumatatu–Ijumaa 08:00–18:00; Jumamosi 09:00–13:00"),
+    ],
+)
+def test_opening_hours_use_the_readers_day_names(lang, shown):
+    assert hours_text("Mo-Fr 08:00-18:00; Sa 09:00-13:00", lang) == shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -13,7 +14,16 @@ from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.session import sign_in as service_sign_in
 from konnect_pos.ui.i18n import set_language
-from tests.test_ui_counter import WAIT, find_customer, gui, shop, sign_in
+from tests.test_ui_counter import WAIT, find_customer, gui, open_demo_shop, sign_in
+
+
+@pytest.fixture
+def shop(db_url):
+    """This file's screens (issue 20) on SQLite and on PostgreSQL."""
+    database = open_demo_shop(db_url)
+    yield database
+    database.close()
+
 
 __all__ = ["gui", "shop"]
 
@@ -80,6 +90,7 @@ def test_ctrl_o_ranks_outlets_from_a_typed_town_and_keeps_only_distributors(gui,
     first = [table.item(0, c).text() for c in range(table.columnCount())]
     assert first[:3] == ["1. Boutique Konnect Goma", "Konnect shop", "0.0 km"]
     assert first[3] == "Cash, Mobile money, Card" and first[5] == "+243 974 802 250"
+    assert first[4] == "Mon–Sat 08:00–17:30"  # the reader's day names, not the directory's "Mo-Sa"
     assert (
         table.item(1, 0).text() == "2. Distributeur Konnect Bukavu" and table.item(1, 2).text() == "100.6 km"
     )

@@ -3,13 +3,23 @@ lists every bundle, typed to filter, and Enter adds it; a retired bundle is no l
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from konnect_pos.services import catalog_admin
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.session import sign_in as service_sign_in
-from tests.test_ui_counter import WAIT, find_customer, gui, shop
+from tests.test_ui_counter import WAIT, find_customer, gui, open_demo_shop
+
+
+@pytest.fixture
+def shop(db_url):
+    """This file's screens (issue 20) on SQLite and on PostgreSQL."""
+    database = open_demo_shop(db_url)
+    yield database
+    database.close()
+
 
 __all__ = ["gui", "shop"]
 
@@ -92,6 +102,13 @@ def test_f6_before_a_customer_asks_for_the_customer_first(gui, qtbot):
     assert window.sale.catalog_list is None
 
 
+def click_row(qtbot, table, row: int) -> None:
+    """A person picks a row by clicking its code."""
+    cell = table.visualItemRect(table.item(row, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert table.currentRow() == row
+
+
 def test_a_manager_adds_reprices_and_retires_in_the_catalog_window(gui, qtbot):
     login = gui.login
     login.user.setCurrentIndex(login.user.findData("manager"))
@@ -129,7 +146,7 @@ def test_a_manager_adds_reprices_and_retires_in_the_catalog_window(gui, qtbot):
     qtbot.waitUntil(lambda: table.rowCount() == 8 and len(window.catalog_buttons) == 6, timeout=WAIT)
     assert dialog.message.text() == "Saved: CD-MEGA300"
 
-    table.selectRow(0)
+    click_row(qtbot, table, 0)
     qtbot.keyClicks(dialog.price, "abc")
     qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.message.text() == "Not an amount: abc", timeout=WAIT)
@@ -141,7 +158,7 @@ def test_a_manager_adds_reprices_and_retires_in_the_catalog_window(gui, qtbot):
     )
     qtbot.waitUntil(lambda: window.catalog_buttons[0].text().endswith("$7.00"), timeout=WAIT)
 
-    table.selectRow(0)
+    click_row(qtbot, table, 0)
     qtbot.mouseClick(dialog.retire_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(window.catalog_buttons) == 5, timeout=WAIT)
     qtbot.waitUntil(

@@ -22,10 +22,15 @@ from konnect_pos.ui.settings import LocalSettings
 WAIT = 10_000
 
 
+def open_demo_shop(url: str):
+    database = open_database(url)
+    demo.seed(system_clock, customers=60)  # the app runs on the real clock: today's day is open
+    return database
+
+
 @pytest.fixture
 def shop(sqlite_url):
-    database = open_database(sqlite_url)
-    demo.seed(system_clock, customers=60)  # the app runs on the real clock: today's day is open
+    database = open_demo_shop(sqlite_url)
     yield database
     database.close()
 

@@ -11,21 +11,22 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from konnect_pos.domain.money import Money
 from konnect_pos.services import demo
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.outlets import get_outlet
 from konnect_pos.store.models import Customer
 from konnect_pos.store.schema import open_database
 from konnect_pos.ui.app import App
-from konnect_pos.ui.i18n import set_language
+from konnect_pos.ui.i18n import money_text, set_language
 from konnect_pos.ui.settings import LocalSettings
 
 WAIT = 10_000
 
 
 @pytest.fixture
-def shop(sqlite_url):
-    database = open_database(sqlite_url)
+def shop(db_url):
+    database = open_database(db_url)
     demo.seed(system_clock, customers=40)
     yield database
     database.close()
@@ -61,6 +62,17 @@ def signed_in(app, qtbot, username: str, pin: str, bundles: int):
     return window
 
 
+def assert_prices_whole(cart) -> None:
+    """Each price is drawn whole inside the cart: its column is on screen, wider than its text
+    with room each side (the first digit used to touch the column's edge)."""
+    seen = cart.viewport().rect()
+    for row in range(cart.rowCount()):
+        item = cart.item(row, 2)
+        cell = cart.visualItemRect(item)
+        assert seen.contains(cell), (item.text(), cell, seen)
+        assert cell.width() - cart.fontMetrics().horizontalAdvance(item.text()) >= 12, item.text()
+
+
 def test_a_caller_from_tanzania_buys_tanzanian_bundles_by_mobile_money_at_the_desk(desk, qtbot):
     account = Customer.select().where(Customer.country == "TZ").order_by(Customer.id).first().account_number
     window = signed_in(desk, qtbot, "cashier", "1111", 5)
@@ -87,7 +99,18 @@ def test_a_caller_from_tanzania_buys_tanzanian_bundles_by_mobile_money_at_the_de
     )
     set_language("en")
     qtbot.waitUntil(lambda: window.catalog_buttons[0].text().startswith("1. Konnect Week 5 GB"), timeout=WAIT)
+    window.resize(1366, 768)  # the smallest screen the counters have
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_5)  # Konnect Max 150 GB, the widest price
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)  # Konnect Lite 15 GB
+    qtbot.waitUntil(lambda: window.total_label.text() == "Total: TZS\xa0175,000.00", timeout=WAIT)
+    for lang in ("en", "fr", "sw", "en"):
+        set_language(lang)
+        price = money_text(Money.of("140000", "TZS"))  # "140 000,00 TZS", "TSh 140,000.00"
+        qtbot.waitUntil(lambda p=price: window.cart.item(0, 2).text() == p, timeout=WAIT)
+        assert_prices_whole(window.cart)
+    window.cart.setFocus()
+    qtbot.keyClick(window.cart, Qt.Key.Key_Up)
+    qtbot.keyClick(window.cart, Qt.Key.Key_Delete)  # the Max goes; the Lite is paid
     qtbot.waitUntil(lambda: window.total_label.text() == "Total: TZS\xa035,000.00", timeout=WAIT)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)

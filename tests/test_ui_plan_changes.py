@@ -10,7 +10,16 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from konnect_pos.domain.money import Money
 from konnect_pos.services import plans
 from konnect_pos.ui.i18n import set_language
-from tests.test_ui_counter import WAIT, gui, shop, sign_in  # noqa: F401
+from tests.test_ui_counter import WAIT, gui, open_demo_shop, sign_in  # noqa: F401
+
+
+@pytest.fixture
+def shop(db_url):
+    """This file's screens (issue 20) on SQLite and on PostgreSQL."""
+    database = open_demo_shop(db_url)
+    yield database
+    database.close()
+
 
 NO_PLAN = "CD00000013"
 RENEWS = "CD00000001"  # Salom+ 30 paid for 10 more days, 25 USD in the balance

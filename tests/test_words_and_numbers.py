@@ -19,7 +19,14 @@ from konnect_pos.domain.money import Money, format_money
 from konnect_pos.domain.payments import CashTender, settle
 from konnect_pos.domain.phones import normalize_phone
 from konnect_pos.domain.roles import REFUSALS, Right, Role, require
-from konnect_pos.i18n import format_data, format_local_time, missing_translations, ngettext, translate_error
+from konnect_pos.i18n import (
+    days_text,
+    format_data,
+    format_local_time,
+    missing_translations,
+    ngettext,
+    translate_error,
+)
 from konnect_pos.payment_names import METHOD_NAMES, method_name, payment_name
 from konnect_pos.services import demo
 from konnect_pos.services.daily_report import daily_report
@@ -86,6 +93,20 @@ def test_data_units_in_each_language(lang, shown):
 def test_counted_words_take_the_right_form(lang, one, two):
     assert ngettext(lang, "{n} day", "{n} days", 1) == one
     assert ngettext(lang, "{n} day", "{n} days", 2) == two
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("en", ["3 days", "1 day", "2.5 days", "0 days"]),
+        ("fr", ["3 jours", "1 jour", "2,5 jours", "0 jour"]),
+        ("sw", ["siku 3", "siku 1", "siku 2.5", "siku 0"]),
+    ],
+)
+def test_days_left_are_written_in_the_readers_numbers_not_as_a_decimals_str(lang, shown):
+    """The offline allowance's days are a Decimal with one place: never "3.0 jour(s)"."""
+    days = [Decimal("3.0"), Decimal("1.0"), Decimal("2.5"), Decimal("0.0")]
+    assert [days_text(d, lang) for d in days] == shown
 
 
 def test_a_phone_refusal_names_the_country_not_its_code():

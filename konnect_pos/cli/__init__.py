@@ -8,6 +8,7 @@ Each area's commands live in their own module with a ``register(sub, common)``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -96,6 +97,9 @@ def _starts_gui(argv: Sequence[str]) -> bool:
     return False
 
 
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)
+
+
 def entry() -> int:
     """The installed ``konnect-pos`` command: ``main`` with the crash log on (konnect_pos/crash_log.py).
 
@@ -114,7 +118,15 @@ def entry() -> int:
                 path=str(crashed),
             )
             print(f"konnect-pos: {text}", file=sys.stderr)
-    return main()
+    try:
+        code = main()
+        sys.stdout.flush()  # a pipe's buffer is written here, inside the try, not at the exit
+        return code
+    except BrokenPipeError:
+        # the reader left (``konnect-pos catalog list | head``): what it wanted was printed, nothing
+        # crashed; stdout goes to devnull so the interpreter's last flush does not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 def _keep_shared_options(parser: argparse.ArgumentParser, *, top: bool = True) -> None:

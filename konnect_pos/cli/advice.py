@@ -81,6 +81,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     advise = sub.add_parser("advise", parents=[common], help="the bundle that fits a customer's history")
     advise.add_argument("account")
     advise.add_argument("--json", action="store_true")
+    advise.add_argument("--terminal")
     advise.set_defaults(handler=cmd_advise)
     outlets = sub.add_parser("outlets", parents=[common], help="the outlet directory")
     outlets.add_argument("action", choices=["nearest"])
@@ -92,4 +93,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     outlets.add_argument("--kind", choices=["shop", "distributor"])
     outlets.add_argument("--limit", type=int, default=10)
     outlets.add_argument("--json", action="store_true")
+    outlets.add_argument("--terminal")
     outlets.set_defaults(handler=cmd_outlets)

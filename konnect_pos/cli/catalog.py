@@ -146,6 +146,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     listing.add_argument("--country", help="TZ, CD, CG or CI (default: every country)")
     listing.add_argument("--date", help="the prices of this day (YYYY-MM-DD; default today)")
     listing.add_argument("--json", action="store_true")
+    listing.add_argument("--terminal")
     listing.set_defaults(handler=cmd_list)
     hq = argparse.ArgumentParser(add_help=False)
     hq.add_argument("--hq", metavar="URL", help="change HQ's catalog instead (HQ owner's URL)")

@@ -51,7 +51,9 @@ def _terms_lines(terms) -> list[str]:
     if not terms.merchant_numbers:
         lines.append("  " + tr(language, "No merchant number set for this country"))
     for provider, number in terms.merchant_numbers.items():
-        lines.append(f"  {PROVIDERS[provider].name}: {number}")
+        lines.append(
+            "  " + tr(language, "{provider}: {number}", provider=PROVIDERS[provider].name, number=number)
+        )
     lines.append(
         "  " + tr(language, "Customer Service: {hours}, {phone}", hours=tr(language, terms.service.hours),
                   phone=terms.service.phone)
@@ -81,6 +83,13 @@ def cmd_desk(args: argparse.Namespace) -> int:
         print(tr(lang(), said, terminal=added.label))
         return 0
     if args.action == "set":
+        if args.number and args.kind != customer_service.DESK:
+            from konnect_pos.domain.errors import ValidationError
+
+            raise ValidationError(
+                "Merchant numbers for callers belong to a customer-service desk: --kind customer_service",
+                field="number",
+            )
         counter = signed_in(args)
         outlet = customer_service.set_up_desk(counter, kind=args.kind or "", numbers=_numbers(args.number))
         print(tr(lang(), "{outlet} is now: {kind}", outlet=outlet.code, kind=kind_word(outlet.kind)))

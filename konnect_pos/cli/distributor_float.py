@@ -17,6 +17,8 @@ HQ_ACTIONS = ("float-limit", "offline-limit", "float-top-up", "floats")
 
 def status_lines(state: LimitsStatus, language: str) -> list[str]:
     """What ``float status`` prints (the counter's status bar says the same in fewer words)."""
+    from konnect_pos.i18n import days_text
+
     lines = []
     position = state.float
     if position is None:
@@ -41,7 +43,7 @@ def status_lines(state: LimitsStatus, language: str) -> list[str]:
         return lines
     parts = []
     if offline.days_left is not None:
-        parts.append(tr(language, "{days} day(s)", days=offline.days_left))
+        parts.append(days_text(offline.days_left, language))
     if offline.sales_left is not None:
         parts.append(tr(language, "{sales} sale(s)", sales=offline.sales_left))
     if offline.amount_left is not None:

@@ -77,5 +77,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         action.add_argument("--json", action="store_true")
     history = actions.add_parser("history", parents=[common], help="a customer's plan history")
     history.add_argument("account")
+    history.add_argument("--terminal")
     history.add_argument("--json", action="store_true")
     plan.set_defaults(handler=cmd_plan)

@@ -99,6 +99,8 @@ def nearest_outlets(
     """Shops and distributors ranked by great-circle distance from a town or from LAT,LON."""
     if (town is None) == (at is None):
         raise ValidationError("Give either a town or a place as LATITUDE,LONGITUDE", field="town")
+    if limit < 1:
+        raise ValidationError("List at least one outlet (a limit of 1 or more)", field="limit")
     if town is not None:
         found = find_town(town)
         origin, point = found.name, found.point

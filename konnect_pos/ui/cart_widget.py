@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from konnect_pos.domain.bundle_queue import Trigger
 from konnect_pos.services.checkout import CartItem, CartPreview
 
+PRICE_MARGIN = 8  # pixels each side of the widest amount in the price column
+
 
 class CartWidget(QTableWidget):
     changed = Signal()
@@ -35,12 +37,13 @@ class CartWidget(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)  # sized by _fit_prices
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setHorizontalHeaderLabels([self.tr("Bundle"), self.tr("Activation"), self.tr("Price")])
         self.refresh_choices()
+        self._fit_prices()
 
     def trigger_labels(self) -> dict[Trigger, str]:
         return {
@@ -76,6 +79,7 @@ class CartWidget(QTableWidget):
             price.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.setItem(row, 2, price)
         self.refresh_choices(preview)
+        self._fit_prices()
         if 0 <= selected < len(self.items):
             self.selectRow(selected)
 
@@ -103,6 +107,14 @@ class CartWidget(QTableWidget):
             self.setCellWidget(row, 1, combo)
         widest = max((self.fontMetrics().horizontalAdvance(text) for text in labels.values()), default=0)
         self.setColumnWidth(1, widest + 48)  # room for the combo's arrow in every language
+
+    def _fit_prices(self) -> None:
+        """The price column as wide as its widest amount plus a margin each side: Qt's own fit
+        (ResizeToContents) left the first digit or letter touching the column's edge."""
+        texts = [item.text() for row in range(self.rowCount()) if (item := self.item(row, 2))]
+        widest = max((self.fontMetrics().horizontalAdvance(text) for text in texts), default=0)
+        heading = self.horizontalHeader().sectionSizeFromContents(2).width()
+        self.setColumnWidth(2, max(widest + 2 * PRICE_MARGIN, heading))
 
     def activation_text(self, row: int) -> str:
         widget = self.cellWidget(row, 1)

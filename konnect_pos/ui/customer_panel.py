@@ -45,7 +45,8 @@ class CustomerPanel(QGroupBox):
         self.account, self.phone, self.kit, self.status, self.current = (QLabel() for _ in range(5))
         for label in (self.account, self.phone, self.kit):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.current.setWordWrap(True)
+        for label in (self.status, self.current):  # long in Swahili: wrapped, never cut at the panel's edge
+            label.setWordWrap(True)
         self.form = QFormLayout()
         for widget in (self.account, self.phone, self.kit, self.status, self.current):
             self.form.addRow(QLabel(), widget)
@@ -149,10 +150,11 @@ class CustomerPanel(QGroupBox):
         if active is None:
             self.current.setText("—")
         else:
-            left = self.tr("{data} left").replace("{data}", data_text(active.data_left_gb))
-            until = self._when(active.period_end)
             self.current.setText(
-                f"{active.terms.name}: {left}, " + self.tr("until {date}").replace("{date}", until)
+                self.tr("{bundle}: {data} left, until {date}")
+                .replace("{bundle}", active.terms.name)
+                .replace("{data}", data_text(active.data_left_gb))
+                .replace("{date}", self._when(active.period_end))
             )
         self.timeline.set_timeline(timeline)
 

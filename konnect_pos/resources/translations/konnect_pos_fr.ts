@@ -1059,14 +1059,9 @@
         <translation>Inactif (ouvert, aucun forfait en cours)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="141"/>
-        <source>{data} left</source>
-        <translation>{data} restants</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="144"/>
-        <source>until {date}</source>
-        <translation>jusqu&apos;au {date}</translation>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="152"/>
+        <source>{bundle}: {data} left, until {date}</source>
+        <translation>{bundle} : {data} restants, jusqu&apos;au {date}</translation>
     </message>
 </context>
 <context>
@@ -2502,11 +2497,6 @@
         <location filename="../../ui/counter/float_status.py"/>
         <source>{sales} sale(s)</source>
         <translation>{sales} vente(s)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/float_status.py"/>
-        <source>{days} day(s)</source>
-        <translation>{days} jour(s)</translation>
     </message>
     <message>
         <location filename="../../ui/counter/float_status.py"/>

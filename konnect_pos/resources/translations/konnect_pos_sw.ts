@@ -1059,14 +1059,9 @@
         <translation>Tulivu (wazi, hakuna kifurushi kinachoendelea)</translation>
     </message>
     <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="141"/>
-        <source>{data} left</source>
-        <translation>{data} zimebaki</translation>
-    </message>
-    <message>
-        <location filename="../../konnect_pos/ui/customer_panel.py" line="144"/>
-        <source>until {date}</source>
-        <translation>hadi {date}</translation>
+        <location filename="../../konnect_pos/ui/customer_panel.py" line="152"/>
+        <source>{bundle}: {data} left, until {date}</source>
+        <translation>{bundle}: {data} zimebaki, hadi {date}</translation>
     </message>
 </context>
 <context>
@@ -2502,11 +2497,6 @@
         <location filename="../../ui/counter/float_status.py"/>
         <source>{sales} sale(s)</source>
         <translation>mauzo {sales}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/counter/float_status.py"/>
-        <source>{days} day(s)</source>
-        <translation>siku {days}</translation>
     </message>
     <message>
         <location filename="../../ui/counter/float_status.py"/>

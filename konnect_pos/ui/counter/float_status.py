@@ -6,10 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
+from konnect_pos.i18n import days_text
 from konnect_pos.services import outlet_limits
 from konnect_pos.services.outlet_limits import LimitsStatus
 from konnect_pos.services.session import Counter
-from konnect_pos.ui.i18n import money_text
+from konnect_pos.ui.i18n import current_language, money_text
 from konnect_pos.ui.worker import DbWorker
 
 WARNING_STYLE = "color: #b45309; font-weight: bold"
@@ -49,7 +50,7 @@ class FloatStatus(QObject):
             if offline.sales_left is not None:
                 left.append(self.tr("{sales} sale(s)").replace("{sales}", str(offline.sales_left)))
             if offline.days_left is not None:
-                left.append(self.tr("{days} day(s)").replace("{days}", str(offline.days_left)))
+                left.append(days_text(offline.days_left, current_language()))
             if offline.amount_left is not None:
                 left.append(money_text(offline.amount_left))
             text = self.tr("Offline allowance: {left}").replace("{left}", ", ".join(left))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from konnect_pos.advice_words import distance_text, kind_name, methods_text
+from konnect_pos.advice_words import distance_text, hours_text, kind_name, methods_text
 from konnect_pos.i18n import country_name
 from konnect_pos.services import outlet_directory
 from konnect_pos.ui.forms import set_label
@@ -106,7 +106,7 @@ class OutletFinderDialog(QDialog):
                 kind_name(o.kind, lang),
                 distance_text(nearby.distance_km, lang),
                 methods_text(o.methods, lang),
-                o.opening_hours,
+                hours_text(o.opening_hours, lang),
                 o.phone,
                 o.code,
                 f"{o.address} ({o.district}, {o.town}, {country_name(o.country, lang)})",

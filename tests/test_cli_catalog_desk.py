@@ -179,7 +179,7 @@ def test_desk_show_in_french_puts_a_space_before_each_colon(shop, capsys, monkey
     monkeypatch.setenv("KONNECT_POS_LANG", "fr")
     code, out, _ = run(capsys, "desk", "show", "--caller", "CD", "--terminal", "CSC01-T1", "--db", shop)
     assert code == 0 and out.splitlines()[:3] == [
-        "Appelant de Congo-Kinshasa : mobile money uniquement",
+        "Appelant : Congo-Kinshasa, mobile money uniquement",  # no article to agree with the country
         "  M-Pesa : 880100",
         "  Orange Money : 770100",
     ]

@@ -2625,7 +2625,7 @@
     <message>
         <location filename="../../konnect_pos/ui/counter/caller_line.py"/>
         <source>Caller from {country}</source>
-        <translation>Appelant de {country}</translation>
+        <translation>Appelant : {country}</translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/counter/caller_line.py"/>

@@ -819,7 +819,7 @@
     <message>
         <location filename="../../konnect_pos/ui/counter/window.py"/>
         <source>Terminal {terminal} · outlet {outlet}</source>
-        <translation>Kituo {terminal} · duka {outlet}</translation>
+        <translation>Kituo {terminal} · {outlet}</translation>
     </message>
     <message>
         <location filename="../../konnect_pos/ui/counter/window.py"/>

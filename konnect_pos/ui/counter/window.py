@@ -66,6 +66,7 @@ class _IdleWatcher(QObject):
         self.timer = timer
         app = QGuiApplication.instance()
         app.focusWindowChanged.connect(self.watch)
+        self.watching = True
         self.watch(app.focusWindow())
 
     def watch(self, window: QWindow | None) -> None:
@@ -73,7 +74,10 @@ class _IdleWatcher(QObject):
             window.installEventFilter(self)  # installing it again is a no-op for Qt
 
     def stop(self) -> None:
-        QGuiApplication.instance().focusWindowChanged.disconnect(self.watch)
+        """No more windows to watch (the counter closes; a second close is a no-op)."""
+        if self.watching:
+            self.watching = False
+            QGuiApplication.instance().focusWindowChanged.disconnect(self.watch)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in self.ACTIVITY:

@@ -130,6 +130,16 @@ def pg_url(pg_server: str) -> Iterator[str]:
 
 
 @pytest.fixture
+def hq(pg_server: str) -> Iterator[object]:
+    """A fresh HQ database on the PostgreSQL server (tests/sync_support.HQ), dropped after the test."""
+    from tests.sync_support import HQ
+
+    created = HQ(pg_server)
+    yield created
+    created.drop()
+
+
+@pytest.fixture
 def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'konnect.db'}"
 

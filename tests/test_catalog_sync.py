@@ -17,7 +17,7 @@ from konnect_pos.services.session import sign_in
 from konnect_pos.services.sync import client, reference
 from konnect_pos.store.models import Bundle, Plan, PlanPrice
 from konnect_pos.store.schema import open_database
-from tests.sync_support import HQ, open_terminal_db, private_credentials
+from tests.sync_support import open_terminal_db, private_credentials
 
 KIN, LUB = "KIN01-T1", "LUB01-T1"
 
@@ -25,13 +25,6 @@ KIN, LUB = "KIN01-T1", "LUB01-T1"
 @pytest.fixture(autouse=True)
 def _credentials(monkeypatch, tmp_path):
     private_credentials(monkeypatch, tmp_path)
-
-
-@pytest.fixture
-def hq(pg_server):
-    created = HQ(pg_server)
-    yield created
-    created.drop()
 
 
 def two_terminals(tmp_path, clock, hq) -> tuple[str, str]:

@@ -25,7 +25,7 @@ from konnect_pos.services.session import sign_in
 from konnect_pos.services.sync import client, reference
 from konnect_pos.store.commission_models import CommissionRate
 from tests.support import next_business_day
-from tests.sync_support import HQ, open_terminal_db, private_credentials, sell_cash, sell_mpesa
+from tests.sync_support import open_terminal_db, private_credentials, sell_cash, sell_mpesa
 from tests.test_reconciliation import day_of_sales, mpesa_csv, mtn_csv, orange_csv  # noqa: F401  (fixture)
 
 LUB, KIN = "LUB01-T1", "KIN01-T1"
@@ -35,13 +35,6 @@ ZONE = "Africa/Lubumbashi"
 @pytest.fixture(autouse=True)
 def _credentials(monkeypatch, tmp_path):
     private_credentials(monkeypatch, tmp_path)
-
-
-@pytest.fixture
-def hq(pg_server):
-    created = HQ(pg_server)
-    yield created
-    created.drop()
 
 
 @pytest.fixture

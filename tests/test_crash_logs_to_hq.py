@@ -19,7 +19,7 @@ from konnect_pos.hq import admin as hq_admin
 from konnect_pos.hq.connection import HQUnreachable, terminal_timeouts
 from konnect_pos.services.sync import client, reference
 from konnect_pos.services.sync.crash_logs import unsent_pieces
-from tests.sync_support import HQ, StallingProxy, open_terminal_db, private_credentials
+from tests.sync_support import StallingProxy, open_terminal_db, private_credentials
 
 ROOT = Path(__file__).resolve().parent.parent
 T1 = "KIN01-T1"
@@ -51,13 +51,6 @@ def _machine(monkeypatch, tmp_path):
     """This machine's config (the opt-in, HQ passwords) and log folders, under tmp_path."""
     private_credentials(monkeypatch, tmp_path)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # platformdirs' user log dir
-
-
-@pytest.fixture
-def hq(pg_server):
-    created = HQ(pg_server)
-    yield created
-    created.drop()
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ from konnect_pos.store.limit_models import FloatPull, FloatReturn, FloatUse, Off
 from konnect_pos.store.models import JournalEntry, Refund, Sale
 from konnect_pos.store.schema import open_database
 from tests.support import next_business_day
-from tests.sync_support import HQ, private_credentials
+from tests.sync_support import private_credentials
 
 LUB = "LUB01-T1"  # the demo's distributor (Lubumbashi, USD bundles)
 
@@ -40,13 +40,6 @@ LUB = "LUB01-T1"  # the demo's distributor (Lubumbashi, USD bundles)
 @pytest.fixture(autouse=True)
 def _credentials(monkeypatch, tmp_path):
     private_credentials(monkeypatch, tmp_path)
-
-
-@pytest.fixture
-def hq(pg_server):
-    created = HQ(pg_server)
-    yield created
-    created.drop()
 
 
 @pytest.fixture

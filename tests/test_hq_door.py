@@ -23,7 +23,7 @@ from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.sync import client, reference
 from konnect_pos.store.models import JournalEntry
-from tests.sync_support import HQ, open_terminal_db, private_credentials, push_as
+from tests.sync_support import open_terminal_db, private_credentials, push_as
 
 T1, LUB = "KIN01-T1", "LUB01-T1"
 DAY = "2026-11-20"  # the test clock's business date in Kinshasa
@@ -32,13 +32,6 @@ DAY = "2026-11-20"  # the test clock's business date in Kinshasa
 @pytest.fixture(autouse=True)
 def _credentials(monkeypatch, tmp_path):
     private_credentials(monkeypatch, tmp_path)
-
-
-@pytest.fixture
-def hq(pg_server):
-    created = HQ(pg_server)
-    yield created
-    created.drop()
 
 
 @pytest.fixture

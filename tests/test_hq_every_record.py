@@ -40,13 +40,6 @@ def _credentials(monkeypatch, tmp_path):
     private_credentials(monkeypatch, tmp_path)
 
 
-@pytest.fixture
-def hq(pg_server):
-    created = HQ(pg_server)
-    yield created
-    created.drop()
-
-
 def _cli(*argv: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "KONNECT_POS_LANG": "en"}
     return subprocess.run(

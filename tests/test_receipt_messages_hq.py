@@ -20,7 +20,7 @@ from konnect_pos.services.receipt_messages import send_receipt
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.sync import client, reference
 from konnect_pos.store.models import OutboxEvent
-from tests.sync_support import HQ, open_terminal_db, private_credentials, push_as
+from tests.sync_support import open_terminal_db, private_credentials, push_as
 
 T1, LUB = "KIN01-T1", "LUB01-T1"
 
@@ -30,13 +30,6 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture(autouse=True)
 def _credentials(monkeypatch, tmp_path):
     private_credentials(monkeypatch, tmp_path)
-
-
-@pytest.fixture
-def hq(pg_server):
-    created = HQ(pg_server)
-    yield created
-    created.drop()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from konnect_pos.services.journal import pending_count
 from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.sync import client, reference
 from konnect_pos.store.models import BundlePrice, OutboxEvent, User
-from tests.sync_support import HQ, open_terminal_db, private_credentials, sell_cash, sell_mpesa
+from tests.sync_support import open_terminal_db, private_credentials, sell_cash, sell_mpesa
 
 T1 = "KIN01-T1"
 
@@ -23,13 +23,6 @@ T1 = "KIN01-T1"
 @pytest.fixture(autouse=True)
 def _credentials(monkeypatch, tmp_path):
     private_credentials(monkeypatch, tmp_path)
-
-
-@pytest.fixture
-def hq(pg_server):
-    created = HQ(pg_server)
-    yield created
-    created.drop()
 
 
 @pytest.fixture

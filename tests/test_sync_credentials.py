@@ -12,7 +12,7 @@ from konnect_pos.hq import admin as hq_admin
 from konnect_pos.services.sync import client, credentials, reference
 from konnect_pos.services.sync.credentials import split_url
 from konnect_pos.store.models import SyncLink
-from tests.sync_support import HQ, open_terminal_db, private_credentials, sell_cash
+from tests.sync_support import open_terminal_db, private_credentials, sell_cash
 
 T1 = "KIN01-T1"
 
@@ -20,13 +20,6 @@ T1 = "KIN01-T1"
 @pytest.fixture(autouse=True)
 def config(monkeypatch, tmp_path) -> Path:
     return private_credentials(monkeypatch, tmp_path)
-
-
-@pytest.fixture
-def hq(pg_server):
-    created = HQ(pg_server)
-    yield created
-    created.drop()
 
 
 def _database_bytes(path: Path) -> bytes:

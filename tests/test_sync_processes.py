@@ -22,7 +22,7 @@ from konnect_pos.services.sync import client, reference
 from konnect_pos.store.models import OutboxEvent, Sale
 from konnect_pos.store.schema import open_database
 from tests.support import ManualClock
-from tests.sync_support import HQ, open_terminal_db, private_credentials, sell_cash
+from tests.sync_support import open_terminal_db, private_credentials, sell_cash
 
 T1 = "KIN01-T1"
 KILL_RUNS = 50
@@ -31,13 +31,6 @@ KILL_RUNS = 50
 @pytest.fixture(autouse=True)
 def _credentials(monkeypatch, tmp_path):
     private_credentials(monkeypatch, tmp_path)
-
-
-@pytest.fixture
-def hq(pg_server):
-    created = HQ(pg_server)
-    yield created
-    created.drop()
 
 
 def _cli(*argv: str) -> subprocess.Popen:

@@ -21,7 +21,7 @@ from konnect_pos.services.outlets import get_terminal
 from konnect_pos.services.sync import client, reference
 from konnect_pos.store.models import OutboxEvent
 from konnect_pos.store.schema import open_database
-from tests.sync_support import HQ, StallingProxy, open_terminal_db, private_credentials, sell_cash
+from tests.sync_support import StallingProxy, open_terminal_db, private_credentials, sell_cash
 
 T1 = "KIN01-T1"
 TIMEOUT = 2  # seconds HQ may take to answer (the default is 30)
@@ -31,13 +31,6 @@ BOUND = 2 * TIMEOUT + 8  # the watchdog's bound plus a Python process's start on
 @pytest.fixture(autouse=True)
 def _credentials(monkeypatch, tmp_path):
     private_credentials(monkeypatch, tmp_path)
-
-
-@pytest.fixture
-def hq(pg_server):
-    created = HQ(pg_server)
-    yield created
-    created.drop()
 
 
 @pytest.fixture

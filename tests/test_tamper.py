@@ -32,7 +32,6 @@ from konnect_pos.services.sync.anchor import hq_anchors
 from konnect_pos.services.verify import verify
 from konnect_pos.store.models import JournalEntry, OutboxEvent, Sale, SyncLink
 from konnect_pos.store.schema import open_database
-from tests.sync_support import HQ
 
 T1 = "KIN01-T1"
 
@@ -169,13 +168,6 @@ def _rewrite_chain(database, from_seq: int) -> None:
                 (OutboxEvent.terminal == terminal) & (OutboxEvent.seq == entry.seq)
             ).execute()
         prev = digest
-
-
-@pytest.fixture
-def hq(pg_server):
-    created = HQ(pg_server)
-    yield created
-    created.drop()
 
 
 def test_a_chain_cut_short_or_rewritten_whole_is_found_against_its_anchors(

@@ -238,7 +238,7 @@ def test_typing_in_any_window_keeps_the_session_open_and_stopping_locks_it(gui, 
     (its QWindow), the counter's or a dialog's, whichever has the focus."""
     window = sign_in(gui, qtbot)
     find_customer(window, qtbot)
-    window.add_nth(1)
+    qtbot.keyClick(window.cart, Qt.Key.Key_1)  # the digit adds the first bundle
     qtbot.waitUntil(lambda: window.cart.rowCount() == 1, timeout=WAIT)
 
     def type_for(seconds: float, target) -> None:

@@ -17,15 +17,7 @@ from konnect_pos.store.schema import open_database
 from konnect_pos.ui.app import App
 from konnect_pos.ui.i18n import set_language
 from konnect_pos.ui.settings import LocalSettings
-from tests.sync_support import HQ
 from tests.test_ui_counter import WAIT, sign_in
-
-
-@pytest.fixture
-def hq(pg_server):
-    created = HQ(pg_server)
-    yield created
-    created.drop()
 
 
 @pytest.fixture

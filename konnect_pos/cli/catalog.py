@@ -9,21 +9,14 @@ from __future__ import annotations
 
 import argparse
 
-from konnect_pos.cli.common import amount, clock, lang, open_db, print_json, signed_in, tr
+from konnect_pos.cli.common import amount, clock, given_date, lang, open_db, print_json, signed_in, tr
 
 
 def _when(args: argparse.Namespace):
     """The day asked, else now (each country's own local date)."""
-    from datetime import date
-
-    from konnect_pos.domain.errors import ValidationError
-
     if not args.date:
         return clock()()
-    try:
-        return date.fromisoformat(args.date)
-    except ValueError:
-        raise ValidationError("Not a date (YYYY-MM-DD): {text}", field="date", text=args.date[:40]) from None
+    return given_date(args.date)
 
 
 def entry_line(entry) -> str:

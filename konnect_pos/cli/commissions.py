@@ -4,7 +4,6 @@ outlet's commission statement for local business dates D..D (a manager's report)
 from __future__ import annotations
 
 import argparse
-import csv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +66,8 @@ def statement_json(statement: CommissionStatement) -> dict[str, Any]:
 
 def write_csv(statements: list[CommissionStatement], path: Path) -> None:
     """One row per entry (amounts as plain decimals, for a spreadsheet)."""
+    import csv
+
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(

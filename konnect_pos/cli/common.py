@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from konnect_pos.domain.errors import KonnectError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from konnect_pos.domain.money import Money
 
 EXIT_USAGE = 2
@@ -149,6 +151,18 @@ def signed_in(args: argparse.Namespace):
         user = user or input("User: ")
         pin = getpass.getpass("PIN: ")
     return sign_in(terminal, user, pin, clock())
+
+
+def given_date(text: str) -> date:
+    """A local date typed as YYYY-MM-DD, or a ValidationError in the user's language."""
+    from datetime import date
+
+    from konnect_pos.domain.errors import ValidationError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError("Not a date (YYYY-MM-DD): {text}", field="date", text=str(text)[:40]) from None
 
 
 def instant(text: str | None):

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
+from typing import TYPE_CHECKING
 
-from konnect_pos.cli.common import amount, clock, lang, open_db, output_path, print_json, signed_in, tr
+from konnect_pos.cli.common import (
+    amount,
+    clock,
+    given_date,
+    lang,
+    open_db,
+    output_path,
+    print_json,
+    signed_in,
+    tr,
+)
 from konnect_pos.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 def _status_lines(account: str, day: date) -> list[str]:
@@ -35,20 +48,11 @@ def _status_lines(account: str, day: date) -> list[str]:
     return lines
 
 
-def _given_date(args: argparse.Namespace) -> date:
-    try:
-        return date.fromisoformat(args.date)
-    except ValueError:
-        raise ValidationError(
-            "Not a date (YYYY-MM-DD): {text}", field="date", text=str(args.date)[:40]
-        ) from None
-
-
 def _account_today(args: argparse.Namespace, account: str) -> date:
     """``--date``, else today where the account is (its country's day, not UTC's: at 23:30 UTC
     Kinshasa and Dar es Salaam are already on the next day)."""
     if args.date:
-        return _given_date(args)
+        return given_date(args.date)
     from konnect_pos.domain.countries import COUNTRIES
     from konnect_pos.services.clock import local_date
     from konnect_pos.services.customers import get_customer
@@ -109,7 +113,7 @@ def cmd_run_daily(args: argparse.Namespace) -> int:
     counter = signed_in(args)
     counter.require(Right.SELL)
     today = counter.today()
-    day = _given_date(args) if args.date else today
+    day = given_date(args.date) if args.date else today
     if day > today:  # fees would be charged for days not yet lived
         raise ValidationError(
             "The daily run cannot go past today ({today})", field="date", today=today.isoformat()

@@ -4,18 +4,10 @@ prorated preview, the §3.13 queries, the invoice run and invoices as PDF."""
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
-from konnect_pos.cli.common import amount, instant, lang, open_db, print_json, signed_in
+from konnect_pos.cli.common import amount, given_date, instant, lang, open_db, print_json, signed_in
 from konnect_pos.domain.errors import KonnectError
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise KonnectError("Give the run date as YYYY-MM-DD") from None
 
 
 def _blocks(specs: list[str] | None) -> dict[str, int]:
@@ -241,7 +233,7 @@ def cmd_invoices_run(args: argparse.Namespace) -> int:
     from konnect_pos.services.corporate import invoices_run
 
     open_db(args, create=False)
-    result = invoices_run(signed_in(args), _date(args.date))
+    result = invoices_run(signed_in(args), given_date(args.date))
     if args.json:
         print_json(result)
         return 0

@@ -142,9 +142,9 @@ def hq_float(url: str, args: argparse.Namespace) -> None:
     elif args.action == "float-top-up":
         if len(names) != 3 or not args.date:
             raise ValidationError("Use: hq float-top-up OUTLET AMOUNT REFERENCE --date YYYY-MM-DD")
-        from konnect_pos.cli.sync import _date
+        from konnect_pos.cli.common import given_date
 
-        paid = hq_float_admin.record_top_up(url, names[0], names[1], names[2], _date(args.date))
+        paid = hq_float_admin.record_top_up(url, names[0], names[1], names[2], given_date(args.date))
         print(f"{names[0].upper()}: float topped up by {amount(paid)} ({names[2]})")
     else:
         rows = hq_float_admin.positions(url)

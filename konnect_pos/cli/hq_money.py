@@ -10,11 +10,13 @@ pushed, as ``hq report daily`` does.
 from __future__ import annotations
 
 import argparse
-import csv
-from datetime import date
+from typing import TYPE_CHECKING
 
-from konnect_pos.cli.common import lang, output_path, print_json
+from konnect_pos.cli.common import given_date, lang, output_path, print_json
 from konnect_pos.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from datetime import date
 
 ACTIONS = ("commission-rate", "commissions", "reconcile")
 
@@ -22,10 +24,7 @@ ACTIONS = ("commission-rate", "commissions", "reconcile")
 def _date(text: str | None, usage: str) -> date:
     if not text:
         raise ValidationError("Use: {usage}", usage=usage)
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError("Not a date (YYYY-MM-DD): {text}", field="date", text=text[:40]) from None
+    return given_date(text)
 
 
 def run(url: str, args: argparse.Namespace) -> int:
@@ -76,6 +75,8 @@ def _commissions(url: str, first: date, last: date, args: argparse.Namespace, cs
 
 
 def _reconcile(url: str, day: date, args: argparse.Namespace, csv_path) -> int:
+    import csv
+
     from konnect_pos.documents.reconciliation_pdf import row_cells, summary_lines
     from konnect_pos.hq.processing import process
     from konnect_pos.hq.reconciliation import report

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,6 +76,8 @@ def cmd_sell(args: argparse.Namespace) -> int:
     currency = counter.terminal.outlet.country.currency
     tenders = [parse_tender_spec(spec, currency) for spec in args.pay or []]
     if args.change_in:
+        from dataclasses import replace
+
         tenders = [
             replace(t, change_in=args.change_in.upper()) if isinstance(t, CashTender) else t for t in tenders
         ]

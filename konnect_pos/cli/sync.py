@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date
 from typing import TYPE_CHECKING
 
 from konnect_pos.cli import distributor_float
-from konnect_pos.cli.common import clock, lang, open_db, print_json, tr, translate_error
+from konnect_pos.cli.common import clock, given_date, lang, open_db, print_json, tr, translate_error
 from konnect_pos.domain.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -149,7 +148,7 @@ def cmd_hq(args: argparse.Namespace) -> int:
         if len(args.names) != 3 or not args.effective:
             raise ValidationError("Use: hq price COUNTRY BUNDLE AMOUNT --effective YYYY-MM-DD")
         country, code, amount = args.names
-        price = hq_admin.set_price(url, country, code, amount, _date(args.effective))
+        price = hq_admin.set_price(url, country, code, amount, given_date(args.effective))
         print(f"{code.upper()}: {price} from {args.effective}")
     elif args.action == "process":
         done = process(url)
@@ -176,7 +175,7 @@ def cmd_hq(args: argparse.Namespace) -> int:
         from konnect_pos.hq.daily_report import daily_report
 
         process(url)
-        rows = daily_report(url, _date(args.date))
+        rows = daily_report(url, given_date(args.date))
         if args.json:
             print_json([{"outlet_code": r.outlet_code, "terminal": r.terminal, "currency": r.currency,
                          **r.figures} for r in rows])  # fmt: skip
@@ -222,13 +221,6 @@ def cmd_terminal(args: argparse.Namespace) -> int:
     added = add_terminal(args.outlet, args.code, clock())
     print(f"Terminal {added.label} added; a manager opens its business day before it sells")
     return 0
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError("Not a date (YYYY-MM-DD): {text}", field="date", text=text[:40]) from None
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -16,7 +16,8 @@ import statistics
 import sys
 import time
 from datetime import UTC, datetime
-from pathlib import Path
+
+from built_once import DATA, built_once
 
 from konnect_pos.domain.customers import fold, phone_forms
 from konnect_pos.services import demo
@@ -25,15 +26,10 @@ from konnect_pos.store.customer_search import COLUMNS, fragment_statement
 from konnect_pos.store.database import db
 from konnect_pos.store.schema import open_database
 
-DATA = Path(__file__).resolve().parent / "data"
 
-
-def build(path: Path, customers: int) -> None:
-    url = f"sqlite:///{path}"
+def build(url: str, customers: int) -> None:
     open_database(url)
-    if customer_count() >= customers:
-        return
-    print(f"building {customers:,} customers in {path} (once)…", file=sys.stderr)
+    print(f"building {customers:,} customers in {url} (once)…", file=sys.stderr)
     start = time.perf_counter()
 
     def progress(done: int, total: int) -> None:
@@ -90,8 +86,8 @@ def main() -> int:
     args = parser.parse_args()
     global CLOCK
     CLOCK = time.process_time if args.cpu else time.perf_counter
-    DATA.mkdir(exist_ok=True)
-    build(DATA / f"customers-{args.customers}.db", args.customers)
+    path = built_once(DATA / f"customers-{args.customers}.db", lambda url: build(url, args.customers))
+    open_database(f"sqlite:///{path}")
     rng = random.Random(1)
     rows = db.execute_sql(
         "SELECT name, phone, account_number, kit_serial FROM customer "

@@ -18,7 +18,8 @@ import statistics
 import sys
 import time
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+
+from built_once import DATA, built_once
 
 from konnect_pos.services import demo
 from konnect_pos.services.daily_report import daily_report
@@ -29,13 +30,13 @@ from konnect_pos.store.database import db
 from konnect_pos.store.models import BusinessDay, Customer, DayFloat, Outlet, Sale, Terminal
 from konnect_pos.store.schema import open_database
 
-DATA = Path(__file__).resolve().parent / "data"
 TERMINALS = 200
 START = datetime(2026, 1, 1, 7, 0, tzinfo=UTC)
 BATCH = 20_000
 
 
-def build(sales: int) -> None:
+def build(url: str, sales: int) -> None:
+    open_database(url)
     clock = lambda: START  # noqa: E731
     demo.seed(clock, customers=2_000, only_country="CD", open_days=False)
     outlet = Outlet.get(Outlet.code == "KIN01")
@@ -132,12 +133,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sales", type=int, default=5_000_000)
     args = parser.parse_args()
-    DATA.mkdir(exist_ok=True)
+    path = built_once(DATA / f"sales-{args.sales}.db", lambda url: build(url, args.sales))
     started = time.perf_counter()
-    open_database(f"sqlite:///{DATA / f'sales-{args.sales}.db'}")
+    open_database(f"sqlite:///{path}")
     print(f"open (and any schema upgrade): {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    if Sale.select().count() < args.sales:
-        build(args.sales)
     last = BusinessDay.select().order_by(BusinessDay.business_date.desc()).first()
     the_date = date.fromisoformat(last.business_date) - timedelta(days=1)
     clock = lambda: datetime.combine(the_date, datetime.min.time(), UTC) + timedelta(hours=12)  # noqa: E731

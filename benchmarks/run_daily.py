@@ -18,7 +18,8 @@ import sqlite3
 import sys
 import time
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+
+from built_once import DATA, built_once
 
 from konnect_pos.domain.balance import top_up
 from konnect_pos.domain.connect_plus import AccountPlanState
@@ -33,12 +34,11 @@ from konnect_pos.store.schema import open_database
 
 TARGET_S = 15.0  # issue 17 (issue 8 asked ≤ 20 s)
 DAY = date(2026, 11, 20)
-DATA = Path(__file__).parent / "data"
 
 
-def build(path: Path, accounts: int, mix: str) -> None:
+def build(url: str, accounts: int, mix: str) -> None:
     now = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
-    open_database(f"sqlite:///{path}")
+    open_database(url)
     demo.seed(lambda: now, customers=accounts, only_country="CD", open_days=False)
     plan = Plan.get(Plan.code == "CD-SALOM")
     fee = Money.from_minor(plan.fee_minor, plan.currency)
@@ -82,7 +82,7 @@ def main() -> int:
     fresh = DATA / f"run_daily_{args.mix}_{args.accounts}.fresh.db"
     if not fresh.exists():
         started = time.perf_counter()
-        build(fresh, args.accounts, args.mix)
+        built_once(fresh, lambda url: build(url, args.accounts, args.mix))
         print(f"built {args.accounts:,} accounts in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     path.unlink(missing_ok=True)
     with sqlite3.connect(fresh) as source, sqlite3.connect(path) as target:

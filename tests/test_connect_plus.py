@@ -690,3 +690,18 @@ def test_a_renewal_pays_the_fee_of_its_own_day_when_the_catalog_dates_a_new_fee(
     fees = [(e.day, e.amount) for e in account.ledger.entries if e.kind is EntryKind.PLAN_FEE]
     assert fees == [(day(1), tjs(-30)), (day(31), tjs(-35))]  # debits
     assert account.balance == tjs(35)
+
+
+def test_evolve_copies_as_dataclasses_replace_does_for_records_that_check_nothing():
+    from dataclasses import replace
+
+    for kind in (connect_plus.AccountPlanState, connect_plus.DayOutcome):
+        assert not hasattr(kind, "__post_init__"), f"{kind.__name__} checks itself: evolve would skip it"
+    state = connect_plus.AccountPlanState.paid(date(2026, 11, 30), date(2026, 11, 20))
+    changes = {"service": ServiceStatus.CONNECT_PLUS, "activations": (date(2026, 12, 1),), "opted_out": True}
+    assert connect_plus.evolve(state, **changes) == replace(state, **changes)
+    assert connect_plus.evolve(state) == state and connect_plus.evolve(state) is not state
+    outcome = connect_plus.DayOutcome(date(2026, 12, 1), state, (), ServiceStatus.PLAN, None, "Paid")
+    assert connect_plus.evolve(outcome, changed=False) == replace(outcome, changed=False)
+    with pytest.raises(TypeError):
+        connect_plus.evolve(state, colour="blue")

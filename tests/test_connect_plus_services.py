@@ -338,3 +338,34 @@ def test_connectplus_status_without_a_date_is_the_accounts_own_day_not_utcs(
     assert utc_day != local_day  # paid until the 30th; renewed on the 1st
     monkeypatch.setattr(clocks, "system_clock", lambda: datetime(2026, 11, 30, 23, 30, tzinfo=UTC))
     assert status() == local_day
+
+
+@pytest.mark.parametrize("charged", [True, False])
+def test_a_state_read_without_its_ledger_then_given_it_is_the_state_read_with_it(charged):
+    import json
+
+    from konnect_pos.domain.balance import EntryKind, Ledger, LedgerEntry, top_up
+    from konnect_pos.domain.connect_plus import AccountPlanState
+    from konnect_pos.services.plans.state import dump_state, state_of, with_ledger
+
+    day = date(2026, 11, 20)
+    fee = LedgerEntry(
+        "connect-plus-fee:2026-11-20",
+        day,
+        EntryKind.CONNECT_PLUS_FEE,
+        Money.of("-0.5", "USD"),
+        period_start=day,
+        period_end=day,
+    )
+    ledger = Ledger("USD", (top_up("t1", day, Money.of(3, "USD")), fee))
+    state = AccountPlanState(
+        last_processed_day=day,
+        service=ServiceStatus.CONNECT_PLUS,
+        reason=None,
+        lapsed_on=day,
+        connect_plus_since=day,
+        activations=(day,),
+        daily_fee_charged=fee if charged else None,
+    )
+    raw = json.loads(dump_state(state))
+    assert with_ledger(state_of(raw, None), raw, ledger) == state_of(raw, ledger) == state

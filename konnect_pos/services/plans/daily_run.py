@@ -21,7 +21,7 @@ from konnect_pos.services.plans.ledger import (
     entry_payload,
     entry_row,
 )
-from konnect_pos.services.plans.state import dump_state, state_of
+from konnect_pos.services.plans.state import dump_state, state_of, with_ledger
 from konnect_pos.services.plans.terms import plan_terms
 from konnect_pos.store import statements
 from konnect_pos.store.database import db, write_transaction
@@ -82,7 +82,8 @@ def run_daily(
                 due = waiting is not None and waiting[1] <= day
                 quiet = None if due else engine.paid_through(plans[plan_id], state, day)
                 if quiet is None:
-                    busy.append((account_id, customer_id, plan_id, subscribed_on, raw, waiting, next_id))
+                    row = (account_id, customer_id, plan_id, subscribed_on, raw, state, waiting, next_id)
+                    busy.append(row)
                     continue
                 days += (day - state.last_processed_day).days
                 updates.append((dump_state(quiet, raw["daily_fee_charged"]), target, account_id))
@@ -96,10 +97,10 @@ def run_daily(
             numbers = dict(
                 _rows_in("SELECT id, account_number FROM customer WHERE id IN ({})", list(entries))
             )
-            for account_id, customer_id, plan_id, subscribed_on, raw, waiting, next_id in busy:
+            for account_id, customer_id, plan_id, subscribed_on, raw, unread, waiting, next_id in busy:
                 terms = plans[plan_id]
                 ledger = Ledger(terms.currency, tuple(entries[customer_id]))
-                state = state_of(raw, ledger)
+                state = with_ledger(unread, raw, ledger)
                 last = state.last_processed_day
                 first = last + timedelta(days=1) if last else date.fromisoformat(subscribed_on)
                 if first > day:

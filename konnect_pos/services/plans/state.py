@@ -38,19 +38,33 @@ def load_state(text: str, ledger: Ledger | None) -> engine.AccountPlanState:
     return state_of(json.loads(text), ledger)
 
 
+_SERVICES = {status.value: status for status in engine.ServiceStatus}
+_REASONS = {reason.value: reason for reason in engine.SuspendReason}
+
+
 def state_of(raw: dict[str, Any], ledger: Ledger | None) -> engine.AccountPlanState:
     def day(value: str | None) -> date | None:
         return date.fromisoformat(value) if value else None
 
     charged = raw["daily_fee_charged"]
+    reason = raw["reason"]
     return engine.AccountPlanState(
         paid_until=day(raw["paid_until"]),
         last_processed_day=day(raw["last_processed_day"]),
-        service=engine.ServiceStatus(raw["service"]),
-        reason=engine.SuspendReason(raw["reason"]) if raw["reason"] else None,
+        service=_SERVICES.get(raw["service"]) or engine.ServiceStatus(raw["service"]),
+        reason=(_REASONS.get(reason) or engine.SuspendReason(reason)) if reason else None,
         lapsed_on=day(raw["lapsed_on"]),
         connect_plus_since=day(raw["connect_plus_since"]),
         activations=tuple(date.fromisoformat(d) for d in raw["activations"]),
         opted_out=raw["opted_out"],
         daily_fee_charged=ledger.entry(charged) if charged and ledger else None,
     )
+
+
+def with_ledger(
+    state: engine.AccountPlanState, raw: dict[str, Any], ledger: Ledger
+) -> engine.AccountPlanState:
+    """``state`` read without its ledger (``state_of(raw, None)``) completed with it: what
+    ``state_of(raw, ledger)`` gives, without reading the JSON twice."""
+    charged = raw["daily_fee_charged"]
+    return engine.evolve(state, daily_fee_charged=ledger.entry(charged)) if charged else state

@@ -110,3 +110,26 @@ def test_minor_units_round_trip(minor, currency):
 def test_sums_are_exact(minors, currency):
     total = money_sum([Money.from_minor(m, currency) for m in minors], currency)
     assert total.to_minor() == sum(minors)
+
+
+@given(
+    st.integers(min_value=-(10**13) - 5, max_value=10**13 + 5),
+    st.sampled_from(["TZS", "USD", "CDF", "XAF", "XOF"]),
+)
+def test_from_minor_builds_and_refuses_what_the_validating_constructor_does(minor, currency):
+    digits = minor_digits(currency)
+    try:
+        checked = Money(Decimal(minor).scaleb(-digits), currency)
+    except ValidationError:
+        with pytest.raises(ValidationError):
+            Money.from_minor(minor, currency)
+        return
+    built = Money.from_minor(minor, currency)
+    assert built == checked and str(built) == str(checked)  # the same exponent: "5.00 USD", not "5 USD"
+
+
+def test_zero_is_one_value_per_currency_and_an_unknown_currency_is_refused():
+    assert Money.zero("USD") is Money.zero("USD") and str(Money.zero("USD")) == "0.00 USD"
+    assert Money.zero("XOF") == Money.of(0, "XOF") and str(Money.zero("XOF")) == "0 XOF"
+    with pytest.raises(ValidationError):
+        Money.zero("ZZZ")

@@ -40,7 +40,7 @@ FEE_KINDS = frozenset({EntryKind.PLAN_FEE, EntryKind.CONNECT_PLUS_FEE})
 
 def check_day(value: object, field_name: str = "day") -> date:
     """Days are calendar dates; a datetime would smuggle in a clock time and a zone."""
-    if isinstance(value, datetime) or not isinstance(value, date):
+    if type(value) is not date and (isinstance(value, datetime) or not isinstance(value, date)):
         raise ValidationError("Days must be calendar dates", field=field_name)
     return value
 

@@ -109,7 +109,7 @@ class Money:
 
     @classmethod
     def zero(cls, currency: str) -> Money:
-        return cls.from_minor(0, currency)
+        return _zero(currency)
 
     @classmethod
     def of(cls, amount: str | int | Decimal, currency: str) -> Money:
@@ -119,7 +119,14 @@ class Money:
     @classmethod
     def from_minor(cls, minor: int, currency: str) -> Money:
         """The stored form back into Money (integer minor units + currency)."""
-        return cls._on_unit(Decimal(int(minor)).scaleb(-minor_digits(currency)), currency)
+        minor = int(minor)
+        amount = Decimal(minor).scaleb(-minor_digits(currency))
+        if abs(minor) >= MAX_MINOR:
+            raise ValidationError("Amount too large: {amount}", field="amount", amount=str(amount))
+        money = object.__new__(cls)
+        object.__setattr__(money, "amount", amount)
+        object.__setattr__(money, "currency", currency)
+        return money
 
     def to_minor(self) -> int:
         """Integer minor units, the form stored in the database."""
@@ -172,6 +179,12 @@ class Money:
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency}"
+
+
+@cache
+def _zero(currency: str) -> Money:
+    """One zero per currency: Money is immutable, and the daily run asks for tens of thousands."""
+    return Money.from_minor(0, currency)
 
 
 def money_sum(items: list[Money] | tuple[Money, ...], currency: str) -> Money:

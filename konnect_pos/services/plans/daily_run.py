@@ -62,9 +62,8 @@ def run_daily(
     total = pending.count()
     plans = {plan.id: plan_terms(plan) for plan in Plan.select()}
     done = days = renewed = cp_days = written = 0
-    for ids in _chunks(
-        [account_id for (account_id,) in pending.order_by(PlanAccount.id).tuples()], RUN_CHUNK
-    ):
+    sql, params = pending.order_by(PlanAccount.id).sql()
+    for ids in _chunks([account_id for (account_id,) in db.execute_sql(sql, params)], RUN_CHUNK):
         now = clock()
         with write_transaction():
             rows = _rows_in(

@@ -9,6 +9,8 @@ from typing import Any
 from konnect_pos.domain import connect_plus as engine
 from konnect_pos.domain.balance import Ledger
 
+_STATE_JSON = json.JSONEncoder(sort_keys=True)  # one encoder, not one per call (the daily run's hot path)
+
 
 def dump_state(state: engine.AccountPlanState, charged_key: str | None = None) -> str:
     """JSON of the state; ``charged_key`` stands in for ``daily_fee_charged`` when the state was
@@ -17,7 +19,7 @@ def dump_state(state: engine.AccountPlanState, charged_key: str | None = None) -
     def day(value: date | None) -> str | None:
         return value.isoformat() if value else None
 
-    return json.dumps(
+    return _STATE_JSON.encode(
         {
             "paid_until": day(state.paid_until),
             "last_processed_day": day(state.last_processed_day),
@@ -28,8 +30,7 @@ def dump_state(state: engine.AccountPlanState, charged_key: str | None = None) -
             "activations": [d.isoformat() for d in state.activations],
             "opted_out": state.opted_out,
             "daily_fee_charged": state.daily_fee_charged.key if state.daily_fee_charged else charged_key,
-        },
-        sort_keys=True,
+        }
     )
 
 

@@ -286,7 +286,9 @@ def test_the_commands(demo_db, db_url, capsys, monkeypatch):
     monkeypatch.setenv("KONNECT_POS_USER", "cashier")
     monkeypatch.setenv("KONNECT_POS_PIN", "1111")
     monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
-    assert main(["run-daily", "--date", TODAY.isoformat(), "--db", db_url]) == 0
+    assert main(["run-daily", "--date", TODAY.isoformat(), "--processes", "3", "--db", db_url]) == 2
+    assert "--processes" in capsys.readouterr().err
+    assert main(["run-daily", "--date", TODAY.isoformat(), "--processes", "2", "--db", db_url]) == 0
     assert "Daily run 2026-11-20" in capsys.readouterr().out
     assert main(["connectplus", "status", LAPSED, "--date", TODAY.isoformat(), "--db", db_url]) == 0
     assert "Connect+ active since 2026-11-20" in capsys.readouterr().out

@@ -93,3 +93,16 @@ def test_a_catalog_shipped_compiled_is_loaded_without_compiling_and_a_stale_one_
     source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # the .ts edited
     fresh = i18n.compiled("fr")
     assert fresh != built and fresh.parent == tmp_path / "cache" / "konnect-pos" / "translations"
+
+
+def test_the_suite_runs_on_every_core_with_the_pinned_xdist():
+    (requirement,) = [
+        Requirement(line)
+        for line in PYPROJECT["project"]["optional-dependencies"]["test"]
+        if canonicalize_name(Requirement(line).name) == "pytest-xdist"
+    ]
+    assert requirement.specifier.contains(Version("3.8.0"))  # the suite measured with it
+    assert not requirement.specifier.contains(Version("4.0"))  # a major may change -n / --maxprocesses
+    assert requirement.specifier.contains(Version(version("pytest-xdist")))
+    command = (ROOT / "scripts" / "test").read_text(encoding="utf-8").splitlines()[-1]
+    assert "-n auto" in command and "--maxprocesses=4" in command

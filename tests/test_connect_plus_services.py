@@ -286,9 +286,7 @@ def test_the_commands(demo_db, db_url, capsys, monkeypatch):
     monkeypatch.setenv("KONNECT_POS_USER", "cashier")
     monkeypatch.setenv("KONNECT_POS_PIN", "1111")
     monkeypatch.setenv("KONNECT_POS_TERMINAL", "KIN01-T1")
-    assert main(["run-daily", "--date", TODAY.isoformat(), "--processes", "3", "--db", db_url]) == 2
-    assert "--processes" in capsys.readouterr().err
-    assert main(["run-daily", "--date", TODAY.isoformat(), "--processes", "2", "--db", db_url]) == 0
+    assert main(["run-daily", "--date", TODAY.isoformat(), "--db", db_url]) == 0
     assert "Daily run 2026-11-20" in capsys.readouterr().out
     assert main(["connectplus", "status", LAPSED, "--date", TODAY.isoformat(), "--db", db_url]) == 0
     assert "Connect+ active since 2026-11-20" in capsys.readouterr().out
@@ -342,28 +340,32 @@ def test_connectplus_status_without_a_date_is_the_accounts_own_day_not_utcs(
     assert status() == local_day
 
 
-def _journaled_entries() -> list[tuple]:
-    """The balance entries' journal records, less the uuid each process makes at random."""
+@pytest.mark.parametrize("charged", [True, False])
+def test_a_state_read_without_its_ledger_then_given_it_is_the_state_read_with_it(charged):
     import json
 
-    rows = JournalEntry.select().where(JournalEntry.kind == "balance_entry")
-    payloads = [json.loads(e.payload) for e in rows]
-    return sorted(tuple(sorted((k, v) for k, v in p.items() if k != "uuid")) for p in payloads)
+    from konnect_pos.domain.balance import EntryKind, Ledger, LedgerEntry, top_up
+    from konnect_pos.domain.connect_plus import AccountPlanState
+    from konnect_pos.services.plans.state import dump_state, state_of, with_ledger
 
-
-def test_two_processes_decide_what_one_decides(demo_db, clock, tmp_path):
-    """The run hands half of each chunk's busy accounts to a second (spawned) process: the same
-    ledgers, states, summary and journal as deciding them all here, over six missed days."""
-    from konnect_pos.services import demo
-    from konnect_pos.store.schema import open_database
-
-    day = TODAY + timedelta(days=6)
-    two = cp.run_daily(day, clock, processes=2)
-    decided_by_two = (_ledgers_and_states(), _journaled_entries())
-    assert two.entries > 0 and two.connect_plus_days > 0
-
-    open_database(f"sqlite:///{tmp_path / 'one-process.db'}")
-    demo.seed(clock, customers=200)
-    one = cp.run_daily(day, clock, processes=1)
-    assert (_ledgers_and_states(), _journaled_entries()) == decided_by_two
-    assert one == two
+    day = date(2026, 11, 20)
+    fee = LedgerEntry(
+        "connect-plus-fee:2026-11-20",
+        day,
+        EntryKind.CONNECT_PLUS_FEE,
+        Money.of("-0.5", "USD"),
+        period_start=day,
+        period_end=day,
+    )
+    ledger = Ledger("USD", (top_up("t1", day, Money.of(3, "USD")), fee))
+    state = AccountPlanState(
+        last_processed_day=day,
+        service=ServiceStatus.CONNECT_PLUS,
+        reason=None,
+        lapsed_on=day,
+        connect_plus_since=day,
+        activations=(day,),
+        daily_fee_charged=fee if charged else None,
+    )
+    raw = json.loads(dump_state(state))
+    assert with_ledger(state_of(raw, None), raw, ledger) == state_of(raw, ledger) == state

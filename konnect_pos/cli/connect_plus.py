@@ -123,9 +123,7 @@ def cmd_run_daily(args: argparse.Namespace) -> int:
         if total >= 10_000 and (done == total or done % 50_000 == 0):
             print(f"  {done:,} / {total:,} accounts", file=sys.stderr)
 
-    summary = run_daily(
-        day, counter.clock, progress, terminal=counter.terminal.label, processes=args.processes
-    )
+    summary = run_daily(day, counter.clock, progress, terminal=counter.terminal.label)
     print(
         f"Daily run {summary.day}: {summary.accounts:,} account(s), "
         f"{summary.days_processed:,} day(s) processed, "
@@ -161,10 +159,4 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     daily = sub.add_parser("run-daily", parents=[common], help="plan fees and Connect+ for every account")
     daily.add_argument("--date", help="process every account through this day (default today)")
     daily.add_argument("--terminal", help="the terminal that runs it: its journal carries the run's fees")
-    daily.add_argument(
-        "--processes",
-        type=int,
-        choices=(1, 2),
-        help="processes deciding the accounts (default: 2 from 20,000 accounts on two cores or more)",
-    )
     daily.set_defaults(handler=cmd_run_daily)

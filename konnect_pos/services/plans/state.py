@@ -60,3 +60,12 @@ def state_of(raw: dict[str, Any], ledger: Ledger | None) -> engine.AccountPlanSt
         opted_out=raw["opted_out"],
         daily_fee_charged=ledger.entry(charged) if charged and ledger else None,
     )
+
+
+def with_ledger(
+    state: engine.AccountPlanState, raw: dict[str, Any], ledger: Ledger
+) -> engine.AccountPlanState:
+    """``state`` read without its ledger (``state_of(raw, None)``) completed with it: what
+    ``state_of(raw, ledger)`` gives, without reading the JSON twice."""
+    charged = raw["daily_fee_charged"]
+    return engine.evolve(state, daily_fee_charged=ledger.entry(charged)) if charged else state

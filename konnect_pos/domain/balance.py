@@ -81,7 +81,8 @@ class LedgerEntry:
             raise ValidationError("A ledger entry needs a key", field="key")
         check_day(self.day)
         try:
-            object.__setattr__(self, "kind", EntryKind(self.kind))
+            if type(self.kind) is not EntryKind:
+                object.__setattr__(self, "kind", EntryKind(self.kind))
         except ValueError:
             raise ValidationError(
                 "Unknown ledger entry kind: {kind}", field="kind", kind=str(self.kind)[:40]

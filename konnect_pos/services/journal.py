@@ -70,11 +70,13 @@ def append_many(terminal_id: int, records: list[tuple[str, str, datetime, dict[s
     out_seq = last_out.seq if last_out else 0
     at_column = JournalEntry.at
     entries, events = [], []
+    last_at, moment = None, None
     for kind, record_uuid, at, payload in records:
         seq, out_seq = seq + 1, out_seq + 1
         content = canonical(payload)
         digest = chain_hash(prev, seq, kind, content)
-        moment = at_column.db_value(at)
+        if at is not last_at:  # a batch job's records share one instant: converted once
+            last_at, moment = at, at_column.db_value(at)
         entries.append((terminal_id, seq, kind, record_uuid, moment, content, prev, digest))
         events.append((new_uuid(), terminal_id, out_seq, kind, record_uuid, content, moment))
         prev = digest

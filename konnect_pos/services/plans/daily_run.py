@@ -108,8 +108,9 @@ def run_daily(
                 if switched:
                     switches.append((next_id, account_id))
                 days += len(run.outcomes)
-                renewed += sum(o.renewed for o in run.outcomes)
-                cp_days += sum(o.status is engine.ServiceStatus.CONNECT_PLUS for o in run.outcomes)
+                for outcome in run.outcomes:
+                    renewed += outcome.renewed
+                    cp_days += outcome.status is engine.ServiceStatus.CONNECT_PLUS
                 new_rows.extend(entry_row(customer_id, e, stored_now) for e in run.new_entries)
                 for entry in run.new_entries:
                     payload = entry_payload(numbers[customer_id], entry)

@@ -1,5 +1,6 @@
 """The konnect-pos command: demo, customers search/add, one-line errors with exit code 2."""
 
+import argparse
 import json
 import shutil
 import subprocess
@@ -179,3 +180,30 @@ def test_installed_entry_point_runs(demo_url):
         check=False,
     )
     assert result.returncode == 2 and result.stderr.startswith("konnect-pos: ")
+
+
+def _shape(parser: argparse.ArgumentParser) -> list[tuple]:
+    """A parser's options, arguments and sub-commands, recursively, as comparable values."""
+    shape = []
+    for action in parser._actions:
+        shape.append((type(action).__name__, tuple(action.option_strings), action.dest, action.help))
+        if isinstance(action, argparse._SubParsersAction):
+            shape.extend((name, _shape(child)) for name, child in action.choices.items())
+    return shape
+
+
+def test_each_command_run_alone_has_the_parser_it_has_among_all_of_them():
+    """A command imports only the modules COMMANDS names for it: a wrong or missing name would leave
+    its placeholder, and ``konnect-pos sell`` would open the GUI instead."""
+    from konnect_pos.cli import ALL, COMMANDS, build_parser
+
+    def command(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+        (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        return sub.choices[name]
+
+    every = build_parser(ALL)
+    listed = build_parser(None)
+    for name in COMMANDS:
+        assert _shape(command(build_parser(name), name)) == _shape(command(every, name)), name
+        assert command(every, name).add_help, name  # a real parser, not a name listed for --help
+    assert _shape(listed)[:4] == _shape(every)[:4]  # the same top-level options and --help lines

@@ -8,71 +8,71 @@ Each area's commands live in their own module with a ``register(sub, common)``.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
-from konnect_pos.cli import (
-    advice,
-    audit,
-    backup,
-    commissions,
-    connect_plus,
-    corporate,
-    corrections,
-    crash_logs,
-    customers,
-    day,
-    demo,
-    desk,
-    distributor_float,
-    exchange_rate,
-    gui,
-    plans,
-    printing,
-    receipt_messages,
-    reconcile,
-    report,
-    sale,
-    sync,
-    users,
-    verify,
-)
-from konnect_pos.cli import catalog as catalog_cli
+from konnect_pos.cli import gui
 from konnect_pos.cli.common import EXIT_USAGE, OneLineParser, lang, tr, translate_error
 from konnect_pos.domain.errors import KonnectError
 
+# Every command, in ``--help``'s order: the area modules that register it (``register(sub, common)``;
+# ``printing`` and ``receipt_messages`` add options to ``sale``'s commands) and its line in
+# ``--help``. A command's modules are imported only when it is the one run, so ``--help`` and the
+# GUI import none of them (issue 17; tests/test_import_budget.py).
+COMMANDS: dict[str, tuple[tuple[str, ...], str]] = {
+    "demo": (("demo",), "create a demo shop and open the app"),
+    "customers": (("customers",), "look up and register customers"),
+    "sell": (("sale", "receipt_messages"), "sell bundles (KONNECT_POS_USER / KONNECT_POS_PIN)"),
+    "receipt": (("sale", "printing", "receipt_messages"), "write a receipt (or its invoice) as PDF"),
+    "usage": (("sale",), "record high-speed GB used by the active bundle"),
+    "day": (("day",), "open, close or show the business day"),
+    "cash": (("day",), "cash in or out of the drawer, with a reason"),
+    "void": (("corrections",), "void a sale of the open business day"),
+    "refund": (("corrections",), "refund money on a sale"),
+    "report": (("report",), "daily sales summary (X while open, Z after close)"),
+    "users": (("users",), "add, deactivate, reset the PIN of or unlock a user"),
+    "audit": (("audit",), "who did what and when (managers)"),
+    "sync": (("sync",), "send sales to headquarters and fetch its changes"),
+    "terminal": (("sync",), "add a counter to this shop's database"),
+    "hq": (("sync",), "headquarters: schema, terminals, prices, reports"),
+    "corporate": (("corporate",), "corporate accounts and service lines (managers)"),
+    "invoices": (("corporate",), "corporate invoices: run a billing day, list, PDF"),
+    "balance": (("connect_plus",), "a customer's balance and its ledger"),
+    "topup": (("connect_plus",), "money into a balance, sold like any sale"),
+    "connectplus": (("connect_plus",), "Connect+ status, opt-in (*257*7#), opt-out"),
+    "run-daily": (("connect_plus",), "plan fees and Connect+ for every account"),
+    "backup": (("backup",), "copy the database to a backup file (SQLite)"),
+    "restore": (("backup",), "replace the database with a backup"),
+    "backup-settings": (("backup",), "where day close backs up, how many backups to keep"),
+    "verify": (("verify",), "check the database, the journal and every money record"),
+    "rate": (("exchange_rate",), "the day's USD→CDF rate of a DRC outlet"),
+    "print-test": (("sale", "printing"), "print a test page on a thermal receipt printer"),
+    "advise": (("advice",), "the bundle that fits a customer's history"),
+    "outlets": (("advice",), "the outlet directory"),
+    "crash-logs": (("crash_logs",), "where crash logs are; whether they go to headquarters"),
+    "reconcile": (("reconcile",), "mobile-money statements against our payments"),
+    "plan": (("plans",), "put a customer on a plan, change plan, plan history"),
+    "float": (("distributor_float",), "a distributor's float and the offline limits"),
+    "commissions": (("commissions",), "what the outlet earned on its sales"),
+    "catalog": (("catalog",), "bundles and plans: list, add, change, retire"),
+    "desk": (("desk",), "the customer-service desk: add, set up, show"),
+}
+# The area modules, in the order they register (each after those whose commands it extends).
 AREAS = (
-    demo,
-    customers,
-    sale,
-    day,
-    corrections,
-    report,
-    users,
-    audit,
-    sync,
-    corporate,
-    connect_plus,
-    backup,
-    verify,
-    exchange_rate,
-    printing,
-    receipt_messages,
-    advice,
-    crash_logs,
-    reconcile,
-    plans,
-    distributor_float,
-    commissions,
-    catalog_cli,
-    desk,
-)
+    "demo", "customers", "sale", "day", "corrections", "report", "users", "audit", "sync", "corporate",
+    "connect_plus", "backup", "verify", "exchange_rate", "printing", "receipt_messages", "advice",
+    "crash_logs", "reconcile", "plans", "distributor_float", "commissions", "catalog", "desk",
+)  # fmt: skip
+ALL = "*"  # build_parser's every command, with its modules (the tests' and the fuzzer's parser)
 # Options a user may give before or after the sub-command (``--db X sell`` = ``sell --db X``).
 SHARED_OPTIONS = ("db", "terminal")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = ALL) -> argparse.ArgumentParser:
+    """The command tree. ``command``: only that command's modules are imported and registered (the
+    others are listed by name and help); None: no command module; ``ALL``: every one."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db", help="database URL: sqlite:///path or postgresql://… (default: KONNECT_POS_DB)"
@@ -81,10 +81,34 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--terminal", help="terminal label, e.g. KIN01-T1")
     parser.set_defaults(handler=gui.cmd_gui)
     sub = parser.add_subparsers(dest="command", parser_class=OneLineParser)
+    needed = set(AREAS) if command == ALL else set(COMMANDS.get(command or "", ((),))[0])
     for area in AREAS:
-        area.register(sub, common)
+        if area in needed:
+            importlib.import_module(f"konnect_pos.cli.{area}").register(_Commands(sub), common)
+    for name, (_, words) in COMMANDS.items():
+        if name not in sub.choices:  # listed for --help; another command is the one run
+            sub.add_parser(name, help=words, add_help=False)
     _keep_shared_options(parser)
     return parser
+
+
+class _Commands:
+    """The sub-commands as an area module registers them: each gets its ``--help`` line from
+    ``COMMANDS``, the one place that says it."""
+
+    def __init__(self, action: argparse._SubParsersAction) -> None:
+        self._action = action
+        self.choices = action.choices
+
+    def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser:
+        return self._action.add_parser(name, help=COMMANDS[name][1], **kwargs)
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line read by the parser of the command named in it: the commands listed by name
+    find which one it is (``--help`` stops there), then only that command's modules are imported."""
+    named, _ = build_parser(None).parse_known_args(argv)
+    return build_parser(named.command).parse_args(argv)
 
 
 def _starts_gui(argv: Sequence[str]) -> bool:
@@ -92,7 +116,7 @@ def _starts_gui(argv: Sequence[str]) -> bool:
     import io
 
     with contextlib.redirect_stderr(io.StringIO()), contextlib.suppress(SystemExit):
-        args, _ = build_parser().parse_known_args(argv)
+        args = _parse(argv)
         return args.handler is gui.cmd_gui or (args.command == "demo" and not args.no_gui)
     return False
 
@@ -166,9 +190,8 @@ def _gui_only(argv: Sequence[str]) -> argparse.Namespace | None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _gui_only(sys.argv[1:] if argv is None else argv)
     if args is None:
-        parser = build_parser()
         try:
-            args = parser.parse_args(argv)
+            args = _parse(argv)
         except SystemExit as stop:  # --help, or the one line OneLineParser printed
             return int(stop.code or 0) if isinstance(stop.code, int) else EXIT_USAGE
     for name in SHARED_OPTIONS:

@@ -78,12 +78,12 @@ def cmd_outlets(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    advise = sub.add_parser("advise", parents=[common], help="the bundle that fits a customer's history")
+    advise = sub.add_parser("advise", parents=[common])
     advise.add_argument("account")
     advise.add_argument("--json", action="store_true")
     advise.add_argument("--terminal")
     advise.set_defaults(handler=cmd_advise)
-    outlets = sub.add_parser("outlets", parents=[common], help="the outlet directory")
+    outlets = sub.add_parser("outlets", parents=[common])
     outlets.add_argument("action", choices=["nearest"])
     where = outlets.add_mutually_exclusive_group(required=True)
     where.add_argument("--town", help="a town of the directory, e.g. Goma")

@@ -30,7 +30,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    audit = sub.add_parser("audit", parents=[common], help="who did what and when (managers)")
+    audit = sub.add_parser("audit", parents=[common])
     audit.add_argument("--user")
     audit.add_argument("--kind", help="e.g. sale, void, refund, day, cash, user_")
     audit.add_argument("--since", help="ISO instant with zone")

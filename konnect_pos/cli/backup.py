@@ -74,20 +74,18 @@ def cmd_backup_settings(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    backup = sub.add_parser("backup", parents=[common], help="copy the database to a backup file (SQLite)")
+    backup = sub.add_parser("backup", parents=[common])
     backup.add_argument("--to", help="folder to write into (default: the backups folder)")
     backup.add_argument("--terminal")
     backup.set_defaults(handler=cmd_backup)
 
-    restore = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
+    restore = sub.add_parser("restore", parents=[common])
     restore.add_argument("file")
     restore.add_argument("--terminal", help="this terminal, OUTLET-CODE (default: the database's only one)")
     restore.add_argument("--force", action="store_true", help="restore a backup of another terminal")
     restore.set_defaults(handler=cmd_restore)
 
-    settings = sub.add_parser(
-        "backup-settings", parents=[common], help="where day close backs up, how many backups to keep"
-    )
+    settings = sub.add_parser("backup-settings", parents=[common])
     settings.add_argument("--folder", help="folder for day close backups (a USB stick); '' for the default")
     settings.add_argument("--keep", type=int, help="backups kept per terminal (default 30)")
     settings.set_defaults(handler=cmd_backup_settings)

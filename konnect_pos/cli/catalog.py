@@ -133,7 +133,7 @@ def cmd_change(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    catalog = sub.add_parser("catalog", help="bundles and plans: list, add, change, retire")
+    catalog = sub.add_parser("catalog")
     actions = catalog.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", parents=[common], help="bundles and plans with today's prices")
     listing.add_argument("--country", help="TZ, CD, CG or CI (default: every country)")

@@ -126,7 +126,7 @@ def cmd_statement(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    commissions = sub.add_parser("commissions", parents=[common], help="what the outlet earned on its sales")
+    commissions = sub.add_parser("commissions", parents=[common])
     actions = commissions.add_subparsers(dest="action", required=True, parser_class=type(commissions))
     stating = actions.add_parser("statement", parents=[common], help="the commission statement of a period")
     stating.add_argument("--from", dest="first", required=True, help="first local business date, YYYY-MM-DD")

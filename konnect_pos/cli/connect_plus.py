@@ -134,12 +134,12 @@ def cmd_run_daily(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    balance = sub.add_parser("balance", parents=[common], help="a customer's balance and its ledger")
+    balance = sub.add_parser("balance", parents=[common])
     balance.add_argument("account")
     balance.add_argument("--json", action="store_true")
     balance.set_defaults(handler=cmd_balance)
 
-    topup = sub.add_parser("topup", parents=[common], help="money into a balance, sold like any sale")
+    topup = sub.add_parser("topup", parents=[common])
     topup.add_argument("account")
     topup.add_argument("amount")
     topup.add_argument("--pay", action="append", help="same forms as sell --pay")
@@ -149,14 +149,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     topup.add_argument("--terminal")
     topup.set_defaults(handler=cmd_topup)
 
-    plus = sub.add_parser("connectplus", parents=[common], help="Connect+ status, opt-in (*257*7#), opt-out")
+    plus = sub.add_parser("connectplus", parents=[common])
     plus.add_argument("action", choices=["status", "opt-in", "opt-out"])
     plus.add_argument("account")
     plus.add_argument("--date", help="status on this day (default today)")
     plus.add_argument("--terminal")
     plus.set_defaults(handler=cmd_connectplus)
 
-    daily = sub.add_parser("run-daily", parents=[common], help="plan fees and Connect+ for every account")
+    daily = sub.add_parser("run-daily", parents=[common])
     daily.add_argument("--date", help="process every account through this day (default today)")
     daily.add_argument("--terminal", help="the terminal that runs it: its journal carries the run's fees")
     daily.set_defaults(handler=cmd_run_daily)

@@ -280,7 +280,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     when = argparse.ArgumentParser(add_help=False)
     when.add_argument("--at", help="ISO instant with zone (default: now)")
 
-    corporate = sub.add_parser("corporate", help="corporate accounts and service lines (managers)")
+    corporate = sub.add_parser("corporate")
     actions = corporate.add_subparsers(dest="action", required=True)
 
     accounts = actions.add_parser("accounts", parents=[base], help="list accounts")
@@ -369,7 +369,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     products.add_argument("--json", action="store_true")
     products.set_defaults(handler=cmd_products)
 
-    invoices = sub.add_parser("invoices", help="corporate invoices: run a billing day, list, PDF")
+    invoices = sub.add_parser("invoices")
     invoice_actions = invoices.add_subparsers(dest="action", required=True)
     run = invoice_actions.add_parser("run", parents=[base], help="issue the invoices of a billing date")
     run.add_argument("--date", required=True, help="YYYY-MM-DD")

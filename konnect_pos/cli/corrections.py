@@ -48,7 +48,7 @@ def _print_reversal(reversal) -> None:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    void = sub.add_parser("void", parents=[common], help="void a sale of the open business day")
+    void = sub.add_parser("void", parents=[common])
     void.add_argument("receipt")
     void.add_argument("--reason", required=True)
     void.add_argument(
@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     void.add_argument("--terminal")
     void.set_defaults(handler=cmd_void)
 
-    refund = sub.add_parser("refund", parents=[common], help="refund money on a sale")
+    refund = sub.add_parser("refund", parents=[common])
     refund.add_argument("receipt")
     refund.add_argument("amount")
     refund.add_argument("--reason", required=True)

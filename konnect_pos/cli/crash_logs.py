@@ -57,9 +57,7 @@ def hq_crash_log(url: str, args: argparse.Namespace) -> None:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    logs = sub.add_parser(
-        "crash-logs", parents=[common], help="where crash logs are; whether they go to headquarters"
-    )
+    logs = sub.add_parser("crash-logs", parents=[common])
     logs.add_argument(
         "--send-to-hq", choices=["on", "off"], help="send crash logs with the next sync (this computer)"
     )

@@ -75,9 +75,7 @@ def cmd_customers_show(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    customers = sub.add_parser("customers", help="look up and register customers").add_subparsers(
-        dest="action", required=True
-    )
+    customers = sub.add_parser("customers").add_subparsers(dest="action", required=True)
     search = customers.add_parser("search", parents=[common], help="find customers by any fragment")
     search.add_argument("query")
     search.add_argument("--country", default="CD", help="country for reading local phone numbers")

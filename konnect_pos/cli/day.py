@@ -78,7 +78,7 @@ def cmd_cash(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    day = sub.add_parser("day", parents=[common], help="open, close or show the business day")
+    day = sub.add_parser("day", parents=[common])
     day.add_argument("action", choices=["open", "close", "status"])
     day.add_argument("--terminal")
     day.add_argument("--float", action="append", help="opening float CURRENCY:AMOUNT (repeat per currency)")
@@ -86,7 +86,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     day.add_argument("--comment")
     day.set_defaults(handler=cmd_day)
 
-    cash = sub.add_parser("cash", parents=[common], help="cash in or out of the drawer, with a reason")
+    cash = sub.add_parser("cash", parents=[common])
     cash.add_argument("direction", choices=["in", "out"])
     cash.add_argument("amount")
     cash.add_argument("currency")

@@ -46,7 +46,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    demo = sub.add_parser("demo", parents=[common], help="create a demo shop and open the app")
+    demo = sub.add_parser("demo", parents=[common])
     demo.add_argument("--customers", type=int, default=2_000)
     demo.add_argument("--country", help="only this country's outlet (TZ, CD, CG, CI)")
     demo.add_argument("--no-gui", action="store_true", help="only seed and print where the database is")

@@ -124,7 +124,7 @@ def cmd_desk(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    desk = sub.add_parser("desk", parents=[common], help="the customer-service desk: add, set up, show")
+    desk = sub.add_parser("desk", parents=[common])
     desk.add_argument("action", choices=["add", "set", "show"])
     desk.add_argument("names", nargs="*", help="add: CODE NAME")
     desk.add_argument("--country", help="add: the desk's own country (TZ, CD, CG, CI)")

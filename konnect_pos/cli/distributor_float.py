@@ -179,7 +179,7 @@ def hq_float(url: str, args: argparse.Namespace) -> None:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser("float", parents=[common], help="a distributor's float and the offline limits")
+    parser = sub.add_parser("float", parents=[common])
     parser.add_argument("action", choices=["status", "override"])
     parser.add_argument("--reason", help="override: why selling continues without a sync")
     parser.add_argument("--terminal")

@@ -57,7 +57,7 @@ def cmd_rate(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    rate = sub.add_parser("rate", parents=[common], help="the day's USD→CDF rate of a DRC outlet")
+    rate = sub.add_parser("rate", parents=[common])
     rate.add_argument("action", choices=["set", "show"])
     rate.add_argument("base", nargs="?", default="USD")
     rate.add_argument("quote", nargs="?", default="CDF")

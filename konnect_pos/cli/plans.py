@@ -62,9 +62,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    plan = sub.add_parser(
-        "plan", parents=[common], help="put a customer on a plan, change plan, plan history"
-    )
+    plan = sub.add_parser("plan", parents=[common])
     actions = plan.add_subparsers(dest="action", required=True, parser_class=type(plan))
     for name, words in (
         ("set", "put a customer without a plan on one"),

@@ -52,7 +52,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    test = sub.add_parser("print-test", help="print a test page on a thermal receipt printer")
+    test = sub.add_parser("print-test")
     test.add_argument("--printer", required=True, help=PRINTER_HELP)
     test.add_argument("--paper", choices=["58mm", "80mm"], default="80mm", help=PAPER_HELP)
     test.add_argument("--language", choices=["en", "fr", "sw"])

@@ -142,9 +142,7 @@ def _write_csv(result, path: Path) -> None:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    reconcile = sub.add_parser(
-        "reconcile", parents=[common], help="mobile-money statements against our payments"
-    )
+    reconcile = sub.add_parser("reconcile", parents=[common])
     actions = reconcile.add_subparsers(dest="action", required=True, parser_class=type(reconcile))
     importing = actions.add_parser("import", parents=[common], help="import a provider's CSV statement")
     importing.add_argument("file")

@@ -32,7 +32,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    report = sub.add_parser("report", help="daily sales summary (X while open, Z after close)")
+    report = sub.add_parser("report")
     report_sub = report.add_subparsers(dest="report", required=True)
     daily = report_sub.add_parser("daily", parents=[common])
     daily.add_argument("--date", required=True, help="YYYY-MM-DD, the outlet's local business day")

@@ -140,7 +140,7 @@ def cmd_usage(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    sell = sub.add_parser("sell", parents=[common], help="sell bundles (KONNECT_POS_USER / KONNECT_POS_PIN)")
+    sell = sub.add_parser("sell", parents=[common])
     sell.add_argument("--terminal")
     sell.add_argument("--customer", required=True, help="account number")
     sell.add_argument("--bundle", action="append", help="CODE or CODE:period_end|data_exhausted")
@@ -157,7 +157,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     sell.add_argument("--json", action="store_true")
     sell.set_defaults(handler=cmd_sell)
 
-    receipt = sub.add_parser("receipt", parents=[common], help="write a receipt (or its invoice) as PDF")
+    receipt = sub.add_parser("receipt", parents=[common])
     receipt.add_argument("number")
     receipt.add_argument("--out", required=True)
     receipt.add_argument("--copy", action="store_true", help="a reprint, marked COPY")
@@ -167,7 +167,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     receipt.add_argument("--terminal")
     receipt.set_defaults(handler=cmd_receipt)
 
-    usage = sub.add_parser("usage", parents=[common], help="record high-speed GB used by the active bundle")
+    usage = sub.add_parser("usage", parents=[common])
     usage.add_argument("account")
     usage.add_argument("gb_used")
     usage.add_argument("--at", help="ISO instant with zone (default: now)")

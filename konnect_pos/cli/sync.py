@@ -224,7 +224,7 @@ def cmd_terminal(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    sync = sub.add_parser("sync", parents=[common], help="send sales to headquarters and fetch its changes")
+    sync = sub.add_parser("sync", parents=[common])
     sync.add_argument("action", nargs="?", choices=["run", "link", "status"], default="run")
     sync.add_argument("url", nargs="?", help="for link: the URL that hq add-terminal printed")
     sync.add_argument("--once", action="store_true", help="one push and pull, then exit")
@@ -237,13 +237,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     sync.add_argument("--json", action="store_true")
     sync.set_defaults(handler=cmd_sync)
 
-    terminal = sub.add_parser("terminal", parents=[common], help="add a counter to this shop's database")
+    terminal = sub.add_parser("terminal", parents=[common])
     terminal.add_argument("action", choices=["add"])
     terminal.add_argument("outlet")
     terminal.add_argument("code")
     terminal.set_defaults(handler=cmd_terminal)
 
-    hq = sub.add_parser("hq", parents=[common], help="headquarters: schema, terminals, prices, reports")
+    hq = sub.add_parser("hq", parents=[common])
     hq.add_argument("action", choices=HQ_ACTIONS)
     hq.add_argument(
         "names", nargs="*", help="add-terminal OUTLET CODE | price COUNTRY BUNDLE AMOUNT | daily | accept N"

@@ -28,9 +28,7 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    users = sub.add_parser(
-        "users", parents=[common], help="add, deactivate, reset the PIN of or unlock a user"
-    )
+    users = sub.add_parser("users", parents=[common])
     users.add_argument("action", choices=["add", "deactivate", "reset-pin", "unlock"])
     users.add_argument("username")
     users.add_argument("--name")

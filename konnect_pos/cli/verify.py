@@ -45,9 +45,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    verify = sub.add_parser(
-        "verify", parents=[common], help="check the database, the journal and every money record"
-    )
+    verify = sub.add_parser("verify", parents=[common])
     verify.add_argument(
         "--anchor",
         action="append",

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from konnect_pos.domain.errors import CurrencyMismatch, ValidationError
@@ -133,3 +133,22 @@ def test_zero_is_one_value_per_currency_and_an_unknown_currency_is_refused():
     assert Money.zero("XOF") == Money.of(0, "XOF") and str(Money.zero("XOF")) == "0 XOF"
     with pytest.raises(ValidationError):
         Money.zero("ZZZ")
+
+
+@given(
+    st.integers(min_value=-(10**13) - 5, max_value=10**13 + 5),
+    st.integers(min_value=-(10**13) - 5, max_value=10**13 + 5),
+    st.sampled_from(["TZS", "USD", "XOF"]),
+)
+@example(10**13 - 1, 1, "USD")  # one past: refused
+@example(10**13 - 1, 0, "XOF")  # the largest amount there is
+@example(-(10**13) + 1, -1, "TZS")
+def test_a_sum_is_refused_exactly_where_its_minor_units_reach_the_limit(a, b, currency):
+    if max(abs(a), abs(b)) >= 10**13:
+        return
+    left, right = Money.from_minor(a, currency), Money.from_minor(b, currency)
+    if abs(a + b) >= 10**13:
+        with pytest.raises(ValidationError):
+            left + right
+    else:
+        assert (left + right).to_minor() == a + b

@@ -38,6 +38,13 @@ def _quantum(currency: str) -> Decimal:
 
 
 @cache
+def _largest(currency: str) -> Decimal:
+    """``MAX_MINOR`` minor units as an amount: ``abs(amount) >= _largest(c)`` is exactly
+    ``abs(amount in minor units) >= MAX_MINOR``, without scaling every sum (the daily run's)."""
+    return Decimal(MAX_MINOR).scaleb(-minor_digits(currency))
+
+
+@cache
 def _known_currencies() -> frozenset[str]:
     return frozenset(list_currencies())
 
@@ -100,7 +107,7 @@ class Money:
         """``amount`` already on the currency's minor unit (built from minor units, or the sum or
         difference of two amounts of that currency, whose exponents are that unit's): only its
         size is checked. The daily run builds hundreds of thousands of these."""
-        if abs(amount.scaleb(minor_digits(currency))) >= MAX_MINOR:
+        if abs(amount) >= _largest(currency):
             raise ValidationError("Amount too large: {amount}", field="amount", amount=str(amount))
         money = object.__new__(cls)
         object.__setattr__(money, "amount", amount)

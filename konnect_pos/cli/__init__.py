@@ -81,7 +81,12 @@ def build_parser(command: str | None = ALL) -> argparse.ArgumentParser:
     parser.add_argument("--terminal", help="terminal label, e.g. KIN01-T1")
     parser.set_defaults(handler=gui.cmd_gui)
     sub = parser.add_subparsers(dest="command", parser_class=OneLineParser)
-    needed = set(AREAS) if command == ALL else set(COMMANDS.get(command or "", ((),))[0])
+    if command == ALL:
+        needed = set(AREAS)
+    elif command in COMMANDS:
+        needed = set(COMMANDS[command][0])
+    else:  # no command (the GUI, --help) or an unknown one (refused by the listing parser)
+        needed = set()
     for area in AREAS:
         if area in needed:
             importlib.import_module(f"konnect_pos.cli.{area}").register(_Commands(sub), common)

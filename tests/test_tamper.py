@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from konnect_pos.cli import main
@@ -272,3 +274,19 @@ def test_write_anchor_file_is_refused_when_unreadable(tmp_path):
     with pytest.raises(Exception, match="is not a journal anchor file"):
         read_anchor_file(bad)
     assert Path(bad).exists()
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)))  # any text a payload can hold
+
+
+@given(TEXT, st.integers(min_value=1, max_value=10**12), TEXT, TEXT)
+def test_the_chain_hash_covers_each_part_followed_by_the_separator(prev, seq, kind, content):
+    """The spelling every stored hash was made with: each part in UTF-8, then 0x1F (a change here
+    would make every existing journal fail verify)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for part in (prev, str(seq), kind, content):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\x1f")
+    assert chain_hash(prev, seq, kind, content) == digest.hexdigest()

@@ -51,6 +51,29 @@ def settle(seconds: float = 0.4) -> None:
         QApplication.processEvents()
 
 
+def signed_in_counter(folder: Path, account: str, user: str = "cashier", pin: str = "1111"):
+    """The app on the database already open, signed in by keyboard on KIN01-T1, with ``account``
+    looked up in the counter window: (the app, its counter window)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from konnect_pos.ui.app import App
+    from konnect_pos.ui.settings import LocalSettings
+
+    shell = App("KIN01-T1", LocalSettings(folder / "counter.ini"))
+    shell.login.show()
+    spin(lambda: shell.login.user.count() == 3)
+    shell.login.user.setCurrentIndex(shell.login.user.findData(user))
+    QTest.keyClicks(shell.login.pin, pin)
+    QTest.keyClick(shell.login.pin, Qt.Key.Key_Return)
+    spin(lambda: shell.counter_window is not None)
+    window = shell.counter_window
+    window.show()
+    QTest.keyClicks(window.search, account)
+    QTest.keyClick(window.search, Qt.Key.Key_Return)
+    return shell, window
+
+
 def grab(widget: QWidget, name: str, out: Path = OUT) -> None:
     """The widget as drawn, saved as ``out/name``."""
     widget.grab().save(str(out / name))

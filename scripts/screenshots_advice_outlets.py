@@ -1,6 +1,6 @@
 """Screenshots of the bundle advice beside the cart and the nearest-outlets dialog, en / fr / sw.
 
-python scripts/screenshots_advice_outlets.py [OUT_DIR]   (default: docs/screenshots)
+python -m scripts.screenshots_advice_outlets [OUT_DIR]   (default: docs/screenshots)
 
 A fresh demo shop; the customer has run out of a Standard 40 once, so the line above the cart
 advises a bigger bundle "when the data runs out"; F8 has added it. The dialog (Ctrl+O) ranks
@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from scripts.screenshot_support import OUT as DOCS
-from scripts.screenshot_support import spin, use_screen
+from scripts.screenshot_support import signed_in_counter, spin, use_screen
 
 OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else DOCS
 
@@ -32,9 +32,7 @@ def main() -> None:
     from konnect_pos.services.clock import system_clock
     from konnect_pos.services.session import sign_in
     from konnect_pos.store.schema import open_database
-    from konnect_pos.ui.app import App
     from konnect_pos.ui.i18n import set_language
-    from konnect_pos.ui.settings import LocalSettings
 
     use_screen(1366, 768)
     app = QApplication.instance() or QApplication([])  # noqa: F841 (kept alive for the whole run)
@@ -46,17 +44,7 @@ def main() -> None:
     checkout.sell(counter, "CD00000001", items, [CashTender(Money.of("58", "USD"))])
     account.record_usage(counter, "CD00000001", "40")
     OUT.mkdir(parents=True, exist_ok=True)
-    shell = App("KIN01-T1", LocalSettings(folder / "counter.ini"))
-    shell.login.show()
-    spin(lambda: shell.login.user.count() == 3)
-    shell.login.user.setCurrentIndex(shell.login.user.findData("cashier"))
-    QTest.keyClicks(shell.login.pin, "1111")
-    QTest.keyClick(shell.login.pin, Qt.Key.Key_Return)
-    spin(lambda: shell.counter_window is not None)
-    window = shell.counter_window
-    window.show()
-    QTest.keyClicks(window.search, "CD00000001")
-    QTest.keyClick(window.search, Qt.Key.Key_Return)
+    _shell, window = signed_in_counter(folder, "CD00000001")  # the app kept alive with its window
     spin(lambda: window.advice.isVisible())
     QTest.keyClick(window, Qt.Key.Key_F8)
     spin(lambda: window.cart.rowCount() == 1 and window.preview is not None)

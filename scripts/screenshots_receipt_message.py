@@ -14,13 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from scripts.screenshot_support import OUT as DOCS
-from scripts.screenshot_support import settle, spin, use_screen
+from scripts.screenshot_support import settle, signed_in_counter, spin, use_screen
 
 OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else DOCS
 ACCOUNT = "CD00000013"
@@ -49,10 +47,8 @@ def main() -> None:
     from konnect_pos.services.clock import system_clock
     from konnect_pos.services.session import sign_in
     from konnect_pos.store.schema import open_database
-    from konnect_pos.ui.app import App
     from konnect_pos.ui.counter.receipt_sending import ReceiptMessageDialog, SendReceiptButton
     from konnect_pos.ui.i18n import set_language
-    from konnect_pos.ui.settings import LocalSettings
 
     use_screen(1366, 768)
     app = QApplication.instance() or QApplication([])  # noqa: F841 (kept alive for the whole run)
@@ -66,17 +62,7 @@ def main() -> None:
     ]  # fmt: skip
     sale = checkout.sell(counter, ACCOUNT, items, [MobileMoneyTender("mpesa", "QK7AB12CD3", "0812345678")])
     OUT.mkdir(parents=True, exist_ok=True)
-    shell = App("KIN01-T1", LocalSettings(folder / "counter.ini"))
-    shell.login.show()
-    spin(lambda: shell.login.user.count() == 3)
-    shell.login.user.setCurrentIndex(shell.login.user.findData("cashier"))
-    QTest.keyClicks(shell.login.pin, "1111")
-    QTest.keyClick(shell.login.pin, Qt.Key.Key_Return)
-    spin(lambda: shell.counter_window is not None)
-    window = shell.counter_window
-    window.show()
-    QTest.keyClicks(window.search, ACCOUNT)
-    QTest.keyClick(window.search, Qt.Key.Key_Return)
+    _shell, window = signed_in_counter(folder, ACCOUNT)  # the app kept alive with its window
     spin(lambda: window.panel.overview is not None)
     window.sale.show_receipt(sale.receipt_number, copy=False)
     spin(lambda: window.sale.receipt_dialog is not None and window.sale.receipt_dialog.isVisible())

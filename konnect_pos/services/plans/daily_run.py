@@ -111,8 +111,9 @@ def run_daily(
                 for outcome in run.outcomes:
                     renewed += outcome.renewed
                     cp_days += outcome.status is engine.ServiceStatus.CONNECT_PLUS
-                new_rows.extend(entry_row(customer_id, e, stored_now) for e in run.new_entries)
-                for entry in run.new_entries:
+                new_entries = run.new_entries  # a property that builds the tuple on each read
+                new_rows.extend(entry_row(customer_id, e, stored_now) for e in new_entries)
+                for entry in new_entries:
                     payload = entry_payload(numbers[customer_id], entry)
                     records.append(("balance_entry", payload["uuid"], now, payload))
                 updates.append((dump_state(run.state), target, account_id))

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from konnect_pos.cli import main
+from tests.cli_support import run
 
 
 @pytest.fixture
@@ -20,12 +21,6 @@ def shop(db_url, capsys, monkeypatch):
     assert main(["demo", "--no-gui", "--customers", "4", "--db", db_url]) == 0
     capsys.readouterr()
     return db_url
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_catalog_list_add_change_retire_in_words_and_json(shop, capsys, monkeypatch):

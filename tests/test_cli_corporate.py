@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from konnect_pos.cli import main
+from tests.cli_support import run
 
 
 @pytest.fixture
@@ -17,12 +18,6 @@ def shop(db_url, capsys, monkeypatch):
     assert main(["demo", "--no-gui", "--customers", "0", "--db", db_url]) == 0
     capsys.readouterr()
     return db_url
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_account_line_upgrade_run_and_pdf(shop, capsys, tmp_path):

@@ -3,6 +3,7 @@
 import pytest
 
 from konnect_pos.cli import main
+from tests.cli_support import run
 
 
 @pytest.fixture
@@ -13,12 +14,6 @@ def shop(sqlite_url, capsys, monkeypatch):
     assert main(["demo", "--no-gui", "--customers", "20", "--db", sqlite_url]) == 0
     capsys.readouterr()
     return sqlite_url
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cash_out_then_close_with_count(shop, capsys):

@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 
-from konnect_pos.cli import main
 from konnect_pos.hq import admin as hq_admin
 from konnect_pos.hq import commissions as hq_commissions
 from konnect_pos.services import demo
@@ -16,6 +15,7 @@ from konnect_pos.services.clock import system_clock
 from konnect_pos.services.sync import client, reference
 from konnect_pos.store.limit_models import OfflineOverride
 from konnect_pos.store.schema import open_database
+from tests.cli_support import run
 from tests.sync_support import HQ, private_credentials, sell_cash
 
 LUB = "LUB01-T1"
@@ -42,12 +42,6 @@ def terminal(hq, sqlite_url, monkeypatch, capsys):
     capsys.readouterr()
     yield terminal_url
     opened.close()
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_hq_sets_the_float_the_terminal_pulls_it_and_hq_reports_every_position(terminal, hq, capsys):

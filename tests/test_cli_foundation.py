@@ -10,13 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from konnect_pos.cli import main
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli_support import run
 
 
 @pytest.fixture

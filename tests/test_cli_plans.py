@@ -14,6 +14,7 @@ from konnect_pos.domain.money import Money
 from konnect_pos.i18n import missing_translations
 from konnect_pos.services import plans
 from konnect_pos.store.models import BalanceEntry, JournalEntry, PlanAccount, PlanChange
+from tests.cli_support import run
 
 NO_PLAN = "CD00000013"
 RENEWS = "CD00000001"  # Salom+ 30 (25 USD) paid for 10 more days, 25 USD in the balance
@@ -29,12 +30,6 @@ def shop(db_url, capsys, monkeypatch):
     assert main(["demo", "--no-gui", "--customers", "20", "--db", db_url]) == 0
     capsys.readouterr()
     return db_url
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def today():

@@ -13,6 +13,7 @@ import pytest
 
 from konnect_pos.cli import main
 from konnect_pos.store.database import connect
+from tests.cli_support import run
 
 
 @pytest.fixture
@@ -24,12 +25,6 @@ def shop(db_url, capsys, monkeypatch):
     assert main(["demo", "--no-gui", "--customers", "4", "--db", db_url]) == 0
     capsys.readouterr()
     return db_url
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def queued(url: str) -> list[tuple]:

@@ -15,6 +15,7 @@ from konnect_pos.services import checkout
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.clock import system_clock
 from konnect_pos.services.session import sign_in
+from tests.cli_support import run
 
 
 @pytest.fixture
@@ -30,12 +31,6 @@ def shop(sqlite_url, capsys, monkeypatch):
         checkout.sell(cashier, "CD00000001", [CartItem("CD-WEEK5")], [tender])
     capsys.readouterr()
     return sqlite_url
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def today_kinshasa():

@@ -29,6 +29,7 @@ from konnect_pos.services.sync.hq_money import apply_commission_rates
 from konnect_pos.services.verify import verify
 from konnect_pos.store.database import db
 from konnect_pos.store.models import JournalEntry, Refund, Sale, SaleLine, SaleVoid
+from tests.cli_support import run
 from tests.support import next_business_day
 
 LUB = "LUB01-T1"
@@ -205,12 +206,6 @@ def distributor(sqlite_url, capsys, monkeypatch):
         sell(system_clock, LUB, account)
     capsys.readouterr()
     return sqlite_url
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def today() -> str:

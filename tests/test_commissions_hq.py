@@ -24,6 +24,7 @@ from konnect_pos.services.reconciliation import import_statement, report
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.sync import client, reference
 from konnect_pos.store.commission_models import CommissionRate
+from tests.cli_support import run
 from tests.support import next_business_day
 from tests.sync_support import open_terminal_db, private_credentials, sell_cash, sell_mpesa
 from tests.test_reconciliation import day_of_sales, mpesa_csv, mtn_csv, orange_csv  # noqa: F401  (fixture)
@@ -46,12 +47,6 @@ def linked(tmp_path, clock, hq):
     for label, url in urls.items():
         client.link(label, url, clock)
     return urls
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_rates_set_at_hq_reach_the_terminal_and_bad_rates_change_nothing(linked, hq, clock, capsys):

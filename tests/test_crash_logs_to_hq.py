@@ -14,11 +14,11 @@ import psycopg
 import pytest
 
 from konnect_pos import crash_log
-from konnect_pos.cli import main
 from konnect_pos.hq import admin as hq_admin
 from konnect_pos.hq.connection import HQUnreachable, terminal_timeouts
 from konnect_pos.services.sync import client, reference
 from konnect_pos.services.sync.crash_logs import unsent_pieces
+from tests.cli_support import run
 from tests.sync_support import StallingProxy, open_terminal_db, private_credentials
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,12 +69,6 @@ def crash(message: str) -> None:
         [sys.executable, "-c", CRASH, message], env=env, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 1 and f"RuntimeError: {message}" in done.stderr
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_off_by_default_nothing_is_sent_and_no_pin_is_in_the_log(kin, hq, clock, capsys, tmp_path):

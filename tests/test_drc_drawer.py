@@ -20,6 +20,7 @@ from konnect_pos.services.receipts import receipt_pdf
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.verify import verify
 from konnect_pos.store.models import ExchangeRate, JournalEntry, Payment, Sale
+from tests.cli_support import run
 
 
 def fc(value):
@@ -102,12 +103,6 @@ def test_a_dollar_price_paid_in_francs_from_rate_to_void(demo_db, clock, databas
     assert verify().ok
     database.execute_sql("UPDATE exchange_rate SET per_base = '2500'")  # behind the app's back
     assert any("exchange rate of 2026-11-20 no longer matches" in p for p in verify().problems)
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_the_cli_sets_and_shows_the_rate_and_takes_francs(sqlite_url, capsys, monkeypatch):

@@ -12,6 +12,7 @@ from konnect_pos.services import checkout
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.session import sign_in
 from konnect_pos.store.models import Payment, Sale
+from tests.cli_support import run
 
 
 def usd(value):
@@ -50,12 +51,6 @@ def test_the_sale_records_the_allocation_the_dialog_shows(counter):
             ("cash", 1000, None, 1000, 0),
         ]
         assert result.change == usd(0)
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

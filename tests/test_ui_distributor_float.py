@@ -72,15 +72,21 @@ def sign_in(app, qtbot):
     return window
 
 
-def sell_a_week_bundle_for_cash(window, qtbot, account: str):
-    """F2, the account, Enter, key 1 (the 6 USD bundle), F9, 6 in the cash field, Enter, Enter."""
-    window.activateWindow()  # back in the counter after a dialog (offscreen Qt does not re-activate it)
+def look_up_by_keys(window, qtbot, account: str) -> None:
+    """Back in the counter (offscreen Qt does not re-activate it after a dialog), F2, the account typed,
+    Enter."""
+    window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
     qtbot.keyClick(window, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search, timeout=WAIT)
     window.search.clear()
     type_into_focus(qtbot, account)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
+def sell_a_week_bundle_for_cash(window, qtbot, account: str):
+    """F2, the account, Enter, key 1 (the 6 USD bundle), F9, 6 in the cash field, Enter, Enter."""
+    look_up_by_keys(window, qtbot, account)
     qtbot.waitUntil(lambda: window.panel.account.text() == account, timeout=WAIT)
     window.cart.setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
@@ -179,13 +185,7 @@ def test_past_the_offline_limit_a_manager_lifts_it_with_a_pin_and_selling_goes_o
 def refund_by_keys(window, qtbot, account: str, amount: str) -> str:
     """The customer (F2), Alt+V on their last purchase, Refund, a reason, the amount, the manager's
     name and PIN, Enter; returns what the dialog says, then Enter closes it."""
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
-    qtbot.keyClick(window, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search, timeout=WAIT)
-    window.search.clear()
-    type_into_focus(qtbot, account)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    look_up_by_keys(window, qtbot, account)
     qtbot.waitUntil(lambda: window.panel.correct_button.isEnabled(), timeout=WAIT)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(

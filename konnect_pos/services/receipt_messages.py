@@ -70,6 +70,13 @@ def preview(
 ) -> MessagePreview:
     """The text and number a request would send (in ``language``, else the customer's); nothing is
     written."""
+    return _previewed(counter, receipt_number, channel, phone, language)[1]
+
+
+def _previewed(
+    counter: Counter, receipt_number: str, channel: str, phone: str | None, language: str | None
+) -> tuple[Sale, MessagePreview]:
+    """``preview``, with the sale it read."""
     counter.require(Right.REPRINT)
     if channel not in CHANNELS:
         raise ValidationError("Send the receipt by sms or whatsapp", field="channel")
@@ -84,7 +91,7 @@ def preview(
         raise ValidationError("Unknown language: {lang}", field="language", lang=language)
     language = language or (customer.language if customer.language in LANGUAGES else sale.language)
     message = receipt_message(receipt_data(sale.receipt_number, language=language), channel)
-    return MessagePreview(
+    return sale, MessagePreview(
         receipt_number=sale.receipt_number, channel=channel, phone=number,
         phone_shown=display_phone(number) if number else "", language=language, text=message.text,
         parts=message.count.parts if channel == "sms" else 1,
@@ -95,10 +102,9 @@ def send_receipt(
     counter: Counter, receipt_number: str, channel: str, phone: str | None = None, language: str | None = None
 ) -> QueuedMessage:
     """Queue the receipt's text for HQ's gateway: the row, its journal entry and outbox event."""
-    shown = preview(counter, receipt_number, channel, phone, language)
+    sale, shown = _previewed(counter, receipt_number, channel, phone, language)
     if not shown.phone:
         raise ValidationError("The customer has no phone number: give one", field="phone")
-    sale = _sale(shown.receipt_number)
     at = counter.clock()
     with write_transaction():
         journal.lock_terminal(counter.terminal.id)

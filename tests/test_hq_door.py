@@ -279,3 +279,66 @@ def test_a_float_return_for_another_outlets_sale_or_below_zero_is_quarantined(lu
         (f"{LUB}#3", "float_return payload: missing or malformed amount_minor"),
     ]
     assert hq.query("SELECT count(*) FROM hq_float_return") == [(0,)]
+
+
+def _float_record(kind: str, sale: dict, amount_minor: int) -> tuple[str, str, dict]:
+    record = {
+        "uuid": new_uuid(), "sale": sale["uuid"], "receipt_number": sale["receipt_number"], "currency": "USD",
+        "amount_minor": amount_minor,
+    }  # fmt: skip
+    if kind == "float_return":
+        record["refund"] = new_uuid()
+    return (kind, record["uuid"], record)
+
+
+def _used_at_hq(hq) -> tuple[int, int]:
+    """The used float as HQ's report and as the terminal's pull (``hq_my_limits``) say, in cents."""
+    from konnect_pos.hq import distributor_float as hq_float
+
+    (position,) = hq_float.positions(hq.url)
+    ((pulled,),) = hq.query(f"SELECT used_minor FROM hq_my_limits('{LUB}')")
+    return position.used.to_minor(), pulled
+
+
+def test_give_backs_beyond_what_a_sale_used_are_quarantined_and_never_raise_the_float(lub_url, hq):
+    """A rogue distributor laptop sells with float, then sends refunds' give-backs larger than its
+    sales used, for a sale that used none, for a sale HQ has not seen, and a negative use: the
+    float HQ reports and the terminal pulls only ever drops by what the sales really used."""
+    from datetime import date
+
+    from konnect_pos.hq import distributor_float as hq_float
+
+    hq_float.set_credit_limit(hq.url, "LUB01", "USD", "0")
+    hq_float.record_top_up(hq.url, "LUB01", "50", "BANK-0400", date(2026, 11, 19))
+    used, unused, unseen = (_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 9))
+    sales = [("sale", s["uuid"], s) for s in (used, unused)] + [_float_record("float_use", used, 555)]
+    pushed = push_as(lub_url, LUB, sales)
+    process(hq.url)
+    assert _used_at_hq(hq) == (555, 555)
+
+    push_as(lub_url, LUB, [
+        _float_record("float_return", used, 200),  # a refund's fair share: taken
+        _float_record("float_return", used, 400),  # 3.55 USD is left of what the sale used
+        _float_record("float_return", unused, 100),  # the sale used no float
+        _float_record("float_return", unseen, 1_000_000),  # a sale HQ has not seen: counts nothing
+        _float_record("float_use", _sale("LUB01-T1-000010", 600), -1_000_000),  # a negative use
+    ], first_seq=pushed + 1)  # fmt: skip
+    # pulled before HQ processed them: 6.00 given back against 5.55 used counts 5.55, never below zero
+    assert hq.query(f"SELECT used_minor FROM hq_my_limits('{LUB}')") == [(0,)]
+    process(hq.url)
+    assert [(r[0], r[1]) for r in _quarantined(hq)] == [
+        (f"{LUB}#5", "float_return of sale LUB01-T1-000001 gives back 4.00 USD, more than the 3.55 USD"
+                     " left of what the sale used"),
+        (f"{LUB}#6", "float_return of sale LUB01-T1-000002: the sale used no float, or a void gave it back"),
+        (f"{LUB}#8", "float_use payload: missing or malformed amount_minor"),
+    ]  # fmt: skip
+    assert hq.query("SELECT receipt_number, amount_minor FROM hq_float_return ORDER BY amount_minor") == [
+        ("LUB01-T1-000001", 200),
+        ("LUB01-T1-000009", 1_000_000),
+    ]
+    assert _used_at_hq(hq) == (355, 355)  # 5.55 used, 2.00 given back; the unseen sale's give-back: 0
+
+    push_as(lub_url, LUB, [("sale", unseen["uuid"], unseen), _float_record("float_use", unseen, 555)],
+            first_seq=pushed + 6)  # fmt: skip
+    process(hq.url)
+    assert _used_at_hq(hq) == (355, 355)  # its give-back arrived first: it covers its use, no more

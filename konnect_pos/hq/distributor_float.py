@@ -179,7 +179,7 @@ class OutletPosition:
 
 def positions(url: str) -> list[OutletPosition]:
     """Every outlet with a float: paid in, used by the sales HQ has processed (less what their
-    voids and refunds gave back), what is left."""
+    voids and refunds gave back: a sale's refunds give back at most what it used), what is left."""
     try:
         process(url)
     except psycopg.errors.InsufficientPrivilege:
@@ -195,11 +195,12 @@ def positions(url: str) -> list[OutletPosition]:
                SELECT l.outlet_code, l.currency, l.credit_limit_minor,
                    (SELECT coalesce(sum(amount_minor), 0) FROM hq_float_top_up f
                     WHERE f.outlet_code = l.outlet_code AND f.currency = l.currency),
-                   (SELECT coalesce(sum(amount_minor), 0) FROM hq_float_use u
+                   (SELECT coalesce(sum(u.amount_minor - LEAST(u.amount_minor, coalesce((
+                        SELECT sum(r.amount_minor) FROM hq_float_return r
+                        WHERE r.sale_uuid = u.sale_uuid AND r.currency = u.currency), 0))), 0)
+                    FROM hq_float_use u
                     WHERE u.outlet_code = l.outlet_code AND u.currency = l.currency
-                        AND NOT EXISTS (SELECT 1 FROM hq_void v WHERE v.sale_uuid = u.sale_uuid))
-                   - (SELECT coalesce(sum(amount_minor), 0) FROM hq_float_return r
-                      WHERE r.outlet_code = l.outlet_code AND r.currency = l.currency),
+                        AND NOT EXISTS (SELECT 1 FROM hq_void v WHERE v.sale_uuid = u.sale_uuid)),
                    (SELECT count(*) FROM hq_float_use u WHERE u.outlet_code = l.outlet_code
                         AND NOT EXISTS (SELECT 1 FROM hq_void v WHERE v.sale_uuid = u.sale_uuid)),
                    (SELECT max(received_on) FROM hq_float_top_up f WHERE f.outlet_code = l.outlet_code),

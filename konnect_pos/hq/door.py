@@ -24,6 +24,7 @@ import psycopg
 
 from konnect_pos.domain.countries import country
 from konnect_pos.domain.errors import KonnectError
+from konnect_pos.domain.money import MAX_MINOR, Money
 
 Check = Callable[[Any], bool]
 
@@ -63,8 +64,10 @@ def _integer(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _given_back(value: Any) -> bool:
-    return _integer(value) and value >= 0
+def _minor_units(value: Any) -> bool:
+    """An amount of float: whole minor units, never below zero (a negative use or give-back would
+    raise the outlet's float), never beyond what any amount may be."""
+    return _integer(value) and 0 <= value <= MAX_MINOR
 
 
 def _anything(value: Any) -> bool:
@@ -217,11 +220,11 @@ SHAPES: dict[str, dict[str, Check]] = {
     },
     "float_use": {
         "uuid": _text, "sale": _text, "receipt_number": _text, "currency": _currency,
-        "amount_minor": _integer,
+        "amount_minor": _minor_units,
     },
     "float_return": {
         "uuid": _text, "refund": _text, "sale": _text, "receipt_number": _text, "currency": _currency,
-        "amount_minor": _given_back,
+        "amount_minor": _minor_units,
     },
     "float_pull": {"uuid": _text, "outlet": _text, "topped_up_minor": _integer, "used_minor": _integer},
     "offline_override": {"uuid": _text, "user": _text, "at": _instant, "reason": _text},
@@ -316,6 +319,8 @@ class Door:
                 else []
             )
         }
+        returns = [p["sale"] for e, p in good if e.kind == "float_return"]
+        self.float_left: dict[str, tuple[str, int] | None] = _float_left(conn, returns) if returns else {}
         first = min((e.id for e in batch), default=0)
         self.owners: dict[str, str] = dict(
             conn.execute(
@@ -343,6 +348,8 @@ class Door:
             sale = self.sales.get(found["sale"])
             if sale is not None and (sale[0] != sender.outlet or sale[1] != found["receipt_number"]):
                 raise Refused(f"{kind} names sale {found['receipt_number'][:40]} but points at {sale[1]}")
+            if kind == "float_return" and sale is not None:
+                _check_given_back(found, self.float_left.get(found["sale"]))
         if kind in ONCE_A_DAY:
             again = self.conn.execute(
                 """SELECT seq FROM hq_inbound WHERE terminal = %s AND kind = %s AND id < %s
@@ -359,9 +366,50 @@ class Door:
     def taken(self, event: Incoming, payload: dict[str, Any]) -> None:
         if event.kind in ONE_OWNER:
             self.owners.setdefault(event.record_uuid, event.sender.terminal)
+        if event.kind in ("float_use", "void", "float_return") and payload["sale"] in self.float_left:
+            self.float_left[payload["sale"]] = _after(event.kind, payload, self.float_left[payload["sale"]])
         if event.kind == "sale":
             self.receipts.setdefault(payload["receipt_number"], payload["uuid"])
             self.sales.setdefault(payload["uuid"], (event.sender.outlet, payload["receipt_number"]))
+
+
+def _float_left(conn: psycopg.Connection, sales: list[str]) -> dict[str, tuple[str, int] | None]:
+    """For each of these sales, (currency, what its float use has not yet had back), None when
+    HQ holds no float use for it or a void took the sale back."""
+    rows = conn.execute(
+        """SELECT u.sale_uuid, u.currency, u.amount_minor - coalesce((
+                   SELECT sum(r.amount_minor) FROM hq_float_return r WHERE r.sale_uuid = u.sale_uuid), 0)
+           FROM hq_float_use u
+           WHERE u.sale_uuid = ANY(%s)
+               AND NOT EXISTS (SELECT 1 FROM hq_void v WHERE v.sale_uuid = u.sale_uuid)""",
+        (sales,),
+    ).fetchall()
+    found = {sale: (currency, int(left)) for sale, currency, left in rows}
+    return {sale: found.get(sale) for sale in sales}
+
+
+def _after(kind: str, payload: dict[str, Any], left: tuple[str, int] | None) -> tuple[str, int] | None:
+    """A sale's float left to give back once this batch's record about it is taken."""
+    if kind == "void":
+        return None
+    if kind == "float_use":
+        return (payload["currency"], payload["amount_minor"]) if left is None else left
+    return None if left is None else (left[0], left[1] - payload["amount_minor"])
+
+
+def _check_given_back(payload: dict[str, Any], left: tuple[str, int] | None) -> None:
+    """Refused when a refund of a sale HQ holds gives back float the sale did not use: a terminal
+    cannot raise its outlet's float with give-backs larger than its sales' use."""
+    receipt = payload["receipt_number"][:40]
+    if left is None:
+        raise Refused(f"float_return of sale {receipt}: the sale used no float, or a void gave it back")
+    currency, minor = left
+    if payload["currency"] != currency or payload["amount_minor"] > minor:
+        asked = Money.from_minor(payload["amount_minor"], payload["currency"])
+        raise Refused(
+            f"float_return of sale {receipt} gives back {asked}, more than the"
+            f" {Money.from_minor(minor, currency)} left of what the sale used"
+        )
 
 
 def _check_identity(kind: str, payload: dict[str, Any], sender: Sender) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import psycopg
 
 from konnect_pos.hq.schema.counter_steps import STEP_5, STEP_6, STEP_10, STEP_11
-from konnect_pos.hq.schema.money_steps import STEP_7, STEP_8, STEP_12
+from konnect_pos.hq.schema.money_steps import STEP_7, STEP_8, STEP_12, STEP_13
 from konnect_pos.hq.schema.sync_steps import STEP_1, STEP_2, STEP_3, STEP_4
 
 VERSION_TABLE = "hq_schema"
@@ -21,7 +21,7 @@ STEP_TABLE = "hq_schema_step"
 # (number, step): numbers may have gaps, like the terminal's (decisions.md "Schema steps").
 STEPS: tuple[tuple[int, str], ...] = (
     (1, STEP_1), (2, STEP_2), (3, STEP_3), (4, STEP_4), (5, STEP_5), (6, STEP_6), (7, STEP_7), (8, STEP_8),
-    (10, STEP_10), (11, STEP_11), (12, STEP_12),
+    (10, STEP_10), (11, STEP_11), (12, STEP_12), (13, STEP_13),
 )  # fmt: skip
 
 

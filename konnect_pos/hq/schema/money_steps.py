@@ -1,4 +1,4 @@
-"""HQ schema steps 7, 8 and 12 on: distributors' money and commissions.
+"""HQ schema steps 7, 8, 12 and 13: distributors' money and commissions.
 
 Floats, limits and what each sale consumed and each refund gave back; commission rates and
 mobile-money statements. ``hq_my_limits`` is stated whole by each step that changes it
@@ -221,6 +221,70 @@ BEGIN
         (SELECT coalesce(sum(f.amount_minor), 0)::BIGINT FROM hq_float_top_up f
          WHERE f.outlet_code = t.outlet_code AND f.currency = l.currency),
         (SELECT minor FROM used) - (SELECT minor FROM returned),
+        (SELECT coalesce(jsonb_object_agg(c.label, coalesce((
+            SELECT max(k.seq) FROM hq_inbound k WHERE k.terminal = c.label
+                AND k.kind IN ('float_use', 'void', 'float_return')
+                AND k.quarantine IS NULL AND k.seq <= c.acked_seq), 0)), '{}'::JSONB) FROM counted c),
+        l.offline_days, l.offline_sales, l.offline_amount_minor;
+END $$;
+"""
+
+# A give-back is capped by what its sale used (decisions.md "Distributors' money"): per sale, what
+# the float_return records give back counts up to that sale's float_use and no further, and nothing
+# for a sale without one or whose void already gave it all back, whatever order the records came
+# in. A use or give-back that is not a whole number of minor units from 0 to 10^13 counts for
+# nothing (``hq_minor``), so a record the door has not yet refused cannot lower the used float or
+# stop the function for the outlet's other terminals.
+STEP_13 = """
+CREATE FUNCTION hq_minor(p_payload JSONB) RETURNS BIGINT LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN jsonb_typeof(p_payload -> 'amount_minor') = 'number'
+                     AND (p_payload ->> 'amount_minor') ~ '^[0-9]{1,14}$'
+                     AND (p_payload ->> 'amount_minor')::BIGINT <= 10000000000000
+                THEN (p_payload ->> 'amount_minor')::BIGINT END
+$$;
+
+CREATE OR REPLACE FUNCTION hq_my_limits(p_terminal TEXT) RETURNS TABLE (
+    currency TEXT, credit_limit_minor BIGINT, topped_up_minor BIGINT, used_minor BIGINT, included JSONB,
+    offline_days INTEGER, offline_sales INTEGER, offline_amount_minor BIGINT
+)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    t hq_terminal%ROWTYPE;
+    l hq_outlet_limit%ROWTYPE;
+BEGIN
+    SELECT * INTO t FROM hq_terminal WHERE label = p_terminal;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'Terminal % is not registered at headquarters', p_terminal USING ERRCODE = 'KP001';
+    END IF;
+    IF t.role_name <> session_user AND NOT pg_has_role(session_user, current_user, 'MEMBER') THEN
+        RAISE EXCEPTION 'Role % may not read terminal %', session_user, p_terminal USING ERRCODE = 'KP002';
+    END IF;
+    SELECT * INTO l FROM hq_outlet_limit WHERE outlet_code = t.outlet_code ORDER BY id DESC LIMIT 1;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+    WITH counted AS (
+        SELECT o.label, o.acked_seq FROM hq_terminal o WHERE o.outlet_code = t.outlet_code
+    ), received AS (
+        SELECT i.kind, i.payload::jsonb ->> 'sale' AS sale, hq_minor(i.payload::jsonb) AS minor
+        FROM hq_inbound i JOIN counted c ON c.label = i.terminal
+        WHERE i.kind IN ('float_use', 'float_return', 'void') AND i.quarantine IS NULL
+            AND i.seq <= c.acked_seq AND (i.kind = 'void' OR i.payload::jsonb ->> 'currency' = l.currency)
+    ), used AS (
+        SELECT u.sale, sum(u.minor) AS minor FROM received u
+        WHERE u.kind = 'float_use' AND u.minor IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM received v WHERE v.kind = 'void' AND v.sale = u.sale)
+        GROUP BY u.sale
+    ), given_back AS (
+        SELECT r.sale, sum(r.minor) AS minor FROM received r
+        WHERE r.kind = 'float_return' AND r.minor IS NOT NULL GROUP BY r.sale
+    )
+    SELECT l.currency, l.credit_limit_minor,
+        (SELECT coalesce(sum(f.amount_minor), 0)::BIGINT FROM hq_float_top_up f
+         WHERE f.outlet_code = t.outlet_code AND f.currency = l.currency),
+        (SELECT coalesce(sum(u.minor - LEAST(coalesce(g.minor, 0), u.minor)), 0)::BIGINT
+         FROM used u LEFT JOIN given_back g ON g.sale = u.sale),
         (SELECT coalesce(jsonb_object_agg(c.label, coalesce((
             SELECT max(k.seq) FROM hq_inbound k WHERE k.terminal = c.label
                 AND k.kind IN ('float_use', 'void', 'float_return')

@@ -302,8 +302,9 @@ def _used_at_hq(hq) -> tuple[int, int]:
 
 def test_give_backs_beyond_what_a_sale_used_are_quarantined_and_never_raise_the_float(lub_url, hq):
     """A rogue distributor laptop sells with float, then sends refunds' give-backs larger than its
-    sales used, for a sale that used none, for a sale HQ has not seen, and a negative use: the
-    float HQ reports and the terminal pulls only ever drops by what the sales really used."""
+    sales used, for a sale that used none, for a sale HQ has not seen, a negative use and a use that
+    is not JSON: the float HQ reports and the terminal pulls (even before HQ processed them) only
+    ever drops by what the sales really used."""
     from datetime import date
 
     from konnect_pos.hq import distributor_float as hq_float
@@ -322,6 +323,7 @@ def test_give_backs_beyond_what_a_sale_used_are_quarantined_and_never_raise_the_
         _float_record("float_return", unused, 100),  # the sale used no float
         _float_record("float_return", unseen, 1_000_000),  # a sale HQ has not seen: counts nothing
         _float_record("float_use", _sale("LUB01-T1-000010", 600), -1_000_000),  # a negative use
+        ("float_use", new_uuid(), '{"amount_minor": "-1e9", "currency": "USD"'),  # not JSON
     ], first_seq=pushed + 1)  # fmt: skip
     # pulled before HQ processed them: 6.00 given back against 5.55 used counts 5.55, never below zero
     assert hq.query(f"SELECT used_minor FROM hq_my_limits('{LUB}')") == [(0,)]
@@ -331,6 +333,7 @@ def test_give_backs_beyond_what_a_sale_used_are_quarantined_and_never_raise_the_
                      " left of what the sale used"),
         (f"{LUB}#6", "float_return of sale LUB01-T1-000002: the sale used no float, or a void gave it back"),
         (f"{LUB}#8", "float_use payload: missing or malformed amount_minor"),
+        (f"{LUB}#9", "float_use payload is not JSON"),
     ]  # fmt: skip
     assert hq.query("SELECT receipt_number, amount_minor FROM hq_float_return ORDER BY amount_minor") == [
         ("LUB01-T1-000001", 200),
@@ -339,6 +342,6 @@ def test_give_backs_beyond_what_a_sale_used_are_quarantined_and_never_raise_the_
     assert _used_at_hq(hq) == (355, 355)  # 5.55 used, 2.00 given back; the unseen sale's give-back: 0
 
     push_as(lub_url, LUB, [("sale", unseen["uuid"], unseen), _float_record("float_use", unseen, 555)],
-            first_seq=pushed + 6)  # fmt: skip
+            first_seq=pushed + 7)  # fmt: skip
     process(hq.url)
     assert _used_at_hq(hq) == (355, 355)  # its give-back arrived first: it covers its use, no more

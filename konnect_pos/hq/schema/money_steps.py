@@ -233,9 +233,17 @@ END $$;
 # the float_return records give back counts up to that sale's float_use and no further, and nothing
 # for a sale without one or whose void already gave it all back, whatever order the records came
 # in. A use or give-back that is not a whole number of minor units from 0 to 10^13 counts for
-# nothing (``hq_minor``), so a record the door has not yet refused cannot lower the used float or
-# stop the function for the outlet's other terminals.
+# nothing (``hq_minor``), nor one that is not JSON (``hq_json_or_null``, for the records not yet
+# processed: the door parsed the others), so a record the door has not yet refused cannot lower
+# the used float or stop the function for the outlet's other terminals.
 STEP_13 = """
+CREATE FUNCTION hq_json_or_null(p_text TEXT) RETURNS JSONB LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    RETURN p_text::jsonb;
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END $$;
+
 CREATE FUNCTION hq_minor(p_payload JSONB) RETURNS BIGINT LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN jsonb_typeof(p_payload -> 'amount_minor') = 'number'
                      AND (p_payload ->> 'amount_minor') ~ '^[0-9]{1,14}$'
@@ -266,11 +274,14 @@ BEGIN
     RETURN QUERY
     WITH counted AS (
         SELECT o.label, o.acked_seq FROM hq_terminal o WHERE o.outlet_code = t.outlet_code
-    ), received AS (
-        SELECT i.kind, i.payload::jsonb ->> 'sale' AS sale, hq_minor(i.payload::jsonb) AS minor
+    ), parsed AS (
+        SELECT i.kind, CASE WHEN i.processed THEN i.payload::jsonb ELSE hq_json_or_null(i.payload) END AS doc
         FROM hq_inbound i JOIN counted c ON c.label = i.terminal
         WHERE i.kind IN ('float_use', 'float_return', 'void') AND i.quarantine IS NULL
-            AND i.seq <= c.acked_seq AND (i.kind = 'void' OR i.payload::jsonb ->> 'currency' = l.currency)
+            AND i.seq <= c.acked_seq
+    ), received AS (
+        SELECT p.kind, p.doc ->> 'sale' AS sale, hq_minor(p.doc) AS minor FROM parsed p
+        WHERE p.kind = 'void' OR p.doc ->> 'currency' = l.currency
     ), used AS (
         SELECT u.sale, sum(u.minor) AS minor FROM received u
         WHERE u.kind = 'float_use' AND u.minor IS NOT NULL

@@ -16,7 +16,7 @@ from konnect_pos.services import corrections, demo
 from konnect_pos.services import plans as cp
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.verify import verify
-from konnect_pos.store.models import BalanceEntry, JournalEntry, Terminal
+from konnect_pos.store.models import BalanceEntry, Customer, JournalEntry, Terminal
 
 LAPSED = "CD00000005"  # the demo's account that lapsed yesterday with 3 days of Connect+ money
 
@@ -111,6 +111,13 @@ TAMPERS = {
         ],
         "balance entry demo-opening:CD00000001 of CD00000001 no longer matches",
     ),
+    "rewrite the reason of a demo opening balance (an adjustment)": (
+        [
+            "UPDATE balance_entry SET note = 'goodwill, approved by HQ'"
+            " WHERE entry_key = 'demo-opening:CD00000001'"
+        ],
+        "balance entry demo-opening:CD00000001 of CD00000001 no longer matches",
+    ),
     "delete the journal entry of the last fee, with its outbox copy (the chain stays whole)": (
         DELETE_LAST,
         "balance entry {last_key} of {last_account}: no journal entry",
@@ -192,3 +199,19 @@ def _seq_of(key: str, account: str) -> int:
         if (content["key"], content["customer"]) == (key, account):
             return seq
     raise AssertionError(key)
+
+
+def test_an_entry_journaled_before_notes_were_still_verifies_and_new_ones_carry_their_note(ledger):
+    """Entries journaled before stop 25 hold no note: ``verify`` compares what they hold."""
+    from konnect_pos.domain.balance import adjustment
+    from konnect_pos.services import journal
+    from konnect_pos.services.plans.ledger import entry_payload, entry_values
+
+    entry = adjustment("old-style:CD00000005", ledger, Money.of("1", "USD"), "goodwill")
+    payload = entry_payload(LAPSED, entry)
+    assert payload["note"] == "goodwill"
+    del payload["note"]  # as the app journaled it before
+    customer = Customer.get(Customer.account_number == LAPSED).id
+    BalanceEntry.create(**entry_values(customer, entry, ledger_at := JournalEntry.select().first().at))
+    journal.append(Terminal.select().first().id, "balance_entry", payload["uuid"], ledger_at, payload)
+    assert verify().problems == []

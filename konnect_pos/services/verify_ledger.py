@@ -26,8 +26,8 @@ CHUNK = 2_000
 KIND = "balance_entry"
 REBUILT = (
     BalanceEntry.day, BalanceEntry.kind, BalanceEntry.currency, BalanceEntry.amount_minor,
-    BalanceEntry.corrects, BalanceEntry.period_start, BalanceEntry.period_end, BalanceEntry.recorded_at,
-    BalanceEntry.sale,
+    BalanceEntry.corrects, BalanceEntry.note, BalanceEntry.period_start, BalanceEntry.period_end,
+    BalanceEntry.recorded_at, BalanceEntry.sale,
 )  # fmt: skip
 
 
@@ -58,11 +58,12 @@ def _entries(last: int = 0) -> Iterator[list[tuple[Any, ...]]]:
         last = chunk[-1][0]
 
 
-def _named(text: str) -> tuple[str, str] | None:
-    """The account and key an entry's content names (None when it cannot be read)."""
+def _named(text: str) -> tuple[str, str, bool] | None:
+    """The account and key an entry's content names, and whether it holds the note (entries
+    journaled before stop 25 do not); None when it cannot be read."""
     try:
         content = json.loads(text)
-        return str(content["customer"]), str(content["key"])
+        return str(content["customer"]), str(content["key"]), "note" in content
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -87,15 +88,15 @@ def _entries_against_rows(labels: dict[int, str], seen: bytearray, shown: int) -
     missing, changed, twice, count = [], [], [], 0
     for chunk in _entries():
         names = [_named(text) for *_, text in chunk]
-        rows = _rows({name for name in names if name})
+        rows = _rows({name[:2] for name in names if name})
         for (_, terminal_id, seq, uuid, at, text), name in zip(chunk, names, strict=True):
             where = f"{labels.get(terminal_id, terminal_id)} journal entry {seq}"
-            found = rows.get(name) if name else None
+            found = rows.get(name[:2]) if name else None
             if found is None:
                 what = f" ({name[1]} of {name[0]})" if name else ""
                 missing.append(f"{where}: its balance entry row is missing{what}")
                 continue
-            row_id, (day, kind, currency, minor, corrects, start, end, recorded_at, sale_id) = found
+            row_id, (day, kind, currency, minor, corrects, note, start, end, recorded_at, sale_id) = found
             if row_id >= len(seen):  # written while verify ran
                 seen.extend(bytes(row_id + 1 - len(seen)))
             if seen[row_id]:
@@ -112,6 +113,7 @@ def _entries_against_rows(labels: dict[int, str], seen: bytearray, shown: int) -
                 "currency": currency,
                 "amount_minor": minor,
                 "corrects": corrects,
+                **({"note": note} if name[2] else {}),
                 "period_start": start,
                 "period_end": end,
             }

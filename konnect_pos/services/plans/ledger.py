@@ -84,7 +84,8 @@ def entry_row(customer_id: int, entry: LedgerEntry, stored_at: Any) -> tuple[Any
 
 
 def entry_payload(account_number: str, entry: LedgerEntry) -> dict[str, Any]:
-    """A ledger entry's journal content (HQ's ``balance_entry``; a top-up's credit rides in its sale)."""
+    """A ledger entry's journal content (HQ's ``balance_entry``; a top-up's credit rides in its sale).
+    The note (an adjustment's reason) is journaled since stop 25; ``verify`` checks it where it is."""
     return {
         "uuid": new_uuid(),
         "customer": account_number,
@@ -94,6 +95,7 @@ def entry_payload(account_number: str, entry: LedgerEntry) -> dict[str, Any]:
         "currency": entry.amount.currency,
         "amount_minor": entry.amount.to_minor(),
         "corrects": entry.corrects,
+        "note": entry.note,
         "period_start": entry.period_start.isoformat() if entry.period_start else None,
         "period_end": entry.period_end.isoformat() if entry.period_end else None,
     }

@@ -345,3 +345,44 @@ def test_give_backs_beyond_what_a_sale_used_are_quarantined_and_never_raise_the_
             first_seq=pushed + 7)  # fmt: skip
     process(hq.url)
     assert _used_at_hq(hq) == (355, 355)  # its give-back arrived first: it covers its use, no more
+
+
+def test_refunds_beyond_what_was_paid_or_of_a_voided_sale_are_quarantined(lub_url, hq):
+    """A rogue laptop cannot make HQ's figures show more money given back than its sales took."""
+    kept, voided, later = (_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 3))
+    void = {"uuid": new_uuid(), "sale": voided["uuid"], "receipt_number": voided["receipt_number"],
+            "reason": "wrong customer", "user": "manager"}  # fmt: skip
+
+    def refund(sale: dict, amount_minor: int) -> tuple[str, str, dict]:
+        record = {
+            "uuid": new_uuid(), "sale": sale["uuid"], "receipt_number": sale["receipt_number"],
+            "amount_minor": amount_minor, "currency": "USD", "user": "manager",
+        }  # fmt: skip
+        return ("refund", record["uuid"], record)
+
+    pushed = push_as(
+        lub_url, LUB, [("sale", s["uuid"], s) for s in (kept, voided)] + [("void", void["uuid"], void)]
+    )
+    process(hq.url)
+    push_as(lub_url, LUB, [
+        refund(kept, 400),  # taken: 2.00 USD is left to refund
+        refund(kept, 300),
+        refund(voided, 100),
+        refund(kept, -100),
+        ("sale", later["uuid"], later),  # a sale and its refund in one batch
+        refund(later, 700),
+    ], first_seq=pushed + 1)  # fmt: skip
+    process(hq.url)
+    assert [(r[0], r[1]) for r in _quarantined(hq)] == [
+        (f"{LUB}#5", "refund of sale LUB01-T1-000001 gives back 3.00 USD, more than the 2.00 USD paid"
+                     " and not yet refunded"),
+        (f"{LUB}#6", "refund of sale LUB01-T1-000002, which was voided"),
+        (f"{LUB}#7", "refund payload: missing or malformed amount_minor"),
+        (f"{LUB}#9", "refund of sale LUB01-T1-000003 gives back 7.00 USD, more than the 6.00 USD paid"
+                     " and not yet refunded"),
+    ]  # fmt: skip
+    assert hq.query("SELECT receipt_number, refunded_minor FROM hq_sale ORDER BY 1") == [
+        ("LUB01-T1-000001", 400),
+        ("LUB01-T1-000002", 0),
+        ("LUB01-T1-000003", 0),
+    ]

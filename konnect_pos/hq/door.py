@@ -173,7 +173,7 @@ SHAPES: dict[str, dict[str, Check]] = {
     },
     "void": {"uuid": _text, "sale": _text, "receipt_number": _text, "reason": _text, "user": _text},
     "refund": {
-        "uuid": _text, "sale": _text, "receipt_number": _text, "amount_minor": _integer,
+        "uuid": _text, "sale": _text, "receipt_number": _text, "amount_minor": _minor_units,
         "currency": _currency, "user": _text,
     },
     "usage_reading": {"uuid": _text, "customer": _text, "at": _instant, "gb_used": _decimal},
@@ -321,6 +321,9 @@ class Door:
         }
         returns = [p["sale"] for e, p in good if e.kind == "float_return"]
         self.float_left: dict[str, tuple[str, int] | None] = _float_left(conn, returns) if returns else {}
+        refunds = [p["sale"] for e, p in good if e.kind == "refund"]
+        self.refunded_sales = set(refunds)
+        self.refund_left: dict[str, tuple[str, int] | None] = _refund_left(conn, refunds) if refunds else {}
         first = min((e.id for e in batch), default=0)
         self.owners: dict[str, str] = dict(
             conn.execute(
@@ -350,6 +353,8 @@ class Door:
                 raise Refused(f"{kind} names sale {found['receipt_number'][:40]} but points at {sale[1]}")
             if kind == "float_return" and sale is not None:
                 _check_given_back(found, self.float_left.get(found["sale"]))
+            if kind == "refund" and found["sale"] in self.refund_left:
+                _check_refund(found, self.refund_left[found["sale"]])
         if kind in ONCE_A_DAY:
             again = self.conn.execute(
                 """SELECT seq FROM hq_inbound WHERE terminal = %s AND kind = %s AND id < %s
@@ -368,6 +373,10 @@ class Door:
             self.owners.setdefault(event.record_uuid, event.sender.terminal)
         if event.kind in ("float_use", "void", "float_return") and payload["sale"] in self.float_left:
             self.float_left[payload["sale"]] = _after(event.kind, payload, self.float_left[payload["sale"]])
+        if event.kind in ("sale", "void", "refund"):
+            sale = payload["uuid"] if event.kind == "sale" else payload["sale"]
+            if sale in self.refund_left or (event.kind == "sale" and sale in self.refunded_sales):
+                self.refund_left[sale] = _refund_after(event.kind, payload, self.refund_left.get(sale))
         if event.kind == "sale":
             self.receipts.setdefault(payload["receipt_number"], payload["uuid"])
             self.sales.setdefault(payload["uuid"], (event.sender.outlet, payload["receipt_number"]))
@@ -409,6 +418,43 @@ def _check_given_back(payload: dict[str, Any], left: tuple[str, int] | None) -> 
         raise Refused(
             f"float_return of sale {receipt} gives back {asked}, more than the"
             f" {Money.from_minor(minor, currency)} left of what the sale used"
+        )
+
+
+def _refund_left(conn: psycopg.Connection, sales: list[str]) -> dict[str, tuple[str, int] | None]:
+    """For each of these sales HQ holds, (currency, what is paid and not yet refunded), None when a
+    void took the sale back; a sale HQ does not hold is left out."""
+    rows = conn.execute(
+        """SELECT uuid, currency, voided, coalesce(paid_minor, total_minor) - refunded_minor
+           FROM hq_sale WHERE uuid = ANY(%s)""",
+        (sales,),
+    ).fetchall()
+    return {sale: None if voided else (currency, int(left)) for sale, currency, voided, left in rows}
+
+
+def _refund_after(kind: str, payload: dict[str, Any], left: tuple[str, int] | None) -> tuple[str, int] | None:
+    """What is left to refund of a sale once this batch's record about it is taken."""
+    if kind == "sale":
+        paid = payload.get("paid_minor")
+        paid = paid if _integer(paid) else payload["total_minor"]  # a sale from before paid_minor
+        return (payload["currency"], paid) if left is None else left
+    if kind == "void" or left is None:
+        return None
+    return (left[0], left[1] - payload["amount_minor"])
+
+
+def _check_refund(payload: dict[str, Any], left: tuple[str, int] | None) -> None:
+    """Refused when a refund of a sale HQ holds gives back more than was paid and not yet refunded,
+    or gives back on a voided sale: the terminal refuses both, so only a rogue one sends them."""
+    receipt = payload["receipt_number"][:40]
+    if left is None:
+        raise Refused(f"refund of sale {receipt}, which was voided")
+    currency, minor = left
+    if payload["currency"] != currency or payload["amount_minor"] > minor:
+        asked = Money.from_minor(payload["amount_minor"], payload["currency"])
+        raise Refused(
+            f"refund of sale {receipt} gives back {asked}, more than the"
+            f" {Money.from_minor(minor, currency)} paid and not yet refunded"
         )
 
 

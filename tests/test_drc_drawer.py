@@ -8,13 +8,14 @@ import pytest
 from pypdf import PdfReader
 
 from konnect_pos.cli import main
+from konnect_pos.documents.daily_report_pdf import render_daily_report
 from konnect_pos.domain.errors import PermissionDenied, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender
 from konnect_pos.services import checkout, exchange_rates
 from konnect_pos.services.business_day import close_day, expected_cash, open_day_for_sale
 from konnect_pos.services.checkout import CartItem
-from konnect_pos.services.corrections import void_sale
+from konnect_pos.services.corrections import refund_sale, void_sale
 from konnect_pos.services.daily_report import daily_report
 from konnect_pos.services.receipts import receipt_pdf
 from konnect_pos.services.session import sign_in
@@ -141,3 +142,57 @@ def test_the_cli_sets_and_shows_the_rate_and_takes_francs(sqlite_url, capsys, mo
         sqlite_url,
     )
     assert code == 2 and "a payment in XAF is not accepted" in err
+    code, out, _ = run(
+        capsys, "sell", "--customer", "CD00000005", "--bundle", "CD-WEEK5", "--pay", "cash:20000:CDF",
+        "--db", sqlite_url,
+    )  # fmt: skip
+    assert code == 0, out
+    code, out, _ = run(capsys, "refund", "KIN01-T1-000002", "2", "--reason", "slow", "--db", sqlite_url)
+    assert code == 0 and out.splitlines()[1] == "Hand back in cash: CDF\u00a05,700.00"  # 2 USD at 2 850
+    monkeypatch.setenv("KONNECT_POS_LANG", "fr")
+    code, out, _ = run(capsys, "refund", "KIN01-T1-000002", "1", "--reason", "lent", "--db", sqlite_url)
+    assert code == 0 and "À rendre en espèces : 2\u202f850,00\u00a0CDF" in out, out
+
+
+def test_a_cash_refund_hands_back_francs_at_the_sales_rate_and_the_drawer_agrees(demo_db, clock, database):
+    """A sale paid in francs is refunded in francs, at its own rate, whatever today's; a sale paid
+    in both currencies gets its dollars back first. Before, both went back in dollars: the drawer
+    then expected dollars it had never taken and francs it no longer held."""
+    manager = sign_in("KIN01-T1", "manager", "222222", clock)
+    cashier = sign_in("KIN01-T1", "cashier", "1111", clock)
+    francs = checkout.sell(cashier, "CD00000001", [CartItem("CD-LITE15")], [CashTender(fc(50000))])
+    both = checkout.sell(
+        cashier, "CD00000005", [CartItem("CD-LITE15")], [CashTender(usd(10)), CashTender(fc(20000))]
+    )  # 10 USD, then 19 950 FC for the 7 USD left (at 2 850)
+    day = open_day_for_sale(cashier).id
+    before = expected_cash(day)
+    exchange_rates.set_rate(manager, "USD", "CDF", "3000")  # today's rate moves: the sale's holds
+
+    first = refund_sale(manager, francs.receipt_number, "5", "slow at night", method="cash")
+    assert first.cash_handed == (fc(14250),)  # 48 450 × 5 / 17, to the 50 FC note
+    rest = refund_sale(manager, francs.receipt_number, "12", "cancelled", method="cash")
+    assert rest.cash_handed == (fc(34200),)  # in all exactly the 48 450 FC the sale kept
+    split = refund_sale(manager, both.receipt_number, "15", "wrong bundle", method="cash")
+    assert split.cash_handed == (usd(10), fc(14250))
+    assert expected_cash(day) == {"USD": before["USD"] - usd(10), "CDF": before["CDF"] - fc(48450 + 14250)}
+    assert verify().ok
+
+    report = daily_report(manager, date(2026, 11, 20))
+    assert [(r.receipt_number, r.amount, r.handed_other) for r in report.sections.refunds] == [
+        (francs.receipt_number, usd(5), (fc(14250),)),
+        (francs.receipt_number, usd(12), (fc(34200),)),
+        (both.receipt_number, usd(15), (usd(10), fc(14250))),
+    ]
+    assert {c.currency: c.expected for c in report.sections.cash} == expected_cash(day)
+    text = " ".join(
+        "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_daily_report(report))).pages)
+        .replace("\u202f", " ").replace("\u00a0", " ").split()
+    )  # fmt: skip
+    for shown in ("$5.00 (Cash: CDF 14,250.00)", "$15.00 (Cash: $10.00 + CDF 14,250.00)"):
+        assert shown in text, shown
+    with database.atomic() as transaction:  # the francs handed back, changed behind the app's back
+        database.execute_sql("UPDATE refund SET cash_minor = 100 WHERE cash_minor = 3420000")
+        problems = verify().problems
+        transaction.rollback()
+    assert any(f"refund on {francs.receipt_number}" in p for p in problems), problems
+    assert verify().ok

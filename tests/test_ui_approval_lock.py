@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender
 from konnect_pos.domain.roles import Right
-from konnect_pos.services import checkout, demo, session, users
+from konnect_pos.services import checkout, demo, exchange_rates, session, users
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.clock import system_clock
 from konnect_pos.store.models import CashMovement, JournalEntry, Refund, SaleVoid, User
 from konnect_pos.store.schema import open_database
 from konnect_pos.ui.app import App
-from konnect_pos.ui.i18n import set_language
+from konnect_pos.ui.i18n import money_text, set_language
 from konnect_pos.ui.settings import LocalSettings
 
 WAIT = 10_000
@@ -357,3 +357,38 @@ def test_two_approvers_of_one_name_are_told_apart(qtbot):
     ]
     widget.show_approvers([])
     assert widget.approver.count() == 0 and widget.hint.text() == "Nobody at this terminal can approve this."
+
+
+def test_a_cash_refund_of_a_sale_paid_in_francs_says_to_hand_back_francs(gui, shop, qtbot):
+    """Refunded by keys in cash: the result says which notes to count out, at the sale's rate."""
+    counter = session.sign_in("KIN01-T1", "cashier", "1111", system_clock)
+    rate = exchange_rates.current_rate(counter).per_base
+    checkout.sell(counter, CUSTOMER, [CartItem("CD-WEEK5")], [CashTender(Money(Decimal("20000"), "CDF"))])
+    window = open_counter(gui, qtbot, "Neema Cashier", "1111")
+    find_customer(window, qtbot)
+    qtbot.waitUntil(lambda: window.panel.correct_button.isEnabled(), timeout=WAIT)
+    qtbot.mouseClick(window.panel.correct_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.correction_dialog is not None, timeout=WAIT)
+    dialog = window.correction_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.reason, timeout=WAIT)
+    press(qtbot, Qt.Key.Key_Backtab)
+    press(qtbot, Qt.Key.Key_Down)  # Action: Refund
+    press(qtbot, Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "customer unhappy")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "6")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)  # past "Refund to": the original payment (cash)
+    qtbot.waitUntil(lambda: dialog.approval.approver.count() == 2, timeout=WAIT)
+    type_into_focus(qtbot, "J")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "222222")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result_label.text() != "", timeout=WAIT)
+    francs = Money(Decimal(6 * rate), "CDF")  # 6 USD at the sale's rate (the demo's: a multiple of 50 FC)
+    assert dialog.result_label.text() == (
+        f"$6.00 refunded on sale {RECEIPT}, to cash. Still refundable: $0.00."
+        f" Hand back in cash: {money_text(francs)}."
+    )
+    refund = Refund.get()
+    assert (refund.amount_minor, refund.cash_currency, refund.cash_minor) == (600, "CDF", francs.to_minor())

@@ -32,6 +32,9 @@ def cmd_refund(args: argparse.Namespace) -> int:
     how = payment_name(result.method, result.provider, lang())
     left = amount(result.refundable_left)
     print(f"Refund of {amount(result.amount)} on {result.receipt_number} ({how}); still refundable {left}")
+    if result.cash_handed and result.cash_handed != (result.amount,):  # francs for a sale in dollars
+        handed = " + ".join(amount(money) for money in result.cash_handed)
+        print(tr(lang(), "Hand back in cash: {amount}", amount=handed))
     _print_reversal(result.balance_reversed)
     if result.float_returned is not None:
         returned = amount(result.float_returned)

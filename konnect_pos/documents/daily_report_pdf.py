@@ -61,6 +61,11 @@ def _reversed(row: VoidLine | RefundLine, lang: str) -> str:
     )
 
 
+def _handed(row: RefundLine, lang: str) -> str:
+    """A cash refund handed back in the other currency too: the notes counted out."""
+    return f": {' + '.join(_m(m, lang) for m in row.handed_other)}" if row.handed_other else ""
+
+
 def render_daily_report(report: DailyReport, lang: str = "en", fmt: str = "a4") -> bytes:
     scale = 1.0 if fmt == "a4" else 0.8
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=9 * scale, leading=11 * scale)
@@ -174,7 +179,8 @@ def render_daily_report(report: DailyReport, lang: str = "en", fmt: str = "a4") 
             [
                 [
                     r.receipt_number,
-                    f"{_m(r.amount, lang)} ({payment_name(r.method, r.provider, lang)})" + _reversed(r, lang),
+                    f"{_m(r.amount, lang)} ({payment_name(r.method, r.provider, lang)}{_handed(r, lang)})"
+                    + _reversed(r, lang),
                     r.reason,
                     _by(r),
                 ]

@@ -92,6 +92,7 @@ class RefundLine:
     approved_by_name: str | None
     amount: Money
     balance_reversed: BalanceReversal | None
+    handed_other: tuple[Money, ...] = ()  # cash handed back partly in the other currency, per currency
 
 
 @dataclass(frozen=True, slots=True)

@@ -288,7 +288,8 @@ def open_day(counter: Counter, floats: dict[str, str], approver: SignedInUser | 
 
 
 def expected_cash(day_id: int | list[int]) -> dict[str, Money]:
-    """Float + cash taken − cash refunded + cash in − cash out, per currency (voided sales excluded).
+    """Float + cash taken − cash refunded + cash in − cash out, per currency (voided sales excluded;
+    a cash refund in the currencies it handed over).
 
     Takes one day or several (the outlet summary); one grouped query per source.
     """
@@ -312,10 +313,18 @@ def expected_cash(day_id: int | list[int]) -> dict[str, Money]:
             add([(currency, minor)])
         elif section == "change":
             add([(currency, minor)], -1)
-    add(
-        Refund.select(Refund.currency, peewee.fn.SUM(Refund.amount_minor))
-        .where(Refund.day.in_(days) & (Refund.method == "cash"))
+    cash_refunds = Refund.select().where(Refund.day.in_(days) & (Refund.method == "cash"))
+    settled = peewee.fn.COALESCE(Refund.cash_settles_minor, 0)
+    add(  # a cash refund hands back the sale's currency, less what it handed in the other one
+        cash_refunds.select(Refund.currency, peewee.fn.SUM(Refund.amount_minor - settled))
         .group_by(Refund.currency)
+        .tuples(),
+        -1,
+    )
+    add(
+        cash_refunds.select(Refund.cash_currency, peewee.fn.SUM(Refund.cash_minor))
+        .where(Refund.cash_currency.is_null(False))
+        .group_by(Refund.cash_currency)
         .tuples(),
         -1,
     )

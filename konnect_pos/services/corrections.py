@@ -11,21 +11,23 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import peewee
 
 from konnect_pos.domain import bundle_queue as queue
 from konnect_pos.domain.card_numbers import mask_card_numbers
+from konnect_pos.domain.cash_refund import CashBack, cash_back
 from konnect_pos.domain.errors import NotFound, StateError, ValidationError
 from konnect_pos.domain.money import Money, parse_amount
 from konnect_pos.domain.roles import Right
 from konnect_pos.services import journal, outlet_limits
 from konnect_pos.services.business_day import MAX_REASON, authorise, open_day_for_sale
-from konnect_pos.services.checkout import account_state
+from konnect_pos.services.checkout import account_state, payment_rules
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.plans import TopUpReversal, reverse_top_up
-from konnect_pos.services.sale_money import taken_per_currency
+from konnect_pos.services.sale_money import cash_refund_rooms, taken_per_currency
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
 from konnect_pos.store import day_totals
@@ -51,6 +53,7 @@ class RefundResult:
     refundable_left: Money
     balance_reversed: TopUpReversal | None = None  # a top-up taken back out of the balance
     float_returned: Money | None = None  # what it gave back of a distributor's float
+    cash_handed: tuple[Money, ...] = ()  # a cash refund: the notes counted out, per currency
 
 
 def _reason(text: str) -> str:
@@ -201,6 +204,12 @@ def refund_sale(
         )
         if kind != "cash":
             _check_method_holds(sale, kind, provider, value)
+            back = CashBack(value)
+        else:
+            steps = payment_rules(counter.terminal.outlet).steps
+            own_room, other, other_back = cash_refund_rooms(sale.id, sale.currency, steps)
+            step = steps.get(other.kept.currency, Decimal(0)) if other else Decimal(0)
+            back = cash_back(value, own_room, other, other_back, step)
         record_uuid = new_uuid()
         reversal = reverse_top_up(sale, value, record_uuid, "refund", counter.today(), now)
         record = Refund.create(
@@ -215,6 +224,9 @@ def refund_sale(
             provider=provider,
             currency=sale.currency,
             amount_minor=value.to_minor(),
+            cash_currency=back.other.currency if back.other else None,
+            cash_minor=back.other.to_minor() if back.other else None,
+            cash_settles_minor=back.other_value.to_minor() if back.other_value else None,
         )
         journal.append(
             counter.terminal.id,
@@ -232,12 +244,24 @@ def refund_sale(
                 "reason": reason,
                 "user": counter.user.username,
                 "approved_by": approver.username if approved_by else None,
+                **cash_back_payload(record),
                 **reversal_payload(reversal),
             },
         )
         refunded_before = Money.from_minor(sale.paid_minor, sale.currency) - left
         returned = outlet_limits.give_back(counter.terminal.id, record, sale, refunded_before)
-    return RefundResult(sale.receipt_number, value, kind, provider, left - value, reversal, returned)
+    return RefundResult(
+        sale.receipt_number, value, kind, provider, left - value, reversal, returned, back.handed
+    )
+
+
+def cash_back_payload(refund: Refund) -> dict[str, Any]:
+    """A refund's journal content for the cash it handed back in the drawer's other currency:
+    [currency, amount in minor units, what it settles of the refund]; nothing when it handed back
+    only the sale's currency (every refund before m0019 journaled nothing of it)."""
+    if refund.cash_currency is None:
+        return {}
+    return {"cash_back": [refund.cash_currency, refund.cash_minor, refund.cash_settles_minor]}
 
 
 def _check_method_holds(sale: Sale, method: str, provider: str | None, value: Money) -> None:

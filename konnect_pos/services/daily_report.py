@@ -179,6 +179,9 @@ def build_report(day_ids: list[int]) -> ReportSections:
             Refund.user,
             Refund.approved_by,
             Refund.uuid,
+            Refund.cash_currency,
+            Refund.cash_minor,
+            Refund.cash_settles_minor,
         )
         .join(Sale, on=(Refund.sale == Sale.id))
         .where(Refund.day.in_(day_ids))
@@ -209,7 +212,7 @@ def build_report(day_ids: list[int]) -> ReportSections:
         .group_by(DrawerCount.currency)
     )
     counted_map = {currency: int(minor) for currency, minor in counted}
-    reversed_ = _balance_reversals([row[-1] for row in (*voids, *refunds)])
+    reversed_ = _balance_reversals([row[6] for row in voids] + [row[8] for row in refunds])
     refunded = {}
     for row in refunds:
         refunded[row[1]] = refunded.get(row[1], 0) + row[2]
@@ -256,8 +259,9 @@ def build_report(day_ids: list[int]) -> ReportSections:
                 approved_by_name=full.get(a),
                 amount=_money(amt, c),
                 balance_reversed=reversed_.get(uuid),
+                handed_other=_handed(c, amt, other, other_minor, settles),
             )
-            for rn, c, amt, m, prov, reason, u, a, uuid in refunds
+            for rn, c, amt, m, prov, reason, u, a, uuid, other, other_minor, settles in refunds
         ],
         cash_movements=[
             CashMovementLine(at, d, reason, names.get(u), full.get(u), _money(a, c))
@@ -373,3 +377,14 @@ def daily_report_pdf(
         counter, business_date, terminal=terminal, whole_outlet=whole_outlet, approver=approver
     )
     return render_daily_report(report, language or counter.terminal.outlet.language, fmt)
+
+
+def _handed(
+    currency: str, minor: int, other: str | None, other_minor: int | None, settles: int | None
+) -> tuple[Money, ...]:
+    """A cash refund handed back partly or wholly in the other currency: the notes per currency
+    (the sale's first, when some); nothing when it was handed back in the sale's currency alone."""
+    if other is None:
+        return ()
+    own = _money(minor - (settles or 0), currency)
+    return tuple(m for m in (own, _money(other_minor or 0, other)) if m.amount)

@@ -19,6 +19,7 @@ import peewee
 from konnect_pos.domain.journal import canonical
 from konnect_pos.services import outlet_limits, receipt_messages
 from konnect_pos.services.catalog_admin import change_payload
+from konnect_pos.services.corrections import cash_back_payload
 from konnect_pos.services.journal import ChainProblem, check_chain
 from konnect_pos.services.journal_anchor import Anchor, anchor_problem, head, terminal_labels
 from konnect_pos.services.plans import reversal_key
@@ -434,6 +435,7 @@ def _refunds(users: dict[int, str], reversals: dict[str, BalanceEntry]) -> Recor
                     "reason": row.reason,
                     "user": users.get(row.user_id),
                     "approved_by": _approver(users, row.approved_by_id),
+                    **cash_back_payload(row),
                     **_reversal(reversals, row.uuid),
                 },
             )

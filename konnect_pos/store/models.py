@@ -289,6 +289,10 @@ class Refund(BaseModel):
     provider = peewee.CharField(null=True)
     currency = peewee.CharField()
     amount_minor = peewee.BigIntegerField()
+    # A cash refund's part handed back in the drawer's other currency (m0019; None: none was).
+    cash_currency = peewee.CharField(null=True)
+    cash_minor = peewee.BigIntegerField(null=True)
+    cash_settles_minor = peewee.BigIntegerField(null=True)  # of ``amount_minor``, in the sale's currency
 
 
 class JournalEntry(BaseModel):

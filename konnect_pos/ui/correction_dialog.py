@@ -190,6 +190,9 @@ class CorrectionDialog(QDialog):
             .replace("{method}", self.method_name(result.provider or result.method))
             .replace("{left}", money_text(result.refundable_left))
         )
+        if result.cash_handed and result.cash_handed != (result.amount,):  # francs for a sale in dollars
+            handed = " + ".join(map(money_text, result.cash_handed))
+            text += " " + self.tr("Hand back in cash: {amount}.").replace("{amount}", handed)
         if result.float_returned is not None:
             given = self.tr("Given back to the distributor's float: {amount}.")
             text += " " + given.replace("{amount}", money_text(result.float_returned))

@@ -808,6 +808,11 @@
         <source>Given back to the distributor&apos;s float: {amount}.</source>
         <translation>Imerudishwa kwenye floti ya msambazaji: {amount}.</translation>
     </message>
+    <message>
+        <location filename="../../konnect_pos/ui/correction_dialog.py"/>
+        <source>Hand back in cash: {amount}.</source>
+        <translation>Rudisha taslimu: {amount}.</translation>
+    </message>
 </context>
 <context>
     <name>CounterWindow</name>

@@ -14,9 +14,15 @@ def cmd_void(args: argparse.Namespace) -> int:
     result = void_sale(
         signed_in(args), args.receipt, args.reason, remove_active=args.remove_active, approver=approver()
     )
+    give_back = " + ".join(map(amount, result.give_back)) or amount(result.refund_due)
     print(
-        f"Sale {result.receipt_number} voided; removed from the account: {', '.join(result.removed) or '-'}; "
-        f"give back {' + '.join(map(amount, result.give_back)) or amount(result.refund_due)}"
+        tr(
+            lang(),
+            "Sale {receipt} voided; removed from the account: {bundles}; give back {amount}",
+            receipt=result.receipt_number,
+            bundles=", ".join(result.removed) or "-",
+            amount=give_back,
+        )
     )
     _print_reversal(result.balance_reversed)
     return 0
@@ -31,7 +37,16 @@ def cmd_refund(args: argparse.Namespace) -> int:
     )
     how = payment_name(result.method, result.provider, lang())
     left = amount(result.refundable_left)
-    print(f"Refund of {amount(result.amount)} on {result.receipt_number} ({how}); still refundable {left}")
+    print(
+        tr(
+            lang(),
+            "Refund of {amount} on {receipt} ({method}); still refundable {left}",
+            amount=amount(result.amount),
+            receipt=result.receipt_number,
+            method=how,
+            left=left,
+        )
+    )
     if result.cash_handed and result.cash_handed != (result.amount,):  # francs for a sale in dollars
         handed = " + ".join(amount(money) for money in result.cash_handed)
         print(tr(lang(), "Hand back in cash: {amount}", amount=handed))
@@ -45,8 +60,13 @@ def cmd_refund(args: argparse.Namespace) -> int:
 def _print_reversal(reversal) -> None:
     if reversal is not None:
         print(
-            f"Taken back from the balance of {reversal.account_number}: {amount(reversal.amount)}; "
-            f"balance now {amount(reversal.balance_after)}"
+            tr(
+                lang(),
+                "Taken back from the balance of {account}: {amount}; balance now {balance}",
+                account=reversal.account_number,
+                amount=amount(reversal.amount),
+                balance=amount(reversal.balance_after),
+            )
         )
 
 

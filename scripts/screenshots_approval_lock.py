@@ -1,4 +1,5 @@
-"""Screenshots of a manager's approval (the void dialog) and the lock screen, en/fr/sw, 1366×768.
+"""Screenshots of a manager's approval (the void dialog), the lock screen, and a cash refund of a sale
+paid in francs (the notes to hand back), en/fr/sw, 1366×768.
 
     QT_QPA_PLATFORM=offscreen python scripts/screenshots_approval_lock.py [--out FOLDER]
 
@@ -84,6 +85,38 @@ def main() -> int:
         spin(lambda w=window: w.lock_screen is not None and w.lock_screen.user.count() == 3)
         window.grab().save(str(args.out / f"lock-screen-{lang}.png"))
         print(f"wrote {args.out / f'lock-screen-{lang}.png'}")
+    for lang, account in (("en", "CD00000009"), ("fr", "CD00000013"), ("sw", "CD00000017")):
+        cashier = session.sign_in("KIN01-T1", "cashier", "1111", clock)
+        checkout.sell(cashier, account, [CartItem("CD-WEEK5")], [CashTender(Money(Decimal(20000), "CDF"))])
+        settings = LocalSettings(folder / f"refund-{lang}.ini")
+        settings.save(language=lang, receipt_format="80mm", auto_print=False, idle_minutes=5)
+        gui = App("KIN01-T1", settings)
+        keep.append(gui)
+        gui.login.show()
+        spin(lambda g=gui: g.login.user.count() == 3)
+        gui.login.user.setCurrentIndex(gui.login.user.findData("cashier"))
+        gui.login.pin.setText("1111")
+        gui.login.submit()
+        spin(lambda g=gui: g.counter_window is not None)
+        window = gui.counter_window
+        window.show()
+        spin(lambda w=window: len(w.catalog_buttons) == 5)
+        window.pick(account)
+        spin(lambda w=window: w.panel.correct_button.isEnabled())
+        window.panel.correct_button.click()
+        spin(lambda w=window: w.correction_dialog is not None)
+        dialog = window.correction_dialog
+        spin(lambda d=dialog: d.approval.approver.count() == 2)
+        dialog.kind.setCurrentIndex(1)  # Refund
+        dialog.reason.setText({"en": "slow at night", "fr": "lent la nuit", "sw": "polepole usiku"}[lang])
+        dialog.amount.setText("4")
+        dialog.approval.approver.setCurrentIndex(dialog.approval.approver.findData("manager"))
+        dialog.approval.pin.setText("222222")
+        dialog.submit()
+        spin(lambda d=dialog: d.result_label.text() != "")
+        dialog.adjustSize()
+        over_window(window, dialog, args.out / f"refund-francs-{lang}.png", dim=False)
+        dialog.accept()
     for gui in keep:
         gui.counter_window.close()
         gui.worker.wait()

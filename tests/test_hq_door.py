@@ -311,11 +311,20 @@ def test_give_backs_beyond_what_a_sale_used_are_quarantined_and_never_raise_the_
 
     hq_float.set_credit_limit(hq.url, "LUB01", "USD", "0")
     hq_float.record_top_up(hq.url, "LUB01", "50", "BANK-0400", date(2026, 11, 19))
-    used, unused, unseen = (_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 9))
-    sales = [("sale", s["uuid"], s) for s in (used, unused)] + [_float_record("float_use", used, 555)]
+    used, unused, unseen, understated = (_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 9, 4))
+    for sale in (used, unseen):
+        sale["lines"][0] += [45, "7.5"]  # a 7.5 % commission: the sale consumes 5.55 of the float
+    sales = [("sale", s["uuid"], s) for s in (used, unused, understated)] + [
+        _float_record("float_use", used, 555),
+        _float_record("float_use", understated, 1),  # a 6.00 sale with no commission consumes 6.00
+    ]
     pushed = push_as(lub_url, LUB, sales)
     process(hq.url)
     assert _used_at_hq(hq) == (555, 555)
+    assert [(r[0], r[1]) for r in _quarantined(hq)] == [
+        (f"{LUB}#5", "float_use of sale LUB01-T1-000004 consumes 0.01 USD; the sale's price less its"
+                     " lines' commission is 6.00 USD"),
+    ]  # fmt: skip
 
     push_as(lub_url, LUB, [
         _float_record("float_return", used, 200),  # a refund's fair share: taken
@@ -328,12 +337,12 @@ def test_give_backs_beyond_what_a_sale_used_are_quarantined_and_never_raise_the_
     # pulled before HQ processed them: 6.00 given back against 5.55 used counts 5.55, never below zero
     assert hq.query(f"SELECT used_minor FROM hq_my_limits('{LUB}')") == [(0,)]
     process(hq.url)
-    assert [(r[0], r[1]) for r in _quarantined(hq)] == [
-        (f"{LUB}#5", "float_return of sale LUB01-T1-000001 gives back 4.00 USD, more than the 3.55 USD"
+    assert [(r[0], r[1]) for r in _quarantined(hq)][1:] == [
+        (f"{LUB}#7", "float_return of sale LUB01-T1-000001 gives back 4.00 USD, more than the 3.55 USD"
                      " left of what the sale used"),
-        (f"{LUB}#6", "float_return of sale LUB01-T1-000002: the sale used no float, or a void gave it back"),
-        (f"{LUB}#8", "float_use payload: missing or malformed amount_minor"),
-        (f"{LUB}#9", "float_use payload is not JSON"),
+        (f"{LUB}#8", "float_return of sale LUB01-T1-000002: the sale used no float, or a void gave it back"),
+        (f"{LUB}#10", "float_use payload: missing or malformed amount_minor"),
+        (f"{LUB}#11", "float_use payload is not JSON"),
     ]  # fmt: skip
     assert hq.query("SELECT receipt_number, amount_minor FROM hq_float_return ORDER BY amount_minor") == [
         ("LUB01-T1-000001", 200),

@@ -6,7 +6,8 @@ the record must be of a known kind, parse, match its kind's shape, and carry the
 sender's own identity: a sale numbered by the sending terminal, voids and refunds of its
 own outlet's sales, invoices numbered by its outlet, a corporate account of its outlet,
 day and drawer records that name no other terminal, a record id no other terminal
-already holds. A record that fails is kept, quarantined with the reason, and shown to
+already holds. The money a record moves on a sale HQ holds is checked against that sale
+(``door_money``). A record that fails is kept, quarantined with the reason, and shown to
 HQ's managers as a conflict; it never blocks the records after it (decisions.md).
 """
 
@@ -24,7 +25,9 @@ import psycopg
 
 from konnect_pos.domain.countries import country
 from konnect_pos.domain.errors import KonnectError
-from konnect_pos.domain.money import MAX_MINOR, Money
+from konnect_pos.domain.money import MAX_MINOR
+from konnect_pos.hq.door_money import KINDS as MONEY_KINDS
+from konnect_pos.hq.door_money import SaleMoney
 
 Check = Callable[[Any], bool]
 
@@ -319,11 +322,7 @@ class Door:
                 else []
             )
         }
-        returns = [p["sale"] for e, p in good if e.kind == "float_return"]
-        self.float_left: dict[str, tuple[str, int] | None] = _float_left(conn, returns) if returns else {}
-        refunds = [p["sale"] for e, p in good if e.kind == "refund"]
-        self.refunded_sales = set(refunds)
-        self.refund_left: dict[str, tuple[str, int] | None] = _refund_left(conn, refunds) if refunds else {}
+        self.money = SaleMoney(conn, [(e.kind, p) for e, p in good])
         first = min((e.id for e in batch), default=0)
         self.owners: dict[str, str] = dict(
             conn.execute(
@@ -351,10 +350,10 @@ class Door:
             sale = self.sales.get(found["sale"])
             if sale is not None and (sale[0] != sender.outlet or sale[1] != found["receipt_number"]):
                 raise Refused(f"{kind} names sale {found['receipt_number'][:40]} but points at {sale[1]}")
-            if kind == "float_return" and sale is not None:
-                _check_given_back(found, self.float_left.get(found["sale"]))
-            if kind == "refund" and found["sale"] in self.refund_left:
-                _check_refund(found, self.refund_left[found["sale"]])
+        if kind in MONEY_KINDS and (kind not in ON_A_SALE or self.sales.get(found["sale"]) is not None):
+            problem = self.money.problem(kind, found)  # only of a sale HQ holds
+            if problem is not None:
+                raise Refused(problem)
         if kind in ONCE_A_DAY:
             again = self.conn.execute(
                 """SELECT seq FROM hq_inbound WHERE terminal = %s AND kind = %s AND id < %s
@@ -371,91 +370,11 @@ class Door:
     def taken(self, event: Incoming, payload: dict[str, Any]) -> None:
         if event.kind in ONE_OWNER:
             self.owners.setdefault(event.record_uuid, event.sender.terminal)
-        if event.kind in ("float_use", "void", "float_return") and payload["sale"] in self.float_left:
-            self.float_left[payload["sale"]] = _after(event.kind, payload, self.float_left[payload["sale"]])
-        if event.kind in ("sale", "void", "refund"):
-            sale = payload["uuid"] if event.kind == "sale" else payload["sale"]
-            if sale in self.refund_left or (event.kind == "sale" and sale in self.refunded_sales):
-                self.refund_left[sale] = _refund_after(event.kind, payload, self.refund_left.get(sale))
+        if event.kind in MONEY_KINDS:
+            self.money.taken(event.kind, payload)
         if event.kind == "sale":
             self.receipts.setdefault(payload["receipt_number"], payload["uuid"])
             self.sales.setdefault(payload["uuid"], (event.sender.outlet, payload["receipt_number"]))
-
-
-def _float_left(conn: psycopg.Connection, sales: list[str]) -> dict[str, tuple[str, int] | None]:
-    """For each of these sales, (currency, what its float use has not yet had back), None when
-    HQ holds no float use for it or a void took the sale back."""
-    rows = conn.execute(
-        """SELECT u.sale_uuid, u.currency, u.amount_minor - coalesce((
-                   SELECT sum(r.amount_minor) FROM hq_float_return r WHERE r.sale_uuid = u.sale_uuid), 0)
-           FROM hq_float_use u
-           WHERE u.sale_uuid = ANY(%s)
-               AND NOT EXISTS (SELECT 1 FROM hq_void v WHERE v.sale_uuid = u.sale_uuid)""",
-        (sales,),
-    ).fetchall()
-    found = {sale: (currency, int(left)) for sale, currency, left in rows}
-    return {sale: found.get(sale) for sale in sales}
-
-
-def _after(kind: str, payload: dict[str, Any], left: tuple[str, int] | None) -> tuple[str, int] | None:
-    """A sale's float left to give back once this batch's record about it is taken."""
-    if kind == "void":
-        return None
-    if kind == "float_use":
-        return (payload["currency"], payload["amount_minor"]) if left is None else left
-    return None if left is None else (left[0], left[1] - payload["amount_minor"])
-
-
-def _check_given_back(payload: dict[str, Any], left: tuple[str, int] | None) -> None:
-    """Refused when a refund of a sale HQ holds gives back float the sale did not use: a terminal
-    cannot raise its outlet's float with give-backs larger than its sales' use."""
-    receipt = payload["receipt_number"][:40]
-    if left is None:
-        raise Refused(f"float_return of sale {receipt}: the sale used no float, or a void gave it back")
-    currency, minor = left
-    if payload["currency"] != currency or payload["amount_minor"] > minor:
-        asked = Money.from_minor(payload["amount_minor"], payload["currency"])
-        raise Refused(
-            f"float_return of sale {receipt} gives back {asked}, more than the"
-            f" {Money.from_minor(minor, currency)} left of what the sale used"
-        )
-
-
-def _refund_left(conn: psycopg.Connection, sales: list[str]) -> dict[str, tuple[str, int] | None]:
-    """For each of these sales HQ holds, (currency, what is paid and not yet refunded), None when a
-    void took the sale back; a sale HQ does not hold is left out."""
-    rows = conn.execute(
-        """SELECT uuid, currency, voided, coalesce(paid_minor, total_minor) - refunded_minor
-           FROM hq_sale WHERE uuid = ANY(%s)""",
-        (sales,),
-    ).fetchall()
-    return {sale: None if voided else (currency, int(left)) for sale, currency, voided, left in rows}
-
-
-def _refund_after(kind: str, payload: dict[str, Any], left: tuple[str, int] | None) -> tuple[str, int] | None:
-    """What is left to refund of a sale once this batch's record about it is taken."""
-    if kind == "sale":
-        paid = payload.get("paid_minor")
-        paid = paid if _integer(paid) else payload["total_minor"]  # a sale from before paid_minor
-        return (payload["currency"], paid) if left is None else left
-    if kind == "void" or left is None:
-        return None
-    return (left[0], left[1] - payload["amount_minor"])
-
-
-def _check_refund(payload: dict[str, Any], left: tuple[str, int] | None) -> None:
-    """Refused when a refund of a sale HQ holds gives back more than was paid and not yet refunded,
-    or gives back on a voided sale: the terminal refuses both, so only a rogue one sends them."""
-    receipt = payload["receipt_number"][:40]
-    if left is None:
-        raise Refused(f"refund of sale {receipt}, which was voided")
-    currency, minor = left
-    if payload["currency"] != currency or payload["amount_minor"] > minor:
-        asked = Money.from_minor(payload["amount_minor"], payload["currency"])
-        raise Refused(
-            f"refund of sale {receipt} gives back {asked}, more than the"
-            f" {Money.from_minor(minor, currency)} paid and not yet refunded"
-        )
 
 
 def _check_identity(kind: str, payload: dict[str, Any], sender: Sender) -> None:

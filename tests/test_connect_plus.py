@@ -499,8 +499,9 @@ def test_terms_are_checked():
 
 def raised_templates() -> set[str]:
     found = set()
-    for module in (balance_module, connect_plus):
-        for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8"))):
+    package = sorted(Path(connect_plus.__file__).parent.glob("*.py"))  # the engine's modules
+    for path in [Path(balance_module.__file__), *package]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") in {
                 "ValidationError",
                 "Conflict",

@@ -152,7 +152,7 @@ def test_the_cli_sets_and_shows_the_rate_and_takes_francs(sqlite_url, capsys, mo
     monkeypatch.setenv("KONNECT_POS_LANG", "fr")
     code, out, _ = run(capsys, "refund", "KIN01-T1-000002", "1", "--reason", "lent", "--db", sqlite_url)
     assert code == 0 and "À rendre en espèces : 2\u202f850,00\u00a0CDF" in out, out
-    assert out.startswith("Remboursement de 1,00\u00a0$US sur KIN01-T1-000002 (Espèces) ; encore remboursable")
+    assert out.startswith("Remboursement de 1,00\u00a0$US sur KIN01-T1-000002 (Espèces) ; encore")
 
 
 def test_a_cash_refund_hands_back_francs_at_the_sales_rate_and_the_drawer_agrees(demo_db, clock, database):

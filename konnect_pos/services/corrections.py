@@ -27,7 +27,7 @@ from konnect_pos.services.business_day import MAX_REASON, authorise, open_day_fo
 from konnect_pos.services.checkout import account_state, payment_rules
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.plans import TopUpReversal, reverse_top_up
-from konnect_pos.services.sale_money import cash_refund_rooms, taken_per_currency
+from konnect_pos.services.sale_money import cash_back_payload, cash_refund_rooms, taken_per_currency
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
 from konnect_pos.store import day_totals
@@ -253,15 +253,6 @@ def refund_sale(
     return RefundResult(
         sale.receipt_number, value, kind, provider, left - value, reversal, returned, back.handed
     )
-
-
-def cash_back_payload(refund: Refund) -> dict[str, Any]:
-    """A refund's journal content for the cash it handed back in the drawer's other currency:
-    [currency, amount in minor units, what it settles of the refund]; nothing when it handed back
-    only the sale's currency (every refund before m0019 journaled nothing of it)."""
-    if refund.cash_currency is None:
-        return {}
-    return {"cash_back": [refund.cash_currency, refund.cash_minor, refund.cash_settles_minor]}
 
 
 def _check_method_holds(sale: Sale, method: str, provider: str | None, value: Money) -> None:

@@ -12,12 +12,12 @@ offline limits count the terminal's sales since its last successful sync or a ma
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from peewee import JOIN, Case, Model, ModelSelect, fn
+from peewee import JOIN, Case, Model, fn
 
 from konnect_pos.domain.distributor_limits import (
     FloatPosition,
@@ -38,6 +38,7 @@ from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.outlets import TerminalView
 from konnect_pos.services.session import Counter
 from konnect_pos.services.users import SignedInUser
+from konnect_pos.store.chunks import in_chunks
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.limit_models import FloatPull, FloatReturn, FloatUse, OfflineOverride
 from konnect_pos.store.models import (
@@ -51,6 +52,9 @@ from konnect_pos.store.models import (
     Terminal,
     User,
 )
+
+if TYPE_CHECKING:
+    from konnect_pos.services.verify_records import Records
 
 REASON_LIMIT = 200
 
@@ -308,22 +312,9 @@ def override_payload(row: OfflineOverride) -> dict[str, Any]:
 
 # --- verify: each record rebuilt from its row, in the journal's spelling ---------------------
 
-Records = Iterator[list[tuple[str, str, dict[str, Any]]]]
-CHUNK = 2_000
-
-
-def _chunks(query: ModelSelect, model: type[Model]) -> Iterator[list[Any]]:
-    last = 0
-    while True:
-        rows = list(query.where(model.id > last).order_by(model.id).limit(CHUNK))
-        if not rows:
-            return
-        yield rows
-        last = rows[-1].id
-
 
 def _float_uses() -> Records:
-    for chunk in _chunks(FloatUse.select(FloatUse, Sale).join(Sale), FloatUse):
+    for chunk in in_chunks(FloatUse.select(FloatUse, Sale).join(Sale), FloatUse):
         yield [
             (row.uuid, f"float use of sale {row.sale.receipt_number}", use_payload(row, row.sale))
             for row in chunk
@@ -332,7 +323,7 @@ def _float_uses() -> Records:
 
 def _float_returns() -> Records:
     query = FloatReturn.select(FloatReturn, Refund, Sale).join(Refund).switch(FloatReturn).join(Sale)
-    for chunk in _chunks(query, FloatReturn):
+    for chunk in in_chunks(query, FloatReturn):
         yield [
             (row.uuid, f"float given back by a refund of {row.sale.receipt_number}",
              return_payload(row, row.refund, row.sale))
@@ -342,7 +333,7 @@ def _float_returns() -> Records:
 
 def _float_pulls() -> Records:
     codes = dict(Outlet.select(Outlet.id, Outlet.code).tuples())
-    for chunk in _chunks(FloatPull.select(), FloatPull):
+    for chunk in in_chunks(FloatPull.select(), FloatPull):
         yield [
             (row.uuid, f"float pulled {row.pulled_at.isoformat()}", pull_payload(row, codes[row.outlet_id]))
             for row in chunk
@@ -350,7 +341,7 @@ def _float_pulls() -> Records:
 
 
 def _overrides() -> Records:
-    for chunk in _chunks(OfflineOverride.select(), OfflineOverride):
+    for chunk in in_chunks(OfflineOverride.select(), OfflineOverride):
         yield [
             (row.uuid, f"offline override of {row.at.isoformat()}", override_payload(row)) for row in chunk
         ]

@@ -8,9 +8,8 @@ sends it (configured at HQ, outside the terminal).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from konnect_pos.documents.receipt_message import CHANNELS, receipt_message
 from konnect_pos.domain.errors import NotFound, StateError, ValidationError
@@ -21,9 +20,13 @@ from konnect_pos.services import journal
 from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.receipts import receipt_data
 from konnect_pos.services.session import Counter
+from konnect_pos.store.chunks import in_chunks
 from konnect_pos.store.database import write_transaction
 from konnect_pos.store.message_models import ReceiptMessage
 from konnect_pos.store.models import Customer, Sale, SaleVoid, User
+
+if TYPE_CHECKING:
+    from konnect_pos.services.verify_records import Records
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,22 +136,13 @@ def message_payload(row: ReceiptMessage, receipt_number: str, username: str) -> 
 
 KIND_NAMES = {"receipt_message": "receipt sent by SMS or WhatsApp"}
 TABLES = {"receipt_message": ReceiptMessage}
-CHUNK = 2_000
 
 
-def _requests() -> Iterator[list[tuple[str, str, dict[str, Any]]]]:
+def _requests() -> Records:
+    """Every request rebuilt from its row, for ``verify``."""
     users = dict(User.select(User.id, User.username).tuples())
-    last = 0
-    while True:
-        rows = list(
-            ReceiptMessage.select(ReceiptMessage, Sale.receipt_number)
-            .join(Sale)
-            .where(ReceiptMessage.id > last)
-            .order_by(ReceiptMessage.id)
-            .limit(CHUNK)
-        )
-        if not rows:
-            return
+    query = ReceiptMessage.select(ReceiptMessage, Sale.receipt_number).join(Sale)
+    for rows in in_chunks(query, ReceiptMessage):
         yield [
             (
                 row.uuid,
@@ -157,7 +151,6 @@ def _requests() -> Iterator[list[tuple[str, str, dict[str, Any]]]]:
             )
             for row in rows
         ]
-        last = rows[-1].id
 
 
 RECORDS = {"receipt_message": _requests}

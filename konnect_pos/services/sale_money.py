@@ -4,6 +4,7 @@ for francs)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from konnect_pos.domain.cash_refund import CashTaken
 from konnect_pos.domain.money import Money, convert_cash
@@ -58,3 +59,12 @@ def cash_refund_rooms(
     other = CashTaken(other_kept, other_value) if other_kept is not None and other_value else None
     back = CashTaken(back_kept, back_value) if back_kept is not None else None
     return own - back_own, other, back
+
+
+def cash_back_payload(refund: Refund) -> dict[str, Any]:
+    """A refund's journal content for the cash it handed back in the drawer's other currency:
+    [currency, amount in minor units, what it settles of the refund]; nothing when it handed back
+    only the sale's currency (every refund before m0019 journaled nothing of it)."""
+    if refund.cash_currency is None:
+        return {}
+    return {"cash_back": [refund.cash_currency, refund.cash_minor, refund.cash_settles_minor]}

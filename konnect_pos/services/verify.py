@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 import peewee
 
 from konnect_pos.domain.journal import canonical
-from konnect_pos.services import outlet_limits, receipt_messages
-from konnect_pos.services.catalog_admin import change_payload
-from konnect_pos.services.corrections import cash_back_payload
+from konnect_pos.services import outlet_limits, receipt_messages, verify_records
 from konnect_pos.services.journal import ChainProblem, check_chain
 from konnect_pos.services.journal_anchor import Anchor, anchor_problem, head, terminal_labels
 from konnect_pos.services.plans import reversal_key
@@ -31,22 +28,14 @@ from konnect_pos.store.models import (
     BusinessDay,
     CashMovement,
     CatalogChange,
-    CorporateAccount,
     CorporateInvoice,
-    CorporateInvoiceLine,
-    Customer,
     DayClose,
-    DayFloat,
-    DrawerCount,
     ExchangeRate,
     JournalEntry,
     OutboxEvent,
-    Outlet,
-    Payment,
     ReceiptCounter,
     Refund,
     Sale,
-    SaleLine,
     SaleVoid,
     User,
 )
@@ -219,9 +208,7 @@ def _numbering_problems(terminal_id: int, label: str) -> list[str]:
     return problems
 
 
-def _compare(
-    kind: str, rebuilt: Iterable[list[tuple[str, str, dict[str, Any]]]], labels: dict[int, str]
-) -> tuple[int, list[str]]:
+def _compare(kind: str, rebuilt: verify_records.Records, labels: dict[int, str]) -> tuple[int, list[str]]:
     """Rebuilt records (in chunks) against their journal entries, both ways; returns the count."""
     problems, count = [], 0
     for chunk in rebuilt:
@@ -284,13 +271,9 @@ TABLES: dict[str, type[peewee.Model]] = {
     "catalog_change": CatalogChange,
     **receipt_messages.TABLES,
 }
-CHUNK = 2_000
 PROBLEMS_SHOWN = 50  # per check: a wholesale edit is not listed row by row
 # What a journal entry holds that its rows do not (so it cannot be rebuilt): a cash movement's approver.
 JOURNAL_ONLY = {"cash_movement": ("approved_by",), "exchange_rate": ("approved_by",)}
-
-
-Records = Iterator[list[tuple[str, str, dict[str, Any]]]]  # chunks of (uuid, name, content)
 
 
 def _money_records(labels: dict[int, str]) -> tuple[int, int, list[str]]:
@@ -301,22 +284,22 @@ def _money_records(labels: dict[int, str]) -> tuple[int, int, list[str]]:
         row.entry_key: row
         for row in BalanceEntry.select().where(BalanceEntry.entry_key.startswith(reversal_key("")))
     }
-    builders: dict[str, Callable[[], Records]] = {
-        "sale": _sales,
-        "void": lambda: _voids(users, reversals),
-        "refund": lambda: _refunds(users, reversals),
-        "cash_movement": lambda: _cash_movements(users),
-        "day_open": lambda: _day_opens(users),
-        "day_close": lambda: _day_closes(users),
-        "corporate_invoice": _invoices,
-        "exchange_rate": lambda: _exchange_rates(users),
+    builders: dict[str, Callable[[], verify_records.Records]] = {
+        "sale": verify_records.sales,
+        "void": lambda: verify_records.voids(users, reversals),
+        "refund": lambda: verify_records.refunds(users, reversals),
+        "cash_movement": lambda: verify_records.cash_movements(users),
+        "day_open": lambda: verify_records.day_opens(users),
+        "day_close": lambda: verify_records.day_closes(users),
+        "corporate_invoice": verify_records.invoices,
+        "exchange_rate": lambda: verify_records.exchange_rates(users),
         **outlet_limits.RECORDS,
-        "catalog_change": lambda: _catalog_changes(users),
+        "catalog_change": lambda: verify_records.catalog_changes(users),
         **receipt_messages.RECORDS,
     }
     claimed: set[str] = set()
 
-    def claiming(chunks: Records) -> Records:
+    def claiming(chunks: verify_records.Records) -> verify_records.Records:
         for chunk in chunks:
             claimed.update(p["balance_reversal"]["entry_key"] for _, _, p in chunk if "balance_reversal" in p)
             yield chunk
@@ -333,263 +316,6 @@ def _money_records(labels: dict[int, str]) -> tuple[int, int, list[str]]:
     ]
     count, found = ledger_problems(labels, PROBLEMS_SHOWN)
     return records + count, sales, problems + found
-
-
-def _by_id(query: peewee.ModelSelect, model: type[peewee.Model]) -> Iterator[list[Any]]:
-    """The query's rows in chunks by id (keyset), so a large table is never held at once."""
-    last = 0
-    while True:
-        rows = list(query.where(model.id > last).order_by(model.id).limit(CHUNK))
-        if not rows:
-            return
-        yield rows
-        last = rows[-1].id
-
-
-def _sales() -> Records:
-    """Sales with their lines, payments and top-up credit, in the journal's own spelling
-    (``sale_payload``), loaded a chunk at a time."""
-    from konnect_pos.services.sale_journal import sale_payload, top_up_payload
-
-    query = Sale.select(Sale, Customer.account_number, User.username).join(Customer).switch(Sale).join(User)
-    for chunk in _by_id(query, Sale):
-        ids = [sale.id for sale in chunk]
-        lines: dict[int, list[SaleLine]] = {}
-        for line in (
-            SaleLine.select().where(SaleLine.sale.in_(ids)).order_by(SaleLine.sale, SaleLine.position)
-        ):
-            lines.setdefault(line.sale_id, []).append(line)
-        payments: dict[int, list[Payment]] = {}
-        for payment in Payment.select().where(Payment.sale.in_(ids)).order_by(Payment.sale, Payment.position):
-            payments.setdefault(payment.sale_id, []).append(payment)
-        credits = {}
-        for credit in BalanceEntry.select().where(BalanceEntry.sale.in_(ids)).order_by(BalanceEntry.id):
-            credits.setdefault(credit.sale_id, credit)
-        records = []
-        for sale in chunk:
-            payload = sale_payload(
-                sale,
-                sale.customer.account_number,
-                sale.user.username,
-                lines.get(sale.id, []),
-                payments.get(sale.id, []),
-            )
-            if sale.id in credits:
-                payload.update(top_up_payload(credits[sale.id]))
-            records.append((sale.uuid, f"sale {sale.receipt_number}", payload))
-        yield records
-
-
-def _approver(users: dict[int, str], user_id: int | None) -> str | None:
-    return users.get(user_id) if user_id else None
-
-
-def _reversal(reversals: dict[str, BalanceEntry], record_uuid: str) -> dict[str, Any]:
-    row = reversals.get(reversal_key(record_uuid))
-    if row is None:
-        return {}
-    return {
-        "balance_reversal": {
-            "customer": row.customer.account_number,
-            "entry_key": row.entry_key,
-            "amount_minor": -row.amount_minor,
-        }
-    }
-
-
-def _voids(users: dict[int, str], reversals: dict[str, BalanceEntry]) -> Records:
-    for chunk in _by_id(SaleVoid.select(SaleVoid, Sale).join(Sale), SaleVoid):
-        yield [
-            (
-                row.uuid,
-                f"void of {row.sale.receipt_number}",
-                {
-                    "uuid": row.uuid,
-                    "sale": row.sale.uuid,
-                    "receipt_number": row.sale.receipt_number,
-                    "reason": row.reason,
-                    "user": users.get(row.user_id),
-                    "approved_by": _approver(users, row.approved_by_id),
-                    "removed": json.loads(row.removed_bundles),
-                    **_reversal(reversals, row.uuid),
-                },
-            )
-            for row in chunk
-        ]
-
-
-def _refunds(users: dict[int, str], reversals: dict[str, BalanceEntry]) -> Records:
-    for chunk in _by_id(Refund.select(Refund, Sale).join(Sale), Refund):
-        yield [
-            (
-                row.uuid,
-                f"refund on {row.sale.receipt_number}",
-                {
-                    "uuid": row.uuid,
-                    "sale": row.sale.uuid,
-                    "receipt_number": row.sale.receipt_number,
-                    "amount_minor": row.amount_minor,
-                    "currency": row.currency,
-                    "method": row.method,
-                    "provider": row.provider,
-                    "reason": row.reason,
-                    "user": users.get(row.user_id),
-                    "approved_by": _approver(users, row.approved_by_id),
-                    **cash_back_payload(row),
-                    **_reversal(reversals, row.uuid),
-                },
-            )
-            for row in chunk
-        ]
-
-
-def _cash_movements(users: dict[int, str]) -> Records:
-    for chunk in _by_id(CashMovement.select(), CashMovement):
-        yield [
-            (
-                row.uuid,
-                f"cash movement {row.direction} of {row.at.isoformat()}",
-                {
-                    "uuid": row.uuid,
-                    "direction": row.direction,
-                    "currency": row.currency,
-                    "amount_minor": row.amount_minor,
-                    "reason": row.reason,
-                    "user": users.get(row.user_id),
-                    "approved_by": None,
-                },
-            )
-            for row in chunk
-        ]
-
-
-def _exchange_rates(users: dict[int, str]) -> Records:
-    """The day's rates of DRC outlets: every sale in francs converts at one of them."""
-    outlets = dict(Outlet.select(Outlet.id, Outlet.code).tuples())
-    for chunk in _by_id(ExchangeRate.select(), ExchangeRate):
-        yield [
-            (
-                row.uuid,
-                f"exchange rate of {row.effective_date}",
-                {
-                    "uuid": row.uuid,
-                    "outlet": outlets.get(row.outlet_id),
-                    "base": row.base,
-                    "quote": row.quote,
-                    "date": row.effective_date,
-                    "per_base": str(row.per_base),
-                    "user": users.get(row.set_by_id),
-                    "approved_by": None,
-                },
-            )
-            for row in chunk
-        ]
-
-
-def _catalog_changes(users: dict[int, str]) -> Records:
-    """Bundles and plans a manager added, changed or retired at a terminal."""
-    for chunk in _by_id(CatalogChange.select(), CatalogChange):
-        yield [
-            (row.uuid, f"catalog change of {row.code}", change_payload(row, users.get(row.user_id, "")))
-            for row in chunk
-        ]
-
-
-def _day_opens(users: dict[int, str]) -> Records:
-    for chunk in _by_id(BusinessDay.select(), BusinessDay):
-        floats: dict[int, dict[str, int]] = {}
-        for day_id, currency, minor in (
-            DayFloat.select(DayFloat.day, DayFloat.currency, DayFloat.amount_minor)
-            .where(DayFloat.day.in_([day.id for day in chunk]))
-            .tuples()
-        ):
-            floats.setdefault(day_id, {})[currency] = minor
-        yield [
-            (
-                day.uuid,
-                f"opening (float) of the day {day.business_date}",
-                {
-                    "uuid": day.uuid,
-                    "date": day.business_date,
-                    "user": users.get(day.opened_by_id),
-                    "approved_by": _approver(users, day.approved_by_id),
-                    "floats": floats.get(day.id, {}),
-                },
-            )
-            for day in chunk
-        ]
-
-
-def _day_closes(users: dict[int, str]) -> Records:
-    for chunk in _by_id(DayClose.select(DayClose, BusinessDay).join(BusinessDay), DayClose):
-        counts: dict[int, dict[str, list[int]]] = {}
-        for close_id, currency, expected, counted in (
-            DrawerCount.select(
-                DrawerCount.close, DrawerCount.currency, DrawerCount.expected_minor, DrawerCount.counted_minor
-            )
-            .where(DrawerCount.close.in_([close.id for close in chunk]))
-            .tuples()
-        ):
-            counts.setdefault(close_id, {})[currency] = [expected, counted]
-        yield [
-            (
-                close.uuid,
-                f"Z report {close.z_number} ({close.day.business_date})",
-                {
-                    "uuid": close.uuid,
-                    "date": close.day.business_date,
-                    "z_number": close.z_number,
-                    "user": users.get(close.closed_by_id),
-                    "approved_by": _approver(users, close.approved_by_id),
-                    "counts": counts.get(close.id, {}),
-                    "comment": close.comment,
-                },
-            )
-            for close in chunk
-        ]
-
-
-def _invoices() -> Records:
-    accounts = dict(CorporateAccount.select(CorporateAccount.id, CorporateAccount.uuid).tuples())
-    for chunk in _by_id(CorporateInvoice.select(), CorporateInvoice):
-        lines: dict[int, list[dict[str, Any]]] = {}
-        for line in (
-            CorporateInvoiceLine.select()
-            .where(CorporateInvoiceLine.invoice.in_([row.id for row in chunk]))
-            .order_by(CorporateInvoiceLine.invoice, CorporateInvoiceLine.position)
-        ):
-            lines.setdefault(line.invoice_id, []).append(
-                {
-                    "kind": line.kind,
-                    "kit_serial": line.kit_serial,
-                    "template": line.template,
-                    "params": json.loads(line.params),
-                    "quantity": line.quantity,
-                    "unit_price": line.unit_price_minor,
-                    "amount": line.amount_minor,
-                }
-            )
-        yield [
-            (
-                row.uuid,
-                f"corporate invoice {row.number}",
-                {
-                    "uuid": row.uuid,
-                    "number": row.number,
-                    "account": accounts.get(row.account_id),
-                    "period": f"{row.period_year:04d}-{row.period_month:02d}",
-                    "invoice_date": row.invoice_date,
-                    "due_date": row.due_date,
-                    "currency": row.currency,
-                    "subtotal": row.subtotal_minor,
-                    "vat_rate": str(row.vat_rate),
-                    "vat": row.vat_minor,
-                    "total": row.total_minor,
-                    "lines": lines.get(row.id, []),
-                },
-            )
-            for row in chunk
-        ]
 
 
 def heads() -> dict[str, tuple[int, str]]:

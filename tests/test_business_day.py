@@ -5,7 +5,7 @@ import pytest
 from konnect_pos.domain.errors import PermissionDenied, StateError, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender, MobileMoneyTender
-from konnect_pos.services import business_day, checkout
+from konnect_pos.services import business_day, checkout, drawer
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.users import authenticate
@@ -42,7 +42,7 @@ def test_expected_cash_counts_float_cash_sales_and_movements_but_not_mobile_mone
     )
     business_day.cash_movement(manager, "out", "10", "USD", "bank drop")
     business_day.cash_movement(manager, "in", "5000", "CDF", "change from the bank")
-    expected = business_day.expected_cash(business_day.current_day(manager).id)
+    expected = drawer.expected_cash(business_day.current_day(manager).id)
     assert expected == {"USD": usd(50 + 17 - 10), "CDF": Money.of(25_000, "CDF")}
 
 

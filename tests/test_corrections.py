@@ -6,7 +6,7 @@ from konnect_pos.domain.bundle_queue import Trigger
 from konnect_pos.domain.errors import PermissionDenied, StateError, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender, MobileMoneyTender
-from konnect_pos.services import business_day, checkout, corrections
+from konnect_pos.services import business_day, checkout, corrections, drawer
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.users import authenticate
@@ -50,7 +50,7 @@ def test_void_removes_queued_bundles_only_after_confirming_the_active_one(cashie
     assert result.removed == ("Konnect Lite 15 Go", "Konnect Semaine 5 Go") and result.refund_due == usd(23)
     assert checkout.account_timeline(CUSTOMER, clock()).entries == ()
     assert Sale.get().total_minor == before  # the original is never edited
-    assert business_day.expected_cash(business_day.current_day(manager).id)["USD"] == usd(50)
+    assert drawer.expected_cash(business_day.current_day(manager).id)["USD"] == usd(50)
     with pytest.raises(StateError, match="already voided"):
         corrections.void_sale(manager, sale.receipt_number, "again", remove_active=True)
     assert verify().ok
@@ -86,7 +86,7 @@ def test_no_void_after_the_close_refund_instead(cashier, manager, clock):
         corrections.refund_sale(manager, sale.receipt_number, "20", "more than paid")
     cash = corrections.refund_sale(manager, sale.receipt_number, "19", "rest in cash", method="cash")
     assert cash.method == "cash" and cash.refundable_left == usd(0)
-    assert business_day.expected_cash(business_day.current_day(manager).id)["USD"] == usd(0 - 19)
+    assert drawer.expected_cash(business_day.current_day(manager).id)["USD"] == usd(0 - 19)
     assert Refund.select().count() == 2 and verify().ok
 
 

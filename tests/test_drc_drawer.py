@@ -13,10 +13,11 @@ from konnect_pos.domain.errors import PermissionDenied, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender
 from konnect_pos.services import checkout, exchange_rates
-from konnect_pos.services.business_day import close_day, expected_cash, open_day_for_sale
+from konnect_pos.services.business_day import close_day, open_day_for_sale
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.corrections import refund_sale, void_sale
 from konnect_pos.services.daily_report import daily_report
+from konnect_pos.services.drawer import expected_cash
 from konnect_pos.services.receipts import receipt_pdf
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.verify import verify

@@ -13,7 +13,7 @@ from konnect_pos.domain.errors import StateError, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.payments import CashTender, MobileMoneyTender
 from konnect_pos.i18n import translate_error
-from konnect_pos.services import business_day, checkout, corrections, demo
+from konnect_pos.services import business_day, checkout, corrections, demo, drawer
 from konnect_pos.services import plans as cp
 from konnect_pos.services.checkout import CartItem
 from konnect_pos.services.daily_report import daily_report, daily_report_pdf
@@ -61,7 +61,7 @@ def test_void_of_a_top_up_takes_it_back_out_of_the_balance(cashier, manager):
     void = SaleVoid.get()
     entry = JournalEntry.get(JournalEntry.record_uuid == void.uuid)
     assert '"balance_reversal"' in entry.payload and f"reversal:{void.uuid}" in entry.payload
-    assert business_day.expected_cash(business_day.current_day(manager).id)["USD"] == usd("50")
+    assert drawer.expected_cash(business_day.current_day(manager).id)["USD"] == usd("50")
     report = daily_report(manager, business_day.current_day(manager).business_date)
     assert report.sections.voids[0].balance_reversed.amount == usd("10.00")
     assert verify().problems == []

@@ -33,7 +33,8 @@ from konnect_pos.domain.daily_report import (
 from konnect_pos.domain.errors import NotFound, ValidationError
 from konnect_pos.domain.money import Money
 from konnect_pos.domain.roles import Right
-from konnect_pos.services.business_day import authorise, expected_cash
+from konnect_pos.services.business_day import authorise
+from konnect_pos.services.drawer import expected_cash
 from konnect_pos.services.journal_anchor import anchor_line
 from konnect_pos.services.plans import reversal_key
 from konnect_pos.services.session import Counter

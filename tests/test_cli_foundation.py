@@ -201,3 +201,23 @@ def test_each_command_run_alone_has_the_parser_it_has_among_all_of_them():
         assert _shape(command(build_parser(name), name)) == _shape(command(every, name)), name
         assert command(every, name).add_help, name  # a real parser, not a name listed for --help
     assert _shape(listed)[:4] == _shape(every)[:4]  # the same top-level options and --help lines
+
+
+@pytest.mark.parametrize(
+    ("lang", "argv", "said"),
+    [
+        ("fr", ["refund"], "ces arguments sont obligatoires : receipt, amount, --reason"),
+        ("sw", ["refund", "X", "2", "--reason", "r", "--to", "bank"],
+         "hoja --to: chaguo batili: 'bank' (chagua kati ya 'original', 'cash')"),
+        ("fr", ["customers", "search", "x", "--bogus"], "arguments inconnus : --bogus"),
+        ("sw", ["demo", "--customers", "abc"], "hoja --customers: thamani batili: 'abc'"),
+        ("en", ["refund"], "the following arguments are required: receipt, amount, --reason"),
+    ],
+)  # fmt: skip
+def test_a_command_line_argparse_refuses_is_one_line_wholly_in_the_users_language(
+    capsys, monkeypatch, lang, argv, said
+):
+    monkeypatch.setenv("KONNECT_POS_LANG", lang)
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.rstrip().endswith(said), err

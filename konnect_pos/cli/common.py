@@ -20,14 +20,53 @@ EXIT_USAGE = 2
 LINE_LIMIT = 240
 
 
+# argparse's own error texts (Python 3.11), as templates of our catalogs: the detail of a usage
+# error is said in the user's language too. English keeps argparse's words.
+ARGPARSE_ERRORS = (
+    (r"the following arguments are required: (?P<names>.+)", "the following arguments are required: {names}"),
+    (r"unrecognized arguments: (?P<names>.+)", "unrecognized arguments: {names}"),
+    (r"one of the arguments (?P<names>.+) is required", "one of the arguments {names} is required"),
+    (
+        r"argument (?P<argument>[^:]+): invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)",
+        "argument {argument}: invalid choice: {value} (choose from {choices})",
+    ),
+    (r"argument (?P<argument>[^:]+): expected one argument", "argument {argument}: expected one argument"),
+    (
+        r"argument (?P<argument>[^:]+): invalid \w+ value: (?P<value>.+)",
+        "argument {argument}: invalid value: {value}",
+    ),
+    (
+        r"argument (?P<argument>[^:]+): not allowed with argument (?P<other>.+)",
+        "argument {argument}: not allowed with argument {other}",
+    ),
+)
+
+
+def usage_detail(language: str, message: str) -> str:
+    """argparse's error ``message`` in ``language`` (as argparse said it when no template fits)."""
+    import re
+
+    from konnect_pos.i18n import tr
+
+    for pattern, template in ARGPARSE_ERRORS:
+        found = re.fullmatch(pattern, message, re.DOTALL)
+        if found:
+            return tr(language, template, **found.groupdict())
+    return message
+
+
 class OneLineParser(argparse.ArgumentParser):
     """argparse's usage errors as one translated line and exit code 2, like every other refusal."""
 
     def error(self, message: str) -> NoReturn:
         from konnect_pos.i18n import tr
 
+        language = lang()
         text = tr(
-            lang(), "Command line not understood ({command}): {detail}", command=self.prog, detail=message
+            language,
+            "Command line not understood ({command}): {detail}",
+            command=self.prog,
+            detail=usage_detail(language, message),
         )
         text = " ".join(text.split())  # one line even when a value holds newlines
         print(f"konnect-pos: {text[:LINE_LIMIT]}", file=sys.stderr)

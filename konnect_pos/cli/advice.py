@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from konnect_pos.cli.common import clock, lang, open_db, print_json
+from konnect_pos.cli.common import Commands, clock, lang, open_db, print_json
 
 
 def cmd_advise(args: argparse.Namespace) -> int:
@@ -77,7 +77,7 @@ def cmd_outlets(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     advise = sub.add_parser("advise", parents=[common])
     advise.add_argument("account")
     advise.add_argument("--json", action="store_true")

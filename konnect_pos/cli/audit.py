@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from konnect_pos.cli.common import instant, open_db, print_json, signed_in
+from konnect_pos.cli.common import Commands, instant, open_db, print_json, signed_in
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -29,7 +29,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     audit = sub.add_parser("audit", parents=[common])
     audit.add_argument("--user")
     audit.add_argument("--kind", help="e.g. sale, void, refund, day, cash, user_")

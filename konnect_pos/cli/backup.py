@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from konnect_pos.cli.common import clock, lang, open_db, terminal_label, tr
+from konnect_pos.cli.common import Commands, clock, lang, open_db, terminal_label, tr
 from konnect_pos.domain.errors import KonnectError
 
 
@@ -73,7 +73,7 @@ def cmd_backup_settings(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     backup = sub.add_parser("backup", parents=[common])
     backup.add_argument("--to", help="folder to write into (default: the backups folder)")
     backup.add_argument("--terminal")

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import argparse
 
-from konnect_pos.cli.common import amount, clock, given_date, lang, open_db, print_json, signed_in, tr
+from konnect_pos.cli.common import (
+    Commands,
+    amount,
+    clock,
+    given_date,
+    lang,
+    open_db,
+    print_json,
+    signed_in,
+    tr,
+)
 
 
 def _when(args: argparse.Namespace):
@@ -132,7 +142,7 @@ def cmd_change(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     catalog = sub.add_parser("catalog")
     actions = catalog.add_subparsers(dest="action", required=True)
     listing = actions.add_parser("list", parents=[common], help="bundles and plans with today's prices")

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from konnect_pos.cli.common import lang, open_db, output_path, print_json, signed_in
+from konnect_pos.cli.common import Commands, lang, open_db, output_path, print_json, signed_in
 
 if TYPE_CHECKING:
     from konnect_pos.domain.commissions import CommissionStatement
@@ -125,7 +125,7 @@ def cmd_statement(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     commissions = sub.add_parser("commissions", parents=[common])
     actions = commissions.add_subparsers(dest="action", required=True, parser_class=type(commissions))
     stating = actions.add_parser("statement", parents=[common], help="the commission statement of a period")

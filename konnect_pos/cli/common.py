@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 from konnect_pos.domain.errors import KonnectError
 
@@ -18,6 +18,15 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 LINE_LIMIT = 240
+
+
+class Commands(Protocol):
+    """What an area module's ``register`` adds its commands to (``cli._Commands``: argparse's
+    sub-parsers, each command's help line taken from ``cli.COMMANDS``)."""
+
+    choices: dict[str, argparse.ArgumentParser]
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
 
 
 # argparse's own error texts (Python 3.11), as templates of our catalogs: the detail of a usage

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from konnect_pos.cli.common import (
+    Commands,
     amount,
     clock,
     given_date,
@@ -133,7 +134,7 @@ def cmd_run_daily(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     balance = sub.add_parser("balance", parents=[common])
     balance.add_argument("account")
     balance.add_argument("--json", action="store_true")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from konnect_pos.cli.common import amount, given_date, instant, lang, open_db, print_json, signed_in
+from konnect_pos.cli.common import Commands, amount, given_date, instant, lang, open_db, print_json, signed_in
 from konnect_pos.domain.errors import KonnectError
 
 
@@ -272,7 +272,7 @@ def cmd_invoices_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     base = argparse.ArgumentParser(add_help=False, parents=[common])
     base.add_argument(
         "--terminal", help="terminal label, e.g. KIN01-T1 (KONNECT_POS_USER / KONNECT_POS_PIN sign in)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from konnect_pos.cli.common import amount, approver, lang, open_db, payment_name, signed_in, tr
+from konnect_pos.cli.common import Commands, amount, approver, lang, open_db, payment_name, signed_in, tr
 
 
 def cmd_void(args: argparse.Namespace) -> int:
@@ -70,7 +70,7 @@ def _print_reversal(reversal) -> None:
         )
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     void = sub.add_parser("void", parents=[common])
     void.add_argument("receipt")
     void.add_argument("--reason", required=True)

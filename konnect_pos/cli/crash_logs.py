@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from konnect_pos.cli.common import lang, print_json, tr
+from konnect_pos.cli.common import Commands, lang, print_json, tr
 from konnect_pos.domain.errors import ValidationError
 
 
@@ -56,7 +56,7 @@ def hq_crash_log(url: str, args: argparse.Namespace) -> None:
     print(found.content, end="" if found.content.endswith("\n") else "\n")
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     logs = sub.add_parser("crash-logs", parents=[common])
     logs.add_argument(
         "--send-to-hq", choices=["on", "off"], help="send crash logs with the next sync (this computer)"

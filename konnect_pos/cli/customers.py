@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from konnect_pos.cli.common import clock, open_db, print_json, signed_in
+from konnect_pos.cli.common import Commands, clock, open_db, print_json, signed_in
 from konnect_pos.cli.timeline import timeline_json, timeline_lines
 
 
@@ -74,7 +74,7 @@ def cmd_customers_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     customers = sub.add_parser("customers").add_subparsers(dest="action", required=True)
     search = customers.add_parser("search", parents=[common], help="find customers by any fragment")
     search.add_argument("query")

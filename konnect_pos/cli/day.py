@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from konnect_pos.cli.common import amount, approver, lang, open_db, signed_in
+from konnect_pos.cli.common import Commands, amount, approver, lang, open_db, signed_in
 from konnect_pos.domain.errors import KonnectError
 
 
@@ -77,7 +77,7 @@ def cmd_cash(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     day = sub.add_parser("day", parents=[common])
     day.add_argument("action", choices=["open", "close", "status"])
     day.add_argument("--terminal")

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from konnect_pos.cli.common import clock
+from konnect_pos.cli.common import Commands, clock
 from konnect_pos.cli.gui import launch_gui
 from konnect_pos.domain.errors import KonnectError
 
@@ -45,7 +45,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return launch_gui(None, args.terminal)  # already open
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     demo = sub.add_parser("demo", parents=[common])
     demo.add_argument("--customers", type=int, default=2_000)
     demo.add_argument("--country", help="only this country's outlet (TZ, CD, CG, CI)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from konnect_pos.cli.common import clock, lang, open_db, print_json, signed_in, terminal_label, tr
+from konnect_pos.cli.common import Commands, clock, lang, open_db, print_json, signed_in, terminal_label, tr
 
 
 def _numbers(given: list[str] | None) -> dict[str, dict[str, str]]:
@@ -123,7 +123,7 @@ def cmd_desk(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     desk = sub.add_parser("desk", parents=[common])
     desk.add_argument("action", choices=["add", "set", "show"])
     desk.add_argument("names", nargs="*", help="add: CODE NAME")

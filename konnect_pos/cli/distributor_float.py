@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from konnect_pos.cli.common import amount, approver, clock, lang, open_db, print_json, signed_in, tr
+from konnect_pos.cli.common import Commands, amount, approver, clock, lang, open_db, print_json, signed_in, tr
 from konnect_pos.domain.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -178,7 +178,7 @@ def hq_float(url: str, args: argparse.Namespace) -> None:
             print("No outlet has a float")
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("float", parents=[common])
     parser.add_argument("action", choices=["status", "override"])
     parser.add_argument("--reason", help="override: why selling continues without a sync")

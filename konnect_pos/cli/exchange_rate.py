@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from konnect_pos.cli.common import approver, open_db, print_json, signed_in
+from konnect_pos.cli.common import Commands, approver, open_db, print_json, signed_in
 
 
 def rate_text(rate) -> str:
@@ -56,7 +56,7 @@ def cmd_rate(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     rate = sub.add_parser("rate", parents=[common])
     rate.add_argument("action", choices=["set", "show"])
     rate.add_argument("base", nargs="?", default="USD")

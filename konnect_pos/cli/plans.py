@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from konnect_pos.cli.common import amount, lang, open_db, print_json, signed_in, tr
+from konnect_pos.cli.common import Commands, amount, lang, open_db, print_json, signed_in, tr
 
 # What each kind of history line says (msgids of resources/locale/*/plans.po).
 KIND_WORDS = {
@@ -61,7 +61,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     plan = sub.add_parser("plan", parents=[common])
     actions = plan.add_subparsers(dest="action", required=True, parser_class=type(plan))
     for name, words in (

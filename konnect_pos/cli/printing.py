@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from konnect_pos.cli import sale
-from konnect_pos.cli.common import lang, open_db, signed_in, tr
+from konnect_pos.cli.common import Commands, lang, open_db, signed_in, tr
 from konnect_pos.domain.errors import KonnectError
 
 PAPER_HELP = "paper width of the thermal roll (default 80mm)"
@@ -51,7 +51,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     test = sub.add_parser("print-test")
     test.add_argument("--printer", required=True, help=PRINTER_HELP)
     test.add_argument("--paper", choices=["58mm", "80mm"], default="80mm", help=PAPER_HELP)

@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from konnect_pos.cli import printing
-from konnect_pos.cli.common import lang, open_db, print_json, signed_in, tr, translate_error
+from konnect_pos.cli.common import Commands, lang, open_db, print_json, signed_in, tr, translate_error
 from konnect_pos.domain.errors import KonnectError
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def hq_messages(url: str, args: argparse.Namespace) -> None:
         print(tr(lang(), "No messages queued"))
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     receipt = sub.choices["receipt"]  # the counter command, with printing's options already
     receipt.add_argument("--send", choices=["sms", "whatsapp"], help=CHANNEL_HELP)
     receipt.add_argument("--phone", help=PHONE_HELP)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from konnect_pos.cli.common import lang, open_db, output_path, print_json, signed_in, tr
+from konnect_pos.cli.common import Commands, lang, open_db, output_path, print_json, signed_in, tr
 
 MAPPING_OPTIONS = {
     "encoding": "text encoding, e.g. utf-8, cp1252",
@@ -141,7 +141,7 @@ def _write_csv(result, path: Path) -> None:
             )
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     reconcile = sub.add_parser("reconcile", parents=[common])
     actions = reconcile.add_subparsers(dest="action", required=True, parser_class=type(reconcile))
     importing = actions.add_parser("import", parents=[common], help="import a provider's CSV statement")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from konnect_pos.cli.common import amount, open_db, output_path, signed_in
+from konnect_pos.cli.common import Commands, amount, open_db, output_path, signed_in
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -31,7 +31,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     report = sub.add_parser("report")
     report_sub = report.add_subparsers(dest="report", required=True)
     daily = report_sub.add_parser("daily", parents=[common])

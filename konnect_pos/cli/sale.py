@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from konnect_pos.cli import counter_text
 from konnect_pos.cli.common import (
+    Commands,
     amount,
     instant,
     lang,
@@ -139,7 +140,7 @@ def cmd_usage(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     sell = sub.add_parser("sell", parents=[common])
     sell.add_argument("--terminal")
     sell.add_argument("--customer", required=True, help="account number")

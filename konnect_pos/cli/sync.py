@@ -12,7 +12,7 @@ import time
 from typing import TYPE_CHECKING
 
 from konnect_pos.cli import distributor_float
-from konnect_pos.cli.common import clock, given_date, lang, open_db, print_json, tr, translate_error
+from konnect_pos.cli.common import Commands, clock, given_date, lang, open_db, print_json, tr, translate_error
 from konnect_pos.domain.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -223,7 +223,7 @@ def cmd_terminal(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     sync = sub.add_parser("sync", parents=[common])
     sync.add_argument("action", nargs="?", choices=["run", "link", "status"], default="run")
     sync.add_argument("url", nargs="?", help="for link: the URL that hq add-terminal printed")

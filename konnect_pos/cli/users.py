@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from konnect_pos.cli.common import open_db, signed_in
+from konnect_pos.cli.common import Commands, open_db, signed_in
 from konnect_pos.domain.errors import KonnectError
 
 
@@ -27,7 +27,7 @@ def cmd_users(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     users = sub.add_parser("users", parents=[common])
     users.add_argument("action", choices=["add", "deactivate", "reset-pin", "unlock"])
     users.add_argument("username")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from konnect_pos.cli.common import open_db
+from konnect_pos.cli.common import Commands, open_db
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -44,7 +44,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: Commands, common: argparse.ArgumentParser) -> None:
     verify = sub.add_parser("verify", parents=[common])
     verify.add_argument(
         "--anchor",

@@ -251,7 +251,14 @@ def refund_sale(
         refunded_before = Money.from_minor(sale.paid_minor, sale.currency) - left
         returned = outlet_limits.give_back(counter.terminal.id, record, sale, refunded_before)
     return RefundResult(
-        sale.receipt_number, value, kind, provider, left - value, reversal, returned, back.handed
+        sale.receipt_number,
+        value,
+        kind,
+        provider,
+        left - value,
+        reversal,
+        returned,
+        back.handed if kind == "cash" else (),
     )
 
 

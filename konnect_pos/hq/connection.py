@@ -62,7 +62,9 @@ class HQTimeouts:
             "keepalives_interval": max(1, idle // 3),
             "keepalives_count": 3,
             "tcp_user_timeout": self.answer * 1000,
-            "options": f"{existing} -c statement_timeout={self.statement * 1000}".strip(),
+            # JIT compiling a report's plan took 490 ms of 540 for ``hq floats`` (docs/performance.md):
+            # HQ's statements are short and its reports small, so it never pays back.
+            "options": f"{existing} -c statement_timeout={self.statement * 1000} -c jit=off".strip(),
         }
 
 

@@ -195,10 +195,11 @@ def positions(url: str) -> list[OutletPosition]:
                SELECT l.outlet_code, l.currency, l.credit_limit_minor,
                    (SELECT coalesce(sum(amount_minor), 0) FROM hq_float_top_up f
                     WHERE f.outlet_code = l.outlet_code AND f.currency = l.currency),
-                   (SELECT coalesce(sum(u.amount_minor - LEAST(u.amount_minor, coalesce((
-                        SELECT sum(r.amount_minor) FROM hq_float_return r
-                        WHERE r.sale_uuid = u.sale_uuid AND r.currency = u.currency), 0))), 0)
-                    FROM hq_float_use u
+                   (SELECT coalesce(sum(u.amount_minor - LEAST(u.amount_minor, coalesce(r.minor, 0))), 0)
+                    FROM hq_float_use u LEFT JOIN (
+                        SELECT r.sale_uuid, sum(r.amount_minor) AS minor FROM hq_float_return r
+                        WHERE r.outlet_code = l.outlet_code AND r.currency = l.currency GROUP BY r.sale_uuid
+                    ) r ON r.sale_uuid = u.sale_uuid
                     WHERE u.outlet_code = l.outlet_code AND u.currency = l.currency
                         AND NOT EXISTS (SELECT 1 FROM hq_void v WHERE v.sale_uuid = u.sale_uuid)),
                    (SELECT count(*) FROM hq_float_use u WHERE u.outlet_code = l.outlet_code

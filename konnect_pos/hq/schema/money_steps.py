@@ -239,6 +239,12 @@ END $$;
 # no join: step 12's NOT EXISTS took 135 ms on 35,000 float records once analyzed and 168 s before
 # (nested loops on a fresh table's estimates); this takes 150 ms either way (docs/performance.md).
 STEP_13 = """
+-- A sale's voids, refunds and give-backs, found by the sale: the door's checks, the refund's total
+-- and ``hq floats`` read them per sale (a scan of every row each time before).
+CREATE INDEX hq_void_sale ON hq_void (sale_uuid);
+CREATE INDEX hq_refund_sale ON hq_refund (sale_uuid);
+CREATE INDEX hq_float_return_sale ON hq_float_return (sale_uuid);
+
 CREATE FUNCTION hq_json_or_null(p_text TEXT) RETURNS JSONB LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
     RETURN p_text::jsonb;

@@ -153,3 +153,35 @@ def test_report_cli_json_and_pdf(shop, tmp_path, capsys, monkeypatch, db_url):
     monkeypatch.setenv("KONNECT_POS_PIN", "1111")
     assert main(["report", "daily", "--date", "2026-11-20", "--db", db_url]) == 2
     assert capsys.readouterr().err.strip().endswith("Only a manager can see reports.")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "sw"])
+def test_on_a_till_roll_wide_tables_print_one_label_and_value_per_line(shop, lang):
+    """At 80 mm a table of more than three columns is printed row by row: each line holds a label
+    and its value whole (a 7-column Sales table broke its headers letter by letter)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from konnect_pos.documents.daily_report_pdf import render_daily_report
+    from konnect_pos.documents.pdf_text import words
+
+    _, manager = shop
+    report = daily_report(manager, DAY)
+    pdf = render_daily_report(report, lang, "80mm")
+    lines = [
+        " ".join(line.replace("\u202f", " ").replace("\u00a0", " ").split())
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for line in page.extract_text().splitlines()
+    ]
+    sales = report.sections.sales[0]
+    assert f"{words(lang, 'Currency')}: {sales.currency}" in lines
+    count = lines.index(words(lang, "Count"), lines.index(f"{words(lang, 'Currency')}: {sales.currency}"))
+    assert lines[count + 1] == str(sales.count)  # the label whole on its line, its value under it
+    for label in ("Total", "VAT", "Refunds", "Net"):
+        assert words(lang, label) in lines, (label, lines)
+    for void in report.sections.voids:
+        assert f"{words(lang, 'Receipt')}: {void.receipt_number}" in lines
+    a4 = render_daily_report(report, lang, "a4")  # A4 keeps its columns: one header line
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(a4)).pages)
+    assert f"{words(lang, 'Currency')}: " not in text

@@ -66,6 +66,10 @@ def _handed(row: RefundLine, lang: str) -> str:
     return f": {' + '.join(_m(m, lang) for m in row.handed_other)}" if row.handed_other else ""
 
 
+# On a till roll (72 mm printable), a table wider than this is printed row by row (``_by_row``).
+NARROW_COLUMNS = 3
+
+
 def render_daily_report(report: DailyReport, lang: str = "en", fmt: str = "a4") -> bytes:
     scale = 1.0 if fmt == "a4" else 0.8
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=9 * scale, leading=11 * scale)
@@ -75,6 +79,7 @@ def render_daily_report(report: DailyReport, lang: str = "en", fmt: str = "a4") 
     title = ParagraphStyle(
         "title", parent=base, fontName="Helvetica-Bold", fontSize=15 * scale, leading=19 * scale
     )
+    bold = ParagraphStyle("h", parent=base, fontName="Helvetica-Bold")
     width = (A4[0] - 30 * mm) if fmt == "a4" else 72 * mm
 
     def p(text: str, style: ParagraphStyle = base) -> Paragraph:
@@ -85,9 +90,9 @@ def render_daily_report(report: DailyReport, lang: str = "en", fmt: str = "a4") 
     ) -> Table | Paragraph:
         if not rows:
             return p(words(lang, "None"))
-        data = [
-            [p(words(lang, h), ParagraphStyle("h", parent=base, fontName="Helvetica-Bold")) for h in header]
-        ]
+        if fmt != "a4" and len(header) > NARROW_COLUMNS:
+            return _by_row(rows, header)
+        data = [[p(words(lang, h), bold) for h in header]]
         data += [[p(cell) for cell in row] for row in rows]
         weights = weights or [1] * len(header)
         widths = [width * w / sum(weights) for w in weights]
@@ -95,6 +100,22 @@ def render_daily_report(report: DailyReport, lang: str = "en", fmt: str = "a4") 
         result.setStyle(
             TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.6, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
         )
+        return result
+
+    def _by_row(rows: list[list[str]], header: list[str]) -> Table:
+        """A wide table on a till roll: each row as its first cell, then one label and value per
+        line (a 7-column table in 72 mm broke its headers letter by letter)."""
+        data: list[list[Any]] = []
+        rules = []
+        for row in rows:
+            rules.append(("LINEABOVE", (0, len(data)), (-1, len(data)), 0.6, "black"))
+            rules.append(("SPAN", (0, len(data)), (-1, len(data))))  # the row's title, the roll's width
+            data.append([p(f"{words(lang, header[0])}: {row[0]}", bold), ""])
+            data += [
+                [p(words(lang, label)), p(cell)] for label, cell in zip(header[1:], row[1:], strict=True)
+            ]
+        result = Table(data, colWidths=[width * 0.45, width * 0.55])
+        result.setStyle(TableStyle([*rules, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         return result
 
     business_date = calendar_date(report.business_date, lang)

@@ -72,6 +72,16 @@ def build(url: str, accounts: int, mix: str) -> None:
             BalanceEntry.insert_many(credits).execute()
 
 
+def host_check() -> float:
+    """CPU seconds of a fixed pure-Python loop: how fast this host runs Python right now, printed
+    beside the run so that two runs can be compared. On the 2-core reference VM, in stop 25's
+    quiet hour, it took 0.28–0.36 s while the run took 13.0–14.2 s CPU (docs/performance.md)."""
+    started, total = time.process_time(), 0
+    for value in range(10_000_000):
+        total += value
+    return time.process_time() - started
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--accounts", type=int, default=200_000)
@@ -89,6 +99,7 @@ def main() -> int:
         source.backup(target)  # every run starts from the same state (WAL included)
     open_database(f"sqlite:///{path}")
     clock = lambda: datetime(2026, 11, 20, 3, 0, tzinfo=UTC)  # noqa: E731
+    host_before = host_check()
     started, cpu = time.perf_counter(), time.process_time()
     summary = cp.run_daily(DAY, clock)
     first, first_cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -102,6 +113,8 @@ def main() -> int:
         f"{first:.1f} s wall, {first_cpu:.1f} s CPU (target ≤ {TARGET_S:.0f} s); load average {load}"
     )
     print(f"second run of the same day: {again.accounts} accounts, {second:.2f} s")
+    after = host_check()
+    print(f"host check (a fixed Python loop, CPU): {host_before:.2f} s before the run, {after:.2f} s after")
     return 0
 
 

@@ -13,6 +13,7 @@ from konnect_pos.domain.payments import CashTender, MobileMoneyTender
 from konnect_pos.hq import admin as hq_admin
 from konnect_pos.services import checkout, demo
 from konnect_pos.services.checkout import CartItem
+from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import sign_in
 from konnect_pos.store.schema import open_database
 
@@ -84,7 +85,6 @@ def push_as(terminal_url: str, label: str, records: list[tuple[str, str, object]
     from psycopg.types.json import Jsonb
 
     from konnect_pos.domain.journal import GENESIS, canonical, chain_hash
-    from konnect_pos.services.ids import new_uuid
 
     prev = prev_hash or GENESIS
     events = []
@@ -178,3 +178,16 @@ class StallingProxy:
                     target.sendall(data)
                 except OSError:
                     return
+
+
+def pushed_sale(receipt: str, total_minor: int) -> dict:
+    """A sale's journal content as a terminal pushes it: one line, paid in cash, CD00000001's."""
+    return {
+        "uuid": new_uuid(), "receipt_number": receipt, "customer": "CD00000001", "user": "cashier",
+        "sold_at": "2026-11-20T09:40:00+00:00", "channel": "counter", "currency": "USD",
+        "total_minor": total_minor, "vat_minor": 0, "rounding_minor": 0, "paid_minor": total_minor,
+        "change_minor": 0,
+        "lines": [[1, "CD-WEEK5", "Week 5 GB", "5", 7, total_minor, "0.16", 0, "immediate",
+                   "2026-11-20T09:40:00+00:00", True, "2026-11-27T09:40:00+00:00", None]],
+        "payments": [[1, "cash", "USD", total_minor, total_minor, 0, None, None, None, None, None, None]],
+    }  # fmt: skip

@@ -23,7 +23,7 @@ from konnect_pos.services.ids import new_uuid
 from konnect_pos.services.session import sign_in
 from konnect_pos.services.sync import client, reference
 from konnect_pos.store.models import JournalEntry
-from tests.sync_support import open_terminal_db, private_credentials, push_as
+from tests.sync_support import open_terminal_db, private_credentials, push_as, pushed_sale
 
 T1, LUB = "KIN01-T1", "LUB01-T1"
 DAY = "2026-11-20"  # the test clock's business date in Kinshasa
@@ -54,18 +54,6 @@ def _sell(clock, count: int, code: str = "CD-WEEK5", amount: str = "6") -> list[
     return receipts
 
 
-def _sale(receipt: str, total_minor: int) -> dict:
-    return {
-        "uuid": new_uuid(), "receipt_number": receipt, "customer": "CD00000001", "user": "cashier",
-        "sold_at": "2026-11-20T09:40:00+00:00", "channel": "counter", "currency": "USD",
-        "total_minor": total_minor, "vat_minor": 0, "rounding_minor": 0, "paid_minor": total_minor,
-        "change_minor": 0,
-        "lines": [[1, "CD-WEEK5", "Week 5 GB", "5", 7, total_minor, "0.16", 0, "immediate",
-                   "2026-11-20T09:40:00+00:00", True, "2026-11-27T09:40:00+00:00", None]],
-        "payments": [[1, "cash", "USD", total_minor, total_minor, 0, None, None, None, None, None, None]],
-    }  # fmt: skip
-
-
 def _report(capsys, url: str) -> list[tuple]:
     capsys.readouterr()
     assert main(["hq", "report", "daily", "--date", DAY, "--db", url, "--json"]) == 0
@@ -84,7 +72,7 @@ def test_a_spoofed_receipt_number_is_quarantined_and_the_real_sale_counts(lub_ur
     _sell(clock, 42)
     client.sync(T1, clock)
     # LUB01-T1's own role pushes a 0.01 USD "sale" numbered as KIN01-T1's next receipt.
-    push_as(lub_url, LUB, [("sale", (spoof := _sale("KIN01-T1-000043", 1))["uuid"], spoof)])
+    push_as(lub_url, LUB, [("sale", (spoof := pushed_sale("KIN01-T1-000043", 1))["uuid"], spoof)])
     process(hq.url)
     real = _sell(clock, 1, code="CD-LITE15", amount="17")
     assert real == ["KIN01-T1-000043"]
@@ -102,8 +90,8 @@ def test_malformed_and_unknown_records_never_stop_processing_or_reports(lub_url,
     push_as(lub_url, LUB, [
         ("sale", new_uuid(), "not json"),
         ("bonus_points", new_uuid(), {"uuid": "x", "points": 10_000}),
-        ("sale", (bad := _sale("LUB01-T1-000001", 600))["uuid"], {**bad, "total_minor": "lots"}),
-        ("sale", (good := _sale("LUB01-T1-000002", 600))["uuid"], good),
+        ("sale", (bad := pushed_sale("LUB01-T1-000001", 600))["uuid"], {**bad, "total_minor": "lots"}),
+        ("sale", (good := pushed_sale("LUB01-T1-000002", 600))["uuid"], good),
     ])  # fmt: skip
     _sell(clock, 2)
     client.sync(T1, clock)
@@ -240,7 +228,7 @@ def test_only_a_customer_change_can_be_accepted(lub_url, hq, capsys):
 
 
 def test_a_record_that_passes_the_door_but_fails_at_hq_is_quarantined_alone(lub_url, hq):
-    first, bad, last = (_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 3))
+    first, bad, last = (pushed_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 3))
     bad["lines"][0][4] = 2**40  # validity days: a whole number, too large for HQ's column
     push_as(lub_url, LUB, [("sale", s["uuid"], s) for s in (first, bad, last)])
     summary = process(hq.url)
@@ -311,7 +299,7 @@ def test_give_backs_beyond_what_a_sale_used_are_quarantined_and_never_raise_the_
 
     hq_float.set_credit_limit(hq.url, "LUB01", "USD", "0")
     hq_float.record_top_up(hq.url, "LUB01", "50", "BANK-0400", date(2026, 11, 19))
-    used, unused, unseen, understated = (_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 9, 4))
+    used, unused, unseen, understated = (pushed_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 9, 4))
     for sale in (used, unseen):
         sale["lines"][0] += [45, "7.5"]  # a 7.5 % commission: the sale consumes 5.55 of the float
     sales = [("sale", s["uuid"], s) for s in (used, unused, understated)] + [
@@ -331,7 +319,7 @@ def test_give_backs_beyond_what_a_sale_used_are_quarantined_and_never_raise_the_
         _float_record("float_return", used, 400),  # 3.55 USD is left of what the sale used
         _float_record("float_return", unused, 100),  # the sale used no float
         _float_record("float_return", unseen, 1_000_000),  # a sale HQ has not seen: counts nothing
-        _float_record("float_use", _sale("LUB01-T1-000010", 600), -1_000_000),  # a negative use
+        _float_record("float_use", pushed_sale("LUB01-T1-000010", 600), -1_000_000),  # a negative use
         ("float_use", new_uuid(), '{"amount_minor": "-1e9", "currency": "USD"'),  # not JSON
     ], first_seq=pushed + 1)  # fmt: skip
     # pulled before HQ processed them: 6.00 given back against 5.55 used counts 5.55, never below zero
@@ -358,7 +346,7 @@ def test_give_backs_beyond_what_a_sale_used_are_quarantined_and_never_raise_the_
 
 def test_refunds_beyond_what_was_paid_or_of_a_voided_sale_are_quarantined(lub_url, hq):
     """A rogue laptop cannot make HQ's figures show more money given back than its sales took."""
-    kept, voided, later = (_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 3))
+    kept, voided, later = (pushed_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 3))
     void = {"uuid": new_uuid(), "sale": voided["uuid"], "receipt_number": voided["receipt_number"],
             "reason": "wrong customer", "user": "manager"}  # fmt: skip
 

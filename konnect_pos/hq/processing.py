@@ -189,16 +189,21 @@ def _sale(conn: psycopg.Connection, event: _Event, sale: dict[str, Any]) -> str:
         else sold_at.astimezone(ZoneInfo(event.zone)).date()
     )
     rounding, paid = sale.get("rounding_minor"), sale.get("paid_minor")
+    # A void or refund made at another counter of the outlet may have reached HQ first: the sale
+    # starts with what they already did to it (both found by the sale's index, step 13).
     inserted = conn.execute(
         """INSERT INTO hq_sale (uuid, terminal, outlet_code, receipt_number, customer, username, sold_at,
-               business_date, channel, currency, total_minor, vat_minor, rounding_minor, paid_minor)
-           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+               business_date, channel, currency, total_minor, vat_minor, rounding_minor, paid_minor,
+               voided, refunded_minor)
+           VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,
+               EXISTS (SELECT 1 FROM hq_void WHERE sale_uuid = %s),
+               (SELECT coalesce(sum(amount_minor), 0) FROM hq_refund WHERE sale_uuid = %s))
            ON CONFLICT DO NOTHING RETURNING uuid""",
         (
             sale["uuid"], event.terminal, event.outlet_code, sale["receipt_number"], sale["customer"],
             sale["user"], sold_at, business_date, sale["channel"], sale["currency"], sale["total_minor"],
             sale["vat_minor"], rounding if isinstance(rounding, int) else 0,
-            paid if isinstance(paid, int) else None,
+            paid if isinstance(paid, int) else None, sale["uuid"], sale["uuid"],
         ),
     ).fetchone()  # fmt: skip
     if inserted is None:

@@ -255,10 +255,9 @@ def test_three_providers_statements_reach_hq_and_hq_finds_what_each_outlet_finds
 
 
 def test_a_pushed_commission_that_is_not_an_amount_or_rate_is_quarantined_alone(linked, hq):
-    from tests.sync_support import push_as
-    from tests.test_hq_door import _sale
+    from tests.sync_support import push_as, pushed_sale
 
-    good, not_amount, too_high = (_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 3))
+    good, not_amount, too_high = (pushed_sale(f"LUB01-T1-{n:06d}", 600) for n in (1, 2, 3))
     good["lines"][0] += [45, "7.5"]
     not_amount["lines"][0] += ["lots", "7.5"]
     too_high["lines"][0] += [45, "150"]

@@ -134,37 +134,34 @@ def _amount(payload: dict[str, Any]) -> Money:
 
 
 def _refund_problem(payload: dict[str, Any], left: Left) -> str | None:
-    receipt = payload["receipt_number"][:40]
     if left is None:
-        return f"refund of sale {receipt}, which was voided"
-    currency, minor = left
-    if payload["currency"] != currency or payload["amount_minor"] > minor:
-        return (
-            f"refund of sale {receipt} gives back {_amount(payload)}, more than the"
-            f" {Money.from_minor(minor, currency)} paid and not yet refunded"
-        )
-    return None
+        return f"refund of sale {payload['receipt_number'][:40]}, which was voided"
+    return _beyond("refund", payload, left, "paid and not yet refunded")
 
 
 def _use_problem(payload: dict[str, Any], due: tuple[str, int]) -> str | None:
-    receipt = payload["receipt_number"][:40]
     currency, minor = due
     if payload["currency"] != currency or payload["amount_minor"] != minor:
         return (
-            f"float_use of sale {receipt} consumes {_amount(payload)}; the sale's price less its"
-            f" lines' commission is {Money.from_minor(minor, currency)}"
+            f"float_use of sale {payload['receipt_number'][:40]} consumes {_amount(payload)}; the sale's"
+            f" price less its lines' commission is {Money.from_minor(minor, currency)}"
         )
     return None
 
 
 def _given_back_problem(payload: dict[str, Any], left: Left) -> str | None:
-    receipt = payload["receipt_number"][:40]
     if left is None:
+        receipt = payload["receipt_number"][:40]
         return f"float_return of sale {receipt}: the sale used no float, or a void gave it back"
+    return _beyond("float_return", payload, left, "left of what the sale used")
+
+
+def _beyond(kind: str, payload: dict[str, Any], left: tuple[str, int], what: str) -> str | None:
+    """Why a record giving money back on a sale gives more than ``left`` (``what`` says of what)."""
     currency, minor = left
-    if payload["currency"] != currency or payload["amount_minor"] > minor:
-        return (
-            f"float_return of sale {receipt} gives back {_amount(payload)}, more than the"
-            f" {Money.from_minor(minor, currency)} left of what the sale used"
-        )
-    return None
+    if payload["currency"] == currency and payload["amount_minor"] <= minor:
+        return None
+    return (
+        f"{kind} of sale {payload['receipt_number'][:40]} gives back {_amount(payload)}, more than the"
+        f" {Money.from_minor(minor, currency)} {what}"
+    )

@@ -26,6 +26,34 @@ SHOPS = (
 )
 
 
+def correction_dialog(ini: Path, lang: str, terminal: str, account: str):
+    """The app in ``lang`` on ``terminal``, the cashier signed in, the counter at 1366×768 with
+    ``account`` picked and its correction dialog open: (the app, its window, the dialog)."""
+    from konnect_pos.ui.app import App
+    from konnect_pos.ui.settings import LocalSettings
+
+    settings = LocalSettings(ini)
+    settings.save(language=lang, receipt_format="80mm", auto_print=False, idle_minutes=5)
+    gui = App(terminal, settings)
+    gui.login.show()
+    spin(lambda: gui.login.user.count() == 3)
+    gui.login.user.setCurrentIndex(gui.login.user.findData("cashier"))
+    gui.login.pin.setText("1111")
+    gui.login.submit()
+    spin(lambda: gui.counter_window is not None)
+    window = gui.counter_window
+    window.resize(1366, 768)
+    window.show()
+    spin(lambda: len(window.catalog_buttons) == 5)
+    window.pick(account)
+    spin(lambda: window.panel.correct_button.isEnabled())
+    window.panel.correct_button.click()
+    spin(lambda: window.correction_dialog is not None)
+    dialog = window.correction_dialog
+    spin(lambda: dialog.approval.approver.count() == 2)
+    return gui, window, dialog
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=OUT)
@@ -37,8 +65,6 @@ def main() -> int:
     from konnect_pos.services import checkout, demo, session
     from konnect_pos.services.checkout import CartItem
     from konnect_pos.store.schema import open_database
-    from konnect_pos.ui.app import App
-    from konnect_pos.ui.settings import LocalSettings
 
     clock = lambda: datetime.now(UTC)  # noqa: E731
     folder = Path(tempfile.mkdtemp())
@@ -48,25 +74,8 @@ def main() -> int:
     for lang, terminal, account, bundle, price, currency in SHOPS:
         cashier = session.sign_in(terminal, "cashier", "1111", clock)
         checkout.sell(cashier, account, [CartItem(bundle)], [CashTender(Money(Decimal(price), currency))])
-        settings = LocalSettings(folder / f"{lang}.ini")
-        settings.save(language=lang, receipt_format="80mm", auto_print=False, idle_minutes=5)
-        gui = App(terminal, settings)
+        gui, window, dialog = correction_dialog(folder / f"{lang}.ini", lang, terminal, account)
         keep.append(gui)
-        gui.login.show()
-        spin(lambda g=gui: g.login.user.count() == 3)
-        gui.login.user.setCurrentIndex(gui.login.user.findData("cashier"))
-        gui.login.pin.setText("1111")
-        gui.login.submit()
-        spin(lambda g=gui: g.counter_window is not None)
-        window = gui.counter_window
-        window.show()
-        spin(lambda w=window: len(w.catalog_buttons) == 5)
-        window.pick(account)
-        spin(lambda w=window: w.panel.correct_button.isEnabled())
-        window.panel.correct_button.click()
-        spin(lambda w=window: w.correction_dialog is not None)
-        dialog = window.correction_dialog
-        spin(lambda d=dialog: d.approval.approver.count() == 2)
         dialog.reason.setText({"en": "wrong bundle", "fr": "mauvais forfait", "sw": "kifurushi kibaya"}[lang])
         dialog.remove_active.setChecked(True)
         dialog.approval.approver.setCurrentIndex(dialog.approval.approver.findData("manager"))
@@ -88,25 +97,8 @@ def main() -> int:
     for lang, account in (("en", "CD00000009"), ("fr", "CD00000013"), ("sw", "CD00000017")):
         cashier = session.sign_in("KIN01-T1", "cashier", "1111", clock)
         checkout.sell(cashier, account, [CartItem("CD-WEEK5")], [CashTender(Money(Decimal(20000), "CDF"))])
-        settings = LocalSettings(folder / f"refund-{lang}.ini")
-        settings.save(language=lang, receipt_format="80mm", auto_print=False, idle_minutes=5)
-        gui = App("KIN01-T1", settings)
+        gui, window, dialog = correction_dialog(folder / f"refund-{lang}.ini", lang, "KIN01-T1", account)
         keep.append(gui)
-        gui.login.show()
-        spin(lambda g=gui: g.login.user.count() == 3)
-        gui.login.user.setCurrentIndex(gui.login.user.findData("cashier"))
-        gui.login.pin.setText("1111")
-        gui.login.submit()
-        spin(lambda g=gui: g.counter_window is not None)
-        window = gui.counter_window
-        window.show()
-        spin(lambda w=window: len(w.catalog_buttons) == 5)
-        window.pick(account)
-        spin(lambda w=window: w.panel.correct_button.isEnabled())
-        window.panel.correct_button.click()
-        spin(lambda w=window: w.correction_dialog is not None)
-        dialog = window.correction_dialog
-        spin(lambda d=dialog: d.approval.approver.count() == 2)
         dialog.kind.setCurrentIndex(1)  # Refund
         dialog.reason.setText({"en": "slow at night", "fr": "lent la nuit", "sw": "polepole usiku"}[lang])
         dialog.amount.setText("4")

@@ -263,9 +263,8 @@ def test_the_same_user_unlocking_resumes_the_cart(gui, qtbot):
     assert focused() is window.cart
 
 
-def test_a_refund_too_large_is_refused_in_the_dialog_then_a_smaller_one_says_what_went_back(gui, sold, qtbot):
-    window = open_counter(gui, qtbot, "Neema Cashier", "1111")
-    find_customer(window, qtbot)
+def refund_dialog(window, qtbot):
+    """The correction dialog opened by its button, its action turned to Refund by keys."""
     qtbot.waitUntil(lambda: window.panel.correct_button.isEnabled(), timeout=WAIT)
     qtbot.mouseClick(window.panel.correct_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.correction_dialog is not None, timeout=WAIT)
@@ -273,6 +272,13 @@ def test_a_refund_too_large_is_refused_in_the_dialog_then_a_smaller_one_says_wha
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.reason, timeout=WAIT)
     press(qtbot, Qt.Key.Key_Backtab)
     press(qtbot, Qt.Key.Key_Down)  # Action: Refund
+    return dialog
+
+
+def test_a_refund_too_large_is_refused_in_the_dialog_then_a_smaller_one_says_what_went_back(gui, sold, qtbot):
+    window = open_counter(gui, qtbot, "Neema Cashier", "1111")
+    find_customer(window, qtbot)
+    dialog = refund_dialog(window, qtbot)
     assert dialog.kind.currentText() == "Refund" and dialog.amount.isVisible()
     press(qtbot, Qt.Key.Key_Tab)
     type_into_focus(qtbot, "customer unhappy")
@@ -366,13 +372,7 @@ def test_a_cash_refund_of_a_sale_paid_in_francs_says_to_hand_back_francs(gui, sh
     checkout.sell(counter, CUSTOMER, [CartItem("CD-WEEK5")], [CashTender(Money(Decimal("20000"), "CDF"))])
     window = open_counter(gui, qtbot, "Neema Cashier", "1111")
     find_customer(window, qtbot)
-    qtbot.waitUntil(lambda: window.panel.correct_button.isEnabled(), timeout=WAIT)
-    qtbot.mouseClick(window.panel.correct_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.correction_dialog is not None, timeout=WAIT)
-    dialog = window.correction_dialog
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.reason, timeout=WAIT)
-    press(qtbot, Qt.Key.Key_Backtab)
-    press(qtbot, Qt.Key.Key_Down)  # Action: Refund
+    dialog = refund_dialog(window, qtbot)
     press(qtbot, Qt.Key.Key_Tab)
     type_into_focus(qtbot, "customer unhappy")
     press(qtbot, Qt.Key.Key_Tab)
